@@ -1,0 +1,65 @@
+package io.chatapp.plugin.config;
+
+import java.util.List;
+
+/**
+ * The plugin's settings, read once at start-up from Openfire system properties under {@code chatapp.*}.
+ * Each constant is documented in {@code docs/configuration.md}; a test keeps the two in step.
+ */
+public record Settings(
+        String databaseUrl,
+        String databaseUsername,
+        String databasePassword,
+        String databaseSchema,
+        int databasePoolSize,
+        String httpBindAddress,
+        int httpPort,
+        int httpThreads) {
+
+    public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
+            "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
+    public static final Setting<String> DB_USERNAME = Setting.string("chatapp.db.username",
+            "chatapp", "Database user.");
+    public static final Setting<String> DB_PASSWORD = Setting.string("chatapp.db.password",
+            "", "Database password.");
+    public static final Setting<String> DB_SCHEMA = Setting.string("chatapp.db.schema",
+            "chatapp", "Schema the plugin owns; created and migrated at start-up.");
+    public static final Setting<Integer> DB_POOL_SIZE = Setting.integer("chatapp.db.pool.size",
+            10, 1, 500, "Maximum number of pooled database connections.");
+    public static final Setting<String> HTTP_BIND = Setting.string("chatapp.http.bind",
+            "0.0.0.0", "Address the plugin's HTTP server listens on.");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("chatapp.http.port",
+            9090, 0, 65535, "Port of the plugin's HTTP server (0 picks a free port).");
+    public static final Setting<Integer> HTTP_THREADS = Setting.integer("chatapp.http.threads",
+            8, 1, 512, "Worker threads of the plugin's HTTP server.");
+
+    /** All settings, for documentation checks. */
+    public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
+            DB_POOL_SIZE, HTTP_BIND, HTTP_PORT, HTTP_THREADS);
+
+    public static Settings read(SettingsSource source) {
+        String schema = DB_SCHEMA.read(source);
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new InvalidSettingException(DB_SCHEMA.name(), schema,
+                    "must be a lower-case SQL identifier (letters, digits, underscore)");
+        }
+        return new Settings(
+                DB_URL.read(source),
+                DB_USERNAME.read(source),
+                DB_PASSWORD.read(source),
+                schema,
+                DB_POOL_SIZE.read(source),
+                HTTP_BIND.read(source),
+                HTTP_PORT.read(source),
+                HTTP_THREADS.read(source));
+    }
+
+    /** Never print the password. */
+    @Override
+    public String toString() {
+        return "Settings[databaseUrl=" + databaseUrl + ", databaseUsername=" + databaseUsername
+                + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
+                + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
+                + ", httpThreads=" + httpThreads + "]";
+    }
+}

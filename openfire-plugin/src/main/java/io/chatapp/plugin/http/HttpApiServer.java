@@ -1,0 +1,123 @@
+package io.chatapp.plugin.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugin's own HTTP server, on its own port, built on the JDK's {@code com.sun.net.httpserver} so that it can
+ * never clash with the Jetty inside Openfire (9.2 in 4.2, 10+ in 5.x). Requests run on a bounded pool of worker
+ * threads, never on Openfire's threads; a full queue answers 503 instead of piling up work.
+ */
+public final class HttpApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
+    static final String THREAD_PREFIX = "chatapp-http-";
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor workers;
+    private final Map<String, Map<String, HttpRoute>> routes = new LinkedHashMap<>();
+
+    public HttpApiServer(String bindAddress, int port, int threads) throws IOException {
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
+        this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 64), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
+        this.workers.allowCoreThreadTimeOut(true);
+        server.setExecutor(workers);
+        server.createContext("/", this::dispatch);
+    }
+
+    /** Registers a route; call before {@link #start()}. */
+    public HttpApiServer route(String method, String path, HttpRoute route) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
+        return this;
+    }
+
+    public void start() {
+        server.start();
+        LOG.info("chat-app HTTP API listening on {}", server.getAddress());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        HttpResponse response;
+        try (exchange) {
+            try {
+                response = handle(exchange);
+            } catch (Exception e) {
+                LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+                response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");
+            }
+            send(exchange, response);
+        }
+    }
+
+    private HttpResponse handle(HttpExchange exchange) throws Exception {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, HttpRoute> byMethod = routes.get(path);
+        if (byMethod == null) {
+            return HttpResponse.error(404, "not_found", "No such resource: " + path);
+        }
+        HttpRoute route = byMethod.get(exchange.getRequestMethod());
+        if (route == null) {
+            return HttpResponse.error(405, "method_not_allowed",
+                    exchange.getRequestMethod() + " is not allowed on " + path)
+                    .withHeader("Allow", String.join(", ", byMethod.keySet()));
+        }
+        return route.handle(exchange);
+    }
+
+    private static void send(HttpExchange exchange, HttpResponse response) throws IOException {
+        byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Stops accepting, lets requests in flight finish for a moment, then stops the workers. */
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory namedThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.chatapp.plugin.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.chatapp.plugin.config.Settings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The plugin's own connection pool on its own PostgreSQL schema. Opening it creates the schema if needed
+ * and applies pending migrations, so that every feature finds its tables ready.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final String schema;
+
+    private Database(HikariDataSource pool, String schema) {
+        this.pool = pool;
+        this.schema = schema;
+    }
+
+    public static Database open(Settings settings) {
+        // The driver is built directly rather than looked up by class name: the plugin relocates it,
+        // and a name-based lookup through DriverManager could find Openfire's own copy instead.
+        PGSimpleDataSource driver = new PGSimpleDataSource();
+        driver.setURL(settings.databaseUrl());
+        driver.setUser(settings.databaseUsername());
+        driver.setPassword(settings.databasePassword());
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("chatapp-db");
+        config.setDataSource(driver);
+        config.setMaximumPoolSize(settings.databasePoolSize());
+        config.setMinimumIdle(Math.min(2, settings.databasePoolSize()));
+        config.setSchema(settings.databaseSchema());
+        config.setConnectionTimeout(10_000);
+        // Fail start-up at once when the database cannot be reached, with the driver's own message.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            createSchema(pool, settings.databaseSchema());
+            new SchemaMigrator(pool, settings.databaseSchema()).migrate();
+            return new Database(pool, settings.databaseSchema());
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StorageException("Could not prepare database schema " + settings.databaseSchema()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createSchema(DataSource pool, String schema) throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            // The name was validated as a plain identifier by Settings.
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** True when a connection can be had and answers a trivial query within the given time. */
+    public boolean isReachable(int timeoutSeconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
