@@ -1,0 +1,249 @@
+package io.chatapp.devserver;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.log4j.xml.DOMConfigurator;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.Plugin;
+import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.user.UserAlreadyExistsException;
+import org.jivesoftware.openfire.user.UserManager;
+import org.jivesoftware.openfire.user.UserNotFoundException;
+
+/**
+ * A real Openfire 4.2.0, started in this JVM from the Maven Central jars, with the chat-app plugin installed from
+ * its assembled jar, on PostgreSQL. Openfire's {@link XMPPServer} is a JVM-wide singleton that leaves threads
+ * behind after {@code stop()}: run one dev server per JVM.
+ */
+public final class DevServer implements AutoCloseable {
+
+    /** How long start-up may take before it is reported as failed (boot is ~2 s, the plugin monitor adds some). */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final DevServerConfig config;
+    private final PostgresDatabase database;
+    private final OpenfireHome home;
+    private final XMPPServer xmpp;
+
+    private DevServer(DevServerConfig config, PostgresDatabase database, OpenfireHome home, XMPPServer xmpp) {
+        this.config = config;
+        this.database = database;
+        this.home = home;
+        this.xmpp = xmpp;
+    }
+
+    public static DevServer start(DevServerConfig requested) throws IOException, InterruptedException {
+        DevServerConfig config = requested.withResolvedPorts();
+        for (int port : new int[] {config.xmppPort(), config.httpBindPort(), config.pluginHttpPort()}) {
+            if (isListening(port)) {
+                throw new IOException("Port " + port + " is already in use (is another server running?)");
+            }
+        }
+        Path data = config.dataDirectory().toAbsolutePath();
+        OpenfireHome home = new OpenfireHome(data.resolve("openfire"));
+        System.setProperty("openfireHome", home.path().toString());
+        Files.createDirectories(home.path().resolve("logs"));
+        // Configured explicitly and first: the embedded database and Openfire both log through log4j 1.2, and the
+        // configuration names the log file under openfireHome.
+        DOMConfigurator.configure(DevServer.class.getResource("log4j.xml"));
+        PostgresDatabase database = config.database() == null
+                ? PostgresDatabase.embedded(data.resolve("postgres"), config.postgresPort())
+                : PostgresDatabase.external(config.database());
+        try {
+            home.prepare(database.config(), config.domain(), config.hostname());
+            try (Connection connection = database.connect()) {
+                OpenfireSchema.install(connection);
+                OpenfireSchema.writeProperties(connection, serverProperties(config, database.config()));
+            }
+            XMPPServer xmpp = new XMPPServer();
+            DevServer server = new DevServer(config, database, home, xmpp);
+            server.awaitReady();
+            return server;
+        } catch (SQLException e) {
+            database.close();
+            throw new IOException("Could not prepare Openfire's database: " + e.getMessage(), e);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Openfire's settings, written to {@code ofProperty} before every start. */
+    private static Map<String, String> serverProperties(DevServerConfig config, DatabaseConfig db) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("xmpp.domain", config.domain());
+        p.put("xmpp.fqdn", config.hostname());
+        p.put("xmpp.socket.plain.active", "true");
+        p.put("xmpp.socket.plain.port", Integer.toString(config.xmppPort()));
+        p.put("xmpp.client.tls.policy", "optional");
+        // Only what the dev server needs listens: no legacy direct TLS, no s2s, components or multiplexers.
+        p.put("xmpp.socket.ssl.active", "false");
+        p.put("xmpp.server.socket.active", "false");
+        p.put("xmpp.component.socket.active", "false");
+        p.put("xmpp.component.ssl.active", "false");
+        p.put("xmpp.multiplex.socket.active", "false");
+        p.put("xmpp.multiplex.ssl.active", "false");
+        p.put("xmpp.proxy.enabled", "false");
+        p.put("mediaproxy.enabled", "false");
+        p.put("flash.crossdomain.enabled", "false");
+        p.put("httpbind.enabled", "true");
+        p.put("httpbind.port.plain", Integer.toString(config.httpBindPort()));
+        p.put("httpbind.port.secure", Integer.toString(DevServerConfig.orFree(0)));
+        p.put("register.inband", Boolean.toString(config.inBandRegistration()));
+        p.put("xmpp.auth.anonymous", "false");
+        p.put("update.service-enabled", "false");
+        p.put("update.notify-admins", "false");
+        p.put("stream.management.active", "true");
+        p.put("chatapp.db.url", db.jdbcUrl());
+        p.put("chatapp.db.username", db.username());
+        p.put("chatapp.db.password", db.password());
+        p.put("chatapp.http.port", Integer.toString(config.pluginHttpPort()));
+        return p;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        await("XMPP port " + config.xmppPort(), deadline, () -> isListening(config.xmppPort()));
+        await("BOSH/WebSocket port " + config.httpBindPort(), deadline, () -> isListening(config.httpBindPort()));
+        await("chat-app plugin health at " + pluginHttpUri() + "health", deadline, this::pluginIsHealthy);
+    }
+
+    private static void await(String what, Instant deadline, BooleanSupplier condition)
+            throws IOException, InterruptedException {
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("Timed out waiting for " + what + " (see the Openfire log under logs/)");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True when the plugin's {@code /health} answers 200. */
+    public boolean pluginIsHealthy() {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(pluginHttpUri().resolve("health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public DevServerConfig config() {
+        return config;
+    }
+
+    public String domain() {
+        return config.domain();
+    }
+
+    public String hostname() {
+        return config.hostname();
+    }
+
+    public int xmppPort() {
+        return config.xmppPort();
+    }
+
+    public URI pluginHttpUri() {
+        return URI.create("http://" + config.hostname() + ":" + config.pluginHttpPort() + "/");
+    }
+
+    public URI boshUri() {
+        return URI.create("http://" + config.hostname() + ":" + config.httpBindPort() + "/http-bind/");
+    }
+
+    public URI webSocketUri() {
+        return URI.create("ws://" + config.hostname() + ":" + config.httpBindPort() + "/ws/");
+    }
+
+    /** The server's self-signed certificate (PEM), for clients that pin it. */
+    public Path certificate() {
+        return home.certificatePem();
+    }
+
+    public Path openfireHome() {
+        return home.path();
+    }
+
+    public DatabaseConfig database() {
+        return database.config();
+    }
+
+    public Connection connectToDatabase() throws SQLException {
+        return database.connect();
+    }
+
+    /** Creates an account directly in Openfire (as an operator would in the admin console). */
+    public void createUser(String username, String password) {
+        try {
+            UserManager.getInstance().createUser(username, password, username, null);
+        } catch (UserAlreadyExistsException e) {
+            throw new IllegalArgumentException("User " + username + " already exists", e);
+        }
+    }
+
+    public boolean userExists(String username) {
+        try {
+            UserManager.getInstance().getUser(username);
+            return true;
+        } catch (UserNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The running chat-app plugin instance, as Openfire loaded it from the jar. */
+    public Plugin chatAppPlugin() {
+        Plugin plugin = xmpp.getPluginManager().getPlugin("chatapp");
+        if (plugin == null) {
+            throw new IllegalStateException("The chat-app plugin is not loaded");
+        }
+        return plugin;
+    }
+
+    /** Calls the plugin's destroy and then initialize, as Openfire does around a reload. */
+    public void restartPluginInPlace() {
+        PluginManager manager = xmpp.getPluginManager();
+        Plugin plugin = chatAppPlugin();
+        plugin.destroyPlugin();
+        plugin.initializePlugin(manager, manager.getPluginDirectory(plugin));
+    }
+
+    /** Stops Openfire and the embedded database. The JVM should exit afterwards (see class comment). */
+    @Override
+    public void close() {
+        try {
+            xmpp.stop();
+        } finally {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.chatapp.devserver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * How to run the dev server. Ports of 0 are replaced by free ones at start. {@code database} is {@code null} for
+ * the embedded PostgreSQL kept under {@code dataDirectory/postgres}.
+ *
+ * @param dataDirectory      where Openfire's home, the database and the certificate live; kept across restarts
+ * @param domain             the XMPP domain
+ * @param hostname           the host name clients connect to (also in the TLS certificate)
+ * @param xmppPort           client-to-server port (STARTTLS optional)
+ * @param httpBindPort       BOSH ({@code /http-bind/}) and WebSocket ({@code /ws/}) port
+ * @param pluginHttpPort     the chat-app plugin's HTTP API port
+ * @param postgresPort       port of the embedded PostgreSQL
+ * @param database           an external PostgreSQL, or {@code null} for the embedded one
+ * @param inBandRegistration whether clients may register accounts (XEP-0077)
+ */
+public record DevServerConfig(
+        Path dataDirectory,
+        String domain,
+        String hostname,
+        int xmppPort,
+        int httpBindPort,
+        int pluginHttpPort,
+        int postgresPort,
+        DatabaseConfig database,
+        boolean inBandRegistration) {
+
+    /** The defaults of {@code chatapp-dev-server}: standard ports, domain {@code localhost}. */
+    public static DevServerConfig defaults(Path dataDirectory) {
+        return new DevServerConfig(dataDirectory, "localhost", "localhost", 5222, 7070, 9090, 0, null, true);
+    }
+
+    /** Free ports everywhere, so tests never collide with a running dev server or each other. */
+    public static DevServerConfig forTests(Path dataDirectory) {
+        return new DevServerConfig(dataDirectory, "localhost", "localhost", 0, 0, 0, 0, null, true);
+    }
+
+    public DevServerConfig withDatabase(DatabaseConfig external) {
+        return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
+                postgresPort, external, inBandRegistration);
+    }
+
+    public DevServerConfig withPorts(int xmpp, int httpBind, int pluginHttp) {
+        return new DevServerConfig(dataDirectory, domain, hostname, xmpp, httpBind, pluginHttp, postgresPort,
+                database, inBandRegistration);
+    }
+
+    public DevServerConfig withInBandRegistration(boolean enabled) {
+        return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
+                postgresPort, database, enabled);
+    }
+
+    /** This configuration with every port of 0 replaced by a currently free port. */
+    DevServerConfig withResolvedPorts() {
+        return new DevServerConfig(dataDirectory, domain, hostname, orFree(xmppPort), orFree(httpBindPort),
+                orFree(pluginHttpPort), orFree(postgresPort), database, inBandRegistration);
+    }
+
+    static int orFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

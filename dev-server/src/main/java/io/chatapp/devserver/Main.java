@@ -1,0 +1,113 @@
+package io.chatapp.devserver;
+
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar dev-server/target/chatapp-dev-server.jar [--data DIR] [--domain D] [--jdbc-url URL
+ * --jdbc-user U --jdbc-password P] [--no-registration]}: starts the local server and prints where to connect.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DevServerConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("chatapp-dev-server: " + e.getMessage());
+            System.err.println("usage: chatapp-dev-server [--data DIR] [--domain DOMAIN] [--xmpp-port N]"
+                    + " [--http-bind-port N] [--plugin-port N] [--jdbc-url URL --jdbc-user USER --jdbc-password PW]"
+                    + " [--no-registration]");
+            System.exit(2);
+            return;
+        }
+        DevServer server;
+        try {
+            server = DevServer.start(config);
+        } catch (Exception e) {
+            System.err.println("chatapp-dev-server: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // Openfire registers its own shutdown hook that stops the XMPP server, and the embedded PostgreSQL one
+        // that stops the database; a second hook calling stop() concurrently would hang the JVM on Ctrl+C.
+        System.out.println(banner(server));
+        Thread.currentThread().join();
+    }
+
+    static String banner(DevServer server) {
+        return """
+
+                chat-app dev server is running (Openfire 4.2.0 + chat-app plugin on PostgreSQL)
+                  XMPP domain      %s
+                  XMPP (STARTTLS)  %s:%d   self-signed certificate: %s
+                  WebSocket        %s
+                  BOSH             %s
+                  Plugin HTTP API  %s   (try %shealth)
+                  Database         %s
+                  Openfire home    %s
+                Register and chat:  bin/chatapp register --server %s --port %d --trust %s alice
+                Press Ctrl+C to stop.
+                """.formatted(server.domain(), server.hostname(), server.xmppPort(), server.certificate(),
+                server.webSocketUri(), server.boshUri(), server.pluginHttpUri(), server.pluginHttpUri(),
+                server.database().jdbcUrl(), server.openfireHome(), server.hostname(), server.xmppPort(),
+                server.certificate());
+    }
+
+    static DevServerConfig parse(String[] args) {
+        DevServerConfig config = DevServerConfig.defaults(Path.of("data"));
+        String jdbcUrl = null;
+        String jdbcUser = "postgres";
+        String jdbcPassword = "";
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--data" -> config = withData(config, Path.of(value(args, ++i, arg)));
+                case "--domain" -> config = new DevServerConfig(config.dataDirectory(), value(args, ++i, arg),
+                        config.hostname(), config.xmppPort(), config.httpBindPort(), config.pluginHttpPort(),
+                        config.postgresPort(), config.database(), config.inBandRegistration());
+                case "--xmpp-port" -> config = config.withPorts(port(args, ++i, arg), config.httpBindPort(),
+                        config.pluginHttpPort());
+                case "--http-bind-port" -> config = config.withPorts(config.xmppPort(), port(args, ++i, arg),
+                        config.pluginHttpPort());
+                case "--plugin-port" -> config = config.withPorts(config.xmppPort(), config.httpBindPort(),
+                        port(args, ++i, arg));
+                case "--jdbc-url" -> jdbcUrl = value(args, ++i, arg);
+                case "--jdbc-user" -> jdbcUser = value(args, ++i, arg);
+                case "--jdbc-password" -> jdbcPassword = value(args, ++i, arg);
+                case "--no-registration" -> config = config.withInBandRegistration(false);
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (jdbcUrl != null) {
+            config = config.withDatabase(new DatabaseConfig(jdbcUrl, jdbcUser, jdbcPassword));
+        }
+        return config;
+    }
+
+    private static DevServerConfig withData(DevServerConfig c, Path data) {
+        return new DevServerConfig(data, c.domain(), c.hostname(), c.xmppPort(), c.httpBindPort(),
+                c.pluginHttpPort(), c.postgresPort(), c.database(), c.inBandRegistration());
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int port(String[] args, int index, String option) {
+        try {
+            int port = Integer.parseInt(value(args, index, option));
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a port number from 1 to 65535");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.chatapp.devserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lays out an Openfire home directory: {@code conf/openfire.xml}, TLS stores under {@code resources/security},
+ * and the plugins folder with the chat-app plugin jar exactly as an operator would drop it in.
+ */
+final class OpenfireHome {
+
+    static final String STORE_PASSWORD = "changeit";
+    static final String PLUGIN_JAR = "chatapp.jar";
+
+    private final Path home;
+
+    OpenfireHome(Path home) {
+        this.home = home;
+    }
+
+    Path path() {
+        return home;
+    }
+
+    Path pluginsDirectory() {
+        return home.resolve("plugins");
+    }
+
+    Path certificatePem() {
+        return home.resolve("resources/security/server-certificate.pem");
+    }
+
+    void prepare(DatabaseConfig database, String domain, String hostname) throws IOException, InterruptedException {
+        Files.createDirectories(home.resolve("conf"));
+        Files.createDirectories(home.resolve("logs"));
+        Files.createDirectories(home.resolve("resources/security"));
+        Files.writeString(home.resolve("conf/openfire.xml"), openfireXml(database));
+        // Openfire 4.2 reads (and logs an error without) a second XML file for encrypted-property settings.
+        Files.writeString(home.resolve("conf/security.xml"), "<security></security>\n");
+        writeTlsStores(domain, hostname);
+        installPlugins();
+    }
+
+    private static String openfireXml(DatabaseConfig database) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the chat-app dev server at every start. Server settings live in ofProperty. -->
+                <jive>
+                  <adminConsole>
+                    <!-- Openfire's admin console is not published on Maven Central. -->
+                    <port>-1</port>
+                    <securePort>-1</securePort>
+                  </adminConsole>
+                  <locale>en</locale>
+                  <connectionProvider>
+                    <className>%s</className>
+                  </connectionProvider>
+                  <database>
+                    <chatappProvider>
+                      <serverURL>%s</serverURL>
+                      <username>%s</username>
+                      <password>%s</password>
+                      <maxConnections>20</maxConnections>
+                    </chatappProvider>
+                  </database>
+                  <setup>true</setup>
+                </jive>
+                """.formatted(HikariConnectionProvider.class.getName(), xml(database.jdbcUrl()),
+                xml(database.username()), xml(database.password()));
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A self-signed certificate for the domain, made once and kept, so clients can pin it across restarts. */
+    private void writeTlsStores(String domain, String hostname) throws IOException, InterruptedException {
+        Path security = home.resolve("resources/security");
+        Path keystore = security.resolve("keystore");
+        if (!Files.exists(keystore)) {
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            String san = "dns:" + domain + (hostname.equals(domain) ? "" : ",dns:" + hostname)
+                    + (domain.equals("localhost") || hostname.equals("localhost") ? "" : ",dns:localhost")
+                    + ",ip:127.0.0.1";
+            run(List.of(keytool, "-genkeypair", "-keystore", keystore.toString(), "-storetype", "jks",
+                    "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD, "-alias", domain + "_rsa",
+                    "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650", "-dname", "CN=" + domain,
+                    "-ext", "san=" + san));
+            run(List.of(keytool, "-exportcert", "-rfc", "-keystore", keystore.toString(), "-storepass",
+                    STORE_PASSWORD, "-alias", domain + "_rsa", "-file", certificatePem().toString()));
+        }
+        for (String trustStore : List.of("truststore", "client.truststore")) {
+            Path file = security.resolve(trustStore);
+            if (!Files.exists(file)) {
+                writeEmptyKeyStore(file);
+            }
+        }
+    }
+
+    private static void writeEmptyKeyStore(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            KeyStore store = KeyStore.getInstance("JKS");
+            store.load(null, null);
+            store.store(out, STORE_PASSWORD.toCharArray());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("Cannot create " + file, e);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("keytool failed: " + new String(output, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Installs the plugin jar bundled with the dev server (replacing an older one, which makes Openfire reload it)
+     * and a no-op "admin" plugin: Openfire 4.2 treats the first plugin it finds as its admin console when there is
+     * none, which would hide ours.
+     */
+    private void installPlugins() throws IOException {
+        Path plugins = pluginsDirectory();
+        Path admin = plugins.resolve("admin");
+        Files.createDirectories(admin);
+        Files.writeString(admin.resolve("plugin.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <plugin>
+                    <class>%s</class>
+                    <name>admin</name>
+                    <description>Placeholder: the admin console is not part of the dev server.</description>
+                    <author>chat-app</author>
+                    <version>4.2.0</version>
+                    <minServerVersion>4.2.0</minServerVersion>
+                </plugin>
+                """.formatted(NoopAdminPlugin.class.getName()));
+
+        byte[] bundled;
+        try (InputStream in = OpenfireHome.class.getResourceAsStream("plugin/" + PLUGIN_JAR)) {
+            if (in == null) {
+                throw new IOException("The dev server was built without the plugin jar (plugin/" + PLUGIN_JAR + ")");
+            }
+            bundled = in.readAllBytes();
+        }
+        Path target = plugins.resolve(PLUGIN_JAR);
+        if (!Files.exists(target) || !Arrays.equals(sha256(Files.readAllBytes(target)), sha256(bundled))) {
+            // A stale extracted folder would be loaded instead of the new jar.
+            deleteRecursively(plugins.resolve("chatapp"));
+            Path temporary = plugins.resolve(PLUGIN_JAR + ".part");
+            Files.write(temporary, bundled);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
+    }
+}
