@@ -1,0 +1,450 @@
+package io.chatapp.client;
+
+import io.chatapp.client.internal.EventDispatcher;
+import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.TrustManagers;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.ReconnectionListener;
+import org.jivesoftware.smack.ReconnectionManager;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
+import org.jivesoftware.smack.filter.OrFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.iqregister.AccountManager;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Localpart;
+
+/**
+ * A connection to a chat-app (or any XMPP) server for one account: register, log in, send and receive messages,
+ * see contacts' presence and manage the contact list.
+ *
+ * <p>Every network operation is asynchronous and returns a {@link CompletableFuture} that fails with a
+ * {@link ChatClientException}. Listeners run on one event thread per client, in arrival order, never on the
+ * network reader thread. Stream management (XEP-0198) is on: after a dropped connection the client reconnects by
+ * itself and resumes the stream, so stanzas in flight are not lost.
+ *
+ * <pre>{@code
+ * try (ChatClient client = ChatClient.create(ChatClientConfig.builder("example.org").build())) {
+ *     client.login("alice", "secret").join();
+ *     client.onMessage(m -> System.out.println(m.from() + ": " + m.body()));
+ *     client.sendMessage("bob@example.org", "Hi Bob").join();
+ * }
+ * }</pre>
+ */
+public final class ChatClient implements AutoCloseable {
+
+    private static final AtomicInteger CLIENT_NUMBER = new AtomicInteger();
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofMillis(500);
+
+    private final ChatClientConfig config;
+    private final XMPPTCPConnection connection;
+    private final ExecutorService io;
+    private final ExecutorService events;
+    private final EventDispatcher<MessageListener> messageListeners;
+    private final EventDispatcher<PresenceListener> presenceListeners;
+    private final EventDispatcher<ConnectionStateListener> stateListeners;
+    private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.DISCONNECTED);
+    private final ContactList contacts;
+
+    private ChatClient(ChatClientConfig config, XMPPTCPConnection connection) {
+        int number = CLIENT_NUMBER.incrementAndGet();
+        this.config = config;
+        this.connection = connection;
+        this.io = Executors.newCachedThreadPool(daemonThreads("chatapp-client-" + number + "-io"));
+        this.events = Executors.newSingleThreadExecutor(daemonThreads("chatapp-client-" + number + "-events"));
+        this.messageListeners = new EventDispatcher<>(events);
+        this.presenceListeners = new EventDispatcher<>(events);
+        this.stateListeners = new EventDispatcher<>(events);
+        this.contacts = new ContactList(connection, io, events);
+        watchConnection();
+        connection.addSyncStanzaListener(this::onIncomingMessage,
+                new AndFilter(MessageWithBodiesFilter.INSTANCE,
+                        new OrFilter(MessageTypeFilter.CHAT, MessageTypeFilter.NORMAL)));
+        connection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
+    }
+
+    /** Creates a client; nothing is sent until {@link #connect()}, {@link #register} or {@link #login}. */
+    public static ChatClient create(ChatClientConfig config) {
+        try {
+            XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
+                    .setXmppDomain(config.domain())
+                    .setHost(config.host())
+                    .setPort(config.port())
+                    .setSecurityMode(securityMode(config.tlsPolicy()))
+                    .setSendPresence(true);
+            config.resource().ifPresent(resource -> {
+                try {
+                    builder.setResource(resource);
+                } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+                    throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
+                            "Invalid resource: " + resource, e);
+                }
+            });
+            config.trustedCertificate().ifPresent(pem -> builder.setCustomX509TrustManager(
+                    TrustManagers.systemAnd(pem)));
+            XMPPTCPConnection connection = new XMPPTCPConnection(builder.build());
+            connection.setReplyTimeout(config.replyTimeout().toMillis());
+            connection.setUseStreamManagement(true);
+            connection.setUseStreamManagementResumption(true);
+            if (config.automaticReconnect()) {
+                ReconnectionManager.getInstanceFor(connection).enableAutomaticReconnection();
+            }
+            if (config.tlsPolicy() == TlsPolicy.DISABLED) {
+                AccountManager.getInstance(connection).sensitiveOperationOverInsecureConnection(true);
+            }
+            return new ChatClient(config, connection);
+        } catch (org.jxmpp.stringprep.XmppStringprepException e) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
+                    "Invalid domain: " + config.domain(), e);
+        }
+    }
+
+    private static SecurityMode securityMode(TlsPolicy policy) {
+        return switch (policy) {
+            case REQUIRED -> SecurityMode.required;
+            case IF_POSSIBLE -> SecurityMode.ifpossible;
+            case DISABLED -> SecurityMode.disabled;
+        };
+    }
+
+    public ChatClientConfig config() {
+        return config;
+    }
+
+    /** Opens the connection (TCP, then STARTTLS as configured). Completes at once if already connected. */
+    public CompletableFuture<Void> connect() {
+        return run(() -> {
+            if (!connection.isConnected()) {
+                connection.connect();
+            }
+        });
+    }
+
+    /** Creates an account by in-band registration (XEP-0077), connecting first if needed. Does not log in. */
+    public CompletableFuture<Void> register(String username, String password) {
+        return run(() -> {
+            Localpart localpart = localpart(username);
+            requirePassword(password);
+            if (!connection.isConnected()) {
+                connection.connect();
+            }
+            AccountManager accounts = AccountManager.getInstance(connection);
+            if (!accounts.supportsAccountCreation()) {
+                throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                        "This server does not allow registration");
+            }
+            accounts.createAccount(localpart, password);
+        });
+    }
+
+    /**
+     * Logs in with a password (SASL, SCRAM preferred), connecting first if needed. Completes once the account is
+     * online: messages sent to it from then on arrive live, and messages stored while it was offline follow.
+     */
+    public CompletableFuture<Void> login(String username, String password) {
+        return run(() -> {
+            Localpart localpart = localpart(username);
+            requirePassword(password);
+            if (!connection.isConnected()) {
+                connection.connect();
+            }
+            connection.login(localpart, password);
+            awaitOnline();
+        });
+    }
+
+    /**
+     * Smack sends the initial presence right after login, but the server routes messages to a device only once it
+     * has processed that presence (until then they go to offline storage). A round trip after it makes "logged in"
+     * mean "reachable", so messages sent to this account from then on arrive live.
+     */
+    private void awaitOnline() throws Exception {
+        PingManager.getInstanceFor(connection).pingMyServer(true, config.replyTimeout().toMillis());
+    }
+
+    /** Says goodbye to contacts (unavailable presence) and closes the connection. */
+    public CompletableFuture<Void> logout() {
+        return run(this::disconnect);
+    }
+
+    /** This client's full address once logged in, e.g. {@code alice@example.org/phone}. */
+    public Optional<String> jid() {
+        return Optional.ofNullable(connection.getUser()).map(Jid::toString);
+    }
+
+    public ConnectionState state() {
+        return state.get();
+    }
+
+    public boolean isLoggedIn() {
+        return connection.isAuthenticated();
+    }
+
+    /**
+     * Sends a one-to-one text message. Completes with the message id once the message is handed to the
+     * connection; with stream management the server's acknowledgement follows and a dropped connection re-sends it.
+     */
+    public CompletableFuture<String> sendMessage(String toJid, String text) {
+        return call(() -> {
+            if (text == null || text.isBlank()) {
+                throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "The message is empty");
+            }
+            EntityBareJid to = bareJid(toJid);
+            Message message = connection.getStanzaFactory().buildMessageStanza()
+                    .to(to)
+                    .ofType(Message.Type.chat)
+                    .setBody(text)
+                    .build();
+            connection.sendStanza(message);
+            return message.getStanzaId();
+        });
+    }
+
+    /** Announces this account as online (or away, busy…) with an optional status text. */
+    public CompletableFuture<Void> setStatus(String mode, String status) {
+        return run(() -> {
+            Presence.Mode presenceMode = Presence.Mode.fromString(mode);
+            connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                    .ofType(Presence.Type.available)
+                    .setMode(presenceMode)
+                    .setStatus(status == null || status.isBlank() ? null : status)
+                    .build());
+        });
+    }
+
+    /** The contact list: add, accept, decline and list contacts. */
+    public ContactList contacts() {
+        return contacts;
+    }
+
+    public ListenerRegistration onMessage(MessageListener listener) {
+        return messageListeners.add(listener);
+    }
+
+    public ListenerRegistration onPresence(PresenceListener listener) {
+        return presenceListeners.add(listener);
+    }
+
+    public ListenerRegistration onConnectionState(ConnectionStateListener listener) {
+        return stateListeners.add(listener);
+    }
+
+    /** Logs out if needed and releases the client's threads. The client cannot be used afterwards. */
+    @Override
+    public void close() {
+        try {
+            disconnect();
+        } finally {
+            setState(ConnectionState.CLOSED);
+            io.shutdownNow();
+            events.shutdown();
+            try {
+                events.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void disconnect() {
+        ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
+        if (!connection.isConnected()) {
+            return;
+        }
+        if (connection.isAuthenticated()) {
+            // A round trip first: the server handles a stream in order, so once it answers, everything sent before
+            // (messages, presence) has been processed and nothing depends on the closing handshake below.
+            try {
+                PingManager.getInstanceFor(connection).pingMyServer(false, CLOSE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (SmackException.NotConnectedException e) {
+                return;
+            }
+        }
+        // Smack then waits for the server's closing </stream:stream> for up to the reply timeout. Openfire 4.2 does
+        // not always send it over TLS (its MINA SSL filter fails with "Outbound done" while closing), which would
+        // make every logout take the full reply timeout; the stream is already settled, so wait briefly only.
+        long replyTimeout = connection.getReplyTimeout();
+        connection.setReplyTimeout(CLOSE_WAIT.toMillis());
+        try {
+            connection.disconnect();
+        } finally {
+            connection.setReplyTimeout(replyTimeout);
+        }
+    }
+
+    private void onIncomingMessage(org.jivesoftware.smack.packet.Stanza stanza) {
+        Message message = (Message) stanza;
+        Jid from = message.getFrom();
+        if (from == null) {
+            return;
+        }
+        DelayInformation delay = DelayInformation.from(message);
+        Instant sentAt = delay == null ? Instant.now() : delay.getStamp().toInstant();
+        ChatMessage received = new ChatMessage(
+                message.getStanzaId() == null ? "" : message.getStanzaId(),
+                from.asBareJid().toString(),
+                from.getResourceOrEmpty().toString(),
+                message.getTo() == null ? "" : message.getTo().asBareJid().toString(),
+                message.getBody(),
+                sentAt,
+                delay != null);
+        messageListeners.fire(listener -> listener.onMessage(received));
+    }
+
+    private void onIncomingPresence(org.jivesoftware.smack.packet.Stanza stanza) {
+        Presence presence = (Presence) stanza;
+        Jid from = presence.getFrom();
+        if (from == null || (presence.getType() != Presence.Type.available
+                && presence.getType() != Presence.Type.unavailable)) {
+            return;
+        }
+        if (from.equals(connection.getUser())) {
+            return; // our own presence, reflected by the server
+        }
+        boolean available = presence.isAvailable();
+        PresenceUpdate update = new PresenceUpdate(
+                from.asBareJid().toString(),
+                from.getResourceOrEmpty().toString(),
+                available,
+                available ? presence.getMode().name() : "offline",
+                presence.getStatus() == null ? "" : presence.getStatus());
+        presenceListeners.fire(listener -> listener.onPresence(update));
+    }
+
+    private void watchConnection() {
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connected(XMPPConnection c) {
+                setState(ConnectionState.CONNECTED);
+            }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                setState(resumed ? ConnectionState.RESUMED : ConnectionState.AUTHENTICATED);
+            }
+
+            @Override
+            public void connectionClosed() {
+                setState(ConnectionState.DISCONNECTED);
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                setState(config.automaticReconnect() ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED);
+            }
+        });
+        ReconnectionManager.getInstanceFor(connection).addReconnectionListener(new ReconnectionListener() {
+            @Override
+            public void reconnectingIn(int seconds) {
+                setState(ConnectionState.RECONNECTING);
+            }
+
+            @Override
+            public void reconnectionFailed(Exception e) {
+                setState(ConnectionState.RECONNECTING);
+            }
+        });
+    }
+
+    private void setState(ConnectionState next) {
+        ConnectionState previous = state.getAndSet(next);
+        if (previous != next) {
+            stateListeners.fire(listener -> listener.onStateChange(next));
+        }
+    }
+
+    private Localpart localpart(String username) throws org.jxmpp.stringprep.XmppStringprepException {
+        if (username == null || username.isBlank()) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "The user name is empty");
+        }
+        String name = username;
+        int at = username.indexOf('@');
+        if (at >= 0) {
+            String domain = username.substring(at + 1);
+            if (!domain.equalsIgnoreCase(config.domain())) {
+                throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
+                        username + " is not an account on " + config.domain());
+            }
+            name = username.substring(0, at);
+        }
+        return Localpart.from(name);
+    }
+
+    private static void requirePassword(String password) {
+        if (password == null || password.isEmpty()) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "The password is empty");
+        }
+    }
+
+    EntityBareJid bareJid(String jid) throws org.jxmpp.stringprep.XmppStringprepException {
+        String full = jid.contains("@") ? jid : jid + "@" + config.domain();
+        return JidCreate.entityBareFrom(full);
+    }
+
+    private CompletableFuture<Void> run(Blocking action) {
+        return call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> CompletableFuture<T> call(BlockingCall<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            io.execute(() -> {
+                try {
+                    result.complete(action.call());
+                } catch (Exception e) {
+                    result.completeExceptionally(Failures.translate(e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new ChatClientException(ChatClientException.Reason.NOT_CONNECTED,
+                    "The client is closed", e));
+        }
+        return result;
+    }
+
+    static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @FunctionalInterface
+    interface Blocking {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface BlockingCall<T> {
+        T call() throws Exception;
+    }
+}

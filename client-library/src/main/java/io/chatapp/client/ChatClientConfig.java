@@ -1,0 +1,159 @@
+package io.chatapp.client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Immutable settings of a {@link ChatClient}: which server to reach and how. Build with {@link #builder(String)}.
+ */
+public final class ChatClientConfig {
+
+    private final String domain;
+    private final String host;
+    private final int port;
+    private final TlsPolicy tlsPolicy;
+    private final Path trustedCertificate;
+    private final String resource;
+    private final Duration replyTimeout;
+    private final boolean automaticReconnect;
+
+    private ChatClientConfig(Builder builder) {
+        this.domain = builder.domain;
+        this.host = builder.host == null ? builder.domain : builder.host;
+        this.port = builder.port;
+        this.tlsPolicy = builder.tlsPolicy;
+        this.trustedCertificate = builder.trustedCertificate;
+        this.resource = builder.resource;
+        this.replyTimeout = builder.replyTimeout;
+        this.automaticReconnect = builder.automaticReconnect;
+    }
+
+    /** Starts a configuration for the given XMPP domain (the part after the {@code @} in addresses). */
+    public static Builder builder(String domain) {
+        return new Builder(domain);
+    }
+
+    /** The XMPP domain. */
+    public String domain() {
+        return domain;
+    }
+
+    /** The host name or IP address to connect to; the domain unless set. */
+    public String host() {
+        return host;
+    }
+
+    /** The client-to-server port; 5222 unless set. */
+    public int port() {
+        return port;
+    }
+
+    public TlsPolicy tlsPolicy() {
+        return tlsPolicy;
+    }
+
+    /** A PEM certificate to trust in addition to the system's trust store (e.g. a self-signed server's). */
+    public Optional<Path> trustedCertificate() {
+        return Optional.ofNullable(trustedCertificate);
+    }
+
+    /** The XMPP resource of this client's connection; the server assigns one when empty. */
+    public Optional<String> resource() {
+        return Optional.ofNullable(resource);
+    }
+
+    /** How long to wait for the server to answer a request. */
+    public Duration replyTimeout() {
+        return replyTimeout;
+    }
+
+    /** Whether the client reconnects (and resumes its stream) by itself after losing the connection. */
+    public boolean automaticReconnect() {
+        return automaticReconnect;
+    }
+
+    /** A copy of this configuration with a different resource. */
+    public ChatClientConfig withResource(String newResource) {
+        return toBuilder().resource(newResource).build();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder(domain).host(host).port(port).tlsPolicy(tlsPolicy)
+                .replyTimeout(replyTimeout).automaticReconnect(automaticReconnect);
+        builder.trustedCertificate = trustedCertificate;
+        builder.resource = resource;
+        return builder;
+    }
+
+    @Override
+    public String toString() {
+        return "ChatClientConfig[domain=" + domain + ", host=" + host + ", port=" + port + ", tls=" + tlsPolicy + "]";
+    }
+
+    /** Builds a {@link ChatClientConfig}. */
+    public static final class Builder {
+
+        private final String domain;
+        private String host;
+        private int port = 5222;
+        private TlsPolicy tlsPolicy = TlsPolicy.REQUIRED;
+        private Path trustedCertificate;
+        private String resource;
+        private Duration replyTimeout = Duration.ofSeconds(10);
+        private boolean automaticReconnect = true;
+
+        private Builder(String domain) {
+            if (domain == null || domain.isBlank()) {
+                throw new IllegalArgumentException("domain must not be empty");
+            }
+            this.domain = domain;
+        }
+
+        public Builder host(String value) {
+            this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        public Builder port(int value) {
+            if (value < 1 || value > 65535) {
+                throw new IllegalArgumentException("port must be between 1 and 65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        public Builder tlsPolicy(TlsPolicy value) {
+            this.tlsPolicy = Objects.requireNonNull(value, "tlsPolicy");
+            return this;
+        }
+
+        public Builder trustedCertificate(Path pemFile) {
+            this.trustedCertificate = Objects.requireNonNull(pemFile, "pemFile");
+            return this;
+        }
+
+        public Builder resource(String value) {
+            this.resource = value;
+            return this;
+        }
+
+        public Builder replyTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("replyTimeout must be positive");
+            }
+            this.replyTimeout = value;
+            return this;
+        }
+
+        public Builder automaticReconnect(boolean value) {
+            this.automaticReconnect = value;
+            return this;
+        }
+
+        public ChatClientConfig build() {
+            return new ChatClientConfig(this);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.chatapp.client;
+
+/** A request failed; {@link #reason()} says why in a way an app can act on, the message in a way a person can. */
+public final class ChatClientException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why a request failed. */
+    public enum Reason {
+        /** Wrong user name or password, or the account is disabled. */
+        NOT_AUTHORIZED,
+        /** Registration: the user name is taken. */
+        ACCOUNT_EXISTS,
+        /** The server refuses the operation (e.g. registration is switched off). */
+        NOT_ALLOWED,
+        /** The input was rejected (e.g. an invalid address or user name). */
+        INVALID_INPUT,
+        /** The server could not be reached or the connection was lost. */
+        NETWORK,
+        /** The server's certificate is not trusted. */
+        TLS,
+        /** The server did not answer in time. */
+        TIMEOUT,
+        /** The operation needs a connection or login that is not there. */
+        NOT_CONNECTED,
+        /** Anything else the server answered with an error. */
+        SERVER_ERROR
+    }
+
+    private final Reason reason;
+
+    public ChatClientException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public ChatClientException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,107 @@
+package io.chatapp.client.internal;
+
+import io.chatapp.client.ChatClientException;
+import io.chatapp.client.ChatClientException.Reason;
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLException;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** Turns Smack's many exception types into a {@link ChatClientException} with a reason and a plain message. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    public static ChatClientException translate(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ChatClientException known) {
+            return known;
+        }
+        if (e instanceof SASLErrorException) {
+            return new ChatClientException(Reason.NOT_AUTHORIZED, "Login failed: wrong user name or password", e);
+        }
+        if (e instanceof XMPPException.XMPPErrorException error) {
+            return fromStanzaError(error.getStanzaError(), e);
+        }
+        if (e instanceof SmackException.NoResponseException) {
+            return new ChatClientException(Reason.TIMEOUT, "The server did not answer in time", e);
+        }
+        if (e instanceof SmackException.NotConnectedException || e instanceof SmackException.NotLoggedInException) {
+            return new ChatClientException(Reason.NOT_CONNECTED, "Not connected to the server", e);
+        }
+        if (e instanceof SmackException.SecurityRequiredByClientException) {
+            return new ChatClientException(Reason.TLS, "The server does not offer TLS, which is required", e);
+        }
+        if (e instanceof XmppStringprepException) {
+            return new ChatClientException(Reason.INVALID_INPUT, "Invalid address: " + e.getMessage(), e);
+        }
+        if (hasCause(e, SSLException.class) || hasCause(e, java.security.cert.CertificateException.class)) {
+            return new ChatClientException(Reason.TLS, "The server's certificate is not trusted: "
+                    + rootMessage(e), e);
+        }
+        if (e instanceof SmackException.EndpointConnectionException || e instanceof IOException
+                || hasCause(e, IOException.class)) {
+            return new ChatClientException(Reason.NETWORK, "Cannot reach the server: " + rootMessage(e), e);
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new ChatClientException(Reason.NETWORK, "Interrupted", e);
+        }
+        return new ChatClientException(Reason.SERVER_ERROR, String.valueOf(e.getMessage()), e);
+    }
+
+    private static ChatClientException fromStanzaError(StanzaError error, Throwable cause) {
+        String text = error.getDescriptiveText() == null ? "" : ": " + error.getDescriptiveText();
+        return switch (error.getCondition()) {
+            case conflict -> new ChatClientException(Reason.ACCOUNT_EXISTS, "That name is already taken" + text, cause);
+            case not_allowed, forbidden, registration_required ->
+                    new ChatClientException(Reason.NOT_ALLOWED, "The server does not allow that" + text, cause);
+            case not_authorized -> new ChatClientException(Reason.NOT_AUTHORIZED, "Not authorized" + text, cause);
+            case bad_request, not_acceptable, jid_malformed ->
+                    new ChatClientException(Reason.INVALID_INPUT, "The server rejected the input ("
+                            + error.getCondition() + ")" + text, cause);
+            case remote_server_timeout -> new ChatClientException(Reason.TIMEOUT, "The server timed out" + text, cause);
+            default -> new ChatClientException(Reason.SERVER_ERROR, "Server error: " + error.getCondition() + text,
+                    cause);
+        };
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t instanceof SmackException.EndpointConnectionException endpoint) {
+                for (var failure : endpoint.getConnectionExceptions()) {
+                    if (failure.getException() != null && hasCause(failure.getException(), type)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
