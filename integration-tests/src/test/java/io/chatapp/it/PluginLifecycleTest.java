@@ -1,0 +1,139 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.jivesoftware.openfire.XMPPServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The plugin as Openfire runs it: loaded from its jar, healthy, and leak-free across destroy and initialize. */
+@ExtendWith(ChatServerExtension.class)
+class PluginLifecycleTest {
+
+    private final DevServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    PluginLifecycleTest(DevServer server) {
+        this.server = server;
+    }
+
+    @Test
+    void healthReportsVersionAndDatabase() throws Exception {
+        HttpResponse<String> response = get("health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+                .contains("\"status\":\"ok\"")
+                .containsPattern("\"version\":\"\\d+\\.\\d+\\.\\d+[^\"]*\"")
+                .contains("\"reachable\":true");
+    }
+
+    @Test
+    void unknownRoutesGetAJsonError() throws Exception {
+        HttpResponse<String> response = get("no/such/route");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"error\":\"not_found\"");
+    }
+
+    @Test
+    void pluginRunsFromItsOwnJarWithRelocatedDependencies() {
+        Class<?> pluginClass = server.chatAppPlugin().getClass();
+        assertThat(pluginClass.getName()).isEqualTo("io.chatapp.plugin.openfire.ChatAppPlugin");
+        assertThat(pluginClass.getClassLoader().getClass().getName())
+                .isEqualTo("org.jivesoftware.openfire.container.PluginClassLoader");
+        assertThatThrownBy(() -> Class.forName(pluginClass.getName()))
+                .as("the plugin's classes are not on the server's class path")
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThat(server.openfireHome().resolve("plugins/chatapp/lib/chatapp-plugin.jar")).exists();
+    }
+
+    @Test
+    void pluginCreatesItsSchemaWithMigrations() throws Exception {
+        try (Connection connection = server.connectToDatabase(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM chatapp.schema_version ORDER BY version")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+        try (Connection connection = server.connectToDatabase(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM chatapp.plugin_node")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void destroyAndInitializeLeakNoThreadOrPort() throws Exception {
+        assertThat(get("health").statusCode()).isEqualTo(200);
+        Set<String> before = pluginThreads();
+
+        for (int round = 0; round < 3; round++) {
+            server.restartPluginInPlace();
+            assertThat(get("health").statusCode()).isEqualTo(200);
+        }
+
+        assertThat(awaitThreads(before)).as("plugin threads after three restarts").isLessThanOrEqualTo(before.size());
+        assertOnePoolAndOneServer();
+    }
+
+    /** Exactly one HTTP server dispatcher and one connection pool housekeeper: nothing left from earlier runs. */
+    private static void assertOnePoolAndOneServer() {
+        assertThat(pluginThreads().stream().filter(name -> name.contains("HTTP-Dispatcher"))).hasSize(1);
+        assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-db housekeeper"))).hasSize(1);
+    }
+
+    @Test
+    void openfireReloadingThePluginLeaksNothing() throws Exception {
+        Set<String> before = pluginThreads();
+        XMPPServer.getInstance().getPluginManager().reloadPlugin("chatapp");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!server.pluginIsHealthy()) {
+            assertThat(System.nanoTime()).as("plugin came back after reload").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(awaitThreads(before)).isLessThanOrEqualTo(before.size());
+        assertOnePoolAndOneServer();
+    }
+
+    /** Threads the plugin starts: its HTTP workers and its database pool. */
+    private static Set<String> pluginThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("chatapp-") || name.contains("HTTP-Dispatcher"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Thread counts settle a moment after a stop; wait until no more than before remain (or time runs out). */
+    private static int awaitThreads(Set<String> before) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> now;
+        do {
+            now = List.copyOf(pluginThreads());
+            if (now.size() <= before.size()) {
+                return now.size();
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        System.out.println("Plugin threads before: " + before + " after: " + now);
+        return now.size();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        URI uri = server.pluginHttpUri().resolve(path);
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,121 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatMessage;
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUser;
+import io.chatapp.devserver.junit.TestUsers;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * XMPP over WebSocket (RFC 7395), as browser clients such as Converse.js use it: framing, SASL, bind, and a message
+ * each way with a user on a normal TCP connection.
+ */
+@ExtendWith(ChatServerExtension.class)
+class WebSocketTest {
+
+    private static final String FRAMING = "urn:ietf:params:xml:ns:xmpp-framing";
+
+    @Test
+    void aWebSocketClientLogsInAndChatsWithATcpClient(DevServer server, TestUsers users) throws Exception {
+        TestUser web = users.create("web");
+        TestUser tcp = users.create("tcp");
+        try (Clients clients = new Clients(server)) {
+            ChatClient tcpClient = clients.loggedIn(tcp);
+            Inbox<ChatMessage> tcpInbox = Inbox.messages(tcpClient);
+
+            Frames frames = new Frames();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .subprotocols("xmpp")
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(server.webSocketUri(), frames).join();
+            assertThat(socket.getSubprotocol()).isEqualTo("xmpp");
+
+            String open = "<open xmlns='" + FRAMING + "' to='" + server.domain() + "' version='1.0'/>";
+            socket.sendText(open, true).join();
+            assertThat(frames.next()).contains("<open").contains(FRAMING);
+            assertThat(frames.next()).contains("<stream:features").contains("PLAIN");
+
+            String credentials = Base64.getEncoder().encodeToString(
+                    ("\0" + web.username() + "\0" + web.password()).getBytes(StandardCharsets.UTF_8));
+            socket.sendText("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>" + credentials
+                    + "</auth>", true).join();
+            assertThat(frames.next()).contains("<success");
+
+            socket.sendText(open, true).join();
+            assertThat(frames.next()).contains("<open");
+            assertThat(frames.next()).contains("urn:ietf:params:xml:ns:xmpp-bind");
+            socket.sendText("<iq type='set' id='bind1' xmlns='jabber:client'><bind xmlns='urn:ietf:params:xml:ns:"
+                    + "xmpp-bind'><resource>browser</resource></bind></iq>", true).join();
+            assertThat(frames.next()).contains("type=\"result\"").contains(web.jid() + "/browser");
+            socket.sendText("<iq type='set' id='sess1' xmlns='jabber:client'><session xmlns='urn:ietf:params:xml:ns:"
+                    + "xmpp-session'/></iq>", true).join();
+            assertThat(frames.next()).contains("sess1");
+            socket.sendText("<presence xmlns='jabber:client'/>", true).join();
+            socket.sendText("<iq type='get' id='ping1' xmlns='jabber:client'><ping xmlns='urn:xmpp:ping'/></iq>",
+                    true).join();
+            frames.nextContaining("ping1");
+
+            socket.sendText("<message xmlns='jabber:client' type='chat' to='" + tcp.jid() + "' id='w1'>"
+                    + "<body>hello from the browser</body></message>", true).join();
+            ChatMessage fromWeb = tcpInbox.next();
+            assertThat(fromWeb.body()).isEqualTo("hello from the browser");
+            assertThat(fromWeb.from()).isEqualTo(web.jid());
+            assertThat(fromWeb.fromDevice()).isEqualTo("browser");
+
+            tcpClient.sendMessage(web.jid(), "hello back over TCP").join();
+            assertThat(frames.nextContaining("hello back over TCP")).contains("from=\"" + tcp.jid());
+
+            socket.sendText("<close xmlns='" + FRAMING + "'/>", true).join();
+            assertThat(frames.nextContaining("<close")).contains(FRAMING);
+        }
+    }
+
+    /** Collects whole WebSocket text messages; RFC 7395 puts exactly one stanza in each. */
+    private static final class Frames implements WebSocket.Listener {
+
+        private final BlockingQueue<String> complete = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                complete.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        String next() throws InterruptedException {
+            String frame = complete.poll(20, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("No WebSocket frame within 20 s");
+            }
+            return frame;
+        }
+
+        String nextContaining(String text) throws InterruptedException {
+            while (true) {
+                String frame = next();
+                if (frame.contains(text)) {
+                    return frame;
+                }
+            }
+        }
+    }
+}
