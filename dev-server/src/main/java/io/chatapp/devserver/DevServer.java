@@ -32,6 +32,8 @@ import org.jivesoftware.openfire.user.UserNotFoundException;
 public final class DevServer implements AutoCloseable {
 
     /** How long start-up may take before it is reported as failed (boot is ~2 s, the plugin monitor adds some). */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DevServer.class);
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final DevServerConfig config;
@@ -118,6 +120,11 @@ public final class DevServer implements AutoCloseable {
     private void awaitReady() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         await("XMPP port " + config.xmppPort(), deadline, () -> isListening(config.xmppPort()));
+        StartTlsProbe tls = new StartTlsProbe(config.domain(), config.xmppPort(), home.certificatePem());
+        await("a STARTTLS handshake on port " + config.xmppPort(), deadline, tls::succeeds);
+        if (tls.attempts() > 1) {
+            LOG.warn("The first STARTTLS handshake needed {} attempts (a known Openfire 4.2 stall)", tls.attempts());
+        }
         await("BOSH/WebSocket port " + config.httpBindPort(), deadline, () -> isListening(config.httpBindPort()));
         await("chat-app plugin health at " + pluginHttpUri() + "health", deadline, this::pluginIsHealthy);
     }
