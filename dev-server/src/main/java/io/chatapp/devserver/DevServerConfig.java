@@ -32,7 +32,7 @@ public record DevServerConfig(
 
     /** The defaults of {@code chatapp-dev-server}: standard ports, domain {@code localhost}. */
     public static DevServerConfig defaults(Path dataDirectory) {
-        return new DevServerConfig(dataDirectory, "localhost", "localhost", 5222, 7070, 9090, 0, null, true);
+        return new DevServerConfig(dataDirectory, "localhost", "localhost", 5222, 7070, 9097, 0, null, true);
     }
 
     /** Free ports everywhere, so tests never collide with a running dev server or each other. */

@@ -21,9 +21,9 @@ import javax.net.ssl.TrustManagerFactory;
  * Does what a client does up to a working TLS stream: stream header, STARTTLS, TLS handshake (trusting the server's
  * own certificate), new stream header, features. Part of "the server is ready".
  *
- * <p>Why it exists: the very first STARTTLS handshake of a freshly started Openfire 4.2.0 occasionally stalls
- * inside its MINA SSL filter (seen in roughly one boot in four on JDK 25; never on later connections). The dev
- * server therefore does that first handshake itself, with a short timeout and retries, before it reports ready.
+ * <p>Listening ports are not enough: a server whose TLS setup is broken (a bad keystore, a protocol clients cannot
+ * use) accepts connections and then stalls them. Checking a real negotiation makes "ready" mean "clients can log in",
+ * and found the Openfire 4.2 TLS 1.3 stall described in {@code DevServer#serverProperties}.
  */
 final class StartTlsProbe {
 

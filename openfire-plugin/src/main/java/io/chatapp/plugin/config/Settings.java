@@ -12,6 +12,7 @@ public record Settings(
         String databasePassword,
         String databaseSchema,
         int databasePoolSize,
+        int databaseConnectionTimeoutMillis,
         String httpBindAddress,
         int httpPort,
         int httpThreads) {
@@ -26,22 +27,28 @@ public record Settings(
             "chatapp", "Schema the plugin owns; created and migrated at start-up.");
     public static final Setting<Integer> DB_POOL_SIZE = Setting.integer("chatapp.db.pool.size",
             10, 1, 500, "Maximum number of pooled database connections.");
+    public static final Setting<Integer> DB_CONNECTION_TIMEOUT = Setting.integer(
+            "chatapp.db.connectionTimeoutMillis", 2000, 250, 60_000,
+            "How long a request waits for a database connection before failing (and /health reports 503).");
     public static final Setting<String> HTTP_BIND = Setting.string("chatapp.http.bind",
             "0.0.0.0", "Address the plugin's HTTP server listens on.");
     public static final Setting<Integer> HTTP_PORT = Setting.integer("chatapp.http.port",
-            9090, 0, 65535, "Port of the plugin's HTTP server (0 picks a free port).");
+            9097, 0, 65535, "Port of the plugin's HTTP server (0 picks a free port). Not 9090: that is the admin"
+                    + " console's.");
     public static final Setting<Integer> HTTP_THREADS = Setting.integer("chatapp.http.threads",
             8, 1, 512, "Worker threads of the plugin's HTTP server.");
 
+    private static final java.util.regex.Pattern SCHEMA_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
-            DB_POOL_SIZE, HTTP_BIND, HTTP_PORT, HTTP_THREADS);
+            DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
-        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+        if (!SCHEMA_NAME.matcher(schema).matches() || schema.startsWith("pg_")) {
             throw new InvalidSettingException(DB_SCHEMA.name(), schema,
-                    "must be a lower-case SQL identifier (letters, digits, underscore)");
+                    "must be a lower-case SQL identifier (letters, digits, underscore) not starting with pg_");
         }
         return new Settings(
                 DB_URL.read(source),
@@ -49,6 +56,7 @@ public record Settings(
                 DB_PASSWORD.read(source),
                 schema,
                 DB_POOL_SIZE.read(source),
+                DB_CONNECTION_TIMEOUT.read(source),
                 HTTP_BIND.read(source),
                 HTTP_PORT.read(source),
                 HTTP_THREADS.read(source));
@@ -59,6 +67,7 @@ public record Settings(
     public String toString() {
         return "Settings[databaseUrl=" + databaseUrl + ", databaseUsername=" + databaseUsername
                 + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
+                + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + "]";
     }

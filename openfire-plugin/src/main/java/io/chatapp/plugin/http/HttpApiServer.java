@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,33 +26,56 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     static final String THREAD_PREFIX = "chatapp-http-";
+    /** Requests in flight get this long to finish when the server stops. */
+    private static final int STOP_GRACE_SECONDS = 1;
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Map<String, Map<String, HttpRoute>> routes = new LinkedHashMap<>();
+    private volatile boolean started;
 
     public HttpApiServer(String bindAddress, int port, int threads) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 64), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
         this.workers.allowCoreThreadTimeOut(true);
-        server.setExecutor(workers);
-        server.createContext("/", this::dispatch);
+        // The JDK server's own dispatcher thread accepts each exchange and hands it to our pool here; when the pool's
+        // queue is full it answers 503 itself (giving the pool to the JDK server would just drop the connection).
+        server.setExecutor(null);
+        server.createContext("/", this::handOff);
     }
 
-    /** Registers a route; call before {@link #start()}. */
+    /** Registers a route; call before {@link #start()}. Routes are read-only once the server runs. */
     public HttpApiServer route(String method, String path, HttpRoute route) {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
         return this;
     }
 
     public void start() {
+        started = true;
         server.start();
         LOG.info("chat-app HTTP API listening on {}", server.getAddress());
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private void handOff(HttpExchange exchange) throws IOException {
+        try {
+            workers.execute(() -> {
+                try {
+                    dispatch(exchange);
+                } catch (IOException e) {
+                    LOG.debug("HTTP client went away: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException overloaded) {
+            try (exchange) {
+                send(exchange, HttpResponse.error(503, "overloaded", "The server is busy; try again shortly.")
+                        .withHeader("Retry-After", "1"));
+            }
+        }
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
@@ -100,7 +124,11 @@ public final class HttpApiServer implements AutoCloseable {
     /** Stops accepting, lets requests in flight finish for a moment, then stops the workers. */
     @Override
     public void close() {
-        server.stop(1);
+        if (!started) {
+            // The JDK server releases its bound socket only through its dispatcher thread, which start() creates.
+            server.start();
+        }
+        server.stop(STOP_GRACE_SECONDS);
         workers.shutdown();
         try {
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {

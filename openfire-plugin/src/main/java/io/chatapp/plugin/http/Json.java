@@ -9,6 +9,8 @@ import java.util.Map;
  */
 public final class Json {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Json() {
     }
 
@@ -23,6 +25,8 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String text) {
             appendString(out, text);
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            out.append("null"); // JSON has no NaN or Infinity
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -65,7 +69,8 @@ public final class Json {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }

@@ -37,10 +37,18 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.databasePoolSize());
         config.setMinimumIdle(Math.min(2, settings.databasePoolSize()));
         config.setSchema(settings.databaseSchema());
-        config.setConnectionTimeout(10_000);
+        // How long a caller waits for a connection before failing (and /health reports the database down).
+        config.setConnectionTimeout(settings.databaseConnectionTimeoutMillis());
         // Fail start-up at once when the database cannot be reached, with the driver's own message.
         config.setInitializationFailTimeout(1);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // Hikari connects in its constructor; a wrong password or host surfaces here.
+            throw new StorageException("Cannot connect to the database at " + settings.databaseUrl() + " (schema "
+                    + settings.databaseSchema() + "): " + rootMessage(e), e);
+        }
         try {
             createSchema(pool, settings.databaseSchema());
             new SchemaMigrator(pool, settings.databaseSchema()).migrate();
@@ -50,6 +58,14 @@ public final class Database implements AutoCloseable {
             throw new StorageException("Could not prepare database schema " + settings.databaseSchema()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void createSchema(DataSource pool, String schema) throws SQLException {

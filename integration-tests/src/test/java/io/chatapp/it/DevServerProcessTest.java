@@ -1,0 +1,146 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatClientConfig;
+import io.chatapp.client.TlsPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's server command: {@code java -jar dev-server/target/chatapp-dev-server.jar}, run as its own process.
+ * It prints where to connect, stops cleanly on SIGTERM, and keeps its data (accounts, database) across restarts.
+ */
+class DevServerProcessTest {
+
+    private static final Path JAR = Path.of(System.getProperty("chatapp.devserver.jar",
+            "../dev-server/target/chatapp-dev-server.jar"));
+
+    @Test
+    void startsPrintsWhereToConnectStopsCleanlyAndKeepsDataAcrossRestarts(@TempDir Path data) throws Exception {
+        int xmpp = freePort();
+        int httpBind = freePort();
+        int plugin = freePort();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString(), "--data", data.toString(), "--xmpp-port",
+                Integer.toString(xmpp), "--http-bind-port", Integer.toString(httpBind), "--plugin-port",
+                Integer.toString(plugin));
+
+        Running first = Running.start(command);
+        try {
+            String banner = first.awaitOutput("Press Ctrl+C to stop.");
+            assertThat(banner)
+                    .contains("localhost:" + xmpp)
+                    .contains("ws://localhost:" + httpBind + "/ws/")
+                    .contains("http://localhost:" + plugin + "/")
+                    .contains("server-certificate.pem");
+            try (ChatClient client = ChatClient.create(config(data, xmpp))) {
+                client.register("henry", "henry-password-1").join();
+            }
+            assertThat(first.stop()).as("exit after SIGTERM; output: %s", first.output()).isIn(0, 143);
+        } finally {
+            first.kill();
+        }
+
+        Running second = Running.start(command);
+        try {
+            second.awaitOutput("Press Ctrl+C to stop.");
+            try (ChatClient client = ChatClient.create(config(data, xmpp))) {
+                client.login("henry", "henry-password-1").join();
+                assertThat(client.jid()).hasValueSatisfying(jid -> assertThat(jid).startsWith("henry@localhost/"));
+            }
+        } finally {
+            second.kill();
+        }
+    }
+
+    private static ChatClientConfig config(Path data, int xmpp) {
+        return ChatClientConfig.builder("localhost").host("127.0.0.1").port(xmpp)
+                .tlsPolicy(TlsPolicy.REQUIRED)
+                .trustedCertificate(data.resolve("openfire/resources/security/server-certificate.pem"))
+                .build();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The dev server process with its merged output. */
+    private static final class Running {
+
+        private final Process process;
+        private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        private Running(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                byte[] buffer = new byte[4096];
+                try (InputStream in = process.getInputStream()) {
+                    int read;
+                    while ((read = in.read(buffer)) >= 0) {
+                        synchronized (output) {
+                            output.write(buffer, 0, read);
+                        }
+                    }
+                } catch (IOException e) {
+                    // process ended
+                }
+            }, "dev-server-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Running start(List<String> command) throws IOException {
+            return new Running(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+
+        String output() {
+            synchronized (output) {
+                return output.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        String awaitOutput(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!output().contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new AssertionError("The dev server did not start; output:\n" + output());
+                }
+                Thread.sleep(100);
+            }
+            return output();
+        }
+
+        /** Makes sure the process is gone, whatever the test did. */
+        void kill() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        /** SIGTERM, as Ctrl+C or a service manager would; returns the exit code. */
+        int stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("The dev server did not stop within 60 s after SIGTERM; output:\n"
+                        + output());
+            }
+            return process.exitValue();
+        }
+    }
+}

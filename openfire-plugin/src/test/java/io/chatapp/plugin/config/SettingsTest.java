@@ -1,0 +1,192 @@
+package io.chatapp.plugin.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+
+    private static Settings read(Map<String, String> values) {
+        return Settings.read(SettingsSource.of(values));
+    }
+
+    private static Settings readOne(String name, String value) {
+        Map<String, String> values = new HashMap<>();
+        values.put(name, value);
+        return read(values);
+    }
+
+    @Test
+    void unsetSettingsTakeTheirDefaults() {
+        Settings settings = read(Map.of());
+
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://localhost:5432/chatapp");
+        assertThat(settings.databaseUsername()).isEqualTo("chatapp");
+        assertThat(settings.databasePassword()).isEmpty();
+        assertThat(settings.databaseSchema()).isEqualTo("chatapp");
+        assertThat(settings.databasePoolSize()).isEqualTo(10);
+        assertThat(settings.httpBindAddress()).isEqualTo("0.0.0.0");
+        assertThat(settings.httpPort()).isEqualTo(9097);
+        assertThat(settings.httpThreads()).isEqualTo(8);
+    }
+
+    @Test
+    void defaultsMatchTheDeclaredSettings() {
+        Settings settings = read(Map.of());
+
+        assertThat(settings.databaseUrl()).isEqualTo(Settings.DB_URL.defaultValue());
+        assertThat(settings.databaseUsername()).isEqualTo(Settings.DB_USERNAME.defaultValue());
+        assertThat(settings.databasePassword()).isEqualTo(Settings.DB_PASSWORD.defaultValue());
+        assertThat(settings.databaseSchema()).isEqualTo(Settings.DB_SCHEMA.defaultValue());
+        assertThat(settings.databasePoolSize()).isEqualTo(Settings.DB_POOL_SIZE.defaultValue());
+        assertThat(settings.httpBindAddress()).isEqualTo(Settings.HTTP_BIND.defaultValue());
+        assertThat(settings.httpPort()).isEqualTo(Settings.HTTP_PORT.defaultValue());
+        assertThat(settings.httpThreads()).isEqualTo(Settings.HTTP_THREADS.defaultValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "  \n "})
+    void blankValuesMeanTheDefault(String blank) {
+        Map<String, String> values = new HashMap<>();
+        for (Setting<?> setting : Settings.ALL) {
+            values.put(setting.name(), blank);
+        }
+
+        assertThat(read(values)).isEqualTo(read(Map.of()));
+    }
+
+    @Test
+    void everySettingIsListedOnceUnderTheChatappPrefix() {
+        assertThat(Settings.ALL).extracting(Setting::name)
+                .doesNotHaveDuplicates()
+                .allMatch(name -> name.startsWith("chatapp."))
+                .hasSize(Settings.class.getRecordComponents().length);
+        assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
+    }
+
+    @Test
+    void readsEveryValueGiven() {
+        Settings settings = read(Map.of(
+                "chatapp.db.url", "jdbc:postgresql://db.example:6543/chat",
+                "chatapp.db.username", "alice",
+                "chatapp.db.password", "p@ss word",
+                "chatapp.db.schema", "chat_v2",
+                "chatapp.db.pool.size", "25",
+                "chatapp.db.connectionTimeoutMillis", "3000",
+                "chatapp.http.bind", "127.0.0.1",
+                "chatapp.http.port", "8443",
+                "chatapp.http.threads", "16"));
+
+        assertThat(settings).isEqualTo(new Settings("jdbc:postgresql://db.example:6543/chat", "alice", "p@ss word",
+                "chat_v2", 25, 3000, "127.0.0.1", 8443, 16));
+    }
+
+    @Test
+    void integersAreTrimmed() {
+        assertThat(readOne("chatapp.http.port", " 8080 ").httpPort()).isEqualTo(8080);
+        assertThat(readOne("chatapp.db.pool.size", "\t7\n").databasePoolSize()).isEqualTo(7);
+    }
+
+    @Test
+    void integerBoundsAreInclusive() {
+        assertThat(readOne("chatapp.http.port", "0").httpPort()).isZero();
+        assertThat(readOne("chatapp.http.port", "65535").httpPort()).isEqualTo(65535);
+        assertThat(readOne("chatapp.db.pool.size", "1").databasePoolSize()).isEqualTo(1);
+        assertThat(readOne("chatapp.db.pool.size", "500").databasePoolSize()).isEqualTo(500);
+        assertThat(readOne("chatapp.http.threads", "1").httpThreads()).isEqualTo(1);
+        assertThat(readOne("chatapp.http.threads", "512").httpThreads()).isEqualTo(512);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chatapp.http.port=-1", "chatapp.http.port=65536", "chatapp.db.pool.size=0",
+            "chatapp.db.pool.size=501", "chatapp.http.threads=0", "chatapp.http.threads=513",
+            "chatapp.http.port=99999999999"})
+    void outOfRangeIntegersAreRejectedNamingTheProperty(String assignment) {
+        String name = assignment.substring(0, assignment.indexOf('='));
+        String value = assignment.substring(assignment.indexOf('=') + 1);
+
+        assertThatThrownBy(() -> readOne(name, value))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining(value);
+    }
+
+    @Test
+    void rangeErrorsSayWhatIsAllowed() {
+        assertThatThrownBy(() -> readOne("chatapp.http.port", "70000"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("between 0 and 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "12abc", "1.5", "0x10", "ten", "--1"})
+    void malformedIntegersAreRejectedNamingTheProperty(String value) {
+        assertThatThrownBy(() -> readOne("chatapp.http.threads", value))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("chatapp.http.threads");
+    }
+
+    @Test
+    void booleansAcceptTrueFalseOneAndZeroInAnyCase() {
+        Setting<Boolean> flag = Setting.bool("chatapp.test.flag", false, "A flag.");
+
+        assertThat(flag.read(SettingsSource.of(Map.of("chatapp.test.flag", "true")))).isTrue();
+        assertThat(flag.read(SettingsSource.of(Map.of("chatapp.test.flag", " TRUE ")))).isTrue();
+        assertThat(flag.read(SettingsSource.of(Map.of("chatapp.test.flag", "1")))).isTrue();
+        assertThat(flag.read(SettingsSource.of(Map.of("chatapp.test.flag", "False")))).isFalse();
+        assertThat(flag.read(SettingsSource.of(Map.of("chatapp.test.flag", "0")))).isFalse();
+    }
+
+    @Test
+    void booleansDefaultWhenUnsetOrBlank() {
+        Setting<Boolean> on = Setting.bool("chatapp.test.on", true, "On by default.");
+
+        assertThat(on.read(SettingsSource.of(Map.of()))).isTrue();
+        assertThat(on.read(SettingsSource.of(Map.of("chatapp.test.on", "  ")))).isTrue();
+        assertThat(on.defaultValue()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "no", "on", "2", "tru", "truee"})
+    void malformedBooleansAreRejectedNamingTheProperty(String value) {
+        Setting<Boolean> flag = Setting.bool("chatapp.test.flag", false, "A flag.");
+
+        assertThatThrownBy(() -> flag.read(SettingsSource.of(Map.of("chatapp.test.flag", value))))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("chatapp.test.flag")
+                .hasMessageContaining("true or false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"public; drop table x", "Chat", "CHATAPP", "1chat", "chat-app", "chat app",
+            "chat.app", "\"chatapp\"", "chät", "a23456789012345678901234567890123456789012345678901234567890123x"})
+    void invalidSchemaNamesAreRejectedNamingTheProperty(String schema) {
+        assertThatThrownBy(() -> readOne("chatapp.db.schema", schema))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("chatapp.db.schema");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chatapp", "_private", "chat_app_2", "a",
+            "a23456789012345678901234567890123456789012345678901234567890123"})
+    void plainLowerCaseIdentifiersAreValidSchemaNames(String schema) {
+        assertThat(readOne("chatapp.db.schema", schema).databaseSchema()).isEqualTo(schema);
+    }
+
+    @Test
+    void toStringNeverContainsThePassword() {
+        String password = "Hunter2-very-secret";
+        Settings settings = read(Map.of("chatapp.db.password", password, "chatapp.db.username", "bob"));
+
+        assertThat(settings.toString())
+                .doesNotContain(password)
+                .doesNotContainIgnoringCase("password")
+                .contains("bob")
+                .contains("chatapp");
+    }
+}

@@ -1,0 +1,135 @@
+package io.chatapp.plugin.testing;
+
+import io.chatapp.plugin.config.Settings;
+import io.chatapp.plugin.config.SettingsSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * One embedded PostgreSQL for a test class, set up the way a real deployment is: the plugin connects over TCP as
+ * an ordinary role that must give its password (scram-sha-256) and owns its own database; the superuser
+ * {@code postgres} is trusted so tests can look behind the plugin's back.
+ *
+ * <p>Start it in {@code @BeforeAll} and close it in {@code @AfterAll}: starting takes a couple of seconds.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "chatapp_test";
+    public static final String USER = "chatapp_app";
+    public static final String PASSWORD = "s3cret-Pa55word";
+
+    private final EmbeddedPostgres postgres;
+    private final Path configDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path configDirectory) {
+        this.postgres = postgres;
+        this.configDirectory = configDirectory;
+    }
+
+    public static EmbeddedDatabase start() {
+        Path configDirectory = null;
+        try {
+            configDirectory = Files.createTempDirectory("chatapp-test-pg-");
+            Path hba = configDirectory.resolve("pg_hba.conf");
+            Files.writeString(hba, String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256",
+                    ""), StandardCharsets.US_ASCII);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("hba_file", hba.toString())
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, configDirectory);
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+            } catch (SQLException e) {
+                database.close();
+                throw new IllegalStateException("Could not prepare the embedded PostgreSQL", e);
+            }
+            return database;
+        } catch (IOException e) {
+            deleteRecursively(configDirectory);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** JDBC URL of the plugin's database, without credentials (as an operator would configure it). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    /** The plugin's database, connected as the superuser, for checks behind the plugin's back. */
+    public DataSource admin() {
+        return postgres.getDatabase("postgres", DATABASE);
+    }
+
+    /** Raw settings for the plugin pointing at this database, with the given schema and an HTTP port of 0. */
+    public Map<String, String> properties(String schema) {
+        Map<String, String> values = new HashMap<>();
+        values.put(Settings.DB_URL.name(), jdbcUrl());
+        values.put(Settings.DB_USERNAME.name(), USER);
+        values.put(Settings.DB_PASSWORD.name(), PASSWORD);
+        values.put(Settings.DB_SCHEMA.name(), schema);
+        values.put(Settings.DB_POOL_SIZE.name(), "3");
+        values.put(Settings.HTTP_BIND.name(), "127.0.0.1");
+        values.put(Settings.HTTP_PORT.name(), "0");
+        values.put(Settings.HTTP_THREADS.name(), "2");
+        return values;
+    }
+
+    public Settings settings(String schema) {
+        return Settings.read(SettingsSource.of(properties(schema)));
+    }
+
+    /** Runs one SQL statement as the superuser in the plugin's database. */
+    public void execute(String sql) {
+        try (Connection connection = admin().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed: " + sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(configDirectory);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Only a temporary directory: nothing to do.
+        }
+    }
+}
