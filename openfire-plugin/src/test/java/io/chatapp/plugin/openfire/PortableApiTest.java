@@ -1,0 +1,90 @@
+package io.chatapp.plugin.openfire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the portable Openfire API rule of docs/architecture.md on the plugin's sources: only the adapter package
+ * touches Openfire, and only through the part of its API that Openfire 4.2 and 5.x share.
+ */
+class PortableApiTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path ADAPTER = SOURCES.resolve("io/chatapp/plugin/openfire");
+    private static final Pattern OPENFIRE_REFERENCE = Pattern.compile("\\borg\\.jivesoftware\\.[\\w.]+");
+
+    /** The Openfire classes the adapter may use (see "Portable Openfire API" in docs/architecture.md). */
+    private static final Set<String> ALLOWED = Set.of(
+            "org.jivesoftware.openfire.container.Plugin",
+            "org.jivesoftware.openfire.container.PluginManager",
+            "org.jivesoftware.openfire.handler.IQHandler",
+            "org.jivesoftware.openfire.IQHandlerInfo",
+            "org.jivesoftware.openfire.IQRouter",
+            "org.jivesoftware.openfire.interceptor.InterceptorManager",
+            "org.jivesoftware.openfire.interceptor.PacketInterceptor",
+            "org.jivesoftware.openfire.interceptor.PacketRejectedException",
+            "org.jivesoftware.openfire.PacketRouter",
+            "org.jivesoftware.openfire.user.UserManager",
+            "org.jivesoftware.openfire.user.User",
+            "org.jivesoftware.openfire.user.UserNotFoundException",
+            "org.jivesoftware.openfire.user.UserAlreadyExistsException",
+            "org.jivesoftware.openfire.auth.AuthFactory",
+            "org.jivesoftware.openfire.auth.UnauthorizedException",
+            "org.jivesoftware.openfire.net.SASLAuthentication",
+            "org.jivesoftware.util.JiveGlobals",
+            "org.jivesoftware.openfire.disco.IQDiscoInfoHandler",
+            "org.jivesoftware.openfire.SessionManager",
+            "org.jivesoftware.openfire.session.ClientSession",
+            "org.jivesoftware.openfire.session.Session",
+            "org.jivesoftware.openfire.XMPPServer",
+            "org.jivesoftware.openfire.XMPPServerInfo");
+
+    @Test
+    void onlyTheAdapterPackageReferencesOpenfire() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles(SOURCES)) {
+            if (!file.startsWith(ADAPTER) && OPENFIRE_REFERENCE.matcher(Files.readString(file)).find()) {
+                offenders.add(SOURCES.relativize(file).toString());
+            }
+        }
+        assertThat(offenders).as("domain code importing Openfire").isEmpty();
+    }
+
+    @Test
+    void theAdapterUsesOnlyThePortableApi() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles(ADAPTER)) {
+            Matcher reference = OPENFIRE_REFERENCE.matcher(Files.readString(file));
+            while (reference.find()) {
+                if (!ALLOWED.contains(reference.group())) {
+                    offenders.add(SOURCES.relativize(file) + ": " + reference.group());
+                }
+            }
+        }
+        assertThat(offenders).as("Openfire API outside the portable set").isEmpty();
+    }
+
+    @Test
+    void theAdapterNeverCallsPropertySetters() throws IOException {
+        for (Path file : javaFiles(ADAPTER)) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContainPattern("JiveGlobals\\.(set\\w*Property|deleteProperty)");
+        }
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(path -> path.toString().endsWith(".java")).toList();
+        }
+    }
+}
