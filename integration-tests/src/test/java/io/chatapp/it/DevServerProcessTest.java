@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientConfig;
 import io.chatapp.client.TlsPolicy;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +65,42 @@ class DevServerProcessTest {
             }
         } finally {
             second.kill();
+        }
+    }
+
+    @Test
+    void runsOnAnExternalPostgresGivenByJdbcUrl(@TempDir Path data) throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            try (Connection admin = external.getPostgresDatabase().getConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE operator_db");
+            }
+            String jdbcUrl = external.getJdbcUrl("postgres", "operator_db");
+            int xmpp = freePort();
+            int plugin = freePort();
+            Running server = Running.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", JAR.toAbsolutePath().toString(), "--data", data.toString(), "--xmpp-port",
+                    Integer.toString(xmpp), "--http-bind-port", Integer.toString(freePort()), "--plugin-port",
+                    Integer.toString(plugin), "--jdbc-url", jdbcUrl, "--jdbc-user", "postgres"));
+            try {
+                assertThat(server.awaitOutput("Press Ctrl+C to stop.")).contains(jdbcUrl);
+                try (ChatClient client = ChatClient.create(config(data, xmpp))) {
+                    client.register("ivy", "ivy-password-1").join();
+                }
+                assertThat(data.resolve("postgres")).as("no embedded database was started").doesNotExist();
+                try (Connection connection = external.getDatabase("postgres", "operator_db").getConnection();
+                     Statement statement = connection.createStatement();
+                     ResultSet users = statement.executeQuery("SELECT username FROM ofUser WHERE username = 'ivy'");
+                     Statement pluginStatement = connection.createStatement();
+                     ResultSet migrations = pluginStatement.executeQuery(
+                             "SELECT count(*) FROM chatapp.schema_version")) {
+                    assertThat(users.next()).as("Openfire's tables are in the external database").isTrue();
+                    assertThat(migrations.next()).isTrue();
+                    assertThat(migrations.getInt(1)).as("the plugin's schema too").isPositive();
+                }
+            } finally {
+                server.kill();
+            }
         }
     }
 
