@@ -211,6 +211,7 @@ public final class ChatClient implements AutoCloseable {
             if (text == null || text.isBlank()) {
                 throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "The message is empty");
             }
+            requireSession();
             EntityBareJid to = bareJid(toJid);
             Message message = connection.getStanzaFactory().buildMessageStanza()
                     .to(to)
@@ -225,6 +226,7 @@ public final class ChatClient implements AutoCloseable {
     /** Announces this account as online (or away, busy…) with an optional status text. */
     public CompletableFuture<Void> setStatus(String mode, String status) {
         return run(() -> {
+            requireSession();
             Presence.Mode presenceMode = Presence.Mode.fromString(mode);
             connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.available)
@@ -401,8 +403,19 @@ public final class ChatClient implements AutoCloseable {
     }
 
     EntityBareJid bareJid(String jid) throws org.jxmpp.stringprep.XmppStringprepException {
-        String full = jid.contains("@") ? jid : jid + "@" + config.domain();
-        return JidCreate.entityBareFrom(full);
+        return JidCreate.entityBareFrom(Addresses.bare(jid, config.domain()));
+    }
+
+    /**
+     * Sending needs a session: logged in, or reconnecting with a stream that will be resumed (Smack then queues the
+     * stanza and sends it on resumption). Otherwise Smack would accept the stanza into a queue nobody flushes.
+     */
+    private void requireSession() {
+        boolean resuming = state.get() == ConnectionState.RECONNECTING && connection.isSmResumptionPossible();
+        if (!connection.isAuthenticated() && !resuming) {
+            throw new ChatClientException(ChatClientException.Reason.NOT_CONNECTED,
+                    "Not logged in: log in before sending");
+        }
     }
 
     private CompletableFuture<Void> run(Blocking action) {

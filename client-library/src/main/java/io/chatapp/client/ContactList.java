@@ -98,8 +98,7 @@ public final class ContactList {
     }
 
     private BareJid bare(String jid) throws org.jxmpp.stringprep.XmppStringprepException {
-        String full = jid.contains("@") ? jid : jid + "@" + connection.getXMPPServiceDomain();
-        return JidCreate.bareFrom(full);
+        return JidCreate.bareFrom(Addresses.bare(jid, connection.getXMPPServiceDomain().toString()));
     }
 
     private CompletableFuture<Void> run(ChatClient.Blocking action) {
