@@ -184,9 +184,18 @@ public final class ChatClient implements AutoCloseable {
         PingManager.getInstanceFor(connection).pingMyServer(true, config.replyTimeout().toMillis());
     }
 
-    /** Says goodbye to contacts (unavailable presence) and closes the connection. */
+    /**
+     * Says goodbye to contacts (unavailable presence) and closes the connection. Fails with
+     * {@link ChatClientException.Reason#NETWORK} when the server could not confirm that it had processed everything
+     * sent before (the connection is closed all the same).
+     */
     public CompletableFuture<Void> logout() {
-        return run(this::disconnect);
+        return run(() -> {
+            if (!disconnect()) {
+                throw new ChatClientException(ChatClientException.Reason.NETWORK,
+                        "The server did not confirm the last messages before the connection closed");
+            }
+        });
     }
 
     /** This client's full address once logged in, e.g. {@code alice@example.org/phone}. */
@@ -211,6 +220,7 @@ public final class ChatClient implements AutoCloseable {
             if (text == null || text.isBlank()) {
                 throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "The message is empty");
             }
+            XmlText.requireSendable(text);
             requireSession();
             EntityBareJid to = bareJid(toJid);
             Message message = connection.getStanzaFactory().buildMessageStanza()
@@ -227,13 +237,25 @@ public final class ChatClient implements AutoCloseable {
     public CompletableFuture<Void> setStatus(String mode, String status) {
         return run(() -> {
             requireSession();
-            Presence.Mode presenceMode = Presence.Mode.fromString(mode);
+            Presence.Mode presenceMode = presenceMode(mode);
+            if (status != null) {
+                XmlText.requireSendable(status);
+            }
             connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
                     .ofType(Presence.Type.available)
                     .setMode(presenceMode)
                     .setStatus(status == null || status.isBlank() ? null : status)
                     .build());
         });
+    }
+
+    private static Presence.Mode presenceMode(String mode) {
+        try {
+            return Presence.Mode.fromString(mode);
+        } catch (IllegalArgumentException e) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
+                    "Unknown status '" + mode + "': use available, chat, away, xa or dnd", e);
+        }
     }
 
     /** The contact list: add, accept, decline and list contacts. */
@@ -270,20 +292,24 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    private void disconnect() {
+    /** Closes the connection; true when the server confirmed everything sent before (or nothing was pending). */
+    private boolean disconnect() {
         ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
         if (!connection.isConnected()) {
-            return;
+            return true;
         }
+        boolean confirmed = true;
         if (connection.isAuthenticated()) {
             // A round trip first: the server handles a stream in order, so once it answers, everything sent before
             // (messages, presence) has been processed and nothing depends on the closing handshake below.
             try {
-                PingManager.getInstanceFor(connection).pingMyServer(false, CLOSE_WAIT.toMillis());
+                confirmed = PingManager.getInstanceFor(connection).pingMyServer(false,
+                        config.replyTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                confirmed = false;
             } catch (SmackException.NotConnectedException e) {
-                return;
+                return false;
             }
         }
         // Smack then waits for the server's closing </stream:stream> for up to the reply timeout. Openfire 4.2 does
@@ -296,6 +322,7 @@ public final class ChatClient implements AutoCloseable {
         } finally {
             connection.setReplyTimeout(replyTimeout);
         }
+        return confirmed;
     }
 
     private void onIncomingMessage(org.jivesoftware.smack.packet.Stanza stanza) {

@@ -3,7 +3,7 @@ package io.chatapp.devserver;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar dev-server/target/chatapp-dev-server.jar [--data DIR] [--domain D] [--jdbc-url URL
+ * {@code bin/chatapp-dev-server [--data DIR] [--domain D] [--jdbc-url URL
  * --jdbc-user U --jdbc-password P] [--no-registration]}: starts the local server and prints where to connect.
  */
 public final class Main {

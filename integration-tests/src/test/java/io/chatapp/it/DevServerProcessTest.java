@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's server command: {@code java -jar dev-server/target/chatapp-dev-server.jar}, run as its own process.
+ * The README's server command ({@code bin/chatapp-dev-server}, which runs the dev server's runnable jar) as its own
+ * process.
  * It prints where to connect, stops cleanly on SIGTERM, and keeps its data (accounts, database) across restarts.
  */
 class DevServerProcessTest {
 
-    private static final Path JAR = Path.of(System.getProperty("chatapp.devserver.jar",
-            "../dev-server/target/chatapp-dev-server.jar"));
+    /** The runnable jar that bin/chatapp-dev-server starts (set by the build). */
+    private static final Path JAR = Path.of(System.getProperty("chatapp.devserver.jar"));
 
     @Test
     void startsPrintsWhereToConnectStopsCleanlyAndKeepsDataAcrossRestarts(@TempDir Path data) throws Exception {

@@ -98,6 +98,12 @@ public final class Failures {
     }
 
     private static String rootMessage(Throwable e) {
+        if (e instanceof SmackException.EndpointConnectionException endpoint
+                && !endpoint.getConnectionExceptions().isEmpty()
+                && endpoint.getConnectionExceptions().get(0).getException() != null) {
+            // "The following addresses failed: …" lists every address tried; the first one's cause says it plainly.
+            return rootMessage(endpoint.getConnectionExceptions().get(0).getException());
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,0 +1,204 @@
+package io.chatapp.cli;
+
+import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatMessage;
+import io.chatapp.client.ConnectionState;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * {@code chatapp} without a command: a line-editing shell on the saved account. Incoming messages, presence and
+ * contact requests are printed above the prompt without disturbing what is being typed; history is kept in the
+ * config directory (mode 0600).
+ */
+final class InteractiveShell {
+
+    static final String HISTORY_FILE = "history";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CliEnvironment environment;
+
+    InteractiveShell(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    int run() {
+        Account account = environment.accounts().load();
+        Path history = environment.configDirectory().resolve(HISTORY_FILE);
+        protect(history);
+        try (Terminal terminal = openTerminal(); ChatClient client = Connections.open(account, true)) {
+            AtomicReference<LineReader> readerHolder = new AtomicReference<>();
+            Consumer<String> print = line -> readerHolder.get().printAbove(line);
+            ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print);
+            readerHolder.set(LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("chatapp")
+                    .parser(plainParser())
+                    .completer(new ShellCompleter(shell::knownAddresses))
+                    .variable(LineReader.HISTORY_FILE, history)
+                    // Typed text is chat, not shell syntax: "!" must not expand history.
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .build());
+            LineReader reader = readerHolder.get();
+            watch(client, account.bareJid(), shell, print);
+
+            print.accept("Connecting to " + account.server() + ":" + account.port() + " as " + account.bareJid()
+                    + "...");
+            Connections.login(client, account, environment);
+            print.accept("Logged in as " + client.jid().orElse(account.bareJid())
+                    + ". Type /help for the commands, /quit to leave.");
+            loop(reader, shell);
+            Await.quietly(client.logout());
+            saveHistory(reader);
+        } catch (IOException e) {
+            throw new CliException("cannot open the terminal: " + e.getMessage(), e);
+        } finally {
+            protect(history);
+        }
+        return 0;
+    }
+
+    private static void loop(LineReader reader, ShellInterpreter shell) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(shell.prompt());
+            } catch (UserInterruptException e) {
+                // Ctrl+C drops a half-typed line; on an empty line it leaves.
+                if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
+                    return;
+                }
+                continue;
+            } catch (EndOfFileException e) {
+                return; // Ctrl+D
+            }
+            if (!shell.handle(line)) {
+                return;
+            }
+        }
+    }
+
+    /** Prints what arrives, above the line being typed. Listeners go in before login: offline messages come first. */
+    private void watch(ChatClient client, String ownBareJid, ShellInterpreter shell, Consumer<String> print) {
+        client.onMessage(message -> print.accept(messageLine(message)));
+        PresenceTracker presence = new PresenceTracker(ownBareJid);
+        client.onPresence(update -> presence.track(update).ifPresent(change -> {
+            boolean statusOnly = change.online().isEmpty();
+            boolean cameOnline = change.online().orElse(false);
+            if (!statusOnly) {
+                print.accept(EventLines.presence(change.jid(), cameOnline));
+            }
+            if (statusOnly || (cameOnline && change.hasStatus())) {
+                print.accept(EventLines.status(change.jid(), change.mode(), change.status()));
+            }
+        }));
+        client.contacts().onRequest(jid -> print.accept(shell.contactRequest(jid)));
+        AtomicBoolean lost = new AtomicBoolean();
+        client.onConnectionState(state -> {
+            if (state == ConnectionState.RECONNECTING && !lost.getAndSet(true)) {
+                print.accept("* connection lost; reconnecting...");
+            } else if ((state == ConnectionState.RESUMED || state == ConnectionState.AUTHENTICATED)
+                    && lost.getAndSet(false)) {
+                print.accept("* reconnected");
+            }
+        });
+    }
+
+    /** {@code FROM: BODY}; a message stored while offline shows when it was sent. */
+    static String messageLine(ChatMessage message) {
+        String line = EventLines.message(message);
+        if (!message.delayed()) {
+            return line;
+        }
+        ZonedDateTime sent = message.sentAt().atZone(ZoneId.systemDefault());
+        DateTimeFormatter format = sent.toLocalDate().equals(LocalDate.now()) ? TIME : DATE_TIME;
+        return "[" + format.format(sent) + "] " + line;
+    }
+
+    private static Terminal openTerminal() throws IOException {
+        // dumb(true): without a real terminal (input from a pipe), fall back quietly to a plain one.
+        TerminalBuilder builder = TerminalBuilder.builder()
+                .name("chatapp")
+                .system(true)
+                .dumb(true)
+                .encoding(StandardCharsets.UTF_8);
+        if (!nativeAccessAllowed() && !userChoseProvider() && !isWindows()) {
+            // Switching the native providers off is what keeps JLine from loading its native library at all.
+            builder.ffm(false).jni(false).jna(false).jansi(false).exec(true);
+        }
+        return builder.build();
+    }
+
+    /**
+     * JLine reaches the terminal through native code (JNI or FFM) by default; from JDK 22 on, that makes the JVM
+     * print warnings unless native access is enabled, as bin/chatapp does with --enable-native-access. Without it,
+     * the "exec" provider (driving stty) needs no native code.
+     */
+    static boolean nativeAccessAllowed() {
+        if (Runtime.version().feature() < 22) {
+            return true;
+        }
+        try {
+            Method isEnabled = Module.class.getMethod("isNativeAccessEnabled");
+            return (Boolean) isEnabled.invoke(InteractiveShell.class.getModule());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean userChoseProvider() {
+        return System.getProperty(TerminalBuilder.PROP_PROVIDERS) != null
+                || System.getProperty(TerminalBuilder.PROP_PROVIDER) != null
+                || System.getProperty(TerminalBuilder.PROP_JNI) != null
+                || System.getProperty(TerminalBuilder.PROP_FFM) != null;
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+    }
+
+    /** Lines are chat text: no quoting or escaping rules, and an apostrophe never asks for a second line. */
+    private static DefaultParser plainParser() {
+        DefaultParser parser = new DefaultParser();
+        parser.setQuoteChars(new char[0]);
+        parser.setEscapeChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEofOnEscapedNewLine(false);
+        return parser;
+    }
+
+    private void saveHistory(LineReader reader) {
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            environment.note("Could not save the history: " + e.getMessage());
+        }
+    }
+
+    /** The history holds what was typed, messages included: only its owner may read it. */
+    private static void protect(Path history) {
+        try {
+            PrivateFiles.createOrRestrict(history);
+        } catch (IOException e) {
+            throw new CliException("cannot create the history file " + history + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.chatapp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+class ShellCompleterTest {
+
+    private static List<String> complete(Supplier<Collection<String>> addresses, String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        new ShellCompleter(addresses).complete(null, new DefaultParser().parse(line, line.length()), candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void commandNamesInFirstPosition() {
+        assertThat(complete(List::of, "/")).containsExactlyElementsOf(ShellInterpreter.COMMANDS);
+        assertThat(complete(List::of, "")).containsExactlyElementsOf(ShellInterpreter.COMMANDS);
+    }
+
+    @Test
+    void plainTextIsNotCompleted() {
+        assertThat(complete(List::of, "hel")).isEmpty();
+    }
+
+    @Test
+    void contactsAfterCommandsTakingAnAddress() {
+        List<String> contacts = List.of("bob@localhost", "carol@localhost");
+
+        assertThat(complete(() -> contacts, "/chat ")).containsExactlyElementsOf(contacts);
+        assertThat(complete(() -> contacts, "/msg ca")).containsExactlyElementsOf(contacts);
+        assertThat(complete(() -> contacts, "/accept ")).containsExactlyElementsOf(contacts);
+        assertThat(complete(() -> contacts, "/msg bob@localhost hel")).isEmpty();
+    }
+
+    @Test
+    void contactsAreReadAtCompletionTime() {
+        List<String> contacts = new ArrayList<>();
+        ShellCompleter completer = new ShellCompleter(() -> List.copyOf(contacts));
+        contacts.add("dave@localhost");
+
+        List<Candidate> candidates = new ArrayList<>();
+        completer.complete(null, new DefaultParser().parse("/chat ", 6), candidates);
+
+        assertThat(candidates).extracting(Candidate::value).containsExactly("dave@localhost");
+    }
+
+    @Test
+    void modesAfterStatus() {
+        assertThat(complete(List::of, "/status ")).containsExactlyElementsOf(ShellInterpreter.MODES);
+    }
+
+    @Test
+    void failingContactListOffersNothing() {
+        assertThat(complete(() -> {
+            throw new IllegalStateException("not logged in");
+        }, "/chat ")).isEmpty();
+    }
+}

@@ -1,0 +1,100 @@
+package io.chatapp.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code chatapp} jar as a separate process, as a user would, with its own config directory. */
+final class CliProcess {
+
+    private static final Path JAR = Path.of(System.getProperty("chatapp.cli.jar", "../cli-client/target/chatapp-cli.jar"));
+
+    private final Process process;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private CliProcess(Process process) {
+        this.process = process;
+        copy(process.getInputStream(), stdout);
+        copy(process.getErrorStream(), stderr);
+    }
+
+    static CliProcess start(Path configDir, String password, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("CHATAPP_CONFIG_DIR", configDir.toString());
+        if (password != null) {
+            env.put("CHATAPP_PASSWORD", password);
+        } else {
+            env.remove("CHATAPP_PASSWORD");
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return new CliProcess(process);
+    }
+
+    /** Runs to completion and returns the exit code. */
+    int await(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("chatapp did not finish within " + timeout + "; stdout: " + stdout()
+                    + " stderr: " + stderr());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits until stderr contains the text (e.g. "Listening as"). */
+    void awaitStderr(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stderr().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive() && !stderr().contains(text)) {
+                throw new AssertionError("chatapp never printed '" + text + "'; stdout: " + stdout() + " stderr: "
+                        + stderr() + " alive: " + process.isAlive());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    String stdout() {
+        synchronized (stdout) {
+            return stdout.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    String stderr() {
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void copy(InputStream from, ByteArrayOutputStream to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try (from) {
+                int read;
+                while ((read = from.read(buffer)) >= 0) {
+                    synchronized (to) {
+                        to.write(buffer, 0, read);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "cli-output");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
