@@ -1,10 +1,7 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code chatapp register USERNAME}: creates an account on the server by in-band registration. */
 @Command(name = "register", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -12,37 +9,21 @@ import picocli.CommandLine.Parameters;
                 + "'chatapp login' with the same options afterwards.",
         footer = {"", "Example:",
                 "  chatapp register --server localhost --trust server-certificate.pem alice"})
-public final class RegisterCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    ServerOptions server = new ServerOptions();
-
-    @Mixin
-    PasswordOption password = new PasswordOption();
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Parameters(paramLabel = "USERNAME", description = "The new user name, e.g. alice.")
-    String username;
+public final class RegisterCommand extends AccountCommand {
 
     public RegisterCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override
     public Integer call() {
-        String jid = Jids.toBareJid(username, server.domain());
-        String secret = password.read(environment, jid, true);
-        Account account = server.account(username, secret);
+        Account account = account(true);
         try (ChatClient client = Connections.open(account, false)) {
             environment.note("Connecting to " + account.server() + ":" + account.port());
             Await.result(client.register(account.username(), account.password()), "registration");
         }
-        environment.out().println("Registered " + jid + ". To use it, run 'chatapp login' with the same options.");
+        environment.out().println("Registered " + bareJid()
+                + ". To use it, run 'chatapp login' with the same options.");
         return 0;
     }
 }

@@ -28,30 +28,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
+import static io.chatapp.plugin.testing.Http.get;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole plugin runtime without Openfire: start, health, close, and start again. */
 class ChatAppServerTest {
 
     private static final String OUR_THREADS = "chatapp-";
 
-    private static EmbeddedDatabase postgres;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedDatabase.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedDatabase postgres = new EmbeddedDatabase();
 
     @AfterEach
     void nothingOfOursIsLeftRunning() {
@@ -62,20 +51,6 @@ class ChatAppServerTest {
         Map<String, String> values = postgres.properties("chatapp");
         values.putAll(overrides);
         return Settings.read(SettingsSource.of(values));
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build();
-        return client.send(request, BodyHandlers.ofString());
-    }
-
-    private static void assertRefusesConnections(int port) {
-        assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            }
-        }).isInstanceOf(ConnectException.class);
     }
 
     @Test

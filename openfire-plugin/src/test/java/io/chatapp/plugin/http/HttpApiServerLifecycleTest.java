@@ -23,27 +23,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
+import static io.chatapp.plugin.testing.Http.get;
 
 /** Start and stop of {@link HttpApiServer}: each test runs its own server and leaves nothing behind. */
 class HttpApiServerLifecycleTest {
 
-    private static final String THREAD_PREFIX = "chatapp-http-";
-
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build();
-        return client.send(request, BodyHandlers.ofString());
-    }
-
-    private static void assertRefusesConnections(int port) {
-        assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            }
-        }).isInstanceOf(ConnectException.class);
-    }
+    private static final String THREAD_PREFIX = "chatapp-http-";
 
     @Test
     void closeStopsListeningAndEndsWorkerThreads() throws Exception {

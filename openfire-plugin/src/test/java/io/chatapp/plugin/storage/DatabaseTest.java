@@ -16,29 +16,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Database#open} against a real PostgreSQL: schema creation, migration and failure handling. */
 class DatabaseTest {
 
     private static final String POOL_THREADS = "chatapp-db";
 
-    private static EmbeddedDatabase postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedDatabase.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedDatabase postgres = new EmbeddedDatabase();
 
     @AfterEach
     void noPoolIsLeftRunning() {

@@ -18,28 +18,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** {@link SchemaMigrator} on its own, against a real PostgreSQL, each test in a fresh schema. */
 class SchemaMigratorTest {
 
     private static final AtomicInteger schemas = new AtomicInteger();
-    private static EmbeddedDatabase postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedDatabase.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final EmbeddedDatabase postgres = new EmbeddedDatabase();
 
     /** A new, empty schema, and a data source of the plugin's role whose connections use it. */
     private static String freshSchema() {

@@ -16,30 +16,49 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One embedded PostgreSQL for a test class, set up the way a real deployment is: the plugin connects over TCP as
  * an ordinary role that must give its password (scram-sha-256) and owns its own database; the superuser
  * {@code postgres} is trusted so tests can look behind the plugin's back.
  *
- * <p>Start it in {@code @BeforeAll} and close it in {@code @AfterAll}: starting takes a couple of seconds.
+ * <p>Register it as {@code @RegisterExtension static final EmbeddedDatabase postgres = new EmbeddedDatabase();}: it
+ * starts before the class's first test and stops after its last (starting takes a couple of seconds). Or call
+ * {@link #start()} and close it yourself.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final String DATABASE = "chatapp_test";
     public static final String USER = "chatapp_app";
     public static final String PASSWORD = "s3cret-Pa55word";
 
-    private final EmbeddedPostgres postgres;
-    private final Path configDirectory;
+    private EmbeddedPostgres postgres;
+    private Path configDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path configDirectory) {
-        this.postgres = postgres;
-        this.configDirectory = configDirectory;
+    /** Not started: for {@code @RegisterExtension}. */
+    public EmbeddedDatabase() {
     }
 
     public static EmbeddedDatabase start() {
-        Path configDirectory = null;
+        EmbeddedDatabase database = new EmbeddedDatabase();
+        database.startNow();
+        return database;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startNow();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startNow() {
         try {
             configDirectory = Files.createTempDirectory("chatapp-test-pg-");
             Path hba = configDirectory.resolve("pg_hba.conf");
@@ -50,20 +69,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     "host all all 127.0.0.1/32 scram-sha-256",
                     "host all all ::1/128 scram-sha-256",
                     ""), StandardCharsets.US_ASCII);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setServerConfig("hba_file", hba.toString())
                     .setServerConfig("password_encryption", "scram-sha-256")
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, configDirectory);
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
             } catch (SQLException e) {
-                database.close();
+                close();
                 throw new IllegalStateException("Could not prepare the embedded PostgreSQL", e);
             }
-            return database;
         } catch (IOException e) {
             deleteRecursively(configDirectory);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -114,10 +131,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         try {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            postgres = null;
             deleteRecursively(configDirectory);
         }
     }
