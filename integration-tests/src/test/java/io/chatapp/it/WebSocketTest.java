@@ -9,6 +9,8 @@ import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * XMPP over WebSocket (RFC 7395), as browser clients such as Converse.js use it: framing, SASL, bind, and a message
- * each way with a user on a normal TCP connection.
+ * XMPP over WebSocket (RFC 7395) and BOSH (XEP-0124/0206), as browser clients such as Converse.js use them: framing,
+ * SASL, bind, and a message each way with a user on a normal TCP connection.
  */
 @ExtendWith(ChatServerExtension.class)
 class WebSocketTest {
@@ -31,6 +33,7 @@ class WebSocketTest {
 
     @Test
     void aWebSocketClientLogsInAndChatsWithATcpClient(DevServer server, TestUsers users) throws Exception {
+        // Created directly: Openfire 4.2 answers in-band registration over WebSocket with not-authorized.
         TestUser web = users.create("web");
         TestUser tcp = users.create("tcp");
         try (Clients clients = new Clients(server)) {
@@ -82,6 +85,19 @@ class WebSocketTest {
             socket.sendText("<close xmlns='" + FRAMING + "'/>", true).join();
             assertThat(frames.nextContaining("<close")).contains(FRAMING);
         }
+    }
+
+    @Test
+    void boshOpensASessionAndOffersLogin(DevServer server) throws Exception {
+        String request = "<body rid='1000' to='" + server.domain() + "' xml:lang='en' wait='10' hold='1' ver='1.6'"
+                + " xmlns='http://jabber.org/protocol/httpbind' xmlns:xmpp='urn:xmpp:xbosh' xmpp:version='1.0'/>";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.boshUri()).timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "text/xml; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(request)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("sid=").contains("mechanisms").contains("SCRAM-SHA-1");
     }
 
     /** Collects whole WebSocket text messages; RFC 7395 puts exactly one stanza in each. */
