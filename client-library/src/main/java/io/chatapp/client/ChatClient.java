@@ -109,7 +109,12 @@ public final class ChatClient implements AutoCloseable {
             connection.setUseStreamManagement(true);
             connection.setUseStreamManagementResumption(true);
             if (config.automaticReconnect()) {
-                ReconnectionManager.getInstanceFor(connection).enableAutomaticReconnection();
+                ReconnectionManager reconnection = ReconnectionManager.getInstanceFor(connection);
+                config.reconnectDelay().ifPresent(delay -> {
+                    reconnection.setFixedDelay((int) delay.toSeconds());
+                    reconnection.setReconnectionPolicy(ReconnectionManager.ReconnectionPolicy.FIXED_DELAY);
+                });
+                reconnection.enableAutomaticReconnection();
             }
             if (config.tlsPolicy() == TlsPolicy.DISABLED) {
                 AccountManager.getInstance(connection).sensitiveOperationOverInsecureConnection(true);

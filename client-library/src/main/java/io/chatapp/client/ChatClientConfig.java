@@ -18,6 +18,7 @@ public final class ChatClientConfig {
     private final String resource;
     private final Duration replyTimeout;
     private final boolean automaticReconnect;
+    private final Duration reconnectDelay;
 
     private ChatClientConfig(Builder builder) {
         this.domain = builder.domain;
@@ -28,6 +29,7 @@ public final class ChatClientConfig {
         this.resource = builder.resource;
         this.replyTimeout = builder.replyTimeout;
         this.automaticReconnect = builder.automaticReconnect;
+        this.reconnectDelay = builder.reconnectDelay;
     }
 
     /** Starts a configuration for the given XMPP domain (the part after the {@code @} in addresses). */
@@ -74,6 +76,14 @@ public final class ChatClientConfig {
         return automaticReconnect;
     }
 
+    /**
+     * A fixed delay between reconnection attempts; empty (the default) for a random, increasing delay, which keeps
+     * many clients from reconnecting at the same moment after a server restart.
+     */
+    public Optional<Duration> reconnectDelay() {
+        return Optional.ofNullable(reconnectDelay);
+    }
+
     /** A copy of this configuration with a different resource. */
     public ChatClientConfig withResource(String newResource) {
         return toBuilder().resource(newResource).build();
@@ -84,6 +94,7 @@ public final class ChatClientConfig {
                 .replyTimeout(replyTimeout).automaticReconnect(automaticReconnect);
         builder.trustedCertificate = trustedCertificate;
         builder.resource = resource;
+        builder.reconnectDelay = reconnectDelay;
         return builder;
     }
 
@@ -103,6 +114,7 @@ public final class ChatClientConfig {
         private String resource;
         private Duration replyTimeout = Duration.ofSeconds(10);
         private boolean automaticReconnect = true;
+        private Duration reconnectDelay;
 
         private Builder(String domain) {
             if (domain == null || domain.isBlank()) {
@@ -149,6 +161,15 @@ public final class ChatClientConfig {
 
         public Builder automaticReconnect(boolean value) {
             this.automaticReconnect = value;
+            return this;
+        }
+
+        /** Reconnect after this fixed delay (whole seconds, at least one) instead of a random, increasing one. */
+        public Builder reconnectDelay(Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new IllegalArgumentException("reconnectDelay must be at least one second");
+            }
+            this.reconnectDelay = value;
             return this;
         }
 

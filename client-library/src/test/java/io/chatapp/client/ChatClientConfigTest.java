@@ -19,13 +19,15 @@ class ChatClientConfigTest {
         assertThat(config.resource()).isEmpty();
         assertThat(config.automaticReconnect()).isTrue();
         assertThat(config.replyTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.reconnectDelay()).as("random back-off by default").isEmpty();
     }
 
     @Test
     void copiesKeepEverySetting() {
         ChatClientConfig config = ChatClientConfig.builder("example.org").host("10.0.0.5").port(15222)
                 .tlsPolicy(TlsPolicy.IF_POSSIBLE).trustedCertificate(Path.of("server.pem")).resource("phone")
-                .replyTimeout(Duration.ofSeconds(3)).automaticReconnect(false).build();
+                .replyTimeout(Duration.ofSeconds(3)).automaticReconnect(false).reconnectDelay(Duration.ofSeconds(2))
+                .build();
         ChatClientConfig copy = config.withResource("laptop");
         assertThat(copy.resource()).contains("laptop");
         assertThat(copy.host()).isEqualTo("10.0.0.5");
@@ -34,6 +36,7 @@ class ChatClientConfigTest {
         assertThat(copy.trustedCertificate()).contains(Path.of("server.pem"));
         assertThat(copy.replyTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(copy.automaticReconnect()).isFalse();
+        assertThat(copy.reconnectDelay()).contains(Duration.ofSeconds(2));
         assertThat(config.resource()).as("the original is unchanged").contains("phone");
     }
 

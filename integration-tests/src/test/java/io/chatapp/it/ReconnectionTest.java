@@ -9,6 +9,7 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +24,8 @@ class ReconnectionTest {
         TestUser bob = users.create("bob");
         try (Clients clients = new Clients(server); TcpProxy network = new TcpProxy(server.xmppPort())) {
             ChatClient aliceClient = clients.loggedIn(alice);
-            ChatClient bobClient = clients.open(clients.config().toBuilder().port(network.port()).build());
+            ChatClient bobClient = clients.open(clients.config().toBuilder().port(network.port())
+                    .reconnectDelay(Duration.ofSeconds(1)).build());
             Inbox<ConnectionState> bobStates = new Inbox<>();
             bobClient.onConnectionState(bobStates::add);
             Inbox<ChatMessage> bobInbox = Inbox.messages(bobClient);
