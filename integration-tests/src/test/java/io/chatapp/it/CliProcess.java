@@ -28,6 +28,13 @@ final class CliProcess {
     }
 
     static CliProcess start(Path configDir, String password, String... args) throws IOException {
+        CliProcess cli = interactive(configDir, password, args);
+        cli.process.getOutputStream().close();
+        return cli;
+    }
+
+    /** Started with its standard input left open, for {@link #type(String)}. */
+    static CliProcess interactive(Path configDir, String password, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -41,9 +48,25 @@ final class CliProcess {
         } else {
             env.remove("CHATAPP_PASSWORD");
         }
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new CliProcess(process);
+        return new CliProcess(builder.start());
+    }
+
+    /** Types a line into the program's standard input. */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Waits until standard output contains the text. */
+    void awaitStdout(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!stdout().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("chatapp never printed '" + text + "'; stdout: " + stdout() + " stderr: "
+                        + stderr());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Runs to completion and returns the exit code. */

@@ -97,6 +97,29 @@ class CliTest {
     }
 
     @Test
+    void theInteractiveShellSendsAndShowsMessages(@TempDir Path home) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        Path aliceConfig = home.resolve("alice");
+        login(aliceConfig, alice);
+        try (Clients clients = new Clients(server)) {
+            ChatClient bobClient = clients.loggedIn(bob);
+            Inbox<ChatMessage> bobInbox = Inbox.messages(bobClient);
+
+            CliProcess shell = CliProcess.interactive(aliceConfig, null);
+            shell.type("/msg " + bob.username() + " typed in the shell");
+            ChatMessage received = bobInbox.next();
+            assertThat(received.body()).isEqualTo("typed in the shell");
+            assertThat(received.from()).isEqualTo(alice.jid());
+
+            bobClient.sendMessage(alice.jid(), "and a reply").join();
+            shell.awaitStdout("and a reply", TIMEOUT);
+            shell.type("/quit");
+            assertThat(shell.await(TIMEOUT)).as("shell exit; stderr: %s", shell.stderr()).isZero();
+        }
+    }
+
+    @Test
     void errorsAreOneClearLineWithANonZeroExit(@TempDir Path home) throws Exception {
         CliProcess noAccount = CliProcess.start(home.resolve("nobody"), null, "send", "bob", "hi");
         assertThat(noAccount.await(TIMEOUT)).isNotZero();
