@@ -1,6 +1,19 @@
 package io.chatapp.plugin;
 
+import io.chatapp.plugin.auth.AccessTokens;
+import io.chatapp.plugin.auth.Accounts;
+import io.chatapp.plugin.auth.RefreshTokens;
+import io.chatapp.plugin.auth.RevokedAccessTokens;
+import io.chatapp.plugin.auth.SigningKeys;
+import io.chatapp.plugin.auth.TokenRoutes;
+import io.chatapp.plugin.auth.TokenService;
+import io.chatapp.plugin.config.AuthSettings;
 import io.chatapp.plugin.config.Settings;
+import io.chatapp.plugin.http.JsonRequests;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.chatapp.plugin.health.HealthRoute;
 import io.chatapp.plugin.http.HttpApiServer;
 import io.chatapp.plugin.storage.Database;
@@ -16,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the plugin runs, independent of Openfire: storage, the HTTP API, and (in later features) the
- * services behind them. {@link #start} opens parts in order and {@link #close} closes them in exactly the
+ * Everything the plugin runs, independent of Openfire: storage, a scheduler, tokens, the HTTP API, and (in later
+ * features) the services behind them. {@link #start} opens parts in order and {@link #close} closes them in exactly the
  * reverse order, so a plugin reload leaks nothing; a failure half-way through closes what was already open.
  */
 public final class ChatAppServer implements AutoCloseable {
@@ -36,16 +49,26 @@ public final class ChatAppServer implements AutoCloseable {
         this.version = version;
     }
 
-    public static ChatAppServer start(Settings settings, String nodeId) {
+    public static ChatAppServer start(Settings settings, String nodeId, Accounts accounts) {
         String version = pluginVersion();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
             Database database = push(opened, Database.open(settings));
             new PluginNodes(database.dataSource()).register(nodeId, version);
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "chatapp-scheduler");
+                thread.setDaemon(true);
+                return thread;
+            });
+            push(opened, () -> shutDown(scheduler));
+
+            Tokens tokens = tokens(settings.auth(), database, accounts, scheduler);
 
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));
             http.route("GET", "/health", new HealthRoute(version, nodeId, database));
+            new TokenRoutes(tokens.service(), tokens.keys(), new JsonRequests(settings.httpMaxBodyBytes()))
+                    .register(http);
             http.start();
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
@@ -57,6 +80,37 @@ public final class ChatAppServer implements AutoCloseable {
             }
             throw new IllegalStateException("chat-app could not start: " + e.getMessage(), e);
         }
+    }
+
+    private record Tokens(TokenService service, SigningKeys keys) {
+    }
+
+    private static Tokens tokens(AuthSettings auth, Database database, Accounts accounts,
+                                 ScheduledExecutorService scheduler) throws SQLException {
+        Clock clock = Clock.systemUTC();
+        // A retired key keeps verifying for as long as the tokens it signed can live.
+        SigningKeys keys = new SigningKeys(database.dataSource(), auth.keyRotation(),
+                auth.accessTokenLifetime().plus(AccessTokens.CLOCK_SKEW), clock);
+        keys.current();
+        RevokedAccessTokens revoked = new RevokedAccessTokens(database.dataSource(), clock);
+        revoked.reload();
+        // Other nodes' logouts reach this node within this period.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                revoked.reload();
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not reload revoked tokens: {}", e.getMessage());
+            }
+        }, 10, 10, TimeUnit.SECONDS);
+        TokenService service = new TokenService(accounts, new AccessTokens(keys, auth, clock),
+                new RefreshTokens(database.dataSource(), auth.refreshTokenLifetime(), clock), revoked,
+                auth.refreshTokenLifetime());
+        return new Tokens(service, keys);
+    }
+
+    private static void shutDown(ScheduledExecutorService scheduler) throws InterruptedException {
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T part) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.config.SettingsSource;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
+import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.JsonReader;
 import io.chatapp.plugin.testing.Threads;
 import java.io.ByteArrayOutputStream;
@@ -55,7 +56,7 @@ class ChatAppServerTest {
 
     @Test
     void healthReportsVersionNodeAndReachableDatabase() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
             HttpResponse<String> response = get(server.httpPort(), "/health");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -75,14 +76,14 @@ class ChatAppServerTest {
 
     @Test
     void versionComesFromTheBuild() {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
             assertThat(server.version()).isNotEqualTo("unknown").doesNotContain("${").matches("\\d+\\.\\d+\\.\\d+.*");
         }
     }
 
     @Test
     void startRegistersTheNodeInTheDatabase() throws SQLException {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-registered")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-registered", new InMemoryAccounts())) {
             try (Connection connection = postgres.admin().getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery(
@@ -96,7 +97,7 @@ class ChatAppServerTest {
 
     @Test
     void unknownPathsAreNotFound() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
             HttpResponse<String> response = get(server.httpPort(), "/nothing-here");
 
             assertThat(response.statusCode()).isEqualTo(404);
@@ -106,7 +107,7 @@ class ChatAppServerTest {
 
     @Test
     void healthIsDegradedWhenTheDatabaseIsGone() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
             server.database().close();
 
             HttpResponse<String> response = get(server.httpPort(), "/health");
@@ -121,7 +122,7 @@ class ChatAppServerTest {
 
     @Test
     void closeReleasesThePortAndEveryThread() throws Exception {
-        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1");
+        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
         int port = server.httpPort();
         assertThat(get(port, "/health").statusCode()).isEqualTo(200);
         assertThat(Threads.alive(OUR_THREADS)).isNotEmpty();
@@ -135,14 +136,14 @@ class ChatAppServerTest {
 
     @Test
     void closeTwiceIsHarmless() {
-        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1");
+        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
         server.close();
         server.close();
     }
 
     @Test
     void startCloseStartAgainOnTheSamePortLeaksNothing() throws Exception {
-        ChatAppServer first = ChatAppServer.start(postgres.settings("chatapp"), "node-1");
+        ChatAppServer first = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
         int port = first.httpPort();
         assertThat(get(port, "/health").statusCode()).isEqualTo(200);
         first.close();
@@ -151,7 +152,7 @@ class ChatAppServerTest {
         // The same fixed port again: only possible if the first run really let go of it.
         Settings samePort = settings(Map.of("chatapp.http.port", String.valueOf(port)));
         for (int round = 0; round < 3; round++) {
-            try (ChatAppServer again = ChatAppServer.start(samePort, "node-1")) {
+            try (ChatAppServer again = ChatAppServer.start(samePort, "node-1", new InMemoryAccounts())) {
                 assertThat(again.httpPort()).isEqualTo(port);
                 HttpResponse<String> response = get(port, "/health");
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -166,7 +167,7 @@ class ChatAppServerTest {
         Settings unreachable = settings(Map.of("chatapp.db.url", "jdbc:postgresql://127.0.0.1:1/chatapp"));
 
         // Should be StorageException (see DatabaseTest: a main-code bug lets Hikari's own exception through).
-        assertThatThrownBy(() -> ChatAppServer.start(unreachable, "node-1")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ChatAppServer.start(unreachable, "node-1", new InMemoryAccounts())).isInstanceOf(RuntimeException.class);
 
         assertThat(Threads.awaitGone(OUR_THREADS, Duration.ofSeconds(5))).isEmpty();
     }
@@ -176,7 +177,7 @@ class ChatAppServerTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Settings clash = settings(Map.of("chatapp.http.port", String.valueOf(taken.getLocalPort())));
 
-            assertThatThrownBy(() -> ChatAppServer.start(clash, "node-1"))
+            assertThatThrownBy(() -> ChatAppServer.start(clash, "node-1", new InMemoryAccounts()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("could not start");
 
@@ -189,7 +190,7 @@ class ChatAppServerTest {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-log")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-log", new InMemoryAccounts())) {
             assertThat(server.httpPort()).isPositive();
         } finally {
             System.setErr(original);

@@ -15,7 +15,9 @@ public record Settings(
         int databaseConnectionTimeoutMillis,
         String httpBindAddress,
         int httpPort,
-        int httpThreads) {
+        int httpThreads,
+        int httpMaxBodyBytes,
+        AuthSettings auth) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -40,9 +42,24 @@ public record Settings(
 
     private static final java.util.regex.Pattern SCHEMA_NAME = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    public static final Setting<Integer> HTTP_MAX_BODY = Setting.integer("chatapp.http.maxBodyBytes",
+            65_536, 1_024, 10_485_760, "Largest JSON request body the HTTP API accepts; larger ones get 413.");
+    public static final Setting<String> AUTH_ISSUER = Setting.string("chatapp.auth.issuer",
+            "chatapp", "The iss claim of access tokens, checked when a token is presented.");
+    public static final Setting<String> AUTH_AUDIENCE = Setting.string("chatapp.auth.audience",
+            "chatapp", "The aud claim of access tokens, checked when a token is presented.");
+    public static final Setting<Integer> AUTH_ACCESS_MINUTES = Setting.integer("chatapp.auth.accessTokenMinutes",
+            15, 1, 1440, "Lifetime of an access token (JWT), in minutes.");
+    public static final Setting<Integer> AUTH_REFRESH_DAYS = Setting.integer("chatapp.auth.refreshTokenDays",
+            30, 1, 365, "Lifetime of a refresh token, in days; each refresh issues a new one.");
+    public static final Setting<Integer> AUTH_KEY_ROTATION_DAYS = Setting.integer("chatapp.auth.keyRotationDays",
+            30, 1, 3650, "How often the token signing key is replaced; the previous key keeps verifying until the"
+                    + " tokens it signed have expired.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
-            DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS);
+            DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
+            AUTH_AUDIENCE, AUTH_ACCESS_MINUTES, AUTH_REFRESH_DAYS, AUTH_KEY_ROTATION_DAYS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -59,7 +76,14 @@ public record Settings(
                 DB_CONNECTION_TIMEOUT.read(source),
                 HTTP_BIND.read(source),
                 HTTP_PORT.read(source),
-                HTTP_THREADS.read(source));
+                HTTP_THREADS.read(source),
+                HTTP_MAX_BODY.read(source),
+                new AuthSettings(
+                        AUTH_ISSUER.read(source),
+                        AUTH_AUDIENCE.read(source),
+                        java.time.Duration.ofMinutes(AUTH_ACCESS_MINUTES.read(source)),
+                        java.time.Duration.ofDays(AUTH_REFRESH_DAYS.read(source)),
+                        java.time.Duration.ofDays(AUTH_KEY_ROTATION_DAYS.read(source))));
     }
 
     /** Never print the password. */
@@ -69,6 +93,6 @@ public record Settings(
                 + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
-                + ", httpThreads=" + httpThreads + "]";
+                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + "]";
     }
 }

@@ -83,6 +83,8 @@ public final class HttpApiServer implements AutoCloseable {
         try (exchange) {
             try {
                 response = handle(exchange);
+            } catch (HttpProblem problem) {
+                response = problem.response();
             } catch (Exception e) {
                 LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");

@@ -25,7 +25,7 @@ public final class ChatAppPlugin implements Plugin {
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         try {
             Settings settings = Settings.read(new JiveSettingsSource());
-            server = ChatAppServer.start(settings, nodeId());
+            server = ChatAppServer.start(settings, nodeId(), new OpenfireAccounts());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);

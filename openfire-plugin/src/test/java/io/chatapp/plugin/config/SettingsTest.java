@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +66,9 @@ class SettingsTest {
         assertThat(Settings.ALL).extracting(Setting::name)
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
-                .hasSize(Settings.class.getRecordComponents().length);
+                // one setting per component, the nested auth record counting its own components
+                .hasSize(Settings.class.getRecordComponents().length - 1
+                        + AuthSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -83,7 +86,8 @@ class SettingsTest {
                 "chatapp.http.threads", "16"));
 
         assertThat(settings).isEqualTo(new Settings("jdbc:postgresql://db.example:6543/chat", "alice", "p@ss word",
-                "chat_v2", 25, 3000, "127.0.0.1", 8443, 16));
+                "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, new AuthSettings("chatapp", "chatapp",
+                        Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30))));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.plugin.ChatAppServer;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
+import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.JsonReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,8 @@ class HealthRouteTest {
      */
     private HttpResponse<String> healthAfterPostgresStops(Duration pause, Duration[] took) throws Exception {
         EmbeddedDatabase postgres = EmbeddedDatabase.start();
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1")) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1",
+                new InMemoryAccounts())) {
             URI health = URI.create("http://127.0.0.1:" + server.httpPort() + "/health");
             HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(30)).build();
             assertThat(client.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);

@@ -1,0 +1,28 @@
+package io.chatapp.plugin.http;
+
+/** A request that cannot be served, carrying the error response the client gets (see docs/http-api.md). */
+public final class HttpProblem extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient HttpResponse response;
+
+    public HttpProblem(int status, String error, String message) {
+        this(HttpResponse.error(status, error, message), message);
+    }
+
+    private HttpProblem(HttpResponse response, String message) {
+        super(message);
+        this.response = response;
+    }
+
+    public HttpResponse response() {
+        return response;
+    }
+
+    /** 401 with the {@code WWW-Authenticate} challenge RFC 6750 asks for. */
+    public static HttpProblem unauthorized(String error, String message) {
+        return new HttpProblem(HttpResponse.error(401, error, message)
+                .withHeader("WWW-Authenticate", "Bearer realm=\"chatapp\""), message);
+    }
+}

@@ -1,0 +1,64 @@
+package io.chatapp.plugin.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reads JSON request bodies with a size limit, and bearer tokens from the Authorization header. */
+public final class JsonRequests {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final int maxBodyBytes;
+
+    public JsonRequests(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The body as a JSON object: 415 if it is not declared JSON, 413 if too large, 400 if malformed. */
+    public JsonNode object(HttpExchange exchange) throws IOException, HttpProblem {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HttpProblem(415, "unsupported_media_type", "Send the request body as application/json.");
+        }
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        }
+        if (body.length > maxBodyBytes) {
+            throw new HttpProblem(413, "payload_too_large", "The request body is larger than " + maxBodyBytes
+                    + " bytes.");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new HttpProblem(400, "bad_request", "The request body must be a JSON object.");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new HttpProblem(400, "bad_request", "The request body is not valid JSON.");
+        }
+    }
+
+    /** A required string field: 400 when missing, empty or not a string. */
+    public static String requiredText(JsonNode object, String field) throws HttpProblem {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new HttpProblem(400, "bad_request", "The field '" + field + "' is required and must be a string.");
+        }
+        return value.asText();
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null when there is none. */
+    public static String bearerToken(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
+    }
+}
