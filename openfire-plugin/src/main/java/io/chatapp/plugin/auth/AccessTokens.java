@@ -38,13 +38,13 @@ public final class AccessTokens {
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final String EDDSA = "EdDSA";
 
-    private final SigningKeys keys;
+    private final KeySource keys;
     private final AuthSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final JwtParser parser;
 
-    public AccessTokens(SigningKeys keys, AuthSettings settings, Clock clock) {
+    public AccessTokens(KeySource keys, AuthSettings settings, Clock clock) {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;

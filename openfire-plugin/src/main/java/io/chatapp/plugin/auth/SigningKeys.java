@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * a database lock, whichever node gets there first) and the old one is retired but keeps verifying for
  * {@code overlap} (the access token lifetime plus clock skew), so tokens it signed stay valid until they expire.
  */
-public final class SigningKeys {
+public final class SigningKeys implements KeySource {
 
     static final String ALGORITHM = "Ed25519";
     private static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(5);
@@ -52,6 +52,7 @@ public final class SigningKeys {
     }
 
     /** The key to sign with now; rotates first when the current one is due. */
+    @Override
     public SigningKey current() {
         SigningKey key = current;
         if (key == null || !key.createdAt().plus(rotation).isAfter(clock.instant())) {
@@ -61,6 +62,7 @@ public final class SigningKeys {
     }
 
     /** The public key for a key id, if that key may still verify tokens. */
+    @Override
     public Optional<PublicKey> verificationKey(String kid) {
         PublicKey key = verificationKeys.get(kid);
         if (key == null && Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) >= 0) {
