@@ -89,10 +89,16 @@ class PluginLifecycleTest {
         assertOnePoolAndOneServer();
     }
 
-    /** Exactly one HTTP server dispatcher and one connection pool housekeeper: nothing left from earlier runs. */
+    /**
+     * Exactly one HTTP server dispatcher, one connection pool housekeeper, one scheduler and one SASL provider:
+     * nothing left from earlier runs.
+     */
     private static void assertOnePoolAndOneServer() {
         assertThat(pluginThreads().stream().filter(name -> name.contains("HTTP-Dispatcher"))).hasSize(1);
         assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-db housekeeper"))).hasSize(1);
+        assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-scheduler"))).hasSize(1);
+        assertThat(java.security.Security.getProviders()).filteredOn(p -> p.getName().equals("ChatAppTokenSasl"))
+                .hasSize(1);
     }
 
     @Test

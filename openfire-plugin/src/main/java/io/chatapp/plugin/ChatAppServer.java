@@ -40,12 +40,15 @@ public final class ChatAppServer implements AutoCloseable {
     private final Deque<AutoCloseable> opened;
     private final Database database;
     private final HttpApiServer http;
+    private final TokenService tokens;
     private final String version;
 
-    private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, String version) {
+    private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
+                          String version) {
         this.opened = opened;
         this.database = database;
         this.http = http;
+        this.tokens = tokens;
         this.version = version;
     }
 
@@ -72,7 +75,7 @@ public final class ChatAppServer implements AutoCloseable {
             http.start();
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
-            return new ChatAppServer(opened, database, http, version);
+            return new ChatAppServer(opened, database, http, tokens.service(), version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -120,6 +123,11 @@ public final class ChatAppServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Token verification, for the XMPP login mechanisms the adapter installs. */
+    public TokenService tokens() {
+        return tokens;
     }
 
     public int httpPort() {

@@ -1,11 +1,14 @@
 package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.ChatAppServer;
+import io.chatapp.plugin.auth.TokenSaslProvider;
 import io.chatapp.plugin.config.Settings;
 import java.io.File;
+import java.security.Security;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.net.SASLAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +23,33 @@ public final class ChatAppPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAppPlugin.class);
 
     private ChatAppServer server;
+    private TokenSaslProvider saslProvider;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         try {
             Settings settings = Settings.read(new JiveSettingsSource());
-            server = ChatAppServer.start(settings, nodeId(), new OpenfireAccounts());
+            OpenfireAccounts accounts = new OpenfireAccounts();
+            server = ChatAppServer.start(settings, nodeId(), accounts);
+            // XMPP login with an access token: a JCA SASL provider, then the mechanisms allowed in Openfire.
+            saslProvider = new TokenSaslProvider(server.tokens(), accounts.domain());
+            Security.addProvider(saslProvider);
+            TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::addSupportedMechanism);
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
+            destroyPlugin();
             throw e;
         }
     }
 
     @Override
     public void destroyPlugin() {
+        if (saslProvider != null) {
+            TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::removeSupportedMechanism);
+            Security.removeProvider(saslProvider.getName());
+            saslProvider = null;
+        }
         if (server != null) {
             server.close();
             server = null;
