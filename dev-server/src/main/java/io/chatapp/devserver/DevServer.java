@@ -34,6 +34,9 @@ public final class DevServer implements AutoCloseable {
     /** How long start-up may take before it is reported as failed (boot is ~2 s, the plugin monitor adds some). */
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DevServer.class);
 
+    /** SCRAM-SHA-1 iteration count for stored passwords (Openfire's default is 4096). */
+    public static final int SCRAM_ITERATIONS = 10_000;
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final DevServerConfig config;
@@ -112,6 +115,10 @@ public final class DevServer implements AutoCloseable {
         p.put("httpbind.port.secure", Integer.toString(DevServerConfig.orFree(0)));
         p.put("register.inband", Boolean.toString(config.inBandRegistration()));
         p.put("xmpp.auth.anonymous", "false");
+        // Passwords are kept only as salted SCRAM-SHA-1 keys, never in a reversible form; more iterations than
+        // Openfire's default 4096 make stolen keys costlier to attack. Clients keep logging in with SCRAM-SHA-1.
+        p.put("user.scramHashedPasswordOnly", "true");
+        p.put("sasl.scram-sha-1.iteration-count", Integer.toString(SCRAM_ITERATIONS));
         p.put("update.service-enabled", "false");
         p.put("update.notify-admins", "false");
         p.put("stream.management.active", "true");
