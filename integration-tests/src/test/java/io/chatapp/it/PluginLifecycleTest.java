@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.Plugin;
+import org.jivesoftware.openfire.container.PluginManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -104,12 +106,19 @@ class PluginLifecycleTest {
     @Test
     void openfireReloadingThePluginLeaksNothing() throws Exception {
         Set<String> before = pluginThreads();
-        XMPPServer.getInstance().getPluginManager().reloadPlugin("chatapp");
+        PluginManager plugins = XMPPServer.getInstance().getPluginManager();
+        Plugin old = server.chatAppPlugin();
+        plugins.reloadPlugin("chatapp");
+        // The reload is asynchronous: wait for a new instance (from a new class loader) that is healthy, not for
+        // the old one that may still be answering.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!server.pluginIsHealthy()) {
+        while (plugins.getPlugin("chatapp") == null || plugins.getPlugin("chatapp") == old
+                || !server.pluginIsHealthy()) {
             assertThat(System.nanoTime()).as("plugin came back after reload").isLessThan(deadline);
             Thread.sleep(100);
         }
+        assertThat(plugins.getPlugin("chatapp").getClass().getClassLoader())
+                .isNotSameAs(old.getClass().getClassLoader());
         assertThat(awaitThreads(before)).isLessThanOrEqualTo(before.size());
         assertOnePoolAndOneServer();
     }

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public final class AccessTokens {
 
-    /** Tolerated difference between clocks when checking exp, nbf and iat. */
+    /** Tolerated difference between clocks when checking exp and nbf. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     private static final String EDDSA = "EdDSA";
 

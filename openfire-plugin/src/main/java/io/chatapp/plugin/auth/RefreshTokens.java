@@ -69,7 +69,8 @@ public final class RefreshTokens {
                         if (row.getTimestamp("used_at") != null) {
                             revokeFamily(connection, family, now);
                             connection.commit();
-                            throw new TokenRejectedException("refresh token reused: family revoked");
+                            throw new TokenRejectedException("refresh token of " + username
+                                    + " reused (stolen or replayed?): its family is revoked");
                         }
                         if (!row.getTimestamp("expires_at").toInstant().isAfter(now)) {
                             throw new TokenRejectedException("expired refresh token");

@@ -40,7 +40,7 @@ public final class SigningKeys implements KeySource {
     private final Duration overlap;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, PublicKey> verificationKeys = new ConcurrentHashMap<>();
+    private final Map<String, Verifier> verificationKeys = new ConcurrentHashMap<>();
     private volatile SigningKey current;
     private volatile Instant loadedAt = Instant.EPOCH;
 
@@ -64,20 +64,39 @@ public final class SigningKeys implements KeySource {
     /** The public key for a key id, if that key may still verify tokens. */
     @Override
     public Optional<PublicKey> verificationKey(String kid) {
-        PublicKey key = verificationKeys.get(kid);
-        if (key == null && Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) >= 0) {
+        // When this node's signing key is due, another node may have rotated already: current() then reloads, which
+        // also brings the retirement deadline of the old key.
+        current();
+        Verifier verifier = verificationKeys.get(kid);
+        if (verifier == null && Duration.between(loadedAt, clock.instant()).compareTo(RELOAD_AT_MOST_EVERY) >= 0) {
             // Another node may have rotated: look once more, but not on every unknown kid (that would let
             // anyone with garbage tokens drive database load).
             reload();
-            key = verificationKeys.get(kid);
+            verifier = verificationKeys.get(kid);
         }
-        return Optional.ofNullable(key);
+        // A retired key stops verifying at its deadline even if this node has not reloaded since.
+        return verifier != null && verifier.validAt(clock.instant()) ? Optional.of(verifier.key()) : Optional.empty();
     }
 
     /** Every key that may verify tokens now, for the JWKS document. */
     public Map<String, PublicKey> published() {
         current();
-        return Map.copyOf(verificationKeys);
+        Instant now = clock.instant();
+        Map<String, PublicKey> keys = new java.util.HashMap<>();
+        verificationKeys.forEach((kid, verifier) -> {
+            if (verifier.validAt(now)) {
+                keys.put(kid, verifier.key());
+            }
+        });
+        return Map.copyOf(keys);
+    }
+
+    /** A public key and when it stops verifying ({@code null}: while it is the signing key). */
+    private record Verifier(PublicKey key, Instant verifyUntil) {
+
+        boolean validAt(Instant now) {
+            return verifyUntil == null || now.isBefore(verifyUntil);
+        }
     }
 
     private synchronized SigningKey rotateIfDue() {
@@ -103,17 +122,18 @@ public final class SigningKeys implements KeySource {
 
     private synchronized void reload() {
         Instant now = clock.instant();
-        Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+        Map<String, Verifier> keys = new ConcurrentHashMap<>();
         SigningKey newest = null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT kid, private_key, public_key, created_at, retired_at FROM signing_key"
+                     "SELECT kid, private_key, public_key, created_at, retired_at, verify_until FROM signing_key"
                              + " WHERE verify_until IS NULL OR verify_until > ? ORDER BY created_at")) {
             query.setTimestamp(1, Timestamp.from(now));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     SigningKey key = decode(rows);
-                    keys.put(key.kid(), key.publicKey());
+                    Timestamp until = rows.getTimestamp("verify_until");
+                    keys.put(key.kid(), new Verifier(key.publicKey(), until == null ? null : until.toInstant()));
                     if (rows.getTimestamp("retired_at") == null) {
                         newest = key;
                     }

@@ -47,7 +47,7 @@ public final class TokenRoutes {
         try {
             return issued(tokens.login(username, password));
         } catch (TokenRejectedException e) {
-            LOG.info("Token request for '{}' refused: {}", username, e.getMessage());
+            LOG.info("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
             throw HttpProblem.unauthorized("invalid_grant", "Wrong user name or password.");
         }
     }

@@ -57,8 +57,7 @@ final class TokenSaslServer implements SaslServer {
         try {
             Credentials credentials = mechanism.equals(OAUTHBEARER) ? oauthBearer(message) : xOauth2(message);
             AccessToken access = tokens.verify(credentials.token());
-            if (credentials.claimedUser() != null && !credentials.claimedUser().equalsIgnoreCase(access.username())
-                    && !credentials.claimedUser().equalsIgnoreCase(access.subject())) {
+            if (credentials.claimedUser() != null && !credentials.claimedUser().equals(access.username())) {
                 throw new TokenRejectedException("the token belongs to another user");
             }
             authorizationId = access.username();
@@ -105,14 +104,8 @@ final class TokenSaslServer implements SaslServer {
     }
 
     private String localPart(String user) throws TokenRejectedException {
-        int at = user.indexOf('@');
-        if (at < 0) {
-            return user;
-        }
-        if (!user.substring(at + 1).equalsIgnoreCase(domain)) {
-            throw new TokenRejectedException("user of another domain");
-        }
-        return user.substring(0, at);
+        return Usernames.canonical(user, domain)
+                .orElseThrow(() -> new TokenRejectedException("not a user name of this domain"));
     }
 
     @Override

@@ -26,10 +26,11 @@ public final class TokenService {
 
     /** Tokens for a user name and password; rejected with one message whatever was wrong. */
     public TokenPair login(String username, String password) throws SQLException, TokenRejectedException {
-        if (username == null || password == null || !accounts.checkPassword(username, password)) {
+        String canonical = Usernames.canonical(username, accounts.domain()).orElse(null);
+        if (canonical == null || password == null || !accounts.checkPassword(canonical, password)) {
             throw new TokenRejectedException("wrong user name or password");
         }
-        return pair(username, refreshTokens.issue(username));
+        return pair(canonical, refreshTokens.issue(canonical));
     }
 
     public TokenPair refresh(String refreshToken) throws SQLException, TokenRejectedException {

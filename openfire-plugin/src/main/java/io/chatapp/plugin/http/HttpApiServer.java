@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -26,23 +25,48 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     static final String THREAD_PREFIX = "chatapp-http-";
+    private static final int OVERFLOW_QUEUE = 64;
+    /** Set while the overflow thread runs an exchange the workers had no room for. */
+    private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
+
+    static {
+        // The JDK server otherwise leaves Nagle's algorithm on, which delays small responses by ~40 ms. This
+        // property is read once, by the JDK's own HTTP server only (Openfire's Jetty does not use it).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Requests in flight get this long to finish when the server stops. */
     private static final int STOP_GRACE_SECONDS = 1;
 
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Map<String, Map<String, HttpRoute>> routes = new LinkedHashMap<>();
+    private final ThreadPoolExecutor overflow;
     private volatile boolean started;
 
     public HttpApiServer(String bindAddress, int port, int threads) throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 64), namedThreads(), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(threads * 64), named(THREAD_PREFIX), new ThreadPoolExecutor.AbortPolicy());
         this.workers.allowCoreThreadTimeOut(true);
-        // The JDK server's own dispatcher thread accepts each exchange and hands it to our pool here; when the pool's
-        // queue is full it answers 503 itself (giving the pool to the JDK server would just drop the connection).
-        server.setExecutor(null);
-        server.createContext("/", this::handOff);
+        // The JDK server reads each request (headers included) on the executor it is given, so a slow client only
+        // ever holds a worker, never the dispatcher. When the workers' queue is full, the exchange goes to a single
+        // overflow thread that answers 503 without doing the work; if even that backs up, the connection is dropped.
+        this.overflow = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(OVERFLOW_QUEUE),
+                named(THREAD_PREFIX + "overflow"), new ThreadPoolExecutor.DiscardPolicy());
+        this.overflow.allowCoreThreadTimeOut(true);
+        this.workers.setRejectedExecutionHandler((exchange, pool) -> overflow.execute(() -> {
+            OVERLOADED.set(Boolean.TRUE);
+            try {
+                exchange.run();
+            } finally {
+                OVERLOADED.remove();
+            }
+        }));
+        server.setExecutor(workers);
+        server.createContext("/", this::dispatch);
     }
 
     /** Registers a route; call before {@link #start()}. Routes are read-only once the server runs. */
@@ -61,23 +85,6 @@ public final class HttpApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handOff(HttpExchange exchange) throws IOException {
-        try {
-            workers.execute(() -> {
-                try {
-                    dispatch(exchange);
-                } catch (IOException e) {
-                    LOG.debug("HTTP client went away: {}", e.getMessage());
-                }
-            });
-        } catch (RejectedExecutionException overloaded) {
-            try (exchange) {
-                send(exchange, HttpResponse.error(503, "overloaded", "The server is busy; try again shortly.")
-                        .withHeader("Retry-After", "1"));
-            }
-        }
-    }
-
     private void dispatch(HttpExchange exchange) throws IOException {
         HttpResponse response;
         try (exchange) {
@@ -94,6 +101,10 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     private HttpResponse handle(HttpExchange exchange) throws Exception {
+        if (OVERLOADED.get() != null) {
+            return HttpResponse.error(503, "overloaded", "The server is busy; try again shortly.")
+                    .withHeader("Retry-After", "1");
+        }
         String path = exchange.getRequestURI().getPath();
         Map<String, HttpRoute> byMethod = routes.get(path);
         if (byMethod == null) {
@@ -131,21 +142,23 @@ public final class HttpApiServer implements AutoCloseable {
             server.start();
         }
         server.stop(STOP_GRACE_SECONDS);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+        for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {workers, overflow}) {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static ThreadFactory namedThreads() {
+    private static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -73,6 +73,16 @@ class TokenServiceTest {
     }
 
     @Test
+    void otherSpellingsOfANameGetTheCanonicalAccount() throws Exception {
+        for (String spelling : new String[] {"ALICE", "Alice@example.org"}) {
+            assertThat(tokens.verify(tokens.login(spelling, "alice-pw").access().token()).subject())
+                    .as(spelling).isEqualTo("alice@example.org");
+        }
+        assertThatThrownBy(() -> tokens.login("alice@elsewhere.org", "alice-pw"))
+                .isInstanceOf(TokenRejectedException.class);
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserAreRefusedAlike() {
         assertThatThrownBy(() -> tokens.login("alice", "nope")).isInstanceOf(TokenRejectedException.class)
                 .hasMessage("wrong user name or password");
@@ -217,6 +227,8 @@ class TokenServiceTest {
         assertThat(keys.jwks()).extracting(key -> key.get("kid")).containsExactlyInAnyOrder(oldKid, newKid);
 
         clock.advance(Duration.ofMinutes(16));
+        assertThat(keys.verificationKey(oldKid)).as("this node drops it at its deadline without reloading").isEmpty();
+        assertThatThrownBy(() -> tokens.verify(signedJustBeforeRotation)).isInstanceOf(TokenRejectedException.class);
         SigningKeys freshNode = new SigningKeys(database.dataSource(), AUTH.keyRotation(),
                 AUTH.accessTokenLifetime().plus(AccessTokens.CLOCK_SKEW), clock);
         assertThat(freshNode.published()).as("after the overlap the retired key is no longer published")

@@ -136,6 +136,22 @@ class HttpApiServerLifecycleTest {
 
     /** What the class's Javadoc promises: "a full queue answers 503 instead of piling up work". */
     @Test
+    void aClientThatNeverFinishesItsRequestDoesNotHoldUpOthers() throws Exception {
+        HttpApiServer server = new HttpApiServer("127.0.0.1", 0, 2)
+                .route("GET", "/fast", exchange -> HttpResponse.json(200, Map.of("fast", true)));
+        server.start();
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            slow.getOutputStream().write("GET /fast HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            slow.getOutputStream().flush();
+            long started = System.nanoTime();
+            assertThat(get(server.port(), "/fast").statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void fullQueueAnswers503() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
