@@ -286,6 +286,37 @@ class TokenApiTest {
         assertThat(rowCount).as("rows checked").isPositive();
     }
 
+    @Test
+    void protectedRoutesNeedAValidTokenAndLogoutAllEndsEverySession() throws Exception {
+        TestUser alice = users.create("alice");
+        HttpResponse<String> anonymous = get("api/v1/me");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(withBearer("api/v1/me", "not-a-token", false).statusCode()).isEqualTo(401);
+
+        String phone = login(alice);
+        String laptop = login(alice);
+        String phoneAccess = text(phone, "access_token");
+        HttpResponse<String> me = withBearer("api/v1/me", phoneAccess, false);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(text(me.body(), "jid")).isEqualTo(alice.jid());
+        assertThat(strings(me.body(), "roles")).containsExactly("user");
+
+        HttpResponse<String> logoutAll = withBearer("api/v1/auth/logout-all", phoneAccess, true);
+        assertThat(logoutAll.statusCode()).as(logoutAll.body()).isEqualTo(200);
+        assertThat(refresh(text(phone, "refresh_token")).statusCode()).isEqualTo(401);
+        assertThat(refresh(text(laptop, "refresh_token")).statusCode()).as("the other device too").isEqualTo(401);
+        assertThat(withBearer("api/v1/me", phoneAccess, false).statusCode()).as("the presented access token")
+                .isEqualTo(401);
+    }
+
+    private HttpResponse<String> withBearer(String path, String token, boolean post) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
+        return send(post ? request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString("{}"))
+                : request.GET());
+    }
+
     private String login(TestUser user) throws Exception {
         HttpResponse<String> response = post("api/v1/auth/token", credentials(user.username(), user.password()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

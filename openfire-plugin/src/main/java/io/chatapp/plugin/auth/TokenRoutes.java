@@ -36,6 +36,8 @@ public final class TokenRoutes {
         http.route("POST", "/api/v1/auth/token", this::token);
         http.route("POST", "/api/v1/auth/refresh", this::refresh);
         http.route("POST", "/api/v1/auth/logout", this::logout);
+        http.route("POST", "/api/v1/auth/logout-all", new ProtectedRoute(tokens, "user", this::logoutEverywhere));
+        http.route("GET", "/api/v1/me", new ProtectedRoute(tokens, "user", TokenRoutes::me));
         http.route("GET", "/.well-known/jwks.json", exchange -> HttpResponse.json(200, Map.of("keys", keys.jwks()))
                 .withHeader("Cache-Control", "public, max-age=300"));
     }
@@ -76,6 +78,21 @@ public final class TokenRoutes {
         }
         tokens.logout(refreshToken, access);
         return HttpResponse.json(200, Map.of("status", "logged_out"));
+    }
+
+    /** Logs the caller out on every device: all refresh tokens, and the access token presented. */
+    private HttpResponse logoutEverywhere(HttpExchange exchange, AccessToken caller) throws Exception {
+        tokens.logoutEverywhere(caller);
+        return HttpResponse.json(200, Map.of("status", "logged_out"));
+    }
+
+    private static HttpResponse me(HttpExchange exchange, AccessToken caller) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jid", caller.subject());
+        body.put("username", caller.username());
+        body.put("roles", caller.roles().stream().sorted().toList());
+        body.put("token_expires_at", caller.expiresAt().toString());
+        return HttpResponse.json(200, body);
     }
 
     private static HttpResponse issued(TokenPair pair) {

@@ -55,6 +55,12 @@ public final class TokenService {
         }
     }
 
+    /** Revokes every refresh token of the caller (all devices) and the caller's access token. */
+    public void logoutEverywhere(AccessToken caller) throws SQLException {
+        refreshTokens.revokeAll(caller.username());
+        revoked.revoke(caller.jti(), caller.expiresAt());
+    }
+
     /** The access token if it is valid in every respect. */
     public AccessToken verify(String token) throws TokenRejectedException {
         AccessToken access = accessTokens.verify(token);
