@@ -8,12 +8,10 @@ import io.chatapp.plugin.config.SettingsSource;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.Threads;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -39,38 +37,17 @@ class DatabaseTest {
         return Settings.read(SettingsSource.of(values));
     }
 
-    private static List<List<Object>> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = postgres.admin().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
-    }
-
     private static boolean tableExists(String schema, String table) throws SQLException {
-        return !query("SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+        return !postgres.query("SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
                 schema, table).isEmpty();
     }
 
     private static boolean schemaExists(String schema) throws SQLException {
-        return !query("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?", schema).isEmpty();
+        return !postgres.query("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?", schema).isEmpty();
     }
 
     private static List<Object> versions(String schema) throws SQLException {
-        return query("SELECT version FROM " + schema + ".schema_version ORDER BY version").stream()
+        return postgres.query("SELECT version FROM " + schema + ".schema_version ORDER BY version").stream()
                 .map(row -> row.get(0)).toList();
     }
 
@@ -101,7 +78,7 @@ class DatabaseTest {
                 assertThat(rows.getString(1)).isEqualTo("db_search_path");
             }
         }
-        assertThat(query("SELECT node_id, plugin_version FROM db_search_path.plugin_node"))
+        assertThat(postgres.query("SELECT node_id, plugin_version FROM db_search_path.plugin_node"))
                 .containsExactly(List.of("node-a", "1.2.4"));
     }
 
@@ -110,13 +87,13 @@ class DatabaseTest {
         try (Database first = Database.open(postgres.settings("db_twice"))) {
             assertThat(first.isReachable(2)).isTrue();
         }
-        List<List<Object>> before = query("SELECT version, checksum, applied_at FROM db_twice.schema_version");
+        List<List<Object>> before = postgres.query("SELECT version, checksum, applied_at FROM db_twice.schema_version");
 
         try (Database second = Database.open(postgres.settings("db_twice"))) {
             assertThat(new SchemaMigrator(second.dataSource(), second.schema()).migrate()).isEmpty();
         }
 
-        assertThat(query("SELECT version, checksum, applied_at FROM db_twice.schema_version")).isEqualTo(before);
+        assertThat(postgres.query("SELECT version, checksum, applied_at FROM db_twice.schema_version")).isEqualTo(before);
     }
 
     @Test
@@ -125,7 +102,7 @@ class DatabaseTest {
             new PluginNodes(first.dataSource()).register("node-1", "1.0");
         }
         try (Database second = Database.open(postgres.settings("db_keep"))) {
-            assertThat(query("SELECT node_id FROM db_keep.plugin_node")).containsExactly(List.of("node-1"));
+            assertThat(postgres.query("SELECT node_id FROM db_keep.plugin_node")).containsExactly(List.of("node-1"));
         }
     }
 
@@ -135,8 +112,8 @@ class DatabaseTest {
              Database b = Database.open(postgres.settings("db_tenant_b"))) {
             new PluginNodes(a.dataSource()).register("only-in-a", "1.0");
 
-            assertThat(query("SELECT node_id FROM db_tenant_a.plugin_node")).containsExactly(List.of("only-in-a"));
-            assertThat(query("SELECT node_id FROM db_tenant_b.plugin_node")).isEmpty();
+            assertThat(postgres.query("SELECT node_id FROM db_tenant_a.plugin_node")).containsExactly(List.of("only-in-a"));
+            assertThat(postgres.query("SELECT node_id FROM db_tenant_b.plugin_node")).isEmpty();
             assertThat(versions("db_tenant_a")).isEqualTo(versions("db_tenant_b"));
         }
 

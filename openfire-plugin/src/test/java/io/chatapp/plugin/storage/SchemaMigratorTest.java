@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,29 +43,8 @@ class SchemaMigratorTest {
         return dataSource;
     }
 
-    private static List<List<Object>> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = postgres.admin().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
-    }
-
     private static List<String> tables(String schema) throws SQLException {
-        return query("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+        return postgres.query("SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
                 schema).stream().map(row -> (String) row.get(0)).toList();
     }
 
@@ -118,7 +95,7 @@ class SchemaMigratorTest {
         assertThat(applied).startsWith(1).hasSize(latest);
         assertThat(tables(schema)).contains("plugin_node", "schema_version");
         assertThat(tables("public")).doesNotContain("plugin_node", "schema_version");
-        List<List<Object>> versions = query("SELECT version, description, checksum FROM " + schema
+        List<List<Object>> versions = postgres.query("SELECT version, description, checksum FROM " + schema
                 + ".schema_version ORDER BY version");
         assertThat(versions).hasSize(latest);
         assertThat(versions.get(0).get(0)).isEqualTo(1);
@@ -131,12 +108,12 @@ class SchemaMigratorTest {
         String schema = freshSchema();
         SchemaMigrator migrator = new SchemaMigrator(dataSource(schema), schema);
         migrator.migrate();
-        List<List<Object>> before = query("SELECT version, checksum, applied_at FROM " + schema + ".schema_version");
+        List<List<Object>> before = postgres.query("SELECT version, checksum, applied_at FROM " + schema + ".schema_version");
 
         assertThat(migrator.migrate()).isEmpty();
         assertThat(new SchemaMigrator(dataSource(schema), schema).migrate()).isEmpty();
 
-        assertThat(query("SELECT version, checksum, applied_at FROM " + schema + ".schema_version"))
+        assertThat(postgres.query("SELECT version, checksum, applied_at FROM " + schema + ".schema_version"))
                 .isEqualTo(before);
     }
 
@@ -151,7 +128,7 @@ class SchemaMigratorTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("V1")
                 .hasMessageContaining(schema);
-        assertThat(query("SELECT checksum FROM " + schema + ".schema_version WHERE version = 1"))
+        assertThat(postgres.query("SELECT checksum FROM " + schema + ".schema_version WHERE version = 1"))
                 .containsExactly(List.of("x"));
     }
 
@@ -209,7 +186,7 @@ class SchemaMigratorTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(query("SELECT count(*) FROM " + schema + ".schema_version").get(0).get(0))
+        assertThat(postgres.query("SELECT count(*) FROM " + schema + ".schema_version").get(0).get(0))
                 .isEqualTo((long) SchemaMigrator.loadMigrations().size());
     }
 

@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -117,6 +121,28 @@ public final class EmbeddedDatabase implements AutoCloseable, BeforeAllCallback,
 
     public Settings settings(String schema) {
         return Settings.read(SettingsSource.of(properties(schema)));
+    }
+
+    /** Rows of a query run as the superuser in the plugin's database, each row a list of column values. */
+    public List<List<Object>> query(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = admin().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
     }
 
     /** Runs one SQL statement as the superuser in the plugin's database. */
