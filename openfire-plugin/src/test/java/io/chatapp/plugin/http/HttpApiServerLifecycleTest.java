@@ -95,7 +95,7 @@ class HttpApiServerLifecycleTest {
      * once instead of letting it wait, finish the queued ones when the worker frees up, and then serve as usual.
      */
     @Test
-    void fullQueueTurnsAwayTheOverflowAndRecovers() throws Exception {
+    void fullQueueAnswers503AndRecovers() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         HttpApiServer server = new HttpApiServer("127.0.0.1", 0, 1)
@@ -115,10 +115,7 @@ class HttpApiServerLifecycleTest {
             }
 
             String overflow = answerTo(rawGet(server.port(), "/block"), 3_000);
-            assertThat(overflow).as("answer to the request that did not fit the queue")
-                    .satisfiesAnyOf(
-                            answer -> assertThat(answer).startsWith("HTTP/1.1 503"),
-                            answer -> assertThat(answer).isIn("(closed)", "(reset)"));
+            assertThat(overflow).as("answer to the request that did not fit the queue").startsWith("HTTP/1.1 503");
 
             release.countDown();
             for (Socket socket : accepted) {
@@ -147,35 +144,6 @@ class HttpApiServerLifecycleTest {
             assertThat(get(server.port(), "/fast").statusCode()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         } finally {
-            server.close();
-        }
-    }
-
-    @Test
-    void fullQueueAnswers503() throws Exception {
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        HttpApiServer server = new HttpApiServer("127.0.0.1", 0, 1)
-                .route("GET", "/block", exchange -> {
-                    entered.countDown();
-                    release.await(20, TimeUnit.SECONDS);
-                    return HttpResponse.json(200, Map.of());
-                });
-        server.start();
-        List<Socket> accepted = new ArrayList<>();
-        try {
-            accepted.add(rawGet(server.port(), "/block"));
-            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
-            for (int i = 0; i < 64; i++) {
-                accepted.add(rawGet(server.port(), "/block"));
-            }
-
-            assertThat(answerTo(rawGet(server.port(), "/block"), 3_000)).startsWith("HTTP/1.1 503");
-        } finally {
-            release.countDown();
-            for (Socket socket : accepted) {
-                socket.close();
-            }
             server.close();
         }
     }
