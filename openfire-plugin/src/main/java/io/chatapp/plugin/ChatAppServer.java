@@ -1,6 +1,12 @@
 package io.chatapp.plugin;
 
+import io.chatapp.plugin.accounts.AccountDirectory;
+import io.chatapp.plugin.accounts.AccountRoutes;
+import io.chatapp.plugin.accounts.AccountService;
+import io.chatapp.plugin.accounts.AddressRateLimiter;
+import io.chatapp.plugin.accounts.AdminRoutes;
 import io.chatapp.plugin.auth.AccessTokens;
+import io.chatapp.plugin.auth.LoginGuard;
 import io.chatapp.plugin.auth.Accounts;
 import io.chatapp.plugin.auth.RefreshTokens;
 import io.chatapp.plugin.auth.RevokedAccessTokens;
@@ -11,6 +17,7 @@ import io.chatapp.plugin.config.AuthSettings;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.http.JsonRequests;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +48,18 @@ public final class ChatAppServer implements AutoCloseable {
     private final Database database;
     private final HttpApiServer http;
     private final TokenService tokens;
+    private final AccountParts accounts;
+    private final ScheduledExecutorService scheduler;
     private final String version;
 
     private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
-                          String version) {
+                          AccountParts accounts, ScheduledExecutorService scheduler, String version) {
         this.opened = opened;
         this.database = database;
         this.http = http;
         this.tokens = tokens;
+        this.accounts = accounts;
+        this.scheduler = scheduler;
         this.version = version;
     }
 
@@ -65,17 +76,31 @@ public final class ChatAppServer implements AutoCloseable {
             });
             push(opened, () -> shutDown(scheduler));
 
-            Tokens tokens = tokens(settings.auth(), database, accounts, scheduler);
+            Clock clock = Clock.systemUTC();
+            AccountDirectory directory = new AccountDirectory(database.dataSource(), clock);
+            directory.reload();
+            // Logins noted since the last flush are written before the database closes.
+            push(opened, directory::flushLogins);
+            LoginGuard guard = new LoginGuard(settings.accounts().lockout(), clock);
+            Tokens tokens = tokens(settings.auth(), database, accounts, directory, guard, scheduler);
+            AddressRateLimiter registrations = new AddressRateLimiter(settings.accounts().registrationsPerAddress(),
+                    Duration.ofHours(1), clock);
+            AccountService accountService = new AccountService(accounts, directory, tokens.service(), guard,
+                    registrations, settings.accounts());
+            scheduleAccountUpkeep(scheduler, directory, guard, registrations, settings.auth());
 
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));
+            JsonRequests json = new JsonRequests(settings.httpMaxBodyBytes());
             http.route("GET", "/health", new HealthRoute(version, nodeId, database));
-            new TokenRoutes(tokens.service(), tokens.keys(), new JsonRequests(settings.httpMaxBodyBytes()))
-                    .register(http);
+            new TokenRoutes(tokens.service(), tokens.keys(), json).register(http);
+            new AccountRoutes(accountService, tokens.service(), json, accounts.domain()).register(http);
+            new AdminRoutes(accountService, tokens.service()).register(http);
             http.start();
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
-            return new ChatAppServer(opened, database, http, tokens.service(), version);
+            return new ChatAppServer(opened, database, http, tokens.service(),
+                    new AccountParts(accountService, directory, guard), scheduler, version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -88,8 +113,43 @@ public final class ChatAppServer implements AutoCloseable {
     private record Tokens(TokenService service, SigningKeys keys) {
     }
 
-    private static Tokens tokens(AuthSettings auth, Database database, Accounts accounts,
-                                 ScheduledExecutorService scheduler) throws SQLException {
+    /** What the XMPP side (the adapter) needs of accounts: their service, their state and the login guard. */
+    public record AccountParts(AccountService service, AccountDirectory directory, LoginGuard guard) {
+    }
+
+    private static void scheduleAccountUpkeep(ScheduledExecutorService scheduler, AccountDirectory directory,
+                                              LoginGuard guard, AddressRateLimiter registrations, AuthSettings auth) {
+        // Disabled accounts and token cut-offs set on other nodes take effect here within this period.
+        every(scheduler, Duration.ofSeconds(10), "reload account states", directory::reload);
+        every(scheduler, Duration.ofSeconds(5), "record logins", directory::flushLogins);
+        every(scheduler, Duration.ofMinutes(1), "forget old login failures", () -> {
+            guard.forgetOld();
+            registrations.forgetOld();
+        });
+        // A deleted account's tombstone is needed only while its access tokens could still be valid.
+        Duration tombstoneAge = auth.accessTokenLifetime().plus(AccessTokens.CLOCK_SKEW).plusMinutes(1);
+        every(scheduler, Duration.ofMinutes(10), "purge deleted accounts", () -> directory.purgeTombstones(
+                tombstoneAge));
+    }
+
+    /** A periodic job whose failure is logged and retried next period, never fatal to the scheduler. */
+    @FunctionalInterface
+    private interface Job {
+        void run() throws Exception;
+    }
+
+    private static void every(ScheduledExecutorService scheduler, Duration period, String what, Job job) {
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                job.run();
+            } catch (Exception e) {
+                LOG.warn("Could not {}: {}", what, e.getMessage());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Tokens tokens(AuthSettings auth, Database database, Accounts accounts, AccountDirectory directory,
+                                 LoginGuard guard, ScheduledExecutorService scheduler) throws SQLException {
         Clock clock = Clock.systemUTC();
         // A retired key keeps verifying for as long as the tokens it signed can live.
         SigningKeys keys = new SigningKeys(database.dataSource(), auth.keyRotation(),
@@ -98,16 +158,10 @@ public final class ChatAppServer implements AutoCloseable {
         RevokedAccessTokens revoked = new RevokedAccessTokens(database.dataSource(), clock);
         revoked.reload();
         // Other nodes' logouts reach this node within this period.
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                revoked.reload();
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("Could not reload revoked tokens: {}", e.getMessage());
-            }
-        }, 10, 10, TimeUnit.SECONDS);
+        every(scheduler, Duration.ofSeconds(10), "reload revoked tokens", revoked::reload);
         TokenService service = new TokenService(accounts, new AccessTokens(keys, auth, clock),
                 new RefreshTokens(database.dataSource(), auth.refreshTokenLifetime(), clock), revoked,
-                auth.refreshTokenLifetime());
+                auth.refreshTokenLifetime(), directory, guard);
         return new Tokens(service, keys);
     }
 
@@ -128,6 +182,16 @@ public final class ChatAppServer implements AutoCloseable {
     /** Token verification, for the XMPP login mechanisms the adapter installs. */
     public TokenService tokens() {
         return tokens;
+    }
+
+    /** Accounts, for the XMPP side: registration rules, account state and the login guard. */
+    public AccountParts accounts() {
+        return accounts;
+    }
+
+    /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */
+    public java.util.concurrent.Executor background() {
+        return scheduler;
     }
 
     public int httpPort() {

@@ -10,9 +10,11 @@ import java.util.Set;
  * @param subject   the bare JID it was issued to
  * @param roles     {@code user}, and {@code admin} for Openfire's admins
  * @param jti       its unique id, used to revoke it
+ * @param issuedAt  when it was issued (whole seconds, as in the JWT)
  * @param expiresAt when it stops being valid
  */
-public record AccessToken(String token, String subject, Set<String> roles, String jti, Instant expiresAt) {
+public record AccessToken(String token, String subject, Set<String> roles, String jti, Instant issuedAt,
+                          Instant expiresAt) {
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -79,7 +79,8 @@ public final class AccessTokens {
     /** A new access token for the bare JID with the given roles. */
     public AccessToken issue(String bareJid, Collection<String> roles) {
         SigningKey key = keys.current();
-        Instant now = clock.instant();
+        // Whole seconds, as the JWT carries them, so the issued token and the verified one agree.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
         String jti = newId();
         Set<String> roleSet = Set.copyOf(new LinkedHashSet<>(roles));
@@ -96,7 +97,7 @@ public final class AccessTokens {
                 .signWith(key.privateKey(), Jwts.SIG.EdDSA)
                 .json(new JacksonSerializer<>())
                 .compact();
-        return new AccessToken(token, bareJid, roleSet, jti, expiresAt);
+        return new AccessToken(token, bareJid, roleSet, jti, now, expiresAt);
     }
 
     /** Checks signature, algorithm, key, times, issuer and audience; returns what the token says. */
@@ -109,15 +110,16 @@ public final class AccessTokens {
             Claims claims = jws.getPayload();
             String subject = claims.getSubject();
             String jti = claims.getId();
-            if (subject == null || jti == null || claims.getExpiration() == null) {
-                throw new TokenRejectedException("sub, jti or exp missing");
+            if (subject == null || jti == null || claims.getExpiration() == null || claims.getIssuedAt() == null) {
+                throw new TokenRejectedException("sub, jti, iat or exp missing");
             }
             Set<String> roles = new LinkedHashSet<>();
             Object claimed = claims.get("roles");
             if (claimed instanceof Collection<?> list) {
                 list.forEach(role -> roles.add(String.valueOf(role)));
             }
-            return new AccessToken(token, subject, Set.copyOf(roles), jti, claims.getExpiration().toInstant());
+            return new AccessToken(token, subject, Set.copyOf(roles), jti, claims.getIssuedAt().toInstant(),
+                    claims.getExpiration().toInstant());
         } catch (UnacceptedTokenException e) {
             throw new TokenRejectedException(e.getMessage(), e);
         } catch (JwtException | IllegalArgumentException e) {

@@ -116,6 +116,15 @@ public final class RefreshTokens {
         }
     }
 
+    /** Removes every refresh token of the user, used or not (the account is being deleted). */
+    public void deleteAll(String username) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM refresh_token WHERE username = ?")) {
+            delete.setString(1, username);
+            delete.executeUpdate();
+        }
+    }
+
     private void revokeFamily(Connection connection, UUID family, Instant now) throws SQLException {
         try (PreparedStatement revoke = connection.prepareStatement(
                 "UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")) {

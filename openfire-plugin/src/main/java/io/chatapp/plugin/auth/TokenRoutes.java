@@ -36,7 +36,6 @@ public final class TokenRoutes {
         http.route("POST", "/api/v1/auth/token", this::token);
         http.route("POST", "/api/v1/auth/refresh", this::refresh);
         http.route("POST", "/api/v1/auth/logout", this::logout);
-        http.route("POST", "/api/v1/auth/logout-all", new ProtectedRoute(tokens, "user", this::logoutEverywhere));
         http.route("GET", "/api/v1/me", new ProtectedRoute(tokens, "user", TokenRoutes::me));
         http.route("GET", "/.well-known/jwks.json", exchange -> HttpResponse.json(200, Map.of("keys", keys.jwks()))
                 .withHeader("Cache-Control", "public, max-age=300"));
@@ -47,10 +46,14 @@ public final class TokenRoutes {
         String username = JsonRequests.requiredText(body, "username");
         String password = JsonRequests.requiredText(body, "password");
         try {
-            return issued(tokens.login(username, password));
+            return issued(tokens.login(username, password, JsonRequests.clientAddress(exchange)));
         } catch (TokenRejectedException e) {
             LOG.info("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
             throw HttpProblem.unauthorized("invalid_grant", "Wrong user name or password.");
+        } catch (LockedOutException e) {
+            LOG.info("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
+            throw HttpProblem.tooManyRequests(e.retryAfterSeconds(),
+                    "Too many failed logins; try again in " + e.retryAfterSeconds() + " s.");
         }
     }
 
@@ -80,12 +83,6 @@ public final class TokenRoutes {
         return HttpResponse.json(200, Map.of("status", "logged_out"));
     }
 
-    /** Logs the caller out on every device: all refresh tokens, and the access token presented. */
-    private HttpResponse logoutEverywhere(HttpExchange exchange, AccessToken caller) throws Exception {
-        tokens.logoutEverywhere(caller);
-        return HttpResponse.json(200, Map.of("status", "logged_out"));
-    }
-
     private static HttpResponse me(HttpExchange exchange, AccessToken caller) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jid", caller.subject());
@@ -95,7 +92,8 @@ public final class TokenRoutes {
         return HttpResponse.json(200, body);
     }
 
-    private static HttpResponse issued(TokenPair pair) {
+    /** The token response body, shared by every route that hands out tokens. */
+    public static HttpResponse issued(TokenPair pair) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", pair.access().token());
         body.put("token_type", "Bearer");

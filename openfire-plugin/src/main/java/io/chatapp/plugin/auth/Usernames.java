@@ -42,6 +42,14 @@ final class Usernames {
         return Optional.of(name);
     }
 
+    /**
+     * The key failed logins are counted under: the canonical name, or, for a name no account can have, the raw
+     * spelling (so such names are locked like unknown accounts rather than passing unnoticed).
+     */
+    static String lockoutKey(String input, String domain) {
+        return canonical(input, domain).orElseGet(() -> forLog(input));
+    }
+
     /** A user-supplied name made safe for one log line: no line breaks or controls, bounded length. */
     static String forLog(String input) {
         if (input == null) {

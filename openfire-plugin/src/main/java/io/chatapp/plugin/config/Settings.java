@@ -17,7 +17,8 @@ public record Settings(
         int httpPort,
         int httpThreads,
         int httpMaxBodyBytes,
-        AuthSettings auth) {
+        AuthSettings auth,
+        AccountSettings accounts) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -56,10 +57,40 @@ public record Settings(
             30, 1, 3650, "How often the token signing key is replaced; the previous key keeps verifying until the"
                     + " tokens it signed have expired.");
 
+    public static final Setting<Boolean> REGISTRATION_HTTP = Setting.bool("chatapp.registration.http", true,
+            "Whether POST /api/v1/accounts creates accounts.");
+    public static final Setting<Boolean> REGISTRATION_INBAND = Setting.bool("chatapp.registration.inband", true,
+            "Whether XMPP in-band registration (XEP-0077) is allowed; when false the plugin refuses it even if"
+                    + " Openfire's register.inband is on.");
+    public static final Setting<Integer> REGISTRATION_PER_ADDRESS = Setting.integer(
+            "chatapp.registration.perAddressPerHour", 10, 1, 100_000,
+            "Registration attempts (HTTP and in-band, successful or not) allowed per client IP address per hour;"
+                    + " more get 429. Keeps probing for taken names expensive.");
+    public static final Setting<Integer> PASSWORD_MIN_LENGTH = Setting.integer("chatapp.password.minLength",
+            8, 6, 128, "Shortest password accepted when registering or changing a password (common passwords are"
+                    + " refused whatever their length).");
+    public static final Setting<Integer> LOCKOUT_ACCOUNT_ATTEMPTS = Setting.integer(
+            "chatapp.lockout.accountAttempts", 5, 1, 10_000,
+            "Failed logins of one account (HTTP or XMPP, from any address) before the account is locked.");
+    public static final Setting<Integer> LOCKOUT_ADDRESS_ATTEMPTS = Setting.integer(
+            "chatapp.lockout.addressAttempts", 30, 1, 100_000,
+            "Failed logins from one client IP address (any account) before the address is locked.");
+    public static final Setting<Integer> LOCKOUT_FIRST_SECONDS = Setting.integer(
+            "chatapp.lockout.firstSeconds", 2, 1, 86_400,
+            "Length of the first lock; every further failure after a lock doubles it.");
+    public static final Setting<Integer> LOCKOUT_MAX_SECONDS = Setting.integer(
+            "chatapp.lockout.maxSeconds", 900, 1, 86_400, "Longest lock of an account or address.");
+    public static final Setting<Integer> LOCKOUT_FORGET_MINUTES = Setting.integer(
+            "chatapp.lockout.forgetMinutes", 60, 1, 10_080,
+            "Failed logins are forgotten after this long without another failure (a successful login clears the"
+                    + " account's count at once).");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
-            AUTH_AUDIENCE, AUTH_ACCESS_MINUTES, AUTH_REFRESH_DAYS, AUTH_KEY_ROTATION_DAYS);
+            AUTH_AUDIENCE, AUTH_ACCESS_MINUTES, AUTH_REFRESH_DAYS, AUTH_KEY_ROTATION_DAYS, REGISTRATION_HTTP,
+            REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
+            LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -83,7 +114,18 @@ public record Settings(
                         AUTH_AUDIENCE.read(source),
                         java.time.Duration.ofMinutes(AUTH_ACCESS_MINUTES.read(source)),
                         java.time.Duration.ofDays(AUTH_REFRESH_DAYS.read(source)),
-                        java.time.Duration.ofDays(AUTH_KEY_ROTATION_DAYS.read(source))));
+                        java.time.Duration.ofDays(AUTH_KEY_ROTATION_DAYS.read(source))),
+                new AccountSettings(
+                        REGISTRATION_HTTP.read(source),
+                        REGISTRATION_INBAND.read(source),
+                        REGISTRATION_PER_ADDRESS.read(source),
+                        PASSWORD_MIN_LENGTH.read(source),
+                        new AccountSettings.LockoutSettings(
+                                LOCKOUT_ACCOUNT_ATTEMPTS.read(source),
+                                LOCKOUT_ADDRESS_ATTEMPTS.read(source),
+                                java.time.Duration.ofSeconds(LOCKOUT_FIRST_SECONDS.read(source)),
+                                java.time.Duration.ofSeconds(LOCKOUT_MAX_SECONDS.read(source)),
+                                java.time.Duration.ofMinutes(LOCKOUT_FORGET_MINUTES.read(source)))));
     }
 
     /** Never print the password. */
@@ -93,6 +135,6 @@ public record Settings(
                 + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
-                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + "]";
+                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts + "]";
     }
 }

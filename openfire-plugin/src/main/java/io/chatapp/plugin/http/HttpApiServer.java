@@ -43,6 +43,8 @@ public final class HttpApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor workers;
     private final Map<String, Map<String, HttpRoute>> routes = new LinkedHashMap<>();
+    private final Map<String, Map<String, HttpRoute>> templates = new LinkedHashMap<>();
+    private static final String PATH_PARAMETER = "chatapp.path.";
     private final ThreadPoolExecutor overflow;
     private volatile boolean started;
 
@@ -69,10 +71,26 @@ public final class HttpApiServer implements AutoCloseable {
         server.createContext("/", this::dispatch);
     }
 
-    /** Registers a route; call before {@link #start()}. Routes are read-only once the server runs. */
+    /**
+     * Registers a route; call before {@link #start()}. Routes are read-only once the server runs. A path segment
+     * written {@code {name}} matches any one non-empty segment, which the route reads with {@link #pathParameter}.
+     */
     public HttpApiServer route(String method, String path, HttpRoute route) {
-        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
+        if (path.contains("{")) {
+            templates.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
+        } else {
+            routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
+        }
         return this;
+    }
+
+    /** The value of a {@code {name}} segment of the matched route's path. */
+    public static String pathParameter(HttpExchange exchange, String name) {
+        Object value = exchange.getAttribute(PATH_PARAMETER + name);
+        if (value == null) {
+            throw new IllegalArgumentException("The route has no path parameter " + name);
+        }
+        return (String) value;
     }
 
     public void start() {
@@ -108,6 +126,9 @@ public final class HttpApiServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Map<String, HttpRoute> byMethod = routes.get(path);
         if (byMethod == null) {
+            byMethod = matchTemplate(exchange, path);
+        }
+        if (byMethod == null) {
             return HttpResponse.error(404, "not_found", "No such resource: " + path);
         }
         HttpRoute route = byMethod.get(exchange.getRequestMethod());
@@ -117,6 +138,32 @@ public final class HttpApiServer implements AutoCloseable {
                     .withHeader("Allow", String.join(", ", byMethod.keySet()));
         }
         return route.handle(exchange);
+    }
+
+    /** The routes of the first template the path matches, with its parameters set on the exchange. */
+    private Map<String, HttpRoute> matchTemplate(HttpExchange exchange, String path) {
+        String[] actual = path.split("/", -1);
+        for (Map.Entry<String, Map<String, HttpRoute>> template : templates.entrySet()) {
+            String[] pattern = template.getKey().split("/", -1);
+            if (pattern.length != actual.length) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            boolean matches = true;
+            for (int i = 0; i < pattern.length && matches; i++) {
+                if (pattern[i].startsWith("{") && pattern[i].endsWith("}")) {
+                    matches = !actual[i].isEmpty();
+                    parameters.put(pattern[i].substring(1, pattern[i].length() - 1), actual[i]);
+                } else {
+                    matches = pattern[i].equals(actual[i]);
+                }
+            }
+            if (matches) {
+                parameters.forEach((name, value) -> exchange.setAttribute(PATH_PARAMETER + name, value));
+                return template.getValue();
+            }
+        }
+        return null;
     }
 
     private static void send(HttpExchange exchange, HttpResponse response) throws IOException {

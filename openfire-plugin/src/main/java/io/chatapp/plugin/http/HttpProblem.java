@@ -25,4 +25,10 @@ public final class HttpProblem extends Exception {
         return new HttpProblem(HttpResponse.error(401, error, message)
                 .withHeader("WWW-Authenticate", "Bearer realm=\"chatapp\""), message);
     }
+
+    /** 429 with {@code Retry-After} in whole seconds. */
+    public static HttpProblem tooManyRequests(long retryAfterSeconds, String message) {
+        return new HttpProblem(HttpResponse.error(429, "too_many_requests", message)
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds)), message);
+    }
 }

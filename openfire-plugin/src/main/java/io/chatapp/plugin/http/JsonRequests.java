@@ -61,4 +61,24 @@ public final class JsonRequests {
         }
         return header.substring(7).trim();
     }
+
+    /**
+     * The client's IP address as this server sees it. Forwarded headers are deliberately ignored: anyone can send
+     * them, and they would let an attacker pick the address that rate limits and lockouts count.
+     */
+    public static String clientAddress(HttpExchange exchange) {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    /** An optional string field: null when absent, 400 when present but not a string. */
+    public static String optionalText(JsonNode object, String field) throws HttpProblem {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new HttpProblem(400, "bad_request", "The field '" + field + "' must be a string.");
+        }
+        return value.asText();
+    }
 }

@@ -1,6 +1,7 @@
 package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.ChatAppServer;
+import io.chatapp.plugin.auth.GuardedSaslProvider;
 import io.chatapp.plugin.auth.TokenSaslProvider;
 import io.chatapp.plugin.config.Settings;
 import java.io.File;
@@ -8,6 +9,7 @@ import java.security.Security;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.net.SASLAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ public final class ChatAppPlugin implements Plugin {
 
     private ChatAppServer server;
     private TokenSaslProvider saslProvider;
+    private GuardedSaslProvider guardProvider;
+    private InBandRegistrationGuard registrationGuard;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -35,6 +39,13 @@ public final class ChatAppPlugin implements Plugin {
             saslProvider = new TokenSaslProvider(server.tokens(), accounts.domain());
             Security.addProvider(saslProvider);
             TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::addSupportedMechanism);
+            // Failed-login counting and disabled accounts for every SASL mechanism: first in line, it wraps the
+            // server of whichever provider comes next for the mechanism (Openfire's or ours).
+            guardProvider = new GuardedSaslProvider(server.accounts().guard(), server.accounts().directory(),
+                    accounts.domain(), SaslClientAddress::of);
+            Security.insertProviderAt(guardProvider, 1);
+            registrationGuard = new InBandRegistrationGuard(server.accounts().service(), server.background());
+            InterceptorManager.getInstance().addInterceptor(registrationGuard);
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -45,6 +56,14 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (registrationGuard != null) {
+            InterceptorManager.getInstance().removeInterceptor(registrationGuard);
+            registrationGuard = null;
+        }
+        if (guardProvider != null) {
+            Security.removeProvider(guardProvider.getName());
+            guardProvider = null;
+        }
         if (saslProvider != null) {
             TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::removeSupportedMechanism);
             Security.removeProvider(saslProvider.getName());

@@ -2,9 +2,13 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.auth.Accounts;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.session.ClientSession;
+import org.jivesoftware.openfire.user.UserAlreadyExistsException;
 import org.jivesoftware.openfire.auth.AuthFactory;
 import org.jivesoftware.openfire.auth.UnauthorizedException;
 import org.jivesoftware.openfire.user.UserManager;
@@ -52,5 +56,41 @@ final class OpenfireAccounts implements Accounts {
     @Override
     public String domain() {
         return domain;
+    }
+
+    @Override
+    public boolean create(String username, String password) {
+        try {
+            UserManager.getInstance().createUser(username, password, null, null);
+            return true;
+        } catch (UserAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void changePassword(String username, String newPassword) {
+        try {
+            UserManager.getInstance().getUser(username).setPassword(newPassword);
+        } catch (UserNotFoundException e) {
+            throw new IllegalStateException("Account " + username + " vanished while changing its password", e);
+        }
+    }
+
+    @Override
+    public void delete(String username) {
+        try {
+            UserManager.getInstance().deleteUser(UserManager.getInstance().getUser(username));
+        } catch (UserNotFoundException e) {
+            // Already gone: the plugin's data is removed all the same.
+        }
+    }
+
+    @Override
+    public int closeSessions(String username) {
+        // A copy: closing a session removes it from the collection Openfire hands out.
+        List<ClientSession> sessions = List.copyOf(SessionManager.getInstance().getSessions(username));
+        sessions.forEach(ClientSession::close);
+        return sessions.size();
     }
 }

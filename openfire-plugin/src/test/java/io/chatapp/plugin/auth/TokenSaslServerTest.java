@@ -40,8 +40,9 @@ class TokenSaslServerTest {
         InMemoryAccounts accounts = new InMemoryAccounts().add("alice", "pw").add("bob", "pw");
         tokens = new TokenService(accounts, new AccessTokens(keys, auth, clock),
                 new RefreshTokens(database.dataSource(), auth.refreshTokenLifetime(), clock),
-                new RevokedAccessTokens(database.dataSource(), clock), auth.refreshTokenLifetime());
-        aliceToken = tokens.login("alice", "pw").access().token();
+                new RevokedAccessTokens(database.dataSource(), clock), auth.refreshTokenLifetime(), AccountStatus.NONE,
+                new LoginGuard(TokenServiceTest.LENIENT, clock));
+        aliceToken = tokens.login("alice", "pw", "192.0.2.1").access().token();
         provider = new TokenSaslProvider(tokens, "example.org");
         java.security.Security.addProvider(provider);
     }

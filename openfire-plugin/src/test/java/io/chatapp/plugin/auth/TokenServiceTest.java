@@ -3,6 +3,7 @@ package io.chatapp.plugin.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.plugin.config.AccountSettings.LockoutSettings;
 import io.chatapp.plugin.config.AuthSettings;
 import io.chatapp.plugin.storage.Database;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
@@ -33,6 +34,10 @@ class TokenServiceTest {
     private static final AuthSettings AUTH = new AuthSettings("chatapp", "chatapp", Duration.ofMinutes(15),
             Duration.ofDays(30), Duration.ofDays(30));
 
+    /** Lockout settings that never lock within a test. */
+    static final LockoutSettings LENIENT = new LockoutSettings(1_000, 1_000, Duration.ofSeconds(1),
+            Duration.ofSeconds(1), Duration.ofMinutes(1));
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final InMemoryAccounts accounts = new InMemoryAccounts().add("alice", "alice-pw").admin("root", "root-pw");
     private Database database;
@@ -50,7 +55,8 @@ class TokenServiceTest {
     private TokenService service(SigningKeys signingKeys) {
         return new TokenService(accounts, new AccessTokens(signingKeys, AUTH, clock),
                 new RefreshTokens(database.dataSource(), AUTH.refreshTokenLifetime(), clock),
-                new RevokedAccessTokens(database.dataSource(), clock), AUTH.refreshTokenLifetime());
+                new RevokedAccessTokens(database.dataSource(), clock), AUTH.refreshTokenLifetime(), AccountStatus.NONE,
+                new LoginGuard(LENIENT, clock));
     }
 
     @AfterEach
@@ -60,7 +66,7 @@ class TokenServiceTest {
 
     @Test
     void loginIssuesAVerifiableTokenWithTheRightClaims() throws Exception {
-        TokenPair pair = tokens.login("alice", "alice-pw");
+        TokenPair pair = tokens.login("alice", "alice-pw", "192.0.2.1");
         AccessToken verified = tokens.verify(pair.access().token());
         assertThat(verified.subject()).isEqualTo("alice@example.org");
         assertThat(verified.roles()).containsExactly("user");
@@ -68,38 +74,38 @@ class TokenServiceTest {
         assertThat(header(pair.access().token())).contains("\"alg\":\"EdDSA\"").contains("\"kid\":\"");
         assertThat(payload(pair.access().token())).contains("\"iss\":\"chatapp\"").contains("\"aud\":")
                 .contains("\"jti\":\"").contains("\"iat\":").contains("\"nbf\":");
-        assertThat(tokens.verify(tokens.login("root", "root-pw").access().token()).roles())
+        assertThat(tokens.verify(tokens.login("root", "root-pw", "192.0.2.1").access().token()).roles())
                 .containsExactlyInAnyOrder("user", "admin");
     }
 
     @Test
     void otherSpellingsOfANameGetTheCanonicalAccount() throws Exception {
         for (String spelling : new String[] {"ALICE", "Alice@example.org"}) {
-            assertThat(tokens.verify(tokens.login(spelling, "alice-pw").access().token()).subject())
+            assertThat(tokens.verify(tokens.login(spelling, "alice-pw", "192.0.2.1").access().token()).subject())
                     .as(spelling).isEqualTo("alice@example.org");
         }
-        assertThatThrownBy(() -> tokens.login("alice@elsewhere.org", "alice-pw"))
+        assertThatThrownBy(() -> tokens.login("alice@elsewhere.org", "alice-pw", "192.0.2.1"))
                 .isInstanceOf(TokenRejectedException.class);
     }
 
     @Test
     void wrongPasswordAndUnknownUserAreRefusedAlike() {
-        assertThatThrownBy(() -> tokens.login("alice", "nope")).isInstanceOf(TokenRejectedException.class)
+        assertThatThrownBy(() -> tokens.login("alice", "nope", "192.0.2.1")).isInstanceOf(TokenRejectedException.class)
                 .hasMessage("wrong user name or password");
-        assertThatThrownBy(() -> tokens.login("mallory", "nope")).isInstanceOf(TokenRejectedException.class)
+        assertThatThrownBy(() -> tokens.login("mallory", "nope", "192.0.2.1")).isInstanceOf(TokenRejectedException.class)
                 .hasMessage("wrong user name or password");
     }
 
     @Test
     void unsignedTokensAreRefused() throws Exception {
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         String none = b64("{\"alg\":\"none\"}") + "." + token.split("\\.")[1] + ".";
         assertThatThrownBy(() -> tokens.verify(none)).isInstanceOf(TokenRejectedException.class);
     }
 
     @Test
     void hmacSignedWithThePublicKeyIsRefused() throws Exception {
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         String kid = keys.current().kid();
         String header = b64("{\"alg\":\"HS256\",\"kid\":\"" + kid + "\"}");
         String body = token.split("\\.")[1];
@@ -113,7 +119,7 @@ class TokenServiceTest {
 
     @Test
     void expiredAndNotYetValidTokensAreRefused() throws Exception {
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         clock.advance(Duration.ofMinutes(15).plusSeconds(31));
         assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(TokenRejectedException.class)
                 .hasMessageContaining("Expired");
@@ -138,7 +144,7 @@ class TokenServiceTest {
 
     @Test
     void unknownKeyIdAndForeignKeysAreRefused() throws Exception {
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         String[] parts = token.split("\\.");
         String otherKid = b64("{\"alg\":\"EdDSA\",\"kid\":\"no-such-key\"}");
         assertThatThrownBy(() -> tokens.verify(otherKid + "." + parts[1] + "." + parts[2]))
@@ -156,7 +162,7 @@ class TokenServiceTest {
 
     @Test
     void aTamperedPayloadIsRefused() throws Exception {
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"user\"", "\"admin\"");
@@ -167,7 +173,7 @@ class TokenServiceTest {
     @Test
     void aDeletedAccountsTokensStopWorking() throws Exception {
         accounts.add("carol", "carol-pw");
-        TokenPair pair = tokens.login("carol", "carol-pw");
+        TokenPair pair = tokens.login("carol", "carol-pw", "192.0.2.1");
         accounts.delete("carol");
         assertThatThrownBy(() -> tokens.verify(pair.access().token())).isInstanceOf(TokenRejectedException.class);
         assertThatThrownBy(() -> tokens.refresh(pair.refreshToken())).isInstanceOf(TokenRejectedException.class);
@@ -175,7 +181,7 @@ class TokenServiceTest {
 
     @Test
     void refreshRotatesAndReuseRevokesTheWholeFamily() throws Exception {
-        TokenPair first = tokens.login("alice", "alice-pw");
+        TokenPair first = tokens.login("alice", "alice-pw", "192.0.2.1");
         TokenPair second = tokens.refresh(first.refreshToken());
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         assertThat(tokens.verify(second.access().token()).subject()).isEqualTo("alice@example.org");
@@ -184,13 +190,13 @@ class TokenServiceTest {
                 .hasMessageContaining("reused");
         assertThatThrownBy(() -> tokens.refresh(second.refreshToken())).isInstanceOf(TokenRejectedException.class)
                 .as("the thief's reuse also kills the legitimate newest token").hasMessageContaining("revoked");
-        TokenPair otherDevice = tokens.login("alice", "alice-pw");
+        TokenPair otherDevice = tokens.login("alice", "alice-pw", "192.0.2.1");
         assertThat(tokens.refresh(otherDevice.refreshToken())).as("other families are untouched").isNotNull();
     }
 
     @Test
     void expiredRefreshTokensAreRefused() throws Exception {
-        TokenPair pair = tokens.login("alice", "alice-pw");
+        TokenPair pair = tokens.login("alice", "alice-pw", "192.0.2.1");
         clock.advance(Duration.ofDays(31));
         assertThatThrownBy(() -> tokens.refresh(pair.refreshToken())).isInstanceOf(TokenRejectedException.class)
                 .hasMessageContaining("expired");
@@ -198,7 +204,7 @@ class TokenServiceTest {
 
     @Test
     void logoutRevokesTheRefreshFamilyAndTheAccessToken() throws Exception {
-        TokenPair pair = tokens.login("alice", "alice-pw");
+        TokenPair pair = tokens.login("alice", "alice-pw", "192.0.2.1");
         AccessToken access = tokens.verify(pair.access().token());
         tokens.logout(pair.refreshToken(), access);
         assertThatThrownBy(() -> tokens.verify(pair.access().token())).isInstanceOf(TokenRejectedException.class)
@@ -215,13 +221,13 @@ class TokenServiceTest {
     void rotatedKeysKeepVerifyingUntilTheirTokensExpire() throws Exception {
         String oldKid = keys.current().kid();
         clock.advance(Duration.ofDays(30).minusMinutes(1));
-        String signedJustBeforeRotation = tokens.login("alice", "alice-pw").access().token();
+        String signedJustBeforeRotation = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         assertThat(header(signedJustBeforeRotation)).contains(oldKid);
 
         clock.advance(Duration.ofMinutes(2));
         String newKid = keys.current().kid();
         assertThat(newKid).as("rotated").isNotEqualTo(oldKid);
-        assertThat(header(tokens.login("alice", "alice-pw").access().token())).contains(newKid);
+        assertThat(header(tokens.login("alice", "alice-pw", "192.0.2.1").access().token())).contains(newKid);
         assertThat(tokens.verify(signedJustBeforeRotation).subject())
                 .as("a token signed by the retired key is valid until it expires").isEqualTo("alice@example.org");
         assertThat(keys.jwks()).extracting(key -> key.get("kid")).containsExactlyInAnyOrder(oldKid, newKid);
@@ -240,7 +246,7 @@ class TokenServiceTest {
         SigningKeys otherNode = new SigningKeys(database.dataSource(), AUTH.keyRotation(),
                 AUTH.accessTokenLifetime().plus(AccessTokens.CLOCK_SKEW), clock);
         assertThat(otherNode.current().kid()).isEqualTo(keys.current().kid());
-        String token = tokens.login("alice", "alice-pw").access().token();
+        String token = tokens.login("alice", "alice-pw", "192.0.2.1").access().token();
         assertThat(service(otherNode).verify(token).subject()).isEqualTo("alice@example.org");
 
         clock.advance(Duration.ofDays(31));

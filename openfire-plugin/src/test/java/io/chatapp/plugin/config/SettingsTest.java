@@ -67,8 +67,10 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 1
-                        + AuthSettings.class.getRecordComponents().length);
+                .hasSize(Settings.class.getRecordComponents().length - 2
+                        + AuthSettings.class.getRecordComponents().length
+                        + AccountSettings.class.getRecordComponents().length - 1
+                        + AccountSettings.LockoutSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -87,7 +89,26 @@ class SettingsTest {
 
         assertThat(settings).isEqualTo(new Settings("jdbc:postgresql://db.example:6543/chat", "alice", "p@ss word",
                 "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, new AuthSettings("chatapp", "chatapp",
-                        Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30))));
+                        Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
+                new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
+                        Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)))));
+    }
+
+    @Test
+    void readsAccountSettings() {
+        AccountSettings accounts = read(Map.of(
+                "chatapp.registration.http", "false",
+                "chatapp.registration.inband", "0",
+                "chatapp.registration.perAddressPerHour", "3",
+                "chatapp.password.minLength", "12",
+                "chatapp.lockout.accountAttempts", "7",
+                "chatapp.lockout.addressAttempts", "70",
+                "chatapp.lockout.firstSeconds", "5",
+                "chatapp.lockout.maxSeconds", "60",
+                "chatapp.lockout.forgetMinutes", "10")).accounts();
+
+        assertThat(accounts).isEqualTo(new AccountSettings(false, false, 3, 12, new AccountSettings.LockoutSettings(
+                7, 70, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(10))));
     }
 
     @Test

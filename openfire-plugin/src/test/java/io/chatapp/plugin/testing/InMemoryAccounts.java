@@ -21,8 +21,28 @@ public final class InMemoryAccounts implements Accounts {
         return add(username, password);
     }
 
+    @Override
     public void delete(String username) {
         passwords.remove(username);
+    }
+
+    @Override
+    public boolean create(String username, String password) {
+        return passwords.putIfAbsent(username, password) == null;
+    }
+
+    @Override
+    public void changePassword(String username, String newPassword) {
+        passwords.replace(username, newPassword);
+    }
+
+    /** Sessions closed so far, per user: the in-memory store has no sessions, so it only counts requests. */
+    public final Map<String, Integer> closedSessions = new ConcurrentHashMap<>();
+
+    @Override
+    public int closeSessions(String username) {
+        closedSessions.merge(username, 1, Integer::sum);
+        return 0;
     }
 
     @Override

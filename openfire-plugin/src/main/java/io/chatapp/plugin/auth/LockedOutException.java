@@ -1,0 +1,25 @@
+package io.chatapp.plugin.auth;
+
+import java.time.Duration;
+
+/** A login refused because its account or client address is locked after too many failures. */
+public final class LockedOutException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    public LockedOutException(Duration retryAfter) {
+        super("too many failed logins; retry in " + retryAfter.toSeconds() + " s");
+        this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds, rounded up, for a {@code Retry-After} header. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}
