@@ -126,6 +126,7 @@ public final class DevServer implements AutoCloseable {
         p.put("chatapp.db.username", db.username());
         p.put("chatapp.db.password", db.password());
         p.put("chatapp.http.port", Integer.toString(config.pluginHttpPort()));
+        p.putAll(config.properties());
         return p;
     }
 

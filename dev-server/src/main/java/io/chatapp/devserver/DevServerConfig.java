@@ -18,6 +18,8 @@ import java.nio.file.Path;
  * @param postgresPort       port of the embedded PostgreSQL
  * @param database           an external PostgreSQL, or {@code null} for the embedded one
  * @param inBandRegistration whether clients may register accounts (XEP-0077)
+ * @param properties         further Openfire system properties (e.g. {@code chatapp.*} plugin settings), written
+ *                           after the dev server's own and so able to override them
  */
 public record DevServerConfig(
         Path dataDirectory,
@@ -28,37 +30,59 @@ public record DevServerConfig(
         int pluginHttpPort,
         int postgresPort,
         DatabaseConfig database,
-        boolean inBandRegistration) {
+        boolean inBandRegistration,
+        java.util.Map<String, String> properties) {
+
+    public DevServerConfig {
+        properties = java.util.Map.copyOf(properties);
+    }
 
     /** The defaults of {@code chatapp-dev-server}: standard ports, domain {@code localhost}. */
     public static DevServerConfig defaults(Path dataDirectory) {
-        return new DevServerConfig(dataDirectory, "localhost", "localhost", 5222, 7070, 9097, 0, null, true);
+        return new DevServerConfig(dataDirectory, "localhost", "localhost", 5222, 7070, 9097, 0, null, true, java.util.Map.of());
     }
 
     /** Free ports everywhere, so tests never collide with a running dev server or each other. */
     public static DevServerConfig forTests(Path dataDirectory) {
-        return new DevServerConfig(dataDirectory, "localhost", "localhost", 0, 0, 0, 0, null, true);
+        return new DevServerConfig(dataDirectory, "localhost", "localhost", 0, 0, 0, 0, null, true, java.util.Map.of());
     }
 
     public DevServerConfig withDatabase(DatabaseConfig external) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
-                postgresPort, external, inBandRegistration);
+                postgresPort, external, inBandRegistration, properties);
     }
 
     public DevServerConfig withPorts(int xmpp, int httpBind, int pluginHttp) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmpp, httpBind, pluginHttp, postgresPort,
-                database, inBandRegistration);
+                database, inBandRegistration, properties);
     }
 
     public DevServerConfig withInBandRegistration(boolean enabled) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
-                postgresPort, database, enabled);
+                postgresPort, database, enabled, properties);
+    }
+
+    /** This configuration with one more Openfire system property. */
+    public DevServerConfig withProperty(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(properties);
+        more.put(name, value);
+        return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
+                postgresPort, database, inBandRegistration, more);
+    }
+
+    /** This configuration with further Openfire system properties. */
+    public DevServerConfig withProperties(java.util.Map<String, String> more) {
+        DevServerConfig config = this;
+        for (java.util.Map.Entry<String, String> property : more.entrySet()) {
+            config = config.withProperty(property.getKey(), property.getValue());
+        }
+        return config;
     }
 
     /** This configuration with every port of 0 replaced by a currently free port. */
     DevServerConfig withResolvedPorts() {
         return new DevServerConfig(dataDirectory, domain, hostname, orFree(xmppPort), orFree(httpBindPort),
-                orFree(pluginHttpPort), orFree(postgresPort), database, inBandRegistration);
+                orFree(pluginHttpPort), orFree(postgresPort), database, inBandRegistration, properties);
     }
 
     static int orFree(int port) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * {@code bin/chatapp-dev-server [--data DIR] [--domain D] [--jdbc-url URL
- * --jdbc-user U --jdbc-password P] [--no-registration]}: starts the local server and prints where to connect.
+ * --jdbc-user U --jdbc-password P] [--no-registration] [--property NAME=VALUE]...}: starts the local server and prints where to connect.
  */
 public final class Main {
 
@@ -19,7 +19,7 @@ public final class Main {
             System.err.println("chatapp-dev-server: " + e.getMessage());
             System.err.println("usage: chatapp-dev-server [--data DIR] [--domain DOMAIN] [--xmpp-port N]"
                     + " [--http-bind-port N] [--plugin-port N] [--jdbc-url URL --jdbc-user USER --jdbc-password PW]"
-                    + " [--no-registration]");
+                    + " [--no-registration] [--property NAME=VALUE]...");
             System.exit(2);
             return;
         }
@@ -67,7 +67,7 @@ public final class Main {
                 case "--data" -> config = withData(config, Path.of(value(args, ++i, arg)));
                 case "--domain" -> config = new DevServerConfig(config.dataDirectory(), value(args, ++i, arg),
                         config.hostname(), config.xmppPort(), config.httpBindPort(), config.pluginHttpPort(),
-                        config.postgresPort(), config.database(), config.inBandRegistration());
+                        config.postgresPort(), config.database(), config.inBandRegistration(), config.properties());
                 case "--xmpp-port" -> config = config.withPorts(port(args, ++i, arg), config.httpBindPort(),
                         config.pluginHttpPort());
                 case "--http-bind-port" -> config = config.withPorts(config.xmppPort(), port(args, ++i, arg),
@@ -78,6 +78,7 @@ public final class Main {
                 case "--jdbc-user" -> jdbcUser = value(args, ++i, arg);
                 case "--jdbc-password" -> jdbcPassword = value(args, ++i, arg);
                 case "--no-registration" -> config = config.withInBandRegistration(false);
+                case "--property" -> config = withProperty(config, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -87,9 +88,18 @@ public final class Main {
         return config;
     }
 
+    /** {@code name=value}, e.g. {@code chatapp.lockout.maxSeconds=60} or {@code admin.authorizedJIDs=alice@localhost}. */
+    private static DevServerConfig withProperty(DevServerConfig config, String assignment) {
+        int equals = assignment.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException("--property needs name=value, not " + assignment);
+        }
+        return config.withProperty(assignment.substring(0, equals), assignment.substring(equals + 1));
+    }
+
     private static DevServerConfig withData(DevServerConfig c, Path data) {
         return new DevServerConfig(data, c.domain(), c.hostname(), c.xmppPort(), c.httpBindPort(),
-                c.pluginHttpPort(), c.postgresPort(), c.database(), c.inBandRegistration());
+                c.pluginHttpPort(), c.postgresPort(), c.database(), c.inBandRegistration(), c.properties());
     }
 
     private static String value(String[] args, int index, String option) {

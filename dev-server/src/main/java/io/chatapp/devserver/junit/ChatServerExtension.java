@@ -5,6 +5,7 @@ import io.chatapp.devserver.DevServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,11 +18,30 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The server is started once per JVM and stopped when the JVM's tests end: Openfire is a JVM-wide singleton, so
  * run each test class that uses this extension in its own forked JVM (Surefire {@code reuseForks=false}). Its data
  * lives in a fresh folder under the system property {@code chatapp.test.dir} (default: the temp folder).
+ *
+ * <p>A test class that needs particular server settings registers the extension itself:
+ * {@code @RegisterExtension static final ChatServerExtension SERVER = ChatServerExtension.withProperties(Map.of(...))}.
  */
 public final class ChatServerExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ChatServerExtension.class);
+
+    private final Map<String, String> properties;
+
+    /** The server with the dev server's default settings (for {@code @ExtendWith}). */
+    public ChatServerExtension() {
+        this(Map.of());
+    }
+
+    private ChatServerExtension(Map<String, String> properties) {
+        this.properties = Map.copyOf(properties);
+    }
+
+    /** The server with further Openfire system properties, e.g. {@code chatapp.*} plugin settings. */
+    public static ChatServerExtension withProperties(Map<String, String> properties) {
+        return new ChatServerExtension(properties);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -40,9 +60,9 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
         return parameter.getParameter().getType() == DevServer.class ? running.server : running.users;
     }
 
-    private static RunningServer running(ExtensionContext context) {
+    private RunningServer running(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class);
+                .getOrComputeIfAbsent(RunningServer.class, key -> RunningServer.start(properties), RunningServer.class);
     }
 
     /** Stored in the root context so JUnit closes it after the last test of the JVM. */
@@ -56,12 +76,12 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
             this.users = new TestUsers(server);
         }
 
-        static RunningServer start() {
+        static RunningServer start(Map<String, String> properties) {
             try {
                 Path base = Path.of(System.getProperty("chatapp.test.dir", System.getProperty("java.io.tmpdir")));
                 Files.createDirectories(base);
                 Path data = Files.createTempDirectory(base, "server-");
-                return new RunningServer(DevServer.start(DevServerConfig.forTests(data)));
+                return new RunningServer(DevServer.start(DevServerConfig.forTests(data).withProperties(properties)));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the dev server: " + e.getMessage(), e);
             } catch (InterruptedException e) {

@@ -56,27 +56,24 @@ public final class AccountDirectory implements AccountStatus {
     }
 
     /**
-     * Records an account created through the plugin. Its tokens count only from now: should the name have belonged
-     * to a deleted account, that account's unexpired access tokens must not open the new one.
+     * Records an account created through the plugin. Should the name have belonged to a deleted account, its
+     * tombstone's token cut-off stays, so that account's unexpired access tokens cannot open the new one.
      */
     public void registered(String username) throws SQLException {
         synchronized (writes) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement upsert = connection.prepareStatement(
-                         "INSERT INTO account (username, registered_at, first_seen_at, tokens_valid_after)"
-                                 + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
+                         "INSERT INTO account (username, registered_at, first_seen_at) VALUES (?, ?, ?)"
+                                 + " ON CONFLICT (username) DO UPDATE SET"
                                  + " registered_at = EXCLUDED.registered_at, first_seen_at = EXCLUDED.first_seen_at,"
-                                 + " disabled_at = NULL, last_login_at = NULL, deleted_at = NULL,"
-                                 + " tokens_valid_after = EXCLUDED.tokens_valid_after")) {
+                                 + " disabled_at = NULL, last_login_at = NULL, deleted_at = NULL")) {
                 upsert.setString(1, username);
                 upsert.setTimestamp(2, Timestamp.from(now));
                 upsert.setTimestamp(3, Timestamp.from(now));
-                upsert.setTimestamp(4, Timestamp.from(now));
                 upsert.executeUpdate();
             }
             disabled = without(disabled, username);
-            validAfter = with(validAfter, username, now);
         }
     }
 
@@ -110,7 +107,7 @@ public final class AccountDirectory implements AccountStatus {
     /** Disables the account and cuts off its access tokens. */
     public void disable(String username) throws SQLException {
         synchronized (writes) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant now = nextWholeSecond();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement upsert = connection.prepareStatement(
                          "INSERT INTO account (username, first_seen_at, disabled_at, tokens_valid_after)"
@@ -142,23 +139,29 @@ public final class AccountDirectory implements AccountStatus {
     }
 
     /**
-     * Refuses every access token of the user issued before now. Token times are whole seconds, so a token issued
-     * earlier within the same second survives; the cut-off must not refuse the tokens issued right after it.
+     * Refuses every access token of the user issued until now, and returns the instant from which new tokens count.
+     * Token times are whole seconds, so the cut-off is the next whole second: a token issued earlier within this
+     * second is refused too, and a caller that hands out fresh tokens at once must wait for the cut-off first.
      */
-    public void cutOffTokens(String username) throws SQLException {
+    public Instant cutOffTokens(String username) throws SQLException {
         synchronized (writes) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant cutOff = nextWholeSecond();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement upsert = connection.prepareStatement(
                          "INSERT INTO account (username, first_seen_at, tokens_valid_after) VALUES (?, ?, ?)"
                                  + " ON CONFLICT (username) DO UPDATE SET tokens_valid_after = EXCLUDED.tokens_valid_after")) {
                 upsert.setString(1, username);
-                upsert.setTimestamp(2, Timestamp.from(now));
-                upsert.setTimestamp(3, Timestamp.from(now));
+                upsert.setTimestamp(2, Timestamp.from(clock.instant()));
+                upsert.setTimestamp(3, Timestamp.from(cutOff));
                 upsert.executeUpdate();
             }
-            validAfter = with(validAfter, username, now);
+            validAfter = with(validAfter, username, cutOff);
+            return cutOff;
         }
+    }
+
+    private Instant nextWholeSecond() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     /**
@@ -168,9 +171,9 @@ public final class AccountDirectory implements AccountStatus {
     public void remove(String username) throws SQLException {
         synchronized (writes) {
             pendingLogins.remove(username);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Instant now = clock.instant();
             // Rounded up: every token of the deleted account, even one issued this very second, is refused.
-            Instant cutOff = now.plusSeconds(1);
+            Instant cutOff = nextWholeSecond();
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement tombstone = connection.prepareStatement(
                          "INSERT INTO account (username, first_seen_at, tokens_valid_after, deleted_at)"
