@@ -54,6 +54,7 @@ final class GuardedSaslServer implements SaslServer {
             if (!finished) {
                 finished = true;
                 guard.failed(claimedUser, address);
+                LOG.info("{} login of '{}' from {} failed", getMechanismName(), Usernames.forLog(claimedUser), address);
             }
             throw e;
         }

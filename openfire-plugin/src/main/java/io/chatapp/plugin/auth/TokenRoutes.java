@@ -51,7 +51,8 @@ public final class TokenRoutes {
             LOG.info("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
             throw HttpProblem.unauthorized("invalid_grant", "Wrong user name or password.");
         } catch (LockedOutException e) {
-            LOG.info("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
+            // Debug only: an attack sends thousands of these, and the failures that caused the lock are logged.
+            LOG.debug("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
             throw HttpProblem.tooManyRequests(e.retryAfterSeconds(),
                     "Too many failed logins; try again in " + e.retryAfterSeconds() + " s.");
         }
