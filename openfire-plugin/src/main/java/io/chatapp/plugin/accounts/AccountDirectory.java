@@ -62,17 +62,10 @@ public final class AccountDirectory implements AccountStatus {
     public void registered(String username) throws SQLException {
         synchronized (writes) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(
-                         "INSERT INTO account (username, registered_at, first_seen_at) VALUES (?, ?, ?)"
-                                 + " ON CONFLICT (username) DO UPDATE SET"
-                                 + " registered_at = EXCLUDED.registered_at, first_seen_at = EXCLUDED.first_seen_at,"
-                                 + " disabled_at = NULL, last_login_at = NULL, deleted_at = NULL")) {
-                upsert.setString(1, username);
-                upsert.setTimestamp(2, Timestamp.from(now));
-                upsert.setTimestamp(3, Timestamp.from(now));
-                upsert.executeUpdate();
-            }
+            update("INSERT INTO account (username, registered_at, first_seen_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (username) DO UPDATE SET"
+                    + " registered_at = EXCLUDED.registered_at, first_seen_at = EXCLUDED.first_seen_at,"
+                    + " disabled_at = NULL, last_login_at = NULL, deleted_at = NULL", username, now, now);
             disabled = without(disabled, username);
         }
     }
@@ -108,18 +101,10 @@ public final class AccountDirectory implements AccountStatus {
     public void disable(String username) throws SQLException {
         synchronized (writes) {
             Instant now = nextWholeSecond();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(
-                         "INSERT INTO account (username, first_seen_at, disabled_at, tokens_valid_after)"
-                                 + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
-                                 + " disabled_at = EXCLUDED.disabled_at,"
-                                 + " tokens_valid_after = EXCLUDED.tokens_valid_after")) {
-                upsert.setString(1, username);
-                upsert.setTimestamp(2, Timestamp.from(now));
-                upsert.setTimestamp(3, Timestamp.from(now));
-                upsert.setTimestamp(4, Timestamp.from(now));
-                upsert.executeUpdate();
-            }
+            update("INSERT INTO account (username, first_seen_at, disabled_at, tokens_valid_after)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
+                    + " disabled_at = EXCLUDED.disabled_at, tokens_valid_after = EXCLUDED.tokens_valid_after",
+                    username, now, now, now);
             disabled = with(disabled, username, now);
             validAfter = with(validAfter, username, now);
         }
@@ -128,12 +113,7 @@ public final class AccountDirectory implements AccountStatus {
     /** Enables the account again; tokens cut off while it was disabled stay refused. */
     public void enable(String username) throws SQLException {
         synchronized (writes) {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement update = connection.prepareStatement(
-                         "UPDATE account SET disabled_at = NULL WHERE username = ?")) {
-                update.setString(1, username);
-                update.executeUpdate();
-            }
+            update("UPDATE account SET disabled_at = NULL WHERE username = ?", username);
             disabled = without(disabled, username);
         }
     }
@@ -146,15 +126,9 @@ public final class AccountDirectory implements AccountStatus {
     public Instant cutOffTokens(String username) throws SQLException {
         synchronized (writes) {
             Instant cutOff = nextWholeSecond();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(
-                         "INSERT INTO account (username, first_seen_at, tokens_valid_after) VALUES (?, ?, ?)"
-                                 + " ON CONFLICT (username) DO UPDATE SET tokens_valid_after = EXCLUDED.tokens_valid_after")) {
-                upsert.setString(1, username);
-                upsert.setTimestamp(2, Timestamp.from(clock.instant()));
-                upsert.setTimestamp(3, Timestamp.from(cutOff));
-                upsert.executeUpdate();
-            }
+            update("INSERT INTO account (username, first_seen_at, tokens_valid_after) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (username) DO UPDATE SET tokens_valid_after = EXCLUDED.tokens_valid_after",
+                    username, clock.instant(), cutOff);
             validAfter = with(validAfter, username, cutOff);
             return cutOff;
         }
@@ -174,19 +148,11 @@ public final class AccountDirectory implements AccountStatus {
             Instant now = clock.instant();
             // Rounded up: every token of the deleted account, even one issued this very second, is refused.
             Instant cutOff = nextWholeSecond();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement tombstone = connection.prepareStatement(
-                         "INSERT INTO account (username, first_seen_at, tokens_valid_after, deleted_at)"
-                                 + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET registered_at = NULL,"
-                                 + " first_seen_at = EXCLUDED.first_seen_at, last_login_at = NULL, disabled_at = NULL,"
-                                 + " tokens_valid_after = EXCLUDED.tokens_valid_after,"
-                                 + " deleted_at = EXCLUDED.deleted_at")) {
-                tombstone.setString(1, username);
-                tombstone.setTimestamp(2, Timestamp.from(now));
-                tombstone.setTimestamp(3, Timestamp.from(cutOff));
-                tombstone.setTimestamp(4, Timestamp.from(now));
-                tombstone.executeUpdate();
-            }
+            update("INSERT INTO account (username, first_seen_at, tokens_valid_after, deleted_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET registered_at = NULL,"
+                    + " first_seen_at = EXCLUDED.first_seen_at, last_login_at = NULL, disabled_at = NULL,"
+                    + " tokens_valid_after = EXCLUDED.tokens_valid_after, deleted_at = EXCLUDED.deleted_at",
+                    username, now, cutOff, now);
             disabled = without(disabled, username);
             validAfter = with(validAfter, username, cutOff);
         }
@@ -194,12 +160,7 @@ public final class AccountDirectory implements AccountStatus {
 
     /** Removes tombstones older than the given age (the longest an access token can live). */
     public int purgeTombstones(java.time.Duration age) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement purge = connection.prepareStatement(
-                     "DELETE FROM account WHERE deleted_at IS NOT NULL AND deleted_at < ?")) {
-            purge.setTimestamp(1, Timestamp.from(clock.instant().minus(age)));
-            return purge.executeUpdate();
-        }
+        return update("DELETE FROM account WHERE deleted_at IS NOT NULL AND deleted_at < ?", clock.instant().minus(age));
     }
 
     /** Reads the disabled accounts and token cut-offs set by any node. */
@@ -264,6 +225,21 @@ public final class AccountDirectory implements AccountStatus {
 
     private static final String SELECT =
             "SELECT username, registered_at, first_seen_at, last_login_at, disabled_at FROM account";
+
+    /** Runs one statement; parameters are strings or instants. */
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Instant instant) {
+                    statement.setTimestamp(i + 1, Timestamp.from(instant));
+                } else {
+                    statement.setString(i + 1, (String) parameters[i]);
+                }
+            }
+            return statement.executeUpdate();
+        }
+    }
 
     private static List<AccountRecord> read(PreparedStatement query) throws SQLException {
         List<AccountRecord> records = new ArrayList<>();
