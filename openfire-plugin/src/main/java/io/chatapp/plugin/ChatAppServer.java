@@ -86,7 +86,7 @@ public final class ChatAppServer implements AutoCloseable {
             AddressRateLimiter registrations = new AddressRateLimiter(settings.accounts().registrationsPerAddress(),
                     Duration.ofHours(1), clock);
             AccountService accountService = new AccountService(accounts, directory, tokens.service(), guard,
-                    registrations, settings.accounts(), clock);
+                    registrations, settings.accounts());
             scheduleAccountUpkeep(scheduler, directory, guard, registrations, settings.auth());
 
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),

@@ -85,8 +85,10 @@ public final class AccountDirectory implements AccountStatus {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(
                      "INSERT INTO account (username, first_seen_at, last_login_at) VALUES (?, ?, ?)"
-                             + " ON CONFLICT (username) DO UPDATE SET deleted_at = NULL, last_login_at ="
-                             + " GREATEST(account.last_login_at, EXCLUDED.last_login_at)")) {
+                             // A login noted before another node deleted the account must not revive it.
+                             + " ON CONFLICT (username) DO UPDATE SET last_login_at ="
+                             + " GREATEST(account.last_login_at, EXCLUDED.last_login_at)"
+                             + " WHERE account.deleted_at IS NULL")) {
             for (Map.Entry<String, Instant> login : batch.entrySet()) {
                 upsert.setString(1, login.getKey());
                 upsert.setTimestamp(2, Timestamp.from(login.getValue()));
@@ -100,13 +102,15 @@ public final class AccountDirectory implements AccountStatus {
     /** Disables the account and cuts off its access tokens. */
     public void disable(String username) throws SQLException {
         synchronized (writes) {
-            Instant now = nextWholeSecond();
+            Instant now = clock.instant();
+            Instant cutOff = nextWholeSecond();
             update("INSERT INTO account (username, first_seen_at, disabled_at, tokens_valid_after)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
-                    + " disabled_at = EXCLUDED.disabled_at, tokens_valid_after = EXCLUDED.tokens_valid_after",
-                    username, now, now, now);
+                    + " disabled_at = EXCLUDED.disabled_at,"
+                    + " tokens_valid_after = GREATEST(account.tokens_valid_after, EXCLUDED.tokens_valid_after)",
+                    username, now, now, cutOff);
             disabled = with(disabled, username, now);
-            validAfter = with(validAfter, username, now);
+            validAfter = with(validAfter, username, cutOff);
         }
     }
 
@@ -127,7 +131,8 @@ public final class AccountDirectory implements AccountStatus {
         synchronized (writes) {
             Instant cutOff = nextWholeSecond();
             update("INSERT INTO account (username, first_seen_at, tokens_valid_after) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (username) DO UPDATE SET tokens_valid_after = EXCLUDED.tokens_valid_after",
+                    + " ON CONFLICT (username) DO UPDATE SET"
+                    + " tokens_valid_after = GREATEST(account.tokens_valid_after, EXCLUDED.tokens_valid_after)",
                     username, clock.instant(), cutOff);
             validAfter = with(validAfter, username, cutOff);
             return cutOff;
@@ -151,7 +156,8 @@ public final class AccountDirectory implements AccountStatus {
             update("INSERT INTO account (username, first_seen_at, tokens_valid_after, deleted_at)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET registered_at = NULL,"
                     + " first_seen_at = EXCLUDED.first_seen_at, last_login_at = NULL, disabled_at = NULL,"
-                    + " tokens_valid_after = EXCLUDED.tokens_valid_after, deleted_at = EXCLUDED.deleted_at",
+                    + " tokens_valid_after = GREATEST(account.tokens_valid_after, EXCLUDED.tokens_valid_after),"
+                    + " deleted_at = EXCLUDED.deleted_at",
                     username, now, cutOff, now);
             disabled = without(disabled, username);
             validAfter = with(validAfter, username, cutOff);
@@ -258,7 +264,8 @@ public final class AccountDirectory implements AccountStatus {
 
     private static Map<String, Instant> with(Map<String, Instant> map, String key, Instant value) {
         Map<String, Instant> copy = new HashMap<>(map);
-        copy.put(key, value);
+        // Cut-offs only move forward (a disable and a forced logout in one second must not undo each other).
+        copy.merge(key, value, (old, next) -> next.isAfter(old) ? next : old);
         return Map.copyOf(copy);
     }
 

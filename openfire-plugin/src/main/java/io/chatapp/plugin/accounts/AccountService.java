@@ -8,9 +8,6 @@ import io.chatapp.plugin.auth.TokenPair;
 import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.config.AccountSettings;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,11 +29,9 @@ public final class AccountService {
     private final AddressRateLimiter registrations;
     private final PasswordPolicy passwords;
     private final AccountSettings settings;
-    private final Clock clock;
 
     public AccountService(Accounts accounts, AccountDirectory directory, TokenService tokens, LoginGuard guard,
-                          AddressRateLimiter registrations, AccountSettings settings, Clock clock) {
-        this.clock = clock;
+                          AddressRateLimiter registrations, AccountSettings settings) {
         this.accounts = accounts;
         this.directory = directory;
         this.tokens = tokens;
@@ -117,9 +112,8 @@ public final class AccountService {
         }
         accounts.changePassword(username, newPassword);
         tokens.revokeAllRefreshTokens(username);
-        Instant cutOff = directory.cutOffTokens(username);
+        directory.cutOffTokens(username);
         LOG.info("Account '{}' changed its password; its tokens were revoked", username);
-        awaitClock(cutOff);
         return tokens.issueFor(username);
     }
 
@@ -190,18 +184,6 @@ public final class AccountService {
         directory.remove(username);
         guard.succeeded(username);
         LOG.info("Account '{}' deleted with its plugin data", username);
-    }
-
-    /** Waits (at most a second) until the clock passes the cut-off, so fresh tokens fall after it. */
-    private void awaitClock(Instant cutOff) {
-        long millis = Duration.between(clock.instant(), cutOff).toMillis();
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void checkPassword(String username, String password, String address)

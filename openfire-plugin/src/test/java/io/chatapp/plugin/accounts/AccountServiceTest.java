@@ -213,8 +213,7 @@ class AccountServiceTest {
         assertThat(tokens.verify(login("alice", GOOD).access().token()).username()).isEqualTo("alice");
     }
 
-    /** BUG (AccountDirectory.registered), end to end: see AccountDirectoryTest. */
-    @Disabled("BUG: an old token opens a new account of the same name registered in the second of the deletion")
+    /** An old owner's token does not open a new account of the same name registered in the second of the deletion. */
     @Test
     void aNewAccountRegisteredInTheSameSecondIsNotOpenedByTheOldTokens() throws Exception {
         TokenPair old = login("alice", "alice-pw");
