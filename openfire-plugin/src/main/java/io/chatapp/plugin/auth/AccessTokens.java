@@ -6,12 +6,15 @@ import io.jsonwebtoken.Header;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.ProtectedHeader;
 import io.jsonwebtoken.jackson.io.JacksonDeserializer;
-import io.jsonwebtoken.jackson.io.JacksonSerializer;
+import io.jsonwebtoken.lang.NestedCollection;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import java.security.Key;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +23,9 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies access tokens: JWTs signed with EdDSA (Ed25519) carrying {@code iss}, {@code aud},
@@ -30,37 +35,50 @@ import java.util.Set;
  * <p>Verification accepts only EdDSA with a key we published: {@code alg: none}, HMAC algorithms (the classic
  * "HS256 signed with the public key" attack) and unknown key ids are refused before any signature check. It also
  * checks the times (with a small clock skew), the issuer and the audience. Revocation and account state are checked
- * by {@link TokenService}.
+ * by {@link TokenService}, after this and on every call, so remembering verified tokens here is safe.
+ *
+ * <p>Signatures are made and checked with BouncyCastle's Ed25519 ({@link Ed25519}); tokens are written by
+ * {@link AccessTokenWriter} and parsed by the JWT library, which knows no other algorithm.
  */
 public final class AccessTokens {
 
     /** Tolerated difference between clocks when checking exp and nbf. */
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
-    private static final String EDDSA = "EdDSA";
+    /** A verification key is decoded once per key; this bounds the map if keys rotate often over a long uptime. */
+    private static final int MAX_DECODED_KEYS = 16;
 
     private final KeySource keys;
     private final AuthSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final JwtParser parser;
+    private final VerifiedTokenCache verified = new VerifiedTokenCache();
+    private final Map<String, Ed25519VerificationKey> decodedKeys = new ConcurrentHashMap<>();
+    private volatile AccessTokenWriter writer;
 
     public AccessTokens(KeySource keys, AuthSettings settings, Clock clock) {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
-        this.parser = Jwts.parser()
+        JwtParserBuilder builder = Jwts.parser();
+        // Ours replaces the library's EdDSA, and every other algorithm is removed: the key locator refuses them
+        // anyway, this makes the parser unable to even try one.
+        NestedCollection<SecureDigestAlgorithm<?, ?>, JwtParserBuilder> algorithms =
+                builder.sig().add(new Ed25519JwsAlgorithm());
+        Jwts.SIG.get().values().stream().filter(standard -> !Ed25519JwsAlgorithm.ID.equals(standard.getId()))
+                .forEach(algorithms::remove);
+        this.parser = algorithms.and()
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
                     protected Key locate(ProtectedHeader header) {
-                        if (!EDDSA.equals(header.getAlgorithm())) {
+                        if (!Ed25519JwsAlgorithm.ID.equals(header.getAlgorithm())) {
                             throw new UnacceptedTokenException("algorithm " + header.getAlgorithm() + " is not accepted");
                         }
                         String kid = header.getKeyId();
                         if (kid == null) {
                             throw new UnacceptedTokenException("no key id");
                         }
-                        return keys.verificationKey(kid)
-                                .orElseThrow(() -> new UnacceptedTokenException("unknown key id " + kid));
+                        return verificationKey(kid);
                     }
 
                     @Override
@@ -78,25 +96,25 @@ public final class AccessTokens {
 
     /** A new access token for the bare JID with the given roles. */
     public AccessToken issue(String bareJid, Collection<String> roles) {
-        SigningKey key = keys.current();
-        // Whole seconds, as the JWT carries them, so the issued token and the verified one agree.
+        return issue(bareJid, roles, Instant.MIN);
+    }
+
+    /**
+     * A new access token whose times start no earlier than {@code notBefore}: after an account's tokens were cut off
+     * (cut-offs are whole seconds, rounded up), the first new token must fall after the cut-off, so its {@code iat}
+     * and {@code nbf} may lie up to a second ahead, well within the clock skew every verifier allows.
+     */
+    public AccessToken issue(String bareJid, Collection<String> roles, Instant notBefore) {
+        AccessTokenWriter signer = writerFor(keys.current());
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (notBefore.isAfter(now)) {
+            now = notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
         Instant expiresAt = now.plus(settings.accessTokenLifetime());
         String jti = newId();
         Set<String> roleSet = Set.copyOf(new LinkedHashSet<>(roles));
-        String token = Jwts.builder()
-                .header().keyId(key.kid()).and()
-                .issuer(settings.issuer())
-                .audience().add(settings.audience()).and()
-                .subject(bareJid)
-                .issuedAt(Date.from(now))
-                .notBefore(Date.from(now))
-                .expiration(Date.from(expiresAt))
-                .id(jti)
-                .claim("roles", roleSet.stream().sorted().toList())
-                .signWith(key.privateKey(), Jwts.SIG.EdDSA)
-                .json(new JacksonSerializer<>())
-                .compact();
+        String token = signer.write(new AccessTokenWriter.Claims(settings.issuer(), settings.audience(), bareJid,
+                now.getEpochSecond(), expiresAt.getEpochSecond(), jti, roleSet.stream().sorted().toList()));
         return new AccessToken(token, bareJid, roleSet, jti, now, expiresAt);
     }
 
@@ -105,12 +123,20 @@ public final class AccessTokens {
         if (token == null || token.isBlank() || token.length() > 8_192) {
             throw new TokenRejectedException("no token, or an absurdly long one");
         }
+        VerifiedTokenCache.Entry cached = verified.find(token);
+        // A remembered token is still checked against the clock, and its key must still be one that may verify
+        // (a retired key stops at its deadline); anything else is verified again in full, which says why it fails.
+        if (cached != null && cached.validAt(clock.millis()) && keys.verificationKey(cached.kid()).isPresent()) {
+            return cached.access();
+        }
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
             Claims claims = jws.getPayload();
             String subject = claims.getSubject();
             String jti = claims.getId();
-            if (subject == null || jti == null || claims.getExpiration() == null || claims.getIssuedAt() == null) {
+            Date expiration = claims.getExpiration();
+            Date issuedAt = claims.getIssuedAt();
+            if (subject == null || jti == null || expiration == null || issuedAt == null) {
                 throw new TokenRejectedException("sub, jti, iat or exp missing");
             }
             Set<String> roles = new LinkedHashSet<>();
@@ -118,13 +144,42 @@ public final class AccessTokens {
             if (claimed instanceof Collection<?> list) {
                 list.forEach(role -> roles.add(String.valueOf(role)));
             }
-            return new AccessToken(token, subject, Set.copyOf(roles), jti, claims.getIssuedAt().toInstant(),
-                    claims.getExpiration().toInstant());
+            AccessToken access = new AccessToken(token, subject, Set.copyOf(roles), jti, issuedAt.toInstant(),
+                    expiration.toInstant());
+            Date notBefore = claims.getNotBefore();
+            verified.remember(new VerifiedTokenCache.Entry(token, jws.getHeader().getKeyId(), access,
+                    notBefore == null ? Long.MIN_VALUE : notBefore.getTime() - CLOCK_SKEW.toMillis(),
+                    expiration.getTime() + CLOCK_SKEW.toMillis()));
+            return access;
         } catch (UnacceptedTokenException e) {
             throw new TokenRejectedException(e.getMessage(), e);
         } catch (JwtException | IllegalArgumentException e) {
             throw new TokenRejectedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The decoded form of the key source's key for this id; refuses ids the source does not vouch for now. */
+    private Ed25519VerificationKey verificationKey(String kid) {
+        PublicKey key = keys.verificationKey(kid)
+                .orElseThrow(() -> new UnacceptedTokenException("unknown key id " + kid));
+        Ed25519VerificationKey decoded = decodedKeys.get(kid);
+        if (decoded == null || decoded.source() != key) {
+            decoded = Ed25519VerificationKey.of(kid, key);
+            if (decodedKeys.size() >= MAX_DECODED_KEYS) {
+                decodedKeys.clear();
+            }
+            decodedKeys.put(kid, decoded);
+        }
+        return decoded;
+    }
+
+    private AccessTokenWriter writerFor(SigningKey key) {
+        AccessTokenWriter current = writer;
+        if (current == null || !current.signsWith(key)) {
+            current = AccessTokenWriter.forKey(key);
+            writer = current;
+        }
+        return current;
     }
 
     private String newId() {

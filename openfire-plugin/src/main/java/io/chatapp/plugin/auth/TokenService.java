@@ -126,6 +126,7 @@ public final class TokenService {
 
     private TokenPair pair(String username, String refreshToken) {
         String bareJid = username + "@" + accounts.domain();
-        return new TokenPair(accessTokens.issue(bareJid, accounts.roles(username)), refreshToken, refreshLifetime);
+        return new TokenPair(accessTokens.issue(bareJid, accounts.roles(username), status.tokensValidAfter(username)),
+                refreshToken, refreshLifetime);
     }
 }

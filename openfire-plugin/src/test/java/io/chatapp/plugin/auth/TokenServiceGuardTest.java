@@ -162,12 +162,13 @@ class TokenServiceGuardTest {
     }
 
     @Test
-    void aCutOffInTheFutureRefusesEvenBrandNewTokens() throws Exception {
-        // What AccountDirectory.remove sets for a deleted account: now rounded up to the next second.
-        status.validAfter.put("alice", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .plusSeconds(1));
+    void tokensIssuedRightAfterACutOffStartAtTheCutOffAndWork() throws Exception {
+        // What a forced logout sets: now rounded up to the next second. A login in the same second must still work.
+        Instant cutOff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        status.validAfter.put("alice", cutOff);
         TokenPair pair = tokens.login("alice", "alice-pw", ADDRESS);
-        assertThatThrownBy(() -> tokens.verify(pair.access().token())).isInstanceOf(TokenRejectedException.class);
+        assertThat(pair.access().issuedAt()).isEqualTo(cutOff);
+        assertThat(tokens.verify(pair.access().token()).username()).isEqualTo("alice");
     }
 
     @Test
