@@ -101,6 +101,12 @@ class PluginLifecycleTest {
         assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-scheduler"))).hasSize(1);
         assertThat(java.security.Security.getProviders()).filteredOn(p -> p.getName().equals("ChatAppTokenSasl"))
                 .hasSize(1);
+        assertThat(java.security.Security.getProviders()).filteredOn(p -> p.getName().equals("ChatAppLoginGuard"))
+                .hasSize(1);
+        assertThat(java.security.Security.getProviders()[0].getName()).as("the guard comes first")
+                .isEqualTo("ChatAppLoginGuard");
+        assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
+                .filteredOn(i -> i.getClass().getSimpleName().equals("InBandRegistrationGuard")).hasSize(1);
     }
 
     @Test
