@@ -181,8 +181,21 @@ public final class TokenClient {
         ChatClientException translated = Failures.translate(cause);
         if (translated.reason() == Reason.NETWORK) {
             return new ChatClientException(Reason.NETWORK, "Cannot reach the server: "
-                    + Failures.rootMessage(cause) + " (token API at " + baseUrl + ")", cause);
+                    + networkReason(cause) + " (token API at " + baseUrl + ")", cause);
         }
         return translated;
+    }
+
+    /** The JDK's HTTP client often throws a ConnectException without any message; say what it means. */
+    private static String networkReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host";
+            }
+        }
+        return failure instanceof java.net.ConnectException ? "Connection refused" : Failures.rootMessage(failure);
     }
 }
