@@ -221,6 +221,7 @@ public final class ChatClient implements AutoCloseable {
             requirePassword(password);
             XMPPTCPConnection connection = connectionFor(false);
             stopTokenRefreshes();
+            tokenKeeper = null;
             if (!connection.isConnected()) {
                 connection.connect();
             }
@@ -358,7 +359,8 @@ public final class ChatClient implements AutoCloseable {
     /**
      * Says goodbye to contacts (unavailable presence) and closes the connection. Fails with
      * {@link ChatClientException.Reason#NETWORK} when the server could not confirm that it had processed everything
-     * sent before (the connection is closed all the same).
+     * sent before (the connection is closed all the same). After a token login the tokens stay valid and
+     * {@link #tokens()} still returns the latest ones, to log in again later; {@link TokenClient#logout} revokes them.
      */
     public CompletableFuture<Void> logout() {
         return run(() -> {
