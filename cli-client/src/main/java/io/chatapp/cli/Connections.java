@@ -5,6 +5,7 @@ import io.chatapp.client.ChatClientException;
 import io.chatapp.client.TokenClient;
 import io.chatapp.client.TokenListener;
 import io.chatapp.client.TokenSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Opens clients for an account and logs them in with the saved tokens, failing with clear messages. */
 final class Connections {
@@ -48,6 +49,7 @@ final class Connections {
     static void login(ChatClient client, Account account, CliEnvironment environment) {
         TokenStore store = environment.tokens();
         TokenSet tokens = store.find().orElseGet(() -> tokensForLegacyPassword(account, environment));
+        AtomicBoolean loggedIn = new AtomicBoolean();
         client.onTokensRefreshed(new TokenListener() {
             @Override
             public void onTokensRefreshed(TokenSet refreshed) {
@@ -57,13 +59,18 @@ final class Connections {
 
             @Override
             public void onSessionExpired(ChatClientException failure) {
-                environment.err().println("chatapp: " + FailureMessages.of(failure, "login"));
-                environment.err().flush();
+                // A failing login reports it as its own error line; later, listen and the shell keep running on
+                // their connection but will not get back in after it drops: say so.
+                if (loggedIn.get()) {
+                    environment.err().println("chatapp: " + FailureMessages.of(failure, "login"));
+                    environment.err().flush();
+                }
             }
         });
         environment.note("Connecting to " + account.server() + ":" + account.port() + " as " + account.bareJid()
                 + " (TLS " + account.tlsPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
         Await.result(client.loginWithToken(tokens), "login");
+        loggedIn.set(true);
         environment.note("Logged in as " + client.jid().orElse(account.bareJid()));
     }
 

@@ -130,6 +130,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aRefusedRefreshTokenIsOneErrorLineTellingToLogInAgain() throws IOException {
+        com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/api/v1/auth/refresh", exchange -> {
+            byte[] body = "{\"error\":\"invalid_grant\",\"message\":\"log in again\"}".getBytes();
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            environment.saveLogin(closedPort(), api.getAddress().getPort());
+            io.chatapp.client.TokenSet saved = environment.tokens().find().orElseThrow();
+            environment.tokens().save(new io.chatapp.client.TokenSet(saved.accessToken(),
+                    java.time.Instant.now().minusSeconds(1), saved.refreshToken(), saved.refreshTokenExpiresAt()));
+
+            assertThat(environment.run("send", "bob", "hello")).isEqualTo(1);
+            assertOneErrorLine("your login has expired or was revoked; run 'chatapp login' again");
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
     void anAccountWithoutTokensTellsToLogIn() throws IOException {
         environment.saveLogin(closedPort(), closedPort());
         environment.tokens().delete();
