@@ -2,12 +2,14 @@ package io.chatapp.cli;
 
 import io.chatapp.client.ChatClientConfig;
 import io.chatapp.client.TlsPolicy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An account on a server: where to connect and how to log in.
+ * An account on a server: where to connect and as whom. No secret: the login's tokens are kept apart, in
+ * {@link TokenStore}.
  *
  * @param server             host name or address to connect to
  * @param port               client-to-server port
@@ -15,17 +17,17 @@ import java.util.Optional;
  * @param trustedCertificate absolute path of a PEM certificate to trust, or {@code null}
  * @param tlsPolicy          whether TLS is required
  * @param username           the user name, as given (a bare name or {@code name@domain})
- * @param password           the password
+ * @param apiUrl             the base URL of the server's HTTP API (tokens)
  */
 public record Account(String server, int port, String domain, Path trustedCertificate, TlsPolicy tlsPolicy,
-                      String username, String password) {
+                      String username, URI apiUrl) {
 
     public Account {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(tlsPolicy, "tlsPolicy");
         Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(apiUrl, "apiUrl");
     }
 
     public Optional<Path> trust() {
@@ -48,14 +50,9 @@ public record Account(String server, int port, String domain, Path trustedCertif
                 .host(server)
                 .port(port)
                 .tlsPolicy(tlsPolicy)
+                .apiBaseUrl(apiUrl)
                 .automaticReconnect(reconnect);
         trust().ifPresent(builder::trustedCertificate);
         return builder.build();
-    }
-
-    @Override
-    public String toString() {
-        // Never the password: records print every component by default.
-        return "Account[" + bareJid() + " via " + server + ":" + port + ", tls=" + tlsPolicy + "]";
     }
 }

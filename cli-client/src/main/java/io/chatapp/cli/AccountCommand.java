@@ -26,10 +26,14 @@ abstract class AccountCommand implements Callable<Integer> {
         this.verbose = new VerboseOption(environment);
     }
 
-    /** The account the options describe, with its password read (and typed twice when {@code confirm}). */
-    Account account(boolean confirm) {
-        String secret = password.read(environment, bareJid(), confirm);
-        return server.account(username, secret);
+    /** The account the options describe. */
+    Account account() {
+        return server.account(username);
+    }
+
+    /** The password, read as {@link PasswordOption} says (and typed twice when {@code confirm}). */
+    String readPassword(boolean confirm) {
+        return password.read(environment, bareJid(), confirm);
     }
 
     String bareJid() {

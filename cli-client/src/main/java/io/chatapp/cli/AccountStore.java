@@ -2,6 +2,7 @@ package io.chatapp.cli;
 
 import io.chatapp.client.TlsPolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,12 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The saved account, in {@code config.properties} in the config directory. The file holds the password, so it is
- * written with mode 0600 from the start (see {@link PrivateFiles}) and replaced atomically.
+ * The saved account, in {@code config.properties} in the config directory: where to connect and as whom, never a
+ * secret (the login's tokens are in {@link TokenStore}). Written with mode 0600 from the start (see
+ * {@link PrivateFiles}) and replaced atomically all the same: it says who you are and where you chat.
+ *
+ * <p>Versions before token logins kept the password here. It is read only to be replaced by tokens once
+ * ({@link #takeLegacyPassword()}), which also removes it from the file.
  */
 public final class AccountStore {
 
@@ -28,7 +33,9 @@ public final class AccountStore {
     private static final String TRUST = "trust";
     private static final String TLS = "tls";
     private static final String USERNAME = "username";
-    private static final String PASSWORD = "password";
+    private static final String API_URL = "api";
+    /** Only in files written before token logins. */
+    private static final String LEGACY_PASSWORD = "password";
 
     private final Path directory;
 
@@ -50,6 +57,24 @@ public final class AccountStore {
     }
 
     public Optional<Account> find() {
+        return read().map(this::parse);
+    }
+
+    /**
+     * The password an older version saved, if the file has one; the file is rewritten without it at once, so the
+     * password is on disk no longer than this call.
+     */
+    public Optional<String> takeLegacyPassword() {
+        Optional<Properties> properties = read();
+        if (properties.isEmpty() || !properties.get().containsKey(LEGACY_PASSWORD)) {
+            return Optional.empty();
+        }
+        String password = properties.get().getProperty(LEGACY_PASSWORD);
+        save(parse(properties.get()));
+        return Optional.of(password).filter(value -> !value.isEmpty());
+    }
+
+    private Optional<Properties> read() {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -59,7 +84,7 @@ public final class AccountStore {
             throw new CliException("cannot read the saved account in " + file() + ": " + e.getMessage()
                     + "; run 'chatapp login' again", e);
         }
-        return Optional.of(parse(properties));
+        return Optional.of(properties);
     }
 
     public void save(Account account) {
@@ -70,10 +95,10 @@ public final class AccountStore {
         account.trust().ifPresent(pem -> properties.setProperty(TRUST, pem.toString()));
         properties.setProperty(TLS, account.tlsPolicy().name());
         properties.setProperty(USERNAME, account.username());
-        properties.setProperty(PASSWORD, account.password());
+        properties.setProperty(API_URL, account.apiUrl().toString());
         StringWriter text = new StringWriter();
         try {
-            properties.store(text, "chatapp saved account. Contains the password: keep it private (mode 0600).");
+            properties.store(text, "chatapp saved account; the login's tokens are in " + TokenStore.FILE_NAME);
             PrivateFiles.writeAtomically(file(), text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CliException("cannot save the account in " + file() + ": " + describe(e), e);
@@ -93,13 +118,16 @@ public final class AccountStore {
         String server = required(properties, SERVER);
         String domain = required(properties, DOMAIN);
         String username = required(properties, USERNAME);
-        String password = required(properties, PASSWORD);
         int port;
         TlsPolicy tls;
+        URI api;
         try {
             port = Integer.parseInt(required(properties, PORT).trim());
             tls = TlsPolicy.valueOf(properties.getProperty(TLS, TlsPolicy.REQUIRED.name()).trim()
                     .toUpperCase(Locale.ROOT));
+            String savedApi = properties.getProperty(API_URL, "").trim();
+            // Files from before token logins have no API URL: the default for the server is what login would use.
+            api = savedApi.isEmpty() ? ApiUrls.defaultFor(server.trim(), tls) : URI.create(savedApi);
         } catch (IllegalArgumentException e) {
             throw corrupt("invalid " + e.getMessage());
         }
@@ -108,7 +136,7 @@ public final class AccountStore {
         }
         String trust = properties.getProperty(TRUST, "").trim();
         return new Account(server.trim(), port, domain.trim(), trust.isEmpty() ? null : Path.of(trust), tls,
-                username.trim(), password);
+                username.trim(), api);
     }
 
     private String required(Properties properties, String key) {

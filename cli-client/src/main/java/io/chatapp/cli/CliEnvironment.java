@@ -64,6 +64,10 @@ public final class CliEnvironment {
         return new AccountStore(configDirectory());
     }
 
+    public TokenStore tokens() {
+        return new TokenStore(configDirectory());
+    }
+
     public InputStream stdin() {
         return stdin;
     }

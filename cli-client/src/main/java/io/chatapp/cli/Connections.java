@@ -2,9 +2,15 @@ package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientException;
+import io.chatapp.client.TokenClient;
+import io.chatapp.client.TokenListener;
+import io.chatapp.client.TokenSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Opens clients for an account and logs them in, failing with clear messages. */
+/** Opens clients for an account and logs them in with the saved tokens, failing with clear messages. */
 final class Connections {
+
+    static final String NO_LOGIN = "no saved login; run 'chatapp login' first";
 
     private Connections() {
     }
@@ -24,11 +30,65 @@ final class Connections {
         }
     }
 
-    /** Connects and logs in; fails with e.g. {@code login failed: wrong user name or password}. */
+    /** The token API for the account. */
+    static TokenClient tokenApi(Account account) {
+        try {
+            return TokenClient.create(account.clientConfig(false));
+        } catch (ChatClientException e) {
+            throw new CliException(FailureMessages.of(e, "login"), e);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("invalid account settings: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Connects and logs in with the saved tokens, saving every new set the client gets (refresh tokens are single
+     * use: the next run needs the newest). Fails with e.g. {@code your login has expired or was revoked; run
+     * 'chatapp login' again}.
+     */
     static void login(ChatClient client, Account account, CliEnvironment environment) {
+        TokenStore store = environment.tokens();
+        TokenSet tokens = store.find().orElseGet(() -> tokensForLegacyPassword(account, environment));
+        AtomicBoolean loggedIn = new AtomicBoolean();
+        client.onTokensRefreshed(new TokenListener() {
+            @Override
+            public void onTokensRefreshed(TokenSet refreshed) {
+                store.save(refreshed);
+                environment.note("Saved refreshed tokens in " + store.file());
+            }
+
+            @Override
+            public void onSessionExpired(ChatClientException failure) {
+                // A failing login reports it as its own error line; later, listen and the shell keep running on
+                // their connection but will not get back in after it drops: say so.
+                if (loggedIn.get()) {
+                    environment.err().println("chatapp: " + FailureMessages.of(failure, "login"));
+                    environment.err().flush();
+                }
+            }
+        });
         environment.note("Connecting to " + account.server() + ":" + account.port() + " as " + account.bareJid()
                 + " (TLS " + account.tlsPolicy().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        Await.result(client.login(account.username(), account.password()), "login");
+        Await.result(client.loginWithToken(tokens), "login");
+        loggedIn.set(true);
         environment.note("Logged in as " + client.jid().orElse(account.bareJid()));
+    }
+
+    /**
+     * An account saved by a version that kept the password: trade the password for tokens once, and never keep it
+     * again (it is removed from the file before anything else happens, whether or not the trade works).
+     */
+    private static TokenSet tokensForLegacyPassword(Account account, CliEnvironment environment) {
+        String password = environment.accounts().takeLegacyPassword()
+                .orElseThrow(() -> new CliException(NO_LOGIN));
+        environment.note("Replacing the saved password by login tokens");
+        try {
+            TokenSet tokens = Await.result(tokenApi(account).obtainTokens(account.username(), password), "login");
+            environment.tokens().save(tokens);
+            return tokens;
+        } catch (CliException e) {
+            throw new CliException("the saved password was removed (chatapp now keeps login tokens instead) but "
+                    + "trading it for tokens failed: " + e.getMessage() + "; run 'chatapp login' again", e);
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class FailureMessages {
         String detail = decapitalise(e.getMessage() == null ? e.reason().name() : e.getMessage());
         return switch (e.reason()) {
             case NOT_AUTHORIZED -> detail.startsWith("login failed") ? detail : action + " failed: " + detail;
+            case SESSION_EXPIRED -> "your login has expired or was revoked; run 'chatapp login' again";
             case NETWORK -> simplifyNetwork(detail);
             case TIMEOUT, NOT_CONNECTED -> detail;
             case TLS -> detail.contains("certificate is not trusted")

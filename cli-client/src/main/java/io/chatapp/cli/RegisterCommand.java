@@ -17,10 +17,11 @@ public final class RegisterCommand extends AccountCommand {
 
     @Override
     public Integer call() {
-        Account account = account(true);
+        Account account = account();
+        String password = readPassword(true);
         try (ChatClient client = Connections.open(account, false)) {
             environment.note("Connecting to " + account.server() + ":" + account.port());
-            Await.result(client.register(account.username(), account.password()), "registration");
+            Await.result(client.register(account.username(), password), "registration");
         }
         environment.out().println("Registered " + bareJid()
                 + ". To use it, run 'chatapp login' with the same options.");

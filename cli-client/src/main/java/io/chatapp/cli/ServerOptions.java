@@ -1,11 +1,12 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.TlsPolicy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Which server to use: {@code --server --port --domain --trust --no-tls}, shared by register and login. */
+/** Which server to use: {@code --server --port --domain --trust --no-tls --api-url}, shared by register and login. */
 public final class ServerOptions {
 
     static final String DEFAULT_SERVER = "localhost";
@@ -32,6 +33,11 @@ public final class ServerOptions {
             description = "Connect without TLS (development only: the password travels in the clear).")
     boolean noTls;
 
+    @Option(names = "--api-url", paramLabel = "URL",
+            description = "Base URL of the server's HTTP API, where login gets its tokens (default: "
+                    + "https://SERVER:9097/, or http:// without TLS or for localhost).")
+    URI apiUrl;
+
     /** The server host to connect to. */
     public String server() {
         if (server != null && !server.isBlank()) {
@@ -49,8 +55,13 @@ public final class ServerOptions {
         return noTls ? TlsPolicy.DISABLED : TlsPolicy.REQUIRED;
     }
 
+    /** The API URL given, or the default for the server. */
+    public URI apiUrl() {
+        return apiUrl != null ? apiUrl : ApiUrls.defaultFor(server(), tlsPolicy());
+    }
+
     /** Checks the options and makes the account; the certificate path is made absolute. */
-    public Account account(String username, String password) {
+    public Account account(String username) {
         if (port < 1 || port > 65535) {
             throw CliException.usage("--port must be between 1 and 65535, not " + port);
         }
@@ -61,6 +72,6 @@ public final class ServerOptions {
                 throw new CliException("cannot read the certificate file " + certificate);
             }
         }
-        return new Account(server(), port, domain(), certificate, tlsPolicy(), username.strip(), password);
+        return new Account(server(), port, domain(), certificate, tlsPolicy(), username.strip(), apiUrl());
     }
 }

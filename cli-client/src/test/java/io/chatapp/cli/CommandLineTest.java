@@ -2,7 +2,6 @@ package io.chatapp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.client.TlsPolicy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -101,28 +100,87 @@ class CommandLineTest {
     @Test
     void loginToAnUnreachableServerFailsAndSavesNothing() throws IOException {
         environment.password("pw");
+        int apiPort = closedPort();
 
         int exitCode = environment.run("login", "--server", "127.0.0.1", "--port", "" + closedPort(),
-                "--domain", "localhost", "alice");
+                "--domain", "localhost", "--api-url", "http://127.0.0.1:" + apiPort, "alice");
 
         assertThat(exitCode).isEqualTo(1);
-        assertOneErrorLine("cannot reach the server: Connection refused");
+        assertOneErrorLine("cannot reach the server: Connection refused (token API at http://127.0.0.1:" + apiPort
+                + "/)");
         assertThat(environment.store().find()).isEmpty();
+        assertThat(environment.tokens().find()).isEmpty();
+    }
+
+    @Test
+    void anApiUrlInTheClearToAnotherMachineIsRefusedWhenTlsIsRequired() {
+        environment.password("pw");
+
+        assertThat(environment.run("login", "--server", "chat.example.org", "--api-url",
+                "http://chat.example.org:9097/", "alice")).isEqualTo(1);
+        assertThat(environment.err()).contains("https");
     }
 
     @Test
     void sendToAnUnreachableServerFails() throws IOException {
-        environment.store().save(new Account("127.0.0.1", closedPort(), "localhost", null, TlsPolicy.REQUIRED,
-                "alice", "pw"));
+        environment.saveLogin(closedPort(), closedPort());
 
         assertThat(environment.run("send", "bob", "hello")).isEqualTo(1);
         assertOneErrorLine("cannot reach the server: Connection refused");
     }
 
     @Test
+    void aRefusedRefreshTokenIsOneErrorLineTellingToLogInAgain() throws IOException {
+        com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        api.createContext("/api/v1/auth/refresh", exchange -> {
+            byte[] body = "{\"error\":\"invalid_grant\",\"message\":\"log in again\"}".getBytes();
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            environment.saveLogin(closedPort(), api.getAddress().getPort());
+            io.chatapp.client.TokenSet saved = environment.tokens().find().orElseThrow();
+            environment.tokens().save(new io.chatapp.client.TokenSet(saved.accessToken(),
+                    java.time.Instant.now().minusSeconds(1), saved.refreshToken(), saved.refreshTokenExpiresAt()));
+
+            assertThat(environment.run("send", "bob", "hello")).isEqualTo(1);
+            assertOneErrorLine("your login has expired or was revoked; run 'chatapp login' again");
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
+    void anAccountWithoutTokensTellsToLogIn() throws IOException {
+        environment.saveLogin(closedPort(), closedPort());
+        environment.tokens().delete();
+
+        assertThat(environment.run("send", "bob", "hello")).isEqualTo(1);
+        assertOneErrorLine("no saved login; run 'chatapp login' first");
+    }
+
+    @Test
+    void aPasswordSavedByAnOlderVersionIsRemovedAtTheFirstUse() throws IOException {
+        Files.createDirectories(environment.configDirectory);
+        Path config = environment.configDirectory.resolve("config.properties");
+        Files.writeString(config, "server=127.0.0.1\nport=" + closedPort() + "\ndomain=localhost\ntls=REQUIRED\n"
+                + "username=alice\npassword=hunter2\n");
+
+        assertThat(environment.run("send", "bob", "hello")).isEqualTo(1);
+
+        assertThat(Files.readString(config)).doesNotContain("hunter2").doesNotContain("password")
+                .contains("username=alice");
+        assertThat(environment.err()).contains("the saved password was removed")
+                .contains("run 'chatapp login' again");
+        assertThat(environment.store().load().apiUrl()).hasToString("http://127.0.0.1:9097/");
+    }
+
+    @Test
     void verboseAddsTheStackTraceAndEndsWithTheErrorLine() throws IOException {
-        environment.store().save(new Account("127.0.0.1", closedPort(), "localhost", null, TlsPolicy.REQUIRED,
-                "alice", "pw"));
+        environment.saveLogin(closedPort(), closedPort());
 
         assertThat(environment.run("send", "-v", "bob", "hello")).isEqualTo(1);
 
@@ -133,8 +191,7 @@ class CommandLineTest {
 
     @Test
     void recipientWithDeviceIsAUsageError() throws IOException {
-        environment.store().save(new Account("127.0.0.1", closedPort(), "localhost", null, TlsPolicy.REQUIRED,
-                "alice", "pw"));
+        environment.saveLogin(closedPort(), closedPort());
 
         assertUsageError(environment.run("send", "bob@localhost/phone", "hello"));
     }
@@ -166,20 +223,33 @@ class CommandLineTest {
     }
 
     @Test
-    void logoutDeletesTheSavedAccount() {
-        environment.store().save(new Account("localhost", 5222, "localhost", null, TlsPolicy.REQUIRED, "alice",
-                "pw"));
+    void logoutDeletesAnAccountThatHasNoTokens() throws IOException {
+        environment.saveLogin(closedPort(), closedPort());
+        environment.tokens().delete();
 
         assertThat(environment.run("logout")).isZero();
 
         assertThat(environment.store().find()).isEmpty();
-        assertThat(environment.out()).startsWith("Removed the saved account alice@localhost");
+        assertThat(environment.out()).startsWith("Removed the saved login alice@localhost");
+    }
+
+    @Test
+    void logoutDeletesTheLoginHereEvenWhenTheServerCannotRevokeIt() throws IOException {
+        environment.saveLogin(closedPort(), closedPort());
+
+        assertThat(environment.run("logout")).isEqualTo(1);
+
+        assertThat(environment.store().find()).isEmpty();
+        assertThat(environment.tokens().find()).isEmpty();
+        assertThat(environment.out()).startsWith("Removed the saved login alice@localhost");
+        assertThat(environment.err()).startsWith("chatapp: could not revoke the login on the server")
+                .contains("cannot reach the server");
     }
 
     @Test
     void logoutWithoutAccountIsFine() {
         assertThat(environment.run("logout")).isZero();
-        assertThat(environment.out()).isEqualTo("No saved account." + System.lineSeparator());
+        assertThat(environment.out()).isEqualTo("No saved login." + System.lineSeparator());
     }
 
     @Test

@@ -72,4 +72,12 @@ class FailureMessagesTest {
         assertThat(FailureMessages.decapitalise("TLS is required")).isEqualTo("TLS is required");
         assertThat(FailureMessages.decapitalise("Missing parameter")).isEqualTo("missing parameter");
     }
+
+    @Test
+    void aRefusedRefreshTokenTellsToLogInAgain() {
+        ChatClientException e = new ChatClientException(ChatClientException.Reason.SESSION_EXPIRED,
+                "The login has expired or was revoked: log in again with the password");
+        assertThat(FailureMessages.of(e, "login"))
+                .isEqualTo("your login has expired or was revoked; run 'chatapp login' again");
+    }
 }

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,5 +53,27 @@ final class TestEnvironment {
 
     AccountStore store() {
         return new AccountStore(configDirectory);
+    }
+
+    TokenStore tokens() {
+        return new TokenStore(configDirectory);
+    }
+
+    /** Saves an account alice@localhost on these ports of this machine, with tokens valid for an hour. */
+    Account saveLogin(int xmppPort, int apiPort) {
+        Account account = new Account("127.0.0.1", xmppPort, "localhost", null, io.chatapp.client.TlsPolicy.REQUIRED,
+                "alice", URI.create("http://127.0.0.1:" + apiPort + "/"));
+        store().save(account);
+        tokens().save(tokens("alice@localhost"));
+        return account;
+    }
+
+    /** Tokens shaped like the server's, for the given account (the client reads only the access token's sub). */
+    static io.chatapp.client.TokenSet tokens(String jid) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String claims = base64.encodeToString(("{\"sub\":\"" + jid + "\"}").getBytes(StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        return new io.chatapp.client.TokenSet("eyJhbGciOiJFZERTQSJ9." + claims + ".c2ln", now.plusSeconds(3600),
+                "refresh-token", now.plusSeconds(30L * 24 * 3600));
     }
 }

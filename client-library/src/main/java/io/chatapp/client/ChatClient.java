@@ -2,12 +2,18 @@ package io.chatapp.client;
 
 import io.chatapp.client.internal.EventDispatcher;
 import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.TokenConnection;
+import io.chatapp.client.internal.TokenKeeper;
+import io.chatapp.client.internal.TokenSaslMechanism;
 import io.chatapp.client.internal.TrustManagers;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +32,7 @@ import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.delay.packet.DelayInformation;
@@ -45,6 +52,10 @@ import org.jxmpp.jid.parts.Localpart;
  * network reader thread. Stream management (XEP-0198) is on: after a dropped connection the client reconnects by
  * itself and resumes the stream, so stanzas in flight are not lost.
  *
+ * <p>Log in with a password ({@link #login}) or with tokens from the server's token API ({@link #loginWithToken}).
+ * A token login keeps its access token fresh by itself (refreshing shortly before it expires, and before a
+ * reconnection if it has expired) and reports every new set of tokens to {@link #onTokensRefreshed} listeners.
+ *
  * <pre>{@code
  * try (ChatClient client = ChatClient.create(ChatClientConfig.builder("example.org").build())) {
  *     client.login("alice", "secret").join();
@@ -59,34 +70,63 @@ public final class ChatClient implements AutoCloseable {
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofMillis(500);
 
     private final ChatClientConfig config;
-    private final XMPPTCPConnection connection;
     private final ExecutorService io;
     private final ExecutorService events;
+    /** Runs a token login's scheduled refreshes; its one thread starts with the first token login. */
+    private final ScheduledExecutorService tokenRefreshes;
     private final EventDispatcher<MessageListener> messageListeners;
     private final EventDispatcher<PresenceListener> presenceListeners;
     private final EventDispatcher<ConnectionStateListener> stateListeners;
+    private final EventDispatcher<TokenListener> tokenListeners;
     private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.DISCONNECTED);
     private final ContactList contacts;
+    /**
+     * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
+     * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
+     * in the other way (see {@link #connectionFor}).
+     */
+    private volatile XMPPTCPConnection connection;
+    /** The current token login's tokens; null for a password login. */
+    private volatile TokenKeeper tokenKeeper;
 
     private ChatClient(ChatClientConfig config, XMPPTCPConnection connection) {
         int number = CLIENT_NUMBER.incrementAndGet();
         this.config = config;
-        this.connection = connection;
         this.io = Executors.newCachedThreadPool(daemonThreads("chatapp-client-" + number + "-io"));
         this.events = Executors.newSingleThreadExecutor(daemonThreads("chatapp-client-" + number + "-events"));
+        this.tokenRefreshes = Executors.newSingleThreadScheduledExecutor(
+                daemonThreads("chatapp-client-" + number + "-tokens"));
         this.messageListeners = new EventDispatcher<>(events);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
+        this.tokenListeners = new EventDispatcher<>(events);
         this.contacts = new ContactList(connection, io, events);
-        watchConnection();
-        connection.addSyncStanzaListener(this::onIncomingMessage,
+        attach(connection);
+    }
+
+    /** Follows a (new) connection: its state, and the messages and presence it receives. */
+    private void attach(XMPPTCPConnection newConnection) {
+        watchConnection(newConnection);
+        newConnection.addSyncStanzaListener(this::onIncomingMessage,
                 new AndFilter(MessageWithBodiesFilter.INSTANCE,
                         new OrFilter(MessageTypeFilter.CHAT, MessageTypeFilter.NORMAL)));
-        connection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
+        newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
+        this.connection = newConnection;
     }
 
     /** Creates a client; nothing is sent until {@link #connect()}, {@link #register} or {@link #login}. */
     public static ChatClient create(ChatClientConfig config) {
+        return new ChatClient(config, newConnection(config, false, null));
+    }
+
+    /**
+     * A connection as the configuration says.
+     *
+     * @param tokenLogin   whether it logs in with an access token (only the token mechanism enabled)
+     * @param accessTokens for a token login, where each authentication (reconnections too) gets its token
+     */
+    private static XMPPTCPConnection newConnection(ChatClientConfig config, boolean tokenLogin,
+                                                   java.util.function.Supplier<String> accessTokens) {
         try {
             XMPPTCPConnectionConfiguration.Builder builder = XMPPTCPConnectionConfiguration.builder()
                     .setXmppDomain(config.domain())
@@ -104,7 +144,14 @@ public final class ChatClient implements AutoCloseable {
             });
             config.trustedCertificate().ifPresent(pem -> builder.setCustomX509TrustManager(
                     TrustManagers.systemAnd(pem)));
-            XMPPTCPConnection connection = new XMPPTCPConnection(builder.build());
+            XMPPTCPConnection connection;
+            if (tokenLogin) {
+                TokenSaslMechanism.register();
+                builder.addEnabledSaslMechanism(config.tokenMechanism().saslName());
+                connection = new TokenConnection(builder.build(), accessTokens);
+            } else {
+                connection = new XMPPTCPConnection(builder.build());
+            }
             connection.setReplyTimeout(config.replyTimeout().toMillis());
             connection.setUseStreamManagement(true);
             connection.setUseStreamManagementResumption(true);
@@ -119,7 +166,7 @@ public final class ChatClient implements AutoCloseable {
             if (config.tlsPolicy() == TlsPolicy.DISABLED) {
                 AccountManager.getInstance(connection).sensitiveOperationOverInsecureConnection(true);
             }
-            return new ChatClient(config, connection);
+            return connection;
         } catch (org.jxmpp.stringprep.XmppStringprepException e) {
             throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
                     "Invalid domain: " + config.domain(), e);
@@ -172,12 +219,132 @@ public final class ChatClient implements AutoCloseable {
         return run(() -> {
             Localpart localpart = localpart(username);
             requirePassword(password);
+            XMPPTCPConnection connection = connectionFor(false);
+            stopTokenRefreshes();
+            tokenKeeper = null;
             if (!connection.isConnected()) {
                 connection.connect();
             }
             connection.login(localpart, password);
             awaitOnline();
         });
+    }
+
+    /**
+     * Logs in with an access token from the server's token API (see {@link TokenClient}), over SASL
+     * {@link ChatClientConfig#tokenMechanism()}, connecting first if needed. Needs
+     * {@link ChatClientConfig#apiBaseUrl()}: when the access token has expired (or is about to), the client
+     * refreshes the tokens first. From then on it refreshes them shortly before each expiry and reports each new
+     * set to {@link #onTokensRefreshed} listeners; reconnections always authenticate with the current access token.
+     * Completes, like {@link #login}, once the account is online. Fails with
+     * {@link ChatClientException.Reason#SESSION_EXPIRED} when the refresh token is refused, and
+     * {@link ChatClientException.Reason#NOT_AUTHORIZED} when the server refuses the access token.
+     */
+    public CompletableFuture<Void> loginWithToken(TokenSet tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        return run(() -> {
+            Localpart localpart = localpart(tokens.jid());
+            TokenClient api = TokenClient.create(config);
+            XMPPTCPConnection connection = connectionFor(true);
+            if (connection.isAuthenticated()) {
+                throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                        "Already logged in: log out first");
+            }
+            stopTokenRefreshes();
+            TokenKeeper keeper = new TokenKeeper(tokens, current -> api.refresh(current).join(),
+                    new TokenEvents(), Clock.systemUTC(), tokenRefreshes);
+            tokenKeeper = keeper;
+            String accessToken = keeper.accessTokenForLogin();
+            if (!connection.isConnected()) {
+                connection.connect();
+            }
+            try {
+                connection.login(localpart, accessToken);
+            } catch (SASLErrorException e) {
+                throw new ChatClientException(ChatClientException.Reason.NOT_AUTHORIZED,
+                        "Login failed: the server refused the access token", e);
+            }
+            keeper.start();
+            awaitOnline();
+        });
+    }
+
+    /** The current tokens of a token login (they change with every refresh); empty after a password login. */
+    public Optional<TokenSet> tokens() {
+        TokenKeeper keeper = tokenKeeper;
+        return keeper == null ? Optional.empty() : Optional.of(keeper.current());
+    }
+
+    /**
+     * Refreshes a token login's tokens now rather than shortly before expiry, and completes with the new ones
+     * (which {@link #onTokensRefreshed} listeners hear about too).
+     */
+    public CompletableFuture<TokenSet> refreshTokens() {
+        return call(() -> {
+            TokenKeeper keeper = tokenKeeper;
+            if (keeper == null) {
+                throw new ChatClientException(ChatClientException.Reason.NOT_CONNECTED,
+                        "Not logged in with a token");
+            }
+            return keeper.refreshNow();
+        });
+    }
+
+    /** Hears about new tokens (to store them: refresh tokens are single use) and the end of a token login. */
+    public ListenerRegistration onTokensRefreshed(TokenListener listener) {
+        return tokenListeners.add(listener);
+    }
+
+    /**
+     * The connection for a login of that kind: the current one, or a new one when it is of the other kind and
+     * not logged in (a connection used only to register is closed; nothing was exchanged that matters).
+     */
+    private synchronized XMPPTCPConnection connectionFor(boolean tokenLogin) {
+        XMPPTCPConnection current = connection;
+        if ((current instanceof TokenConnection) == tokenLogin) {
+            return current;
+        }
+        if (current.isAuthenticated()) {
+            throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED, "Already logged in: log out first");
+        }
+        ReconnectionManager.getInstanceFor(current).disableAutomaticReconnection();
+        if (current.isConnected()) {
+            current.disconnect();
+        }
+        XMPPTCPConnection replacement = newConnection(config, tokenLogin, this::accessTokenForAuthentication);
+        attach(replacement);
+        contacts.attach(replacement);
+        return replacement;
+    }
+
+    /** Asked by the token mechanism at every authentication, reconnections included. */
+    private String accessTokenForAuthentication() {
+        TokenKeeper keeper = tokenKeeper;
+        if (keeper == null) {
+            throw new ChatClientException(ChatClientException.Reason.NOT_CONNECTED, "Not logged in with a token");
+        }
+        return keeper.accessTokenForLogin();
+    }
+
+    private void stopTokenRefreshes() {
+        TokenKeeper keeper = tokenKeeper;
+        if (keeper != null) {
+            keeper.stop();
+        }
+    }
+
+    /** The keeper's reports, passed on to the app's listeners on the event thread. */
+    private final class TokenEvents implements TokenKeeper.Events {
+
+        @Override
+        public void refreshed(TokenSet tokens) {
+            tokenListeners.fire(listener -> listener.onTokensRefreshed(tokens));
+        }
+
+        @Override
+        public void expired(ChatClientException failure) {
+            tokenListeners.fire(listener -> listener.onSessionExpired(failure));
+        }
     }
 
     /**
@@ -192,10 +359,12 @@ public final class ChatClient implements AutoCloseable {
     /**
      * Says goodbye to contacts (unavailable presence) and closes the connection. Fails with
      * {@link ChatClientException.Reason#NETWORK} when the server could not confirm that it had processed everything
-     * sent before (the connection is closed all the same).
+     * sent before (the connection is closed all the same). After a token login the tokens stay valid and
+     * {@link #tokens()} still returns the latest ones, to log in again later; {@link TokenClient#logout} revokes them.
      */
     public CompletableFuture<Void> logout() {
         return run(() -> {
+            stopTokenRefreshes();
             if (!disconnect()) {
                 throw new ChatClientException(ChatClientException.Reason.NETWORK,
                         "The server did not confirm the last messages before the connection closed");
@@ -284,9 +453,11 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public void close() {
         try {
+            stopTokenRefreshes();
             disconnect();
         } finally {
             setState(ConnectionState.CLOSED);
+            tokenRefreshes.shutdownNow();
             io.shutdownNow();
             events.shutdown();
             try {
@@ -299,6 +470,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Closes the connection; true when the server confirmed everything sent before (or nothing was pending). */
     private boolean disconnect() {
+        XMPPTCPConnection connection = this.connection;
         ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
         if (!connection.isConnected()) {
             return true;
@@ -369,7 +541,7 @@ public final class ChatClient implements AutoCloseable {
         presenceListeners.fire(listener -> listener.onPresence(update));
     }
 
-    private void watchConnection() {
+    private void watchConnection(XMPPTCPConnection connection) {
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connected(XMPPConnection c) {
@@ -388,6 +560,11 @@ public final class ChatClient implements AutoCloseable {
 
             @Override
             public void connectionClosedOnError(Exception e) {
+                if (loginExpired()) {
+                    ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
+                    setState(ConnectionState.DISCONNECTED);
+                    return;
+                }
                 setState(config.automaticReconnect() ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED);
             }
         });
@@ -399,9 +576,24 @@ public final class ChatClient implements AutoCloseable {
 
             @Override
             public void reconnectionFailed(Exception e) {
+                if (loginExpired()) {
+                    // No token can be had any more: stop trying, and close the half-open stream.
+                    ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
+                    io.execute(() -> {
+                        connection.disconnect();
+                        setState(ConnectionState.DISCONNECTED);
+                    });
+                    return;
+                }
                 setState(ConnectionState.RECONNECTING);
             }
         });
+    }
+
+    /** True when a token login has ended: the server refused its refresh token. */
+    private boolean loginExpired() {
+        TokenKeeper keeper = tokenKeeper;
+        return keeper != null && keeper.isExpired();
     }
 
     private void setState(ConnectionState next) {

@@ -1,5 +1,7 @@
 package io.chatapp.client;
 
+import io.chatapp.client.internal.ApiUrls;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +21,8 @@ public final class ChatClientConfig {
     private final Duration replyTimeout;
     private final boolean automaticReconnect;
     private final Duration reconnectDelay;
+    private final URI apiBaseUrl;
+    private final TokenMechanism tokenMechanism;
 
     private ChatClientConfig(Builder builder) {
         this.domain = builder.domain;
@@ -30,6 +34,8 @@ public final class ChatClientConfig {
         this.replyTimeout = builder.replyTimeout;
         this.automaticReconnect = builder.automaticReconnect;
         this.reconnectDelay = builder.reconnectDelay;
+        this.apiBaseUrl = builder.apiBaseUrl;
+        this.tokenMechanism = builder.tokenMechanism;
     }
 
     /** Starts a configuration for the given XMPP domain (the part after the {@code @} in addresses). */
@@ -84,6 +90,19 @@ public final class ChatClientConfig {
         return Optional.ofNullable(reconnectDelay);
     }
 
+    /**
+     * Where the server's HTTP API lives (e.g. {@code https://chat.example.org/}), always ending in {@code /}: the
+     * token routes are resolved against it. Needed by {@link TokenClient} and {@link ChatClient#loginWithToken}.
+     */
+    public Optional<URI> apiBaseUrl() {
+        return Optional.ofNullable(apiBaseUrl);
+    }
+
+    /** How a token login presents the access token over XMPP; {@link TokenMechanism#OAUTHBEARER} unless set. */
+    public TokenMechanism tokenMechanism() {
+        return tokenMechanism;
+    }
+
     /** A copy of this configuration with a different resource. */
     public ChatClientConfig withResource(String newResource) {
         return toBuilder().resource(newResource).build();
@@ -95,6 +114,8 @@ public final class ChatClientConfig {
         builder.trustedCertificate = trustedCertificate;
         builder.resource = resource;
         builder.reconnectDelay = reconnectDelay;
+        builder.apiBaseUrl = apiBaseUrl;
+        builder.tokenMechanism = tokenMechanism;
         return builder;
     }
 
@@ -115,6 +136,8 @@ public final class ChatClientConfig {
         private Duration replyTimeout = Duration.ofSeconds(10);
         private boolean automaticReconnect = true;
         private Duration reconnectDelay;
+        private URI apiBaseUrl;
+        private TokenMechanism tokenMechanism = TokenMechanism.OAUTHBEARER;
 
         private Builder(String domain) {
             if (domain == null || domain.isBlank()) {
@@ -173,7 +196,27 @@ public final class ChatClientConfig {
             return this;
         }
 
+        /**
+         * The base URL of the server's HTTP API: {@code http} or {@code https}, with a host, without query or
+         * fragment. With {@link TlsPolicy#REQUIRED} (the default) it must be {@code https}, except to this machine
+         * ({@code localhost} or a loopback address), where nothing travels over a network. An {@code https} API is
+         * trusted like the XMPP server: the system's authorities plus {@link #trustedCertificate}.
+         */
+        public Builder apiBaseUrl(URI value) {
+            this.apiBaseUrl = ApiUrls.normalize(Objects.requireNonNull(value, "apiBaseUrl"));
+            return this;
+        }
+
+        public Builder tokenMechanism(TokenMechanism value) {
+            this.tokenMechanism = Objects.requireNonNull(value, "tokenMechanism");
+            return this;
+        }
+
         public ChatClientConfig build() {
+            if (apiBaseUrl != null && tlsPolicy == TlsPolicy.REQUIRED && !ApiUrls.isEncryptedOrLocal(apiBaseUrl)) {
+                throw new IllegalArgumentException("apiBaseUrl must use https when TLS is required (plain http is "
+                        + "allowed only to this machine): " + apiBaseUrl);
+            }
             return new ChatClientConfig(this);
         }
     }

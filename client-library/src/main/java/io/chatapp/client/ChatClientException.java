@@ -7,8 +7,13 @@ public final class ChatClientException extends RuntimeException {
 
     /** Why a request failed. */
     public enum Reason {
-        /** Wrong user name or password, or the account is disabled. */
+        /** Wrong user name or password, or the account is disabled; or the server refused an access token. */
         NOT_AUTHORIZED,
+        /**
+         * The refresh token was refused (expired, revoked by a logout, or used twice): the login is over and only
+         * logging in again with the password gives new tokens.
+         */
+        SESSION_EXPIRED,
         /** Registration: the user name is taken. */
         ACCOUNT_EXISTS,
         /** The server refuses the operation (e.g. registration is switched off). */

@@ -21,19 +21,24 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class ContactList {
 
-    private final XMPPTCPConnection connection;
-    private final Roster roster;
     private final ExecutorService io;
     private final EventDispatcher<ContactRequestListener> requestListeners;
+    // Replaced together when the client switches between password and token login (see ChatClient).
+    private volatile XMPPTCPConnection connection;
+    private volatile Roster roster;
 
     ContactList(XMPPTCPConnection connection, ExecutorService io, ExecutorService events) {
-        this.connection = connection;
-        this.roster = Roster.getInstanceFor(connection);
         this.io = io;
         this.requestListeners = new EventDispatcher<>(events);
-        roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
-        roster.addSubscribeListener((from, presence) -> {
-            RosterEntry entry = roster.getEntry(from.asBareJid());
+        attach(connection);
+    }
+
+    /** Follows the client's (new) connection: its roster and its contact requests. */
+    void attach(XMPPTCPConnection newConnection) {
+        Roster newRoster = Roster.getInstanceFor(newConnection);
+        newRoster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+        newRoster.addSubscribeListener((from, presence) -> {
+            RosterEntry entry = newRoster.getEntry(from.asBareJid());
             if (entry != null && (entry.canSeeHisPresence() || entry.isSubscriptionPending())) {
                 // We asked them first: their request is the other half of a mutual add.
                 return SubscribeAnswer.Approve;
@@ -42,6 +47,8 @@ public final class ContactList {
             requestListeners.fire(listener -> listener.onContactRequest(requester));
             return null; // left for the app to answer
         });
+        this.connection = newConnection;
+        this.roster = newRoster;
     }
 
     /** Adds a contact and asks to see their presence. {@code name} may be empty. */

@@ -128,7 +128,8 @@ class CliTest {
         TestUser grace = users.create("grace");
         CliProcess wrongPassword = CliProcess.start(home.resolve("grace"), "wrong-password", "login",
                 "--server", "127.0.0.1", "--port", Integer.toString(server.xmppPort()), "--domain", server.domain(),
-                "--trust", server.certificate().toString(), grace.username());
+                "--trust", server.certificate().toString(), "--api-url", server.pluginHttpUri().toString(),
+                grace.username());
         assertThat(wrongPassword.await(TIMEOUT)).isNotZero();
         assertThat(wrongPassword.stderr().strip()).startsWith("chatapp: ").doesNotContain("\n")
                 .containsIgnoringCase("password");
@@ -137,7 +138,8 @@ class CliTest {
     private void login(Path config, TestUser user) throws Exception {
         CliProcess login = CliProcess.start(config, user.password(), "login",
                 "--server", "127.0.0.1", "--port", Integer.toString(server.xmppPort()), "--domain", server.domain(),
-                "--trust", server.certificate().toString(), user.username());
+                "--trust", server.certificate().toString(), "--api-url", server.pluginHttpUri().toString(),
+                user.username());
         assertThat(login.await(TIMEOUT)).as("login exit code; stderr: %s", login.stderr()).isZero();
     }
 }

@@ -3,6 +3,7 @@ package io.chatapp.it;
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientConfig;
 import io.chatapp.client.TlsPolicy;
+import io.chatapp.client.TokenClient;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.TestUser;
 import java.util.ArrayList;
@@ -25,6 +26,16 @@ final class Clients implements AutoCloseable {
                 .tlsPolicy(TlsPolicy.REQUIRED)
                 .trustedCertificate(server.certificate())
                 .build();
+    }
+
+    /** {@link #config()} with the server's token API, for token logins. */
+    ChatClientConfig tokenConfig() {
+        return config().toBuilder().apiBaseUrl(server.pluginHttpUri()).build();
+    }
+
+    /** The server's token API. */
+    TokenClient tokenApi() {
+        return TokenClient.create(tokenConfig());
     }
 
     ChatClient open() {

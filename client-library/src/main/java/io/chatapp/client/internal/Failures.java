@@ -97,7 +97,8 @@ public final class Failures {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The innermost cause's message: what a person needs to know about a network failure. */
+    public static String rootMessage(Throwable e) {
         if (e instanceof SmackException.EndpointConnectionException endpoint
                 && !endpoint.getConnectionExceptions().isEmpty()
                 && endpoint.getConnectionExceptions().get(0).getException() != null) {

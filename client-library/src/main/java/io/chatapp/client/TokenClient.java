@@ -1,0 +1,201 @@
+package io.chatapp.client;
+
+import io.chatapp.client.ChatClientException.Reason;
+import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.Json;
+import io.chatapp.client.internal.TokenResponses;
+import io.chatapp.client.internal.TrustManagers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/**
+ * The server's token API over HTTP ({@code /api/v1/auth/*}): trade a user name and password for tokens, refresh
+ * them, and log out. The password is sent once, to get tokens; apps keep the {@link TokenSet} instead. Needs
+ * {@link ChatClientConfig#apiBaseUrl()}. Requests fail with {@link ChatClientException}: wrong credentials with
+ * {@link Reason#NOT_AUTHORIZED}, a refused refresh token with {@link Reason#SESSION_EXPIRED}.
+ *
+ * <pre>{@code
+ * TokenClient api = TokenClient.create(config);
+ * TokenSet tokens = api.obtainTokens("alice", password).join();   // store them, forget the password
+ * }</pre>
+ */
+public final class TokenClient {
+
+    private static final String JSON = "application/json";
+
+    private final URI baseUrl;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+
+    private TokenClient(URI baseUrl, HttpClient http, Duration timeout, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.http = http;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    /** A token client for the configuration's {@link ChatClientConfig#apiBaseUrl() API}. */
+    public static TokenClient create(ChatClientConfig config) {
+        return create(config, Clock.systemUTC());
+    }
+
+    static TokenClient create(ChatClientConfig config, Clock clock) {
+        URI baseUrl = config.apiBaseUrl().orElseThrow(() -> new ChatClientException(Reason.INVALID_INPUT,
+                "No API URL configured (ChatClientConfig.Builder.apiBaseUrl)"));
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER) // never repeat a password to another address
+                .connectTimeout(config.replyTimeout());
+        if (config.trustedCertificate().isPresent()) {
+            http.sslContext(sslContext(config));
+        }
+        return new TokenClient(baseUrl, http.build(), config.replyTimeout(), clock);
+    }
+
+    private static SSLContext sslContext(ChatClientConfig config) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {TrustManagers.systemAnd(config.trustedCertificate().get())},
+                    null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ChatClientException(Reason.TLS, "Cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The API this client talks to. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** Logs in with a user name ({@code alice} or {@code alice@domain}) and password and returns fresh tokens. */
+    public CompletableFuture<TokenSet> obtainTokens(String username, String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            return CompletableFuture.failedFuture(new ChatClientException(Reason.INVALID_INPUT,
+                    "The user name and the password must not be empty"));
+        }
+        String body = "{\"username\":" + Json.quote(username.strip()) + ",\"password\":" + Json.quote(password)
+                + "}";
+        return post("api/v1/auth/token", body, null).thenApply(response -> switch (response.statusCode()) {
+            case 200 -> tokens(response);
+            case 401 -> throw new ChatClientException(Reason.NOT_AUTHORIZED,
+                    "Login failed: wrong user name or password");
+            default -> throw unexpected(response);
+        });
+    }
+
+    /**
+     * Trades the refresh token for new tokens. The old refresh token is used up whatever happens next: store the
+     * new set before using it, and never send the same refresh token twice (the server then revokes the login).
+     */
+    public CompletableFuture<TokenSet> refresh(TokenSet tokens) {
+        String body = "{\"refresh_token\":" + Json.quote(tokens.refreshToken()) + "}";
+        return post("api/v1/auth/refresh", body, null).thenApply(response -> switch (response.statusCode()) {
+            case 200 -> tokens(response);
+            case 401 -> throw new ChatClientException(Reason.SESSION_EXPIRED,
+                    "The login has expired or was revoked: log in again with the password");
+            default -> throw unexpected(response);
+        });
+    }
+
+    /**
+     * Logs out on the server: revokes the refresh token (and every token refreshed from the same login) and the
+     * access token. Succeeds also for tokens that are already expired or revoked.
+     */
+    public CompletableFuture<Void> logout(TokenSet tokens) {
+        String body = "{\"refresh_token\":" + Json.quote(tokens.refreshToken()) + "}";
+        return post("api/v1/auth/logout", body, tokens.accessToken()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw unexpected(response);
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<HttpResponse<String>> post(String route, String json, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(route))
+                .timeout(timeout)
+                .header("Content-Type", JSON)
+                .header("Accept", JSON)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .exceptionally(failure -> {
+                        throw transportFailure(failure);
+                    });
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new ChatClientException(Reason.INVALID_INPUT,
+                    "Invalid API URL " + baseUrl + ": " + e.getMessage(), e));
+        }
+    }
+
+    private TokenSet tokens(HttpResponse<String> response) {
+        try {
+            return TokenResponses.tokens(response.body(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new ChatClientException(Reason.SERVER_ERROR, "The token API at " + baseUrl
+                    + " gave an invalid answer: " + e.getMessage(), e);
+        }
+    }
+
+    private ChatClientException unexpected(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String detail = TokenResponses.errorMessage(response.body()).map(message -> ": " + message).orElse("");
+        if (status == 400 || status == 413 || status == 415) {
+            return new ChatClientException(Reason.INVALID_INPUT, "The server rejected the request" + detail);
+        }
+        if (status == 404 || status == 405) {
+            return new ChatClientException(Reason.SERVER_ERROR, "No token API at " + baseUrl
+                    + " (HTTP " + status + "): check the API URL");
+        }
+        if (status == 503) {
+            return new ChatClientException(Reason.SERVER_ERROR, "The server is busy; try again later" + detail);
+        }
+        return new ChatClientException(Reason.SERVER_ERROR, "The token API answered HTTP " + status + detail);
+    }
+
+    private RuntimeException transportFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ChatClientException known) {
+            return known;
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new ChatClientException(Reason.TIMEOUT, "The token API at " + baseUrl
+                    + " did not answer in time", cause);
+        }
+        ChatClientException translated = Failures.translate(cause);
+        if (translated.reason() == Reason.NETWORK) {
+            return new ChatClientException(Reason.NETWORK, "Cannot reach the server: "
+                    + networkReason(cause) + " (token API at " + baseUrl + ")", cause);
+        }
+        return translated;
+    }
+
+    /** The JDK's HTTP client often throws a ConnectException without any message; say what it means. */
+    private static String networkReason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host";
+            }
+        }
+        return failure instanceof java.net.ConnectException ? "Connection refused" : Failures.rootMessage(failure);
+    }
+}
