@@ -34,6 +34,17 @@ final class CliProcess {
     }
 
     /** Started with its standard input left open, for {@link #type(String)}. */
+    /** Runs {@code chatapp login} for the user against the test server (the password on standard input). */
+    static void login(io.chatapp.devserver.DevServer server, Path configDir, io.chatapp.devserver.junit.TestUser user,
+                      Duration timeout) throws Exception {
+        CliProcess login = start(configDir, user.password(), "login",
+                "--server", "127.0.0.1", "--port", Integer.toString(server.xmppPort()), "--domain", server.domain(),
+                "--trust", server.certificate().toString(), "--api-url", server.pluginHttpUri().toString(),
+                user.username());
+        org.assertj.core.api.Assertions.assertThat(login.await(timeout))
+                .as("login exit code; stderr: %s", login.stderr()).isZero();
+    }
+
     static CliProcess interactive(Path configDir, String password, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -51,19 +51,6 @@ class CliTest {
     }
 
     @Test
-    void loginSavesTheAccountReadableOnlyByTheUser(@TempDir Path home) throws Exception {
-        TestUser carol = users.create("carol");
-        Path config = home.resolve("carol");
-        login(config, carol);
-        try (Stream<Path> files = Files.list(config)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                        .as("permissions of %s", file).isEqualTo("rw-------");
-            }
-        }
-    }
-
-    @Test
     void listenPrintsMessagesStoredWhileOffline(@TempDir Path home) throws Exception {
         TestUser alice = users.create("alice");
         TestUser dave = users.create("dave");
@@ -136,10 +123,6 @@ class CliTest {
     }
 
     private void login(Path config, TestUser user) throws Exception {
-        CliProcess login = CliProcess.start(config, user.password(), "login",
-                "--server", "127.0.0.1", "--port", Integer.toString(server.xmppPort()), "--domain", server.domain(),
-                "--trust", server.certificate().toString(), "--api-url", server.pluginHttpUri().toString(),
-                user.username());
-        assertThat(login.await(TIMEOUT)).as("login exit code; stderr: %s", login.stderr()).isZero();
+        CliProcess.login(server, config, user, TIMEOUT);
     }
 }
