@@ -50,7 +50,7 @@ class DevServerProcessTest {
                     .contains("http://localhost:" + plugin + "/")
                     .contains("server-certificate.pem");
             try (ChatClient client = ChatClient.create(config(data, xmpp))) {
-                client.register("henry", "henry-password-1").join();
+                client.register("henry", "correct-horse-41").join();
             }
             assertThat(first.stop()).as("exit after SIGTERM; output: %s", first.output()).isIn(0, 143);
         } finally {
@@ -61,7 +61,7 @@ class DevServerProcessTest {
         try {
             second.awaitOutput("Press Ctrl+C to stop.");
             try (ChatClient client = ChatClient.create(config(data, xmpp))) {
-                client.login("henry", "henry-password-1").join();
+                client.login("henry", "correct-horse-41").join();
                 assertThat(client.jid()).hasValueSatisfying(jid -> assertThat(jid).startsWith("henry@localhost/"));
             }
         } finally {
@@ -86,7 +86,7 @@ class DevServerProcessTest {
             try {
                 assertThat(server.awaitOutput("Press Ctrl+C to stop.")).contains(jdbcUrl);
                 try (ChatClient client = ChatClient.create(config(data, xmpp))) {
-                    client.register("ivy", "ivy-password-1").join();
+                    client.register("ivy", "battery-staple-57").join();
                 }
                 assertThat(data.resolve("postgres")).as("no embedded database was started").doesNotExist();
                 try (Connection connection = external.getDatabase("postgres", "operator_db").getConnection();
