@@ -107,6 +107,8 @@ class PluginLifecycleTest {
                 .isEqualTo("ChatAppLoginGuard");
         assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
                 .filteredOn(i -> i.getClass().getSimpleName().equals("InBandRegistrationGuard")).hasSize(1);
+        assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
+                .filteredOn(i -> i.getClass().getSimpleName().equals("DisabledAccountEnforcer")).hasSize(1);
     }
 
     @Test

@@ -21,6 +21,14 @@ final class XmppLogins {
         return connection(server, "X-OAUTH2");
     }
 
+    /**
+     * Returns once the server has processed the connection's initial presence (a ping round trip after it): only
+     * then does Openfire list the session among the user's sessions.
+     */
+    static void awaitOnline(XMPPTCPConnection connection) throws Exception {
+        org.jivesoftware.smackx.ping.PingManager.getInstanceFor(connection).ping(connection.getXMPPServiceDomain());
+    }
+
     private static XMPPTCPConnection connection(DevServer server, String mechanism) {
         try {
             return new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()

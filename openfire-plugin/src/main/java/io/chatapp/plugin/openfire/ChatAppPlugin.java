@@ -28,6 +28,7 @@ public final class ChatAppPlugin implements Plugin {
     private TokenSaslProvider saslProvider;
     private GuardedSaslProvider guardProvider;
     private InBandRegistrationGuard registrationGuard;
+    private DisabledAccountEnforcer disabledAccounts;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -46,6 +47,8 @@ public final class ChatAppPlugin implements Plugin {
             Security.insertProviderAt(guardProvider, 1);
             registrationGuard = new InBandRegistrationGuard(server.accounts().service(), server.background());
             InterceptorManager.getInstance().addInterceptor(registrationGuard);
+            disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
+            InterceptorManager.getInstance().addInterceptor(disabledAccounts);
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -56,6 +59,10 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (disabledAccounts != null) {
+            InterceptorManager.getInstance().removeInterceptor(disabledAccounts);
+            disabledAccounts = null;
+        }
         if (registrationGuard != null) {
             InterceptorManager.getInstance().removeInterceptor(registrationGuard);
             registrationGuard = null;
