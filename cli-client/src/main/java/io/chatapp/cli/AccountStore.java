@@ -3,11 +3,7 @@ package io.chatapp.cli;
 import io.chatapp.client.TlsPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,16 +71,12 @@ public final class AccountStore {
     }
 
     private Optional<Properties> read() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+        try {
+            return PrivateFiles.readProperties(file());
+        } catch (IOException e) {
             throw new CliException("cannot read the saved account in " + file() + ": " + e.getMessage()
                     + "; run 'chatapp login' again", e);
         }
-        return Optional.of(properties);
     }
 
     public void save(Account account) {
@@ -96,10 +88,9 @@ public final class AccountStore {
         properties.setProperty(TLS, account.tlsPolicy().name());
         properties.setProperty(USERNAME, account.username());
         properties.setProperty(API_URL, account.apiUrl().toString());
-        StringWriter text = new StringWriter();
         try {
-            properties.store(text, "chatapp saved account; the login's tokens are in " + TokenStore.FILE_NAME);
-            PrivateFiles.writeAtomically(file(), text.toString().getBytes(StandardCharsets.UTF_8));
+            PrivateFiles.writeProperties(file(), properties,
+                    "chatapp saved account; the login's tokens are in " + TokenStore.FILE_NAME);
         } catch (IOException e) {
             throw new CliException("cannot save the account in " + file() + ": " + describe(e), e);
         }

@@ -70,6 +70,27 @@ public final class PrivateFiles {
     }
 
     /** Makes sure the file exists with mode 0600: creates it so if missing, otherwise restricts its mode. */
+    /** A properties file as written by {@link #writeProperties}; empty when the file does not exist. */
+    public static java.util.Optional<java.util.Properties> readProperties(Path file) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return java.util.Optional.of(properties);
+    }
+
+    /** Writes properties owner-only and atomically (see {@link #writeAtomically}). */
+    public static void writeProperties(Path file, java.util.Properties properties, String comment)
+            throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        properties.store(text, comment);
+        writeAtomically(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static void createOrRestrict(Path file) throws IOException {
         createDirectories(file.toAbsolutePath().getParent());
         boolean posix = isPosix(file.toAbsolutePath().getParent());

@@ -2,11 +2,7 @@ package io.chatapp.cli;
 
 import io.chatapp.client.TokenSet;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,12 +35,14 @@ public final class TokenStore {
 
     /** The saved tokens; empty when there are none. */
     public Optional<TokenSet> find() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
+        Properties properties;
+        try {
+            Optional<Properties> saved = PrivateFiles.readProperties(file());
+            if (saved.isEmpty()) {
+                return Optional.empty();
+            }
+            properties = saved.get();
+        } catch (IOException e) {
             throw damaged(e.getMessage());
         }
         try {
@@ -64,11 +62,9 @@ public final class TokenStore {
         properties.setProperty(ACCESS_EXPIRES, tokens.accessTokenExpiresAt().toString());
         properties.setProperty(REFRESH_TOKEN, tokens.refreshToken());
         properties.setProperty(REFRESH_EXPIRES, tokens.refreshTokenExpiresAt().toString());
-        StringWriter text = new StringWriter();
         try {
-            properties.store(text, "chatapp login tokens: they log in as you, keep them private (mode 0600)."
+            PrivateFiles.writeProperties(file(), properties, "chatapp login tokens: they log in as you, keep them private (mode 0600)."
                     + " 'chatapp logout' revokes them.");
-            PrivateFiles.writeAtomically(file(), text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CliException("cannot save the login in " + file() + ": " + e.getMessage(), e);
         }

@@ -82,7 +82,7 @@ public final class ChatAppServer implements AutoCloseable {
             // Logins noted since the last flush are written before the database closes.
             push(opened, directory::flushLogins);
             LoginGuard guard = new LoginGuard(settings.accounts().lockout(), clock);
-            Tokens tokens = tokens(settings.auth(), database, accounts, directory, guard, scheduler);
+            Tokens tokens = tokens(settings.auth(), database, accounts, directory, guard, scheduler, clock);
             AddressRateLimiter registrations = new AddressRateLimiter(settings.accounts().registrationsPerAddress(),
                     Duration.ofHours(1), clock);
             AccountService accountService = new AccountService(accounts, directory, tokens.service(), guard,
@@ -149,8 +149,8 @@ public final class ChatAppServer implements AutoCloseable {
     }
 
     private static Tokens tokens(AuthSettings auth, Database database, Accounts accounts, AccountDirectory directory,
-                                 LoginGuard guard, ScheduledExecutorService scheduler) throws SQLException {
-        Clock clock = Clock.systemUTC();
+                                 LoginGuard guard, ScheduledExecutorService scheduler, Clock clock)
+            throws SQLException {
         // A retired key keeps verifying for as long as the tokens it signed can live.
         SigningKeys keys = new SigningKeys(database.dataSource(), auth.keyRotation(),
                 auth.accessTokenLifetime().plus(AccessTokens.CLOCK_SKEW), clock);

@@ -47,10 +47,7 @@ public final class AccountService {
         if (!settings.httpRegistration()) {
             throw new AccountException(Kind.NOT_ALLOWED, "Registration is closed on this server.");
         }
-        Optional<java.time.Duration> wait = registrations.attempt(address);
-        if (wait.isPresent()) {
-            throw new AccountException(Kind.TOO_MANY, "Too many registration attempts from your address.", wait.get());
-        }
+        countRegistrationAttempt(address);
         String username = checkNewAccount(requestedName, password);
         if (!accounts.create(username, password)) {
             throw new AccountException(Kind.CONFLICT, "This user name is taken.");
@@ -69,10 +66,7 @@ public final class AccountService {
         if (!settings.inBandRegistration()) {
             throw new AccountException(Kind.NOT_ALLOWED, "In-band registration is closed on this server.");
         }
-        Optional<java.time.Duration> wait = registrations.attempt(address);
-        if (wait.isPresent()) {
-            throw new AccountException(Kind.TOO_MANY, "Too many registration attempts from your address.", wait.get());
-        }
+        countRegistrationAttempt(address);
         return checkNewAccount(requestedName, password);
     }
 
@@ -194,6 +188,14 @@ public final class AccountService {
             throw new AccountException(Kind.TOO_MANY, "Too many failed attempts.", e.retryAfter());
         } catch (io.chatapp.plugin.auth.TokenRejectedException e) {
             throw new AccountException(Kind.WRONG_PASSWORD, "The password is wrong.");
+        }
+    }
+
+    /** Every attempt counts, successful or not, so probing for taken names costs the same as registering. */
+    private void countRegistrationAttempt(String address) throws AccountException {
+        Optional<java.time.Duration> wait = registrations.attempt(address);
+        if (wait.isPresent()) {
+            throw new AccountException(Kind.TOO_MANY, "Too many registration attempts from your address.", wait.get());
         }
     }
 
