@@ -1,6 +1,11 @@
 package io.chatapp.plugin;
 
 import io.chatapp.plugin.accounts.AccountDirectory;
+import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.presence.LastSeenService;
+import io.chatapp.plugin.receipts.MessageInfoService;
+import io.chatapp.plugin.receipts.ReceiptRecorder;
 import io.chatapp.plugin.accounts.AccountRoutes;
 import io.chatapp.plugin.accounts.AccountService;
 import io.chatapp.plugin.accounts.AddressRateLimiter;
@@ -49,16 +54,19 @@ public final class ChatAppServer implements AutoCloseable {
     private final HttpApiServer http;
     private final TokenService tokens;
     private final AccountParts accounts;
+    private final Messaging messaging;
     private final ScheduledExecutorService scheduler;
     private final String version;
 
     private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
-                          AccountParts accounts, ScheduledExecutorService scheduler, String version) {
+                          AccountParts accounts, Messaging messaging, ScheduledExecutorService scheduler,
+                          String version) {
         this.opened = opened;
         this.database = database;
         this.http = http;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.messaging = messaging;
         this.scheduler = scheduler;
         this.version = version;
     }
@@ -89,6 +97,8 @@ public final class ChatAppServer implements AutoCloseable {
                     registrations, settings.accounts());
             scheduleAccountUpkeep(scheduler, directory, guard, registrations, settings.auth());
 
+            Messaging messaging = messaging(settings, database, scheduler, clock, opened);
+
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));
             JsonRequests json = new JsonRequests(settings.httpMaxBodyBytes());
@@ -100,7 +110,7 @@ public final class ChatAppServer implements AutoCloseable {
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
             return new ChatAppServer(opened, database, http, tokens.service(),
-                    new AccountParts(accountService, directory, guard), scheduler, version);
+                    new AccountParts(accountService, directory, guard), messaging, scheduler, version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -115,6 +125,30 @@ public final class ChatAppServer implements AutoCloseable {
 
     /** What the XMPP side (the adapter) needs of accounts: their service, their state and the login guard. */
     public record AccountParts(AccountService service, AccountDirectory directory, LoginGuard guard) {
+    }
+
+    /** What the XMPP side needs for messaging: the archive, receipts, message info and last seen. */
+    public record Messaging(MessageArchive archive, ReceiptRecorder receipts, MessageInfoService messageInfo,
+                            LastSeenService lastSeen, ArchiveSettings settings) {
+    }
+
+    /**
+     * The archive opens first and closes last: receipts wait for the archive's writes, and closing drains each
+     * writer (everything accepted is written) before the database closes.
+     */
+    private static Messaging messaging(Settings settings, Database database, ScheduledExecutorService scheduler,
+                                       Clock clock, Deque<AutoCloseable> opened) throws SQLException {
+        MessageArchive archive = push(opened, MessageArchive.start(database.dataSource(), settings.archive(),
+                clock));
+        ReceiptRecorder receipts = push(opened, ReceiptRecorder.start(database.dataSource(), archive, clock));
+        MessageInfoService messageInfo = new MessageInfoService(database.dataSource(), archive);
+        LastSeenService lastSeen = new LastSeenService(database.dataSource(), settings.lastSeenDefault(),
+                archive.queries(), clock);
+        lastSeen.reload();
+        push(opened, lastSeen::flush);
+        every(scheduler, Duration.ofSeconds(5), "record last seen", lastSeen::flush);
+        every(scheduler, Duration.ofSeconds(10), "reload last-seen visibility", lastSeen::reload);
+        return new Messaging(archive, receipts, messageInfo, lastSeen, settings.archive());
     }
 
     private static void scheduleAccountUpkeep(ScheduledExecutorService scheduler, AccountDirectory directory,
@@ -187,6 +221,11 @@ public final class ChatAppServer implements AutoCloseable {
     /** Accounts, for the XMPP side: registration rules, account state and the login guard. */
     public AccountParts accounts() {
         return accounts;
+    }
+
+    /** Messaging, for the XMPP side: archive, receipts, message info, last seen. */
+    public Messaging messaging() {
+        return messaging;
     }
 
     /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */

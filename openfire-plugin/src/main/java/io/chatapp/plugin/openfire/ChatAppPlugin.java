@@ -29,6 +29,7 @@ public final class ChatAppPlugin implements Plugin {
     private GuardedSaslProvider guardProvider;
     private InBandRegistrationGuard registrationGuard;
     private DisabledAccountEnforcer disabledAccounts;
+    private MessagingAdapter messaging;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -49,6 +50,7 @@ public final class ChatAppPlugin implements Plugin {
             InterceptorManager.getInstance().addInterceptor(registrationGuard);
             disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
+            messaging = MessagingAdapter.install(server, accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -59,6 +61,10 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (messaging != null) {
+            messaging.close();
+            messaging = null;
+        }
         if (disabledAccounts != null) {
             InterceptorManager.getInstance().removeInterceptor(disabledAccounts);
             disabledAccounts = null;

@@ -1,0 +1,167 @@
+package io.chatapp.it;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.TestUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.filter.StanzaIdFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+
+/**
+ * A standard XMPP client reduced to the wire: a plain Smack connection that sends hand-written IQs and messages
+ * and shows what comes back as XML, so tests see exactly what any client (Conversations, Gajim…) would.
+ */
+final class RawXmpp implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final XMPPTCPConnection connection;
+    private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+
+    private RawXmpp(XMPPTCPConnection connection) {
+        this.connection = connection;
+        connection.addAsyncStanzaListener(stanza -> messages.add((Message) stanza),
+                StanzaTypeFilter.MESSAGE);
+    }
+
+    static RawXmpp login(DevServer server, TestUser user) throws Exception {
+        XMPPTCPConnection connection = XmppLogins.password(server);
+        connection.setReplyTimeout(TIMEOUT.toMillis());
+        RawXmpp raw = new RawXmpp(connection);
+        connection.connect().login(user.username(), user.password());
+        XmppLogins.awaitOnline(connection);
+        return raw;
+    }
+
+    /** Sends an IQ with the given payload XML and returns the answer (result or error) as XML. */
+    String iq(String type, String to, String payloadXml) throws Exception {
+        RawIq request = new RawIq(payloadXml);
+        request.setType(IQ.Type.fromString(type));
+        if (to != null) {
+            request.setTo(org.jxmpp.jid.impl.JidCreate.from(to));
+        }
+        try (StanzaCollector answers = connection.createStanzaCollectorAndSend(new StanzaIdFilter(
+                request.getStanzaId()), request)) {
+            Stanza answer = answers.nextResult(TIMEOUT.toMillis());
+            if (answer == null) {
+                throw new AssertionError("no answer to " + payloadXml);
+            }
+            return answer.toXML().toString();
+        }
+    }
+
+    /** Sends a message given as XML children of {@code <message>} (after the body, if any). */
+    String message(String to, String type, String body, String childrenXml) throws Exception {
+        Message message = connection.getStanzaFactory().buildMessageStanza()
+                .to(to).ofType(Message.Type.fromString(type))
+                .setBody(body)
+                .build();
+        if (childrenXml != null) {
+            message.addExtension(new RawExtension(childrenXml));
+        }
+        connection.sendStanza(message);
+        return message.getStanzaId();
+    }
+
+    /** The next message received that matches, as XML; earlier non-matching ones are dropped. */
+    String nextMessage(Predicate<String> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = messages.poll(100, TimeUnit.MILLISECONDS);
+            if (message != null) {
+                String xml = message.toXML().toString();
+                if (matching.test(xml)) {
+                    return xml;
+                }
+            }
+        }
+        throw new AssertionError("no matching message within " + TIMEOUT);
+    }
+
+    /** Every message received within the given time, as XML. */
+    List<String> messagesWithin(Duration wait) throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = messages.poll(50, TimeUnit.MILLISECONDS);
+            if (message != null) {
+                received.add(message.toXML().toString());
+            }
+        }
+        return received;
+    }
+
+    XMPPTCPConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        connection.instantShutdown();
+    }
+
+    /** An IQ whose payload is given as XML: {@code <name xmlns='ns' attributes…>children</name>} or self-closing. */
+    private static final class RawIq extends IQ {
+        private static final java.util.regex.Pattern PAYLOAD = java.util.regex.Pattern.compile(
+                "<([\\w:-]+)\\s+xmlns=['\"]([^'\"]+)['\"]([^>]*?)(/>|>(.*)</\\1>)", java.util.regex.Pattern.DOTALL);
+        private final String attributes;
+        private final String children;
+
+        RawIq(String payloadXml) {
+            this(PAYLOAD.matcher(payloadXml.trim()));
+        }
+
+        private RawIq(java.util.regex.Matcher payload) {
+            super(matched(payload).group(1), payload.group(2));
+            this.attributes = payload.group(3);
+            this.children = payload.group(5);
+        }
+
+        private static java.util.regex.Matcher matched(java.util.regex.Matcher payload) {
+            if (!payload.matches()) {
+                throw new IllegalArgumentException("payload must be <name xmlns='…' …>…</name>");
+            }
+            return payload;
+        }
+
+        @Override
+        protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+            xml.append(attributes);
+            if (children == null || children.isEmpty()) {
+                xml.setEmptyElement();
+            } else {
+                xml.rightAngleBracket();
+                xml.append(children);
+            }
+            return xml;
+        }
+    }
+
+    /** Message children given as XML. */
+    private record RawExtension(String xml) implements org.jivesoftware.smack.packet.ExtensionElement {
+        @Override
+        public String getNamespace() {
+            return "raw";
+        }
+
+        @Override
+        public String getElementName() {
+            return "raw";
+        }
+
+        @Override
+        public CharSequence toXML(org.jivesoftware.smack.packet.XmlEnvironment environment) {
+            return xml;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.chatapp.plugin.openfire;
+
+import io.chatapp.plugin.archive.ArchiveIds;
+import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.archive.NewMessage;
+import io.chatapp.plugin.xmpp.StanzaError;
+import java.util.List;
+import org.dom4j.Element;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.jivesoftware.openfire.interceptor.PacketRejectedException;
+import org.jivesoftware.openfire.session.Session;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * Archives every one-to-one message with a body between two users of this server as Openfire first routes it, and
+ * stamps it with its archive id (XEP-0359 {@code stanza-id}, once per party's archive) so the recipient, the
+ * sender's other devices (carbons) and offline storage all carry it. On the packet thread this costs an id, an XML
+ * serialisation and a queue offer; the database write happens in the archive's writer thread.
+ *
+ * <p>XEP-0424 retractions are held back here and released by {@link RetractionGate} once checked.
+ */
+final class ArchiveInterceptor implements PacketInterceptor {
+
+    static final String SID = "urn:xmpp:sid:0";
+    static final String RETRACT = "urn:xmpp:message-retract:1";
+
+    private final MessageArchive archive;
+    private final RetractionGate retractions;
+    private final PluginRouting routing;
+    private final String domain;
+
+    ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain) {
+        this.archive = archive;
+        this.retractions = retractions;
+        this.routing = routing;
+        this.domain = domain;
+    }
+
+    @Override
+    public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed)
+            throws PacketRejectedException {
+        if (!incoming || processed || !(packet instanceof Message message) || !isOneToOne(message)) {
+            return;
+        }
+        JID from = message.getFrom();
+        JID to = message.getTo();
+        if (!isLocalUser(from) || !isLocalUser(to)) {
+            return;
+        }
+        Element retract = message.getChildElement("retract", RETRACT);
+        if (retract != null && !routing.isCleared(message)) {
+            retractions.check(message, retract);
+            throw new PacketRejectedException();
+        }
+        if (message.getBody() == null) {
+            return;
+        }
+        String sender = from.toBareJID();
+        String recipient = to.toBareJID();
+        removeForgedStanzaIds(message, sender, recipient);
+        long id = archive.ids().next();
+        Element origin = message.getChildElement("origin-id", SID);
+        NewMessage archived = new NewMessage(id, sender, recipient, message.getID(),
+                origin == null ? null : origin.attributeValue("id"), message.toXML());
+        if (!archive.offer(archived)) {
+            refuse(message);
+            throw new PacketRejectedException();
+        }
+        String formatted = ArchiveIds.format(id);
+        message.addChildElement("stanza-id", SID).addAttribute("by", recipient).addAttribute("id", formatted);
+        if (!sender.equals(recipient)) {
+            message.addChildElement("stanza-id", SID).addAttribute("by", sender).addAttribute("id", formatted);
+        }
+    }
+
+    private static boolean isOneToOne(Message message) {
+        return message.getType() == Message.Type.chat || message.getType() == Message.Type.normal;
+    }
+
+    private boolean isLocalUser(JID jid) {
+        return jid != null && jid.getNode() != null && domain.equals(jid.getDomain());
+    }
+
+    /** XEP-0359 §5: a stanza-id claiming to be from either party's archive can only have come from a client. */
+    private static void removeForgedStanzaIds(Message message, String sender, String recipient) {
+        Element element = message.getElement();
+        for (Element child : List.copyOf(element.elements("stanza-id"))) {
+            String by = child.attributeValue("by");
+            if (SID.equals(child.getNamespaceURI()) && (sender.equals(by) || recipient.equals(by))) {
+                element.remove(child);
+            }
+        }
+    }
+
+    /** The archive's queue is full (the database is unreachable): the sender learns it, nothing is half-delivered. */
+    private void refuse(Message message) {
+        Message error = new Message();
+        error.setType(Message.Type.error);
+        error.setID(message.getID());
+        error.setFrom(message.getTo());
+        error.setTo(message.getFrom());
+        error.setError(PluginRouting.error(StanzaError.RESOURCE_CONSTRAINT,
+                "the message archive is unavailable; try again later"));
+        routing.route(error);
+    }
+}

@@ -1,0 +1,55 @@
+package io.chatapp.plugin.openfire;
+
+import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.concurrent.CompletableFuture;
+import org.jivesoftware.openfire.IQHandlerInfo;
+import org.jivesoftware.openfire.handler.IQHandler;
+import org.xmpp.packet.IQ;
+
+/**
+ * An IQ handler whose work runs off Openfire's packet thread: {@link #answer} returns at once with a future (usually
+ * of a database query on the plugin's own executor), and the reply is routed when it completes. Openfire's packet
+ * threads therefore never wait for the database.
+ */
+abstract class AsyncIqHandler extends IQHandler {
+
+    private final IQHandlerInfo info;
+    protected final PluginRouting routing;
+
+    AsyncIqHandler(String name, String element, String namespace, PluginRouting routing) {
+        super(name);
+        this.info = new IQHandlerInfo(element, namespace);
+        this.routing = routing;
+    }
+
+    /** The answer to a get or set; may throw {@link StanzaErrorException} for a refusal known at once. */
+    protected abstract CompletableFuture<IQ> answer(IQ request);
+
+    @Override
+    public final IQ handleIQ(IQ request) {
+        if (request.getType() == IQ.Type.result || request.getType() == IQ.Type.error
+                || request.getChildElement() == null) {
+            return null;
+        }
+        CompletableFuture<IQ> answer;
+        try {
+            answer = answer(request);
+        } catch (StanzaErrorException | IllegalArgumentException e) {
+            answer = CompletableFuture.failedFuture(e instanceof StanzaErrorException ? e
+                    : new StanzaErrorException(io.chatapp.plugin.xmpp.StanzaError.BAD_REQUEST, e.getMessage()));
+        }
+        answer.whenComplete((reply, failure) -> routing.route(failure == null ? reply
+                : PluginRouting.errorReply(request, failure)));
+        return null;
+    }
+
+    @Override
+    public final IQHandlerInfo getInfo() {
+        return info;
+    }
+
+    /** The bare JID of the account that sent the request. */
+    static String requester(IQ request) {
+        return request.getFrom().toBareJID();
+    }
+}

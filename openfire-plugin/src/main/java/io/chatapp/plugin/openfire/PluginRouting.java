@@ -1,0 +1,78 @@
+package io.chatapp.plugin.openfire;
+
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.jivesoftware.openfire.PacketRouter;
+import org.jivesoftware.openfire.XMPPServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+
+/**
+ * Sends stanzas the plugin produces (IQ answers, archive results, checked retractions, errors) through Openfire's
+ * {@link PacketRouter}, so they take the same path as any other stanza: offline storage, carbons, interceptors.
+ *
+ * <p>A stanza the plugin held back to check off the packet thread and then releases is "cleared": the interceptor
+ * that held it back lets it pass the second time. Cleared stanzas are tracked by identity, not equality.
+ */
+final class PluginRouting {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginRouting.class);
+
+    private final Set<Packet> cleared = Collections.synchronizedSet(Collections.newSetFromMap(
+            new IdentityHashMap<>()));
+
+    void route(Packet packet) {
+        router().route(packet);
+    }
+
+    /** Routes a stanza that was held back and has now passed its check. */
+    void routeCleared(Packet packet) {
+        cleared.add(packet);
+        try {
+            route(packet);
+        } finally {
+            cleared.remove(packet);
+        }
+    }
+
+    /** Whether this stanza is one {@link #routeCleared} is routing right now. */
+    boolean isCleared(Packet packet) {
+        return cleared.contains(packet);
+    }
+
+    /** The error answer to an IQ for a failure of the work behind it. */
+    static IQ errorReply(IQ request, Throwable failure) {
+        IQ reply = IQ.createResultIQ(request);
+        reply.setChildElement(request.getChildElement().createCopy());
+        reply.setError(error(failure));
+        return reply;
+    }
+
+    /** A stanza error for a failure: the plugin's own refusal, or internal-server-error for anything unexpected. */
+    static PacketError error(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof StanzaErrorException refusal) {
+            return error(refusal.error(), refusal.getMessage());
+        }
+        LOG.warn("Request failed: {}", cause.toString(), cause);
+        return error(StanzaError.INTERNAL_SERVER_ERROR, null);
+    }
+
+    static PacketError error(StanzaError error, String text) {
+        PacketError.Condition condition = PacketError.Condition.fromXMPP(error.condition());
+        PacketError.Type type = PacketError.Type.fromXMPP(error.type());
+        return text == null ? new PacketError(condition, type) : new PacketError(condition, type, text);
+    }
+
+    private static PacketRouter router() {
+        return XMPPServer.getInstance().getPacketRouter();
+    }
+}
