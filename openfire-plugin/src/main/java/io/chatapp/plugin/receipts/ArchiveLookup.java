@@ -1,0 +1,32 @@
+package io.chatapp.plugin.receipts;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What receipts need of the message archive (package {@code archive}); the server adapts {@code MessageArchive} to it.
+ * A reference is what a client names a message by: its {@code origin-id}, its {@code id} attribute or its archive id
+ * (decimal).
+ */
+public interface ArchiveLookup {
+
+    /**
+     * The archive id of the message {@code sender} sent to {@code recipient} that {@code reference} names, or empty
+     * when there is none. Sees every message offered to the archive before the call.
+     */
+    CompletableFuture<OptionalLong> resolve(String sender, String recipient, String reference);
+
+    /**
+     * The message {@code owner} sent or received that {@code reference} names (one the owner sent when the reference
+     * names one in each direction), or empty when there is none.
+     */
+    CompletableFuture<Optional<ArchivedRef>> find(String owner, String reference);
+
+    /** Completes once every message offered to the archive before the call is stored. */
+    CompletableFuture<Void> flushed();
+
+    /** An archived message as receipts see it: its archive id, parties, {@code id} attribute and receive time. */
+    record ArchivedRef(long id, String sender, String recipient, String messageId, java.time.Instant sent) {
+    }
+}

@@ -1,0 +1,413 @@
+package io.chatapp.plugin.receipts;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait: {@link
+ * #delivered} and {@link #displayed} only queue the receipt, and one writer thread ({@code chatapp-receipts-writer})
+ * stores them in batches.
+ *
+ * <p>Before each batch the writer waits for the archive to have stored everything offered to it so far, so a receipt
+ * that overtook its message on the way to the database still finds it. Each reference is then resolved to an archive
+ * id among the sender's messages to the recipient; a receipt that names no such message is dropped. The first
+ * delivery recorded for a message and recipient wins; a read marker adds a read mark only when it moves the reader's
+ * position in the conversation forward. A batch that cannot be written (database down) is retried with a growing
+ * pause, so receipts wait in the queue meanwhile; when the queue is full new receipts are refused.
+ */
+public final class ReceiptRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptRecorder.class);
+
+    public static final String THREAD_NAME = "chatapp-receipts-writer";
+    public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    /** Longest wait for the archive's flush, or for the archive to resolve a batch's references, before a retry. */
+    private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    /** While closing, a batch that still fails after this many attempts is given up. */
+    private static final int ATTEMPTS_WHEN_CLOSING = 3;
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DataSource dataSource;
+    private final ArchiveLookup archive;
+    private final Clock clock;
+    private final int batchSize;
+    private final BlockingQueue<Receipt> queue;
+    private final Object offers = new Object();
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private final Thread writer;
+    /** Sequence number of the last receipt queued (guarded by {@link #offers}). */
+    private long offered;
+    /** Sequence number of the last receipt the writer finished with (stored, or dropped as matching nothing). */
+    private volatile long done;
+    /** Sequence number of the first receipt that had to be given up (only ever while closing), 0 if none. */
+    private volatile long firstLost;
+    private volatile boolean closing;
+
+    private ReceiptRecorder(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
+                            int batchSize) {
+        if (queueCapacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("queue capacity and batch size must be positive");
+        }
+        this.dataSource = dataSource;
+        this.archive = archive;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.writer = new Thread(this::run, THREAD_NAME);
+        this.writer.setDaemon(true);
+    }
+
+    public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock) {
+        return start(dataSource, archive, clock, DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE);
+    }
+
+    public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
+                                        int batchSize) {
+        ReceiptRecorder recorder = new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize);
+        recorder.writer.start();
+        return recorder;
+    }
+
+    /**
+     * {@code recipient} acknowledged receiving {@code sender}'s message named by {@code reference} at {@code at} (now
+     * when null). Never blocks; false when the receipt could not be queued (queue full, or closed).
+     */
+    public boolean delivered(String sender, String recipient, String reference, Instant at) {
+        return offer(new Receipt(Kind.DELIVERED, sender, recipient, reference, at));
+    }
+
+    /**
+     * {@code reader} displayed {@code sender}'s message named by {@code reference}, and so every earlier message from
+     * {@code sender}, at {@code at} (now when null). Never blocks; false when the marker could not be queued.
+     */
+    public boolean displayed(String reader, String sender, String reference, Instant at) {
+        return offer(new Receipt(Kind.DISPLAYED, sender, reader, reference, at));
+    }
+
+    private boolean offer(Receipt receipt) {
+        if (receipt.sender == null || receipt.recipient == null || receipt.reference == null) {
+            return false;
+        }
+        receipt.at = (receipt.at == null ? clock.instant() : receipt.at).truncatedTo(ChronoUnit.MILLIS);
+        synchronized (offers) {
+            if (closing) {
+                return false;
+            }
+            // Numbered before it is queued: the writer may take it at once.
+            receipt.sequence = offered + 1;
+            if (!queue.offer(receipt)) {
+                return false;
+            }
+            offered = receipt.sequence;
+            return true;
+        }
+    }
+
+    /**
+     * Completes once every receipt queued before the call has been dealt with (stored, or dropped because it names no
+     * message); fails when some of them could not be stored before {@link #close}.
+     */
+    public CompletableFuture<Void> flushed() {
+        long target;
+        synchronized (offers) {
+            target = offered;
+        }
+        Waiter waiter = new Waiter(target, new CompletableFuture<>());
+        if (done >= target) {
+            waiter.complete(firstLost);
+            return waiter.future;
+        }
+        waiters.add(waiter);
+        // The writer may have passed the target between the check and the add.
+        if (done >= target) {
+            completeWaiters();
+        } else if (!writer.isAlive()) {
+            waiter.future.completeExceptionally(new IllegalStateException("The receipt recorder is closed"));
+        }
+        return waiter.future;
+    }
+
+    /** Receipts waiting to be written. */
+    public int pending() {
+        return queue.size();
+    }
+
+    /** Refuses new receipts, stores every queued one (giving up a batch only if the database keeps failing) and stops. */
+    @Override
+    public void close() {
+        synchronized (offers) {
+            closing = true;
+        }
+        try {
+            writer.join(CLOSE_TIMEOUT.toMillis());
+            if (writer.isAlive()) {
+                LOG.warn("The receipts writer did not finish within {}; {} receipts are lost", CLOSE_TIMEOUT,
+                        queue.size());
+                writer.interrupt();
+                writer.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Receipt> batch = new ArrayList<>(batchSize);
+        try {
+            while (true) {
+                Receipt first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        break;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                long last = batch.get(batch.size() - 1).sequence;
+                if (!writeWithRetries(batch) && firstLost == 0) {
+                    firstLost = batch.get(0).sequence;
+                }
+                done = last;
+                completeWaiters();
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            failRemainingWaiters();
+        }
+    }
+
+    private boolean writeWithRetries(List<Receipt> batch) throws InterruptedException {
+        Duration pause = FIRST_RETRY;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write(batch);
+                if (attempt > 1) {
+                    LOG.info("Receipts are being stored again");
+                }
+                return true;
+            } catch (SQLException | ExecutionException | TimeoutException | RuntimeException e) {
+                if (closing && attempt >= ATTEMPTS_WHEN_CLOSING) {
+                    LOG.warn("Giving up {} receipts at shutdown: {}", batch.size(), e.getMessage());
+                    return false;
+                }
+                if (attempt == 1) {
+                    LOG.warn("Could not store {} receipts, retrying: {}", batch.size(), e.getMessage());
+                } else {
+                    LOG.debug("Could not store {} receipts (attempt {})", batch.size(), attempt, e);
+                }
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void write(List<Receipt> batch)
+            throws SQLException, ExecutionException, TimeoutException, InterruptedException {
+        // Messages offered to the archive before these receipts arrived are stored once this completes.
+        archive.flushed().get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<MessageKey, CompletableFuture<OptionalLong>> lookups = new HashMap<>();
+        for (Receipt receipt : batch) {
+            lookups.computeIfAbsent(new MessageKey(receipt.sender, receipt.recipient, receipt.reference),
+                    key -> archive.resolve(key.sender, key.recipient, key.reference));
+        }
+        CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new))
+                .get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+
+        List<Resolved> deliveries = new ArrayList<>();
+        List<Resolved> reads = new ArrayList<>();
+        for (Receipt receipt : batch) {
+            OptionalLong id = lookups.get(new MessageKey(receipt.sender, receipt.recipient, receipt.reference)).join();
+            if (id.isEmpty()) {
+                LOG.debug("Dropping a {} receipt from {} for {}'s message {}: no such message", receipt.kind,
+                        receipt.recipient, receipt.sender, receipt.reference);
+            } else if (receipt.kind == Kind.DELIVERED) {
+                deliveries.add(new Resolved(receipt, id.getAsLong()));
+            } else {
+                reads.add(new Resolved(receipt, id.getAsLong()));
+            }
+        }
+        if (deliveries.isEmpty() && reads.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertDeliveries(connection, deliveries);
+                insertReadMarks(connection, reads);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void insertDeliveries(Connection connection, List<Resolved> deliveries) throws SQLException {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO message_delivery (message_id, recipient, delivered_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (message_id, recipient) DO NOTHING")) {
+            for (Resolved delivery : deliveries) {
+                insert.setLong(1, delivery.id);
+                insert.setString(2, delivery.receipt.recipient);
+                insert.setObject(3, utc(delivery.receipt.at));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertReadMarks(Connection connection, List<Resolved> reads) throws SQLException {
+        if (reads.isEmpty()) {
+            return;
+        }
+        // Another node may be recording the same reader's markers for the same peer: a transaction lock per
+        // conversation, taken in one order by every node, keeps "only rows that advance" true across nodes. The sort
+        // is stable, so markers of one conversation keep their order.
+        List<Resolved> ordered = new ArrayList<>(reads);
+        ordered.sort(Comparator.comparingLong(read -> read.lockKey));
+        Long[] keys = ordered.stream().map(read -> read.lockKey).distinct().toArray(Long[]::new);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) AS t(k) ORDER BY k) s")) {
+            Array array = connection.createArrayOf("bigint", keys);
+            lock.setArray(1, array);
+            lock.execute();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO read_mark (reader, peer, up_to_id, read_at) SELECT ?, ?, ?, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM read_mark WHERE reader = ? AND peer = ? AND up_to_id >= ?)"
+                        + " ON CONFLICT (reader, peer, up_to_id) DO NOTHING")) {
+            for (Resolved read : ordered) {
+                String reader = read.receipt.recipient;
+                String peer = read.receipt.sender;
+                insert.setString(1, reader);
+                insert.setString(2, peer);
+                insert.setLong(3, read.id);
+                insert.setObject(4, utc(read.receipt.at));
+                insert.setString(5, reader);
+                insert.setString(6, peer);
+                insert.setLong(7, read.id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A 64-bit FNV-1a hash of the conversation, the key of its advisory lock. */
+    static long lockKey(String reader, String peer) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : ("read_mark\u0000" + reader + "\u0000" + peer).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    private void completeWaiters() {
+        long reached = done;
+        long failedFrom = firstLost;
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter waiter = it.next();
+            if (waiter.target <= reached) {
+                it.remove();
+                waiter.complete(failedFrom);
+            }
+        }
+    }
+
+    private void failRemainingWaiters() {
+        completeWaiters();
+        for (Waiter waiter; (waiter = waiters.poll()) != null; ) {
+            waiter.future.completeExceptionally(new IllegalStateException("The receipt recorder stopped"));
+        }
+    }
+
+    private enum Kind {
+        DELIVERED, DISPLAYED
+    }
+
+    /** A queued receipt; for a read marker, {@code recipient} is the reader. */
+    private static final class Receipt {
+        final Kind kind;
+        final String sender;
+        final String recipient;
+        final String reference;
+        Instant at;
+        long sequence;
+
+        Receipt(Kind kind, String sender, String recipient, String reference, Instant at) {
+            this.kind = kind;
+            this.sender = sender;
+            this.recipient = recipient;
+            this.reference = reference;
+            this.at = at;
+        }
+    }
+
+    private record MessageKey(String sender, String recipient, String reference) {
+    }
+
+    private static final class Resolved {
+        final Receipt receipt;
+        final long id;
+        final long lockKey;
+
+        Resolved(Receipt receipt, long id) {
+            this.receipt = receipt;
+            this.id = id;
+            this.lockKey = lockKey(receipt.recipient, receipt.sender);
+        }
+    }
+
+    private record Waiter(long target, CompletableFuture<Void> future) {
+
+        /** Completes normally unless a receipt up to the target had to be given up. */
+        void complete(long firstLost) {
+            if (firstLost != 0 && firstLost <= target) {
+                future.completeExceptionally(new IllegalStateException("Some receipts could not be stored"));
+            } else {
+                future.complete(null);
+            }
+        }
+    }
+}
