@@ -33,15 +33,15 @@ class DevServerProcessTest {
 
     @Test
     void startsPrintsWhereToConnectStopsCleanlyAndKeepsDataAcrossRestarts(@TempDir Path data) throws Exception {
-        int xmpp = freePort();
-        int httpBind = freePort();
-        int plugin = freePort();
+        int xmpp = DevServerProcess.freePort();
+        int httpBind = DevServerProcess.freePort();
+        int plugin = DevServerProcess.freePort();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toAbsolutePath().toString(), "--data", data.toString(), "--xmpp-port",
                 Integer.toString(xmpp), "--http-bind-port", Integer.toString(httpBind), "--plugin-port",
                 Integer.toString(plugin));
 
-        Running first = Running.start(command);
+        DevServerProcess first = DevServerProcess.start(command);
         try {
             String banner = first.awaitOutput("Press Ctrl+C to stop.");
             assertThat(banner)
@@ -57,7 +57,7 @@ class DevServerProcessTest {
             first.kill();
         }
 
-        Running second = Running.start(command);
+        DevServerProcess second = DevServerProcess.start(command);
         try {
             second.awaitOutput("Press Ctrl+C to stop.");
             try (ChatClient client = ChatClient.create(config(data, xmpp))) {
@@ -77,11 +77,11 @@ class DevServerProcessTest {
                 statement.execute("CREATE DATABASE operator_db");
             }
             String jdbcUrl = external.getJdbcUrl("postgres", "operator_db");
-            int xmpp = freePort();
-            int plugin = freePort();
-            Running server = Running.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            int xmpp = DevServerProcess.freePort();
+            int plugin = DevServerProcess.freePort();
+            DevServerProcess server = DevServerProcess.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", JAR.toAbsolutePath().toString(), "--data", data.toString(), "--xmpp-port",
-                    Integer.toString(xmpp), "--http-bind-port", Integer.toString(freePort()), "--plugin-port",
+                    Integer.toString(xmpp), "--http-bind-port", Integer.toString(DevServerProcess.freePort()), "--plugin-port",
                     Integer.toString(plugin), "--jdbc-url", jdbcUrl, "--jdbc-user", "postgres"));
             try {
                 assertThat(server.awaitOutput("Press Ctrl+C to stop.")).contains(jdbcUrl);
@@ -112,76 +112,4 @@ class DevServerProcessTest {
                 .build();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The dev server process with its merged output. */
-    private static final class Running {
-
-        private final Process process;
-        private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-
-        private Running(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                byte[] buffer = new byte[4096];
-                try (InputStream in = process.getInputStream()) {
-                    int read;
-                    while ((read = in.read(buffer)) >= 0) {
-                        synchronized (output) {
-                            output.write(buffer, 0, read);
-                        }
-                    }
-                } catch (IOException e) {
-                    // process ended
-                }
-            }, "dev-server-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Running start(List<String> command) throws IOException {
-            return new Running(new ProcessBuilder(command).redirectErrorStream(true).start());
-        }
-
-        String output() {
-            synchronized (output) {
-                return output.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        String awaitOutput(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!output().contains(text)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new AssertionError("The dev server did not start; output:\n" + output());
-                }
-                Thread.sleep(100);
-            }
-            return output();
-        }
-
-        /** Makes sure the process is gone, whatever the test did. */
-        void kill() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        /** SIGTERM, as Ctrl+C or a service manager would; returns the exit code. */
-        int stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("The dev server did not stop within 60 s after SIGTERM; output:\n"
-                        + output());
-            }
-            return process.exitValue();
-        }
-    }
 }

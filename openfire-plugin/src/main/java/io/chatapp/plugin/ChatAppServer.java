@@ -4,6 +4,7 @@ import io.chatapp.plugin.accounts.AccountDirectory;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.config.ArchiveSettings;
 import io.chatapp.plugin.presence.LastSeenService;
+import io.chatapp.plugin.receipts.ArchiveLookup;
 import io.chatapp.plugin.receipts.MessageInfoService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
 import io.chatapp.plugin.accounts.AccountRoutes;
@@ -140,8 +141,9 @@ public final class ChatAppServer implements AutoCloseable {
                                        Clock clock, Deque<AutoCloseable> opened) throws SQLException {
         MessageArchive archive = push(opened, MessageArchive.start(database.dataSource(), settings.archive(),
                 clock));
-        ReceiptRecorder receipts = push(opened, ReceiptRecorder.start(database.dataSource(), archive, clock));
-        MessageInfoService messageInfo = new MessageInfoService(database.dataSource(), archive);
+        ArchiveLookup lookup = ArchiveLookup.of(archive);
+        ReceiptRecorder receipts = push(opened, ReceiptRecorder.start(database.dataSource(), lookup, clock));
+        MessageInfoService messageInfo = new MessageInfoService(database.dataSource(), lookup, archive.queries());
         LastSeenService lastSeen = new LastSeenService(database.dataSource(), settings.lastSeenDefault(),
                 archive.queries(), clock);
         lastSeen.reload();

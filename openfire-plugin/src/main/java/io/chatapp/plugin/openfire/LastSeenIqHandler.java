@@ -2,6 +2,7 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.presence.LastSeenService;
 import io.chatapp.plugin.presence.LastSeenVisibility;
+import io.chatapp.plugin.presence.LastSeenXml;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Clock;
@@ -18,7 +19,7 @@ import org.xmpp.packet.JID;
  */
 final class LastSeenIqHandler extends AsyncIqHandler {
 
-    static final String NAMESPACE = "urn:chatapp:last-seen:0";
+    static final String NAMESPACE = LastSeenXml.NAMESPACE;
     static final String SETTING = "last-seen";
     /** The element name of a readdressed XEP-0012 query. */
     static final String QUERY = "query";
@@ -48,10 +49,11 @@ final class LastSeenIqHandler extends AsyncIqHandler {
         String username = request.getFrom().getNode();
         if (request.getType() == IQ.Type.get) {
             IQ reply = IQ.createResultIQ(request);
-            LastSeenXml.write(reply.setChildElement(SETTING, NAMESPACE), lastSeen.visibility(username));
+            reply.setChildElement(LastSeenXml.render(lastSeen.visibility(username)));
             return CompletableFuture.completedFuture(reply);
         }
-        LastSeenVisibility visibility = LastSeenXml.read(child);
+        LastSeenVisibility visibility = LastSeenXml.parse(child).orElseThrow(() -> new StanzaErrorException(
+                StanzaError.BAD_REQUEST, "visibility must be everyone, contacts or nobody"));
         return lastSeen.setVisibility(username, visibility).thenApply(done -> IQ.createResultIQ(request));
     }
 

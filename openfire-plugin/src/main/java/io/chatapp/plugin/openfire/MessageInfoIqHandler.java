@@ -1,6 +1,8 @@
 package io.chatapp.plugin.openfire;
 
+import io.chatapp.plugin.receipts.MessageInfoResult;
 import io.chatapp.plugin.receipts.MessageInfoService;
+import io.chatapp.plugin.receipts.ReceiptsXml;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +15,7 @@ import org.xmpp.packet.IQ;
  */
 final class MessageInfoIqHandler extends AsyncIqHandler {
 
-    static final String NAMESPACE = "urn:chatapp:receipts:0";
+    static final String NAMESPACE = ReceiptsXml.NAMESPACE;
 
     private final MessageInfoService messageInfo;
 
@@ -29,22 +31,27 @@ final class MessageInfoIqHandler extends AsyncIqHandler {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "message info is read with an IQ get");
         }
         String requester = requester(request);
-        return switch (child.getName()) {
-            case "info" -> info(request, requester, child);
-            case "read-marks" -> messageInfo.readMarks(requester, child.attributeValue("with"))
-                    .thenApply(marks -> reply(request, ReceiptsXml.readMarks(marks)));
-            default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown element "
-                    + child.getName());
-        };
+        if (child.getName().equals("read-marks")) {
+            ReceiptsXml.ReadMarksRequest marks = ReceiptsXml.parseReadMarksRequest(child)
+                    .orElseThrow(() -> badRequest("'with' must be a JID"));
+            return messageInfo.readMarks(requester, marks.with())
+                    .thenApply(found -> reply(request, ReceiptsXml.readMarksResponse(found)));
+        }
+        String reference = ReceiptsXml.parseInfoRequest(child)
+                .orElseThrow(() -> badRequest("expected <info id='…'/> naming a message you sent"));
+        return messageInfo.info(requester, reference).thenApply(result -> {
+            if (result instanceof MessageInfoResult.Found found) {
+                return reply(request, ReceiptsXml.infoResponse(reference, found.info()));
+            }
+            if (result instanceof MessageInfoResult.NotSender) {
+                throw new StanzaErrorException(StanzaError.FORBIDDEN, "only the sender of a message sees its info");
+            }
+            throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "you sent no message " + reference);
+        });
     }
 
-    private CompletableFuture<IQ> info(IQ request, String requester, Element child) {
-        String reference = child.attributeValue("id");
-        if (reference == null || reference.isBlank()) {
-            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "info needs the id of a message you sent");
-        }
-        return messageInfo.info(requester, reference).thenApply(result -> reply(request,
-                ReceiptsXml.info(reference, result)));
+    private static StanzaErrorException badRequest(String text) {
+        return new StanzaErrorException(StanzaError.BAD_REQUEST, text);
     }
 
     private static IQ reply(IQ request, Element payload) {

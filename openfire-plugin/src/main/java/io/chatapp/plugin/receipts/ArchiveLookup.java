@@ -29,4 +29,26 @@ public interface ArchiveLookup {
     /** An archived message as receipts see it: its archive id, parties, {@code id} attribute and receive time. */
     record ArchivedRef(long id, String sender, String recipient, String messageId, java.time.Instant sent) {
     }
+
+    /** The archive as the receipts need it. */
+    static ArchiveLookup of(io.chatapp.plugin.archive.MessageArchive archive) {
+        return new ArchiveLookup() {
+            @Override
+            public CompletableFuture<OptionalLong> resolve(String sender, String recipient, String reference) {
+                return archive.resolve(sender, recipient, reference);
+            }
+
+            @Override
+            public CompletableFuture<Optional<ArchivedRef>> find(String owner, String reference) {
+                return archive.find(owner, reference).thenApply(found -> found.map(message -> new ArchivedRef(
+                        message.id(), message.sender(), message.recipient(), message.messageId(),
+                        message.receivedAt())));
+            }
+
+            @Override
+            public CompletableFuture<Void> flushed() {
+                return archive.flushed();
+            }
+        };
+    }
 }
