@@ -18,7 +18,8 @@ public record Settings(
         int httpThreads,
         int httpMaxBodyBytes,
         AuthSettings auth,
-        AccountSettings accounts) {
+        AccountSettings accounts,
+        ArchiveSettings archive) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -85,12 +86,27 @@ public record Settings(
             "Failed logins are forgotten after this long without another failure (a successful login clears the"
                     + " account's count at once).");
 
+    public static final Setting<Integer> ARCHIVE_QUEUE_CAPACITY = Setting.integer("chatapp.archive.queueCapacity",
+            100_000, 100, 10_000_000, "Messages accepted for the archive but not yet written to the database. When"
+                    + " it is full (the database is down or too slow) new messages are refused with"
+                    + " resource-constraint rather than delivered unarchived.");
+    public static final Setting<Integer> ARCHIVE_BATCH_SIZE = Setting.integer("chatapp.archive.batchSize",
+            1_000, 1, 50_000, "Most messages the archive writes to the database in one transaction.");
+    public static final Setting<Integer> ARCHIVE_QUERY_THREADS = Setting.integer("chatapp.archive.queryThreads",
+            2, 1, 64, "Threads answering archive queries (MAM pages, retractions, message lookups).");
+    public static final Setting<Integer> ARCHIVE_MAX_PAGE_SIZE = Setting.integer("chatapp.archive.maxPageSize",
+            250, 1, 1_000, "Largest page of messages one MAM query returns; a larger RSM max is lowered to it.");
+    public static final Setting<Integer> RETRACTION_WINDOW_HOURS = Setting.integer("chatapp.retraction.windowHours",
+            48, 1, 87_600, "How long after sending a message its sender may retract it (delete for everyone).");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
             AUTH_AUDIENCE, AUTH_ACCESS_MINUTES, AUTH_REFRESH_DAYS, AUTH_KEY_ROTATION_DAYS, REGISTRATION_HTTP,
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
-            LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES);
+            LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
+            ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
+            RETRACTION_WINDOW_HOURS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -125,7 +141,13 @@ public record Settings(
                                 LOCKOUT_ADDRESS_ATTEMPTS.read(source),
                                 java.time.Duration.ofSeconds(LOCKOUT_FIRST_SECONDS.read(source)),
                                 java.time.Duration.ofSeconds(LOCKOUT_MAX_SECONDS.read(source)),
-                                java.time.Duration.ofMinutes(LOCKOUT_FORGET_MINUTES.read(source)))));
+                                java.time.Duration.ofMinutes(LOCKOUT_FORGET_MINUTES.read(source)))),
+                new ArchiveSettings(
+                        ARCHIVE_QUEUE_CAPACITY.read(source),
+                        ARCHIVE_BATCH_SIZE.read(source),
+                        ARCHIVE_QUERY_THREADS.read(source),
+                        ARCHIVE_MAX_PAGE_SIZE.read(source),
+                        java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))));
     }
 
     /** Never print the password. */
@@ -135,6 +157,7 @@ public record Settings(
                 + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
-                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts + "]";
+                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
+                + ", archive=" + archive + "]";
     }
 }

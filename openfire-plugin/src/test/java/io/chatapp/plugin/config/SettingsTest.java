@@ -67,10 +67,11 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 2
+                .hasSize(Settings.class.getRecordComponents().length - 3
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
-                        + AccountSettings.LockoutSettings.class.getRecordComponents().length);
+                        + AccountSettings.LockoutSettings.class.getRecordComponents().length
+                        + ArchiveSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -91,7 +92,32 @@ class SettingsTest {
                 "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, new AuthSettings("chatapp", "chatapp",
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
-                        Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)))));
+                        Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
+                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48))));
+    }
+
+    @Test
+    void readsArchiveSettings() {
+        ArchiveSettings archive = read(Map.of(
+                "chatapp.archive.queueCapacity", "5000",
+                "chatapp.archive.batchSize", "200",
+                "chatapp.archive.queryThreads", "4",
+                "chatapp.archive.maxPageSize", "100",
+                "chatapp.retraction.windowHours", "24")).archive();
+
+        assertThat(archive).isEqualTo(new ArchiveSettings(5000, 200, 4, 100, Duration.ofHours(24)));
+        assertThat(ArchiveSettings.defaults()).isEqualTo(read(Map.of()).archive());
+        assertThat(read(Map.of()).toString()).contains("archive=ArchiveSettings[queueCapacity=100000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chatapp.archive.queueCapacity=99", "chatapp.archive.batchSize=0",
+            "chatapp.archive.queryThreads=65", "chatapp.archive.maxPageSize=1001", "chatapp.retraction.windowHours=0"})
+    void rejectsArchiveSettingsOutOfRange(String assignment) {
+        String[] parts = assignment.split("=");
+
+        assertThatThrownBy(() -> readOne(parts[0], parts[1])).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(parts[0]);
     }
 
     @Test

@@ -1,0 +1,472 @@
+package io.chatapp.plugin.archive;
+
+import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.storage.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message archive (table {@code archive_message}, migration V4): one row per one-to-one message, shared by the
+ * sender's and the recipient's archives.
+ *
+ * <p>Writing never blocks the caller: {@link #offer} puts the message on the queue of one writer thread
+ * ({@link ArchiveWriter}), which commits batches. Everything that reads or changes archived messages runs on the
+ * archive's query threads ({@code chatapp-archive-query-N}) once {@link #flushed()} has completed, so it sees every
+ * message offered before the call.
+ *
+ * <p>Pages are read by keyset pagination on the archive id, never by OFFSET: each direction of a conversation (or the
+ * sent and the received messages of a whole archive) is one index range scan in id order with a LIMIT, and the two
+ * are merged. A page costs the same anywhere in an archive of any size.
+ */
+public final class MessageArchive implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageArchive.class);
+    private static final Duration WRITER_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUERY_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String COLUMNS = "id, sender, recipient, message_id, client_ref, stanza, retracted_at";
+
+    // Page queries, in four shapes: with a peer or not, forwards or backwards. Parameters of each branch: the two
+    // JIDs, the id range [low, high), the branch LIMIT; then the outer LIMIT.
+    private static final String CONVERSATION_BRANCH = "SELECT " + COLUMNS + " FROM archive_message"
+            + " WHERE sender = ? AND recipient = ? AND id >= ? AND id < ? AND NOT %s ORDER BY id %s LIMIT ?";
+    private static final String PAGE_WITH_FORWARD = conversationPage("ASC");
+    private static final String PAGE_WITH_BACKWARD = conversationPage("DESC");
+    private static final String PAGE_SELF_FORWARD = selfPage("ASC");
+    private static final String PAGE_SELF_BACKWARD = selfPage("DESC");
+    private static final String PAGE_ALL_FORWARD = wholeArchivePage("ASC");
+    private static final String PAGE_ALL_BACKWARD = wholeArchivePage("DESC");
+
+    private static final String VISIBLE_ID = "SELECT 1 FROM archive_message WHERE id = ?"
+            + " AND ((sender = ? AND NOT hidden_by_sender) OR (recipient = ? AND NOT hidden_by_recipient))";
+
+    /**
+     * A message from one party to the other by reference, in order of preference: by client_ref (origin-id, else id),
+     * by archive id, by a message id that differs from its origin-id. Each branch is an index scan (see V4).
+     * Parameters: reference, sender, recipient; id, sender, recipient; reference, sender, recipient.
+     */
+    private static final String DIRECTED_REFERENCE = "(SELECT " + COLUMNS + ", 1 AS rank FROM archive_message"
+            + " WHERE client_ref = ? AND sender = ? AND recipient = ? ORDER BY id DESC LIMIT 1)"
+            + " UNION ALL (SELECT " + COLUMNS + ", 2 FROM archive_message WHERE id = ? AND sender = ? AND recipient = ?)"
+            + " UNION ALL (SELECT " + COLUMNS + ", 3 FROM archive_message"
+            + " WHERE message_id = ? AND message_id <> client_ref AND sender = ? AND recipient = ?"
+            + " ORDER BY id DESC LIMIT 1)";
+    private static final String RESOLVE = DIRECTED_REFERENCE + " ORDER BY rank LIMIT 1";
+    /** The requester's own message first (ranks 1 to 3), then the peer's (ranks 11 to 13). */
+    private static final String BETWEEN_REFERENCE = DIRECTED_REFERENCE + " UNION ALL ("
+            + DIRECTED_REFERENCE.replace(", 1 AS rank", ", 11 AS rank").replace(", 2 FROM", ", 12 FROM")
+                    .replace(", 3 FROM", ", 13 FROM")
+            + ") ORDER BY rank LIMIT 1";
+    /**
+     * Any message the owner sent or received, by reference. Parameters: reference, owner (sent); reference, owner
+     * (received); id, owner, owner; reference, owner, owner.
+     */
+    private static final String FIND = "(SELECT " + COLUMNS + ", 1 AS rank FROM archive_message"
+            + " WHERE client_ref = ? AND sender = ? ORDER BY id DESC LIMIT 1)"
+            + " UNION ALL (SELECT " + COLUMNS + ", 2 FROM archive_message"
+            + " WHERE client_ref = ? AND recipient = ? ORDER BY id DESC LIMIT 1)"
+            + " UNION ALL (SELECT " + COLUMNS + ", 3 FROM archive_message WHERE id = ? AND (sender = ? OR recipient = ?))"
+            + " UNION ALL (SELECT " + COLUMNS + ", 4 FROM archive_message"
+            + " WHERE message_id = ? AND message_id <> client_ref AND (sender = ? OR recipient = ?)"
+            + " ORDER BY id DESC LIMIT 1)"
+            + " ORDER BY rank LIMIT 1";
+    private static final String RETRACT = "UPDATE archive_message SET stanza = NULL, retracted_at = ?"
+            + " WHERE id = ? AND retracted_at IS NULL";
+    private static final String HIDE = "UPDATE archive_message SET hidden_by_sender = hidden_by_sender OR sender = ?,"
+            + " hidden_by_recipient = hidden_by_recipient OR recipient = ? WHERE id = ? AND (sender = ? OR recipient = ?)";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ArchiveIds ids;
+    private final ArchiveWriter writer;
+    private final ExecutorService queries;
+    private volatile boolean closed;
+
+    private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, ArchiveWriter writer,
+                           ExecutorService queries) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.ids = ids;
+        this.writer = writer;
+        this.queries = queries;
+    }
+
+    /**
+     * Starts the archive on a migrated database: takes this node's id bits from the sequence
+     * {@code archive_node_number} and starts the writer and query threads.
+     */
+    public static MessageArchive start(DataSource db, ArchiveSettings settings, Clock clock) throws SQLException {
+        return start(db, settings, clock, BatchInsert.standard());
+    }
+
+    static MessageArchive start(DataSource db, ArchiveSettings settings, Clock clock, BatchInsert insert)
+            throws SQLException {
+        int node;
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT nextval('archive_node_number')")) {
+            row.next();
+            node = (int) Math.floorMod(row.getLong(1), ArchiveIds.MAX_NODE + 1L);
+        }
+        ArchiveIds ids = new ArchiveIds(node, clock);
+        ArchiveWriter writer = new ArchiveWriter(db, insert, settings.queueCapacity(), settings.batchSize());
+        AtomicInteger threadNumber = new AtomicInteger();
+        ThreadPoolExecutor queries = new ThreadPoolExecutor(settings.queryThreads(), settings.queryThreads(),
+                0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "chatapp-archive-query-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        writer.start();
+        LOG.info("Message archive started: node number {}, {}", node, settings);
+        return new MessageArchive(db, clock, ids, writer, queries);
+    }
+
+    /** This node's archive id generator. */
+    public ArchiveIds ids() {
+        return ids;
+    }
+
+    /**
+     * Accepts a message for the archive without blocking. False when the archive cannot take it (its queue is full,
+     * typically because the database is unreachable, or it is closed): the caller must then refuse the message.
+     */
+    public boolean offer(NewMessage message) {
+        return writer.offer(message);
+    }
+
+    /** Completes once every message offered before this call has been committed. */
+    public CompletableFuture<Void> flushed() {
+        return writer.flushed();
+    }
+
+    /** Messages accepted but not yet committed (for monitoring). */
+    public int pendingWrites() {
+        return writer.pending();
+    }
+
+    /** The archive's query executor, for other features' asynchronous database work. */
+    public Executor queries() {
+        return queries;
+    }
+
+    /**
+     * One page of {@code owner}'s archive, in ascending id order. Fails with {@link UnknownArchiveIdException} when
+     * {@code afterId} or {@code beforeId} is not a message of owner's archive that owner can see. Messages the owner
+     * hid are left out; retracted ones come as tombstones (stanza null, retractedAt set).
+     */
+    public CompletableFuture<ArchivePage> query(String owner, ArchiveQuery query) {
+        return afterFlush(() -> page(owner, query));
+    }
+
+    /**
+     * The archive id of the message {@code sender} sent to {@code recipient} that {@code reference} names: its
+     * origin-id (or id when it had none), its id attribute, or its archive id in decimal. Empty when there is none.
+     */
+    public CompletableFuture<OptionalLong> resolve(String sender, String recipient, String reference) {
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(RESOLVE)) {
+                bindDirected(statement, 1, reference, sender, recipient);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Retracts (XEP-0424) the message between {@code requester} and {@code peer} that {@code reference} names: its
+     * stanza is erased (set to NULL) and its retraction time set, leaving a tombstone with its id, parties and
+     * references. The requester must have sent it ({@link RetractionResult.NotSender} otherwise) within the
+     * {@code window} before now ({@link RetractionResult.TooOld}); retracting a retracted message answers
+     * {@link RetractionResult.Retracted} again and changes nothing.
+     */
+    public CompletableFuture<RetractionResult> retract(String requester, String peer, String reference,
+                                                       Duration window) {
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                ArchivedMessage message;
+                try (PreparedStatement statement = connection.prepareStatement(BETWEEN_REFERENCE)) {
+                    int next = bindDirected(statement, 1, reference, requester, peer);
+                    bindDirected(statement, next, reference, peer, requester);
+                    try (ResultSet row = statement.executeQuery()) {
+                        if (!row.next()) {
+                            return new RetractionResult.NotFound();
+                        }
+                        message = message(row);
+                    }
+                }
+                if (!message.sender().equals(requester)) {
+                    return new RetractionResult.NotSender();
+                }
+                if (message.retracted()) {
+                    return new RetractionResult.Retracted(message);
+                }
+                Instant now = clock.instant();
+                if (message.receivedAt().plus(window).isBefore(now)) {
+                    return new RetractionResult.TooOld();
+                }
+                try (PreparedStatement update = connection.prepareStatement(RETRACT)) {
+                    update.setTimestamp(1, Timestamp.from(now));
+                    update.setLong(2, message.id());
+                    update.executeUpdate();
+                }
+                return new RetractionResult.Retracted(message);
+            }
+        });
+    }
+
+    /**
+     * Hides the message from {@code owner}'s view of the archive ("delete for me"); the other party's view is
+     * untouched. False when the message is not in owner's archive; hiding twice answers true.
+     */
+    public CompletableFuture<Boolean> hide(String owner, long id) {
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement update = connection.prepareStatement(HIDE)) {
+                update.setString(1, owner);
+                update.setString(2, owner);
+                update.setLong(3, id);
+                update.setString(4, owner);
+                update.setString(5, owner);
+                return update.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Any message {@code owner} sent or received that {@code reference} names (origin-id, id attribute or archive
+     * id), whether or not owner hid it; a message owner sent is preferred over one owner received.
+     */
+    public CompletableFuture<Optional<ArchivedMessage>> find(String owner, String reference) {
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(FIND)) {
+                statement.setString(1, reference);
+                statement.setString(2, owner);
+                statement.setString(3, reference);
+                statement.setString(4, owner);
+                statement.setLong(5, idOrNone(reference));
+                statement.setString(6, owner);
+                statement.setString(7, owner);
+                statement.setString(8, reference);
+                statement.setString(9, owner);
+                statement.setString(10, owner);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(message(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Stops accepting messages, writes every accepted one to the database, then stops the query threads (queries
+     * already submitted finish). Waits at most about 40 seconds in all.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        writer.close(WRITER_CLOSE_TIMEOUT);
+        queries.shutdown();
+        try {
+            if (!queries.awaitTermination(QUERY_CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                queries.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            queries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Message archive closed ({} messages written since start)", writer.committed());
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> CompletableFuture<T> afterFlush(Work<T> work) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The message archive is closed"));
+        }
+        return writer.flushed().thenApplyAsync(ignored -> {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new StorageException("Archive query failed: " + e.getMessage(), e);
+            }
+        }, queries);
+    }
+
+    private ArchivePage page(String owner, ArchiveQuery query) throws SQLException {
+        long low = 0;
+        long high = Long.MAX_VALUE;
+        if (query.start() != null) {
+            low = ArchiveIds.lowestAt(query.start());
+        }
+        if (query.end() != null) {
+            high = Math.min(high, firstIdAfter(query.end()));
+        }
+        if (query.afterId() != null) {
+            low = Math.max(low, query.afterId() == Long.MAX_VALUE ? Long.MAX_VALUE : query.afterId() + 1);
+        }
+        if (query.beforeId() != null) {
+            high = Math.min(high, query.beforeId());
+        }
+        boolean backward = query.fromEnd();
+        try (Connection connection = dataSource.getConnection()) {
+            requireVisible(connection, owner, query.afterId());
+            requireVisible(connection, owner, query.beforeId());
+            if (low >= high) {
+                return new ArchivePage(List.of(), true);
+            }
+            int limit = query.max() + 1;
+            String sql;
+            if (query.with() == null) {
+                sql = backward ? PAGE_ALL_BACKWARD : PAGE_ALL_FORWARD;
+            } else if (query.with().equals(owner)) {
+                sql = backward ? PAGE_SELF_BACKWARD : PAGE_SELF_FORWARD;
+            } else {
+                sql = backward ? PAGE_WITH_BACKWARD : PAGE_WITH_FORWARD;
+            }
+            List<ArchivedMessage> messages = new ArrayList<>(Math.min(limit, 256));
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int p = 1;
+                if (query.with() == null) {
+                    // Sent: sender = owner.  Received: recipient = owner, not from owner (a note to self is "sent").
+                    statement.setString(p++, owner);
+                    p = bindRange(statement, p, low, high, limit);
+                    statement.setString(p++, owner);
+                    statement.setString(p++, owner);
+                    p = bindRange(statement, p, low, high, limit);
+                } else if (query.with().equals(owner)) {
+                    statement.setString(p++, owner);
+                    statement.setString(p++, owner);
+                    p = bindRange(statement, p, low, high, limit);
+                } else {
+                    statement.setString(p++, owner);
+                    statement.setString(p++, query.with());
+                    p = bindRange(statement, p, low, high, limit);
+                    statement.setString(p++, query.with());
+                    statement.setString(p++, owner);
+                    p = bindRange(statement, p, low, high, limit);
+                }
+                statement.setInt(p, limit);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(message(rows));
+                    }
+                }
+            }
+            boolean complete = messages.size() <= query.max();
+            if (!complete) {
+                messages.remove(messages.size() - 1);
+            }
+            if (backward) {
+                Collections.reverse(messages);
+            }
+            return new ArchivePage(messages, complete);
+        }
+    }
+
+    /** The smallest id after every message archived at or before {@code end} (millisecond precision). */
+    private static long firstIdAfter(Instant end) {
+        try {
+            return ArchiveIds.lowestAt(end.truncatedTo(ChronoUnit.MILLIS).plusMillis(1));
+        } catch (DateTimeException | ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static int bindRange(PreparedStatement statement, int p, long low, long high, int limit)
+            throws SQLException {
+        statement.setLong(p++, low);
+        statement.setLong(p++, high);
+        statement.setInt(p++, limit);
+        return p;
+    }
+
+    private static void requireVisible(Connection connection, String owner, Long id) throws SQLException {
+        if (id == null) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(VISIBLE_ID)) {
+            statement.setLong(1, id);
+            statement.setString(2, owner);
+            statement.setString(3, owner);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new UnknownArchiveIdException(id);
+                }
+            }
+        }
+    }
+
+    private static int bindDirected(PreparedStatement statement, int p, String reference, String sender,
+                                    String recipient) throws SQLException {
+        statement.setString(p++, reference);
+        statement.setString(p++, sender);
+        statement.setString(p++, recipient);
+        statement.setLong(p++, idOrNone(reference));
+        statement.setString(p++, sender);
+        statement.setString(p++, recipient);
+        statement.setString(p++, reference);
+        statement.setString(p++, sender);
+        statement.setString(p++, recipient);
+        return p;
+    }
+
+    /** The reference as an archive id, or -1 (no id) when it is not one. */
+    private static long idOrNone(String reference) {
+        return ArchiveIds.parse(reference).orElse(-1);
+    }
+
+    private static ArchivedMessage message(ResultSet row) throws SQLException {
+        Timestamp retractedAt = row.getTimestamp(7);
+        return new ArchivedMessage(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), retractedAt == null ? null : retractedAt.toInstant());
+    }
+
+    private static String conversationPage(String order) {
+        return "SELECT " + COLUMNS + " FROM ((" + CONVERSATION_BRANCH.formatted("hidden_by_sender", order)
+                + ") UNION ALL (" + CONVERSATION_BRANCH.formatted("hidden_by_recipient", order)
+                + ")) page ORDER BY id " + order + " LIMIT ?";
+    }
+
+    /** A note to self: sender and recipient are the owner, so one branch (both flags are set when hidden). */
+    private static String selfPage(String order) {
+        return "SELECT " + COLUMNS + " FROM (" + CONVERSATION_BRANCH.formatted("hidden_by_sender", order)
+                + ") page ORDER BY id " + order + " LIMIT ?";
+    }
+
+    private static String wholeArchivePage(String order) {
+        return "SELECT " + COLUMNS + " FROM ((SELECT " + COLUMNS + " FROM archive_message"
+                + " WHERE sender = ? AND id >= ? AND id < ? AND NOT hidden_by_sender ORDER BY id " + order + " LIMIT ?)"
+                + " UNION ALL (SELECT " + COLUMNS + " FROM archive_message"
+                + " WHERE recipient = ? AND sender <> ? AND id >= ? AND id < ? AND NOT hidden_by_recipient"
+                + " ORDER BY id " + order + " LIMIT ?)) page ORDER BY id " + order + " LIMIT ?";
+    }
+}
