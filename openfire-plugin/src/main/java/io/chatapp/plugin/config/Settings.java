@@ -1,5 +1,6 @@
 package io.chatapp.plugin.config;
 
+import io.chatapp.plugin.presence.LastSeenVisibility;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ public record Settings(
         int httpMaxBodyBytes,
         AuthSettings auth,
         AccountSettings accounts,
-        ArchiveSettings archive) {
+        ArchiveSettings archive,
+        LastSeenVisibility lastSeenDefault) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -99,6 +101,10 @@ public record Settings(
     public static final Setting<Integer> RETRACTION_WINDOW_HOURS = Setting.integer("chatapp.retraction.windowHours",
             48, 1, 87_600, "How long after sending a message its sender may retract it (delete for everyone).");
 
+    public static final Setting<String> LAST_SEEN_DEFAULT = Setting.string("chatapp.lastSeen.defaultVisibility",
+            "contacts", "Who may see a user's last-seen time until the user chooses: everyone, contacts (users who"
+                    + " share presence with them) or nobody.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -106,7 +112,7 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            RETRACTION_WINDOW_HOURS);
+            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -147,7 +153,14 @@ public record Settings(
                         ARCHIVE_BATCH_SIZE.read(source),
                         ARCHIVE_QUERY_THREADS.read(source),
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
-                        java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))));
+                        java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
+                lastSeenDefault(source));
+    }
+
+    private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
+        String value = LAST_SEEN_DEFAULT.read(source);
+        return LastSeenVisibility.fromAttribute(value).orElseThrow(() -> new InvalidSettingException(
+                LAST_SEEN_DEFAULT.name(), value, "must be everyone, contacts or nobody"));
     }
 
     /** Never print the password. */
@@ -158,6 +171,6 @@ public record Settings(
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + "]";
+                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + "]";
     }
 }

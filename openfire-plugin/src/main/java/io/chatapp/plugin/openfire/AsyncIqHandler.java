@@ -38,8 +38,14 @@ abstract class AsyncIqHandler extends IQHandler {
             answer = CompletableFuture.failedFuture(e instanceof StanzaErrorException ? e
                     : new StanzaErrorException(io.chatapp.plugin.xmpp.StanzaError.BAD_REQUEST, e.getMessage()));
         }
-        answer.whenComplete((reply, failure) -> routing.route(failure == null ? reply
-                : PluginRouting.errorReply(request, failure)));
+        answer.whenComplete((reply, failure) -> {
+            IQ routed = failure == null ? reply : PluginRouting.errorReply(request, failure);
+            if (routed.getFrom() == null) {
+                // A request without 'to' was handled for the account (RFC 6120 §10.3.3): answer from it.
+                routed.setFrom(request.getFrom().asBareJID());
+            }
+            routing.route(routed);
+        });
         return null;
     }
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The plugin's own connection pool on its own PostgreSQL schema. Opening it creates the schema if needed
@@ -24,16 +23,15 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Settings settings) {
-        // The driver is built directly rather than looked up by class name: the plugin relocates it,
-        // and a name-based lookup through DriverManager could find Openfire's own copy instead.
-        PGSimpleDataSource driver = new PGSimpleDataSource();
-        driver.setURL(settings.databaseUrl());
-        driver.setUser(settings.databaseUsername());
-        driver.setPassword(settings.databasePassword());
-
         HikariConfig config = new HikariConfig();
         config.setPoolName("chatapp-db");
-        config.setDataSource(driver);
+        // The plugin's own (relocated) driver, named by its class: a lookup by URL through DriverManager -- which is
+        // also what PGSimpleDataSource does -- can pick Openfire's copy of the driver instead, whose connections are
+        // not the plugin's PGConnection (the archive's COPY needs that).
+        config.setDriverClassName(org.postgresql.Driver.class.getName());
+        config.setJdbcUrl(settings.databaseUrl());
+        config.setUsername(settings.databaseUsername());
+        config.setPassword(settings.databasePassword());
         config.setMaximumPoolSize(settings.databasePoolSize());
         config.setMinimumIdle(Math.min(2, settings.databasePoolSize()));
         config.setSchema(settings.databaseSchema());

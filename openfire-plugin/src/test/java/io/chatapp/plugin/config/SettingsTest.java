@@ -1,5 +1,6 @@
 package io.chatapp.plugin.config;
 
+import io.chatapp.plugin.presence.LastSeenVisibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,7 +94,15 @@ class SettingsTest {
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
-                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48))));
+                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS));
+    }
+
+    @Test
+    void readsTheLastSeenDefaultAndRefusesAnUnknownOne() {
+        assertThat(read(Map.of("chatapp.lastSeen.defaultVisibility", "nobody")).lastSeenDefault())
+                .isEqualTo(LastSeenVisibility.NOBODY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.lastSeen.defaultVisibility",
+                "friends"))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("friends");
     }
 
     @Test
