@@ -26,8 +26,8 @@ import org.jivesoftware.openfire.user.UserNotFoundException;
 
 /**
  * A real Openfire 4.2.0, started in this JVM from the Maven Central jars, with the chat-app plugin installed from
- * its assembled jar, on PostgreSQL. Openfire's {@link XMPPServer} is a JVM-wide singleton that leaves threads
- * behind after {@code stop()}: run one dev server per JVM.
+ * its assembled jar (or without it: {@link DevServerConfig#plugin()}), on PostgreSQL. Openfire's {@link XMPPServer}
+ * is a JVM-wide singleton that leaves threads behind after {@code stop()}: run one dev server per JVM.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -69,7 +69,7 @@ public final class DevServer implements AutoCloseable {
                 ? PostgresDatabase.embedded(data.resolve("postgres"), config.postgresPort())
                 : PostgresDatabase.external(config.database());
         try {
-            home.prepare(database.config(), config.domain(), config.hostname());
+            home.prepare(database.config(), config.domain(), config.hostname(), config.plugin());
             try (Connection connection = database.connect()) {
                 OpenfireSchema.install(connection);
                 OpenfireSchema.writeProperties(connection, serverProperties(config, database.config()));
@@ -139,7 +139,9 @@ public final class DevServer implements AutoCloseable {
             LOG.warn("STARTTLS needed {} attempts before it worked", tls.attempts());
         }
         await("BOSH/WebSocket port " + config.httpBindPort(), deadline, () -> isListening(config.httpBindPort()));
-        await("chat-app plugin health at " + pluginHttpUri() + "health", deadline, this::pluginIsHealthy);
+        if (config.plugin()) {
+            await("chat-app plugin health at " + pluginHttpUri() + "health", deadline, this::pluginIsHealthy);
+        }
     }
 
     private static void await(String what, Instant deadline, BooleanSupplier condition)

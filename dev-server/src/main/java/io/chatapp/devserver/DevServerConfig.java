@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * @param inBandRegistration whether clients may register accounts (XEP-0077)
  * @param properties         further Openfire system properties (e.g. {@code chatapp.*} plugin settings), written
  *                           after the dev server's own and so able to override them
+ * @param plugin             whether the chat-app plugin is installed; {@code false} gives plain Openfire 4.2.0 on
+ *                           the same database and settings, for comparisons (the load benchmarks)
  */
 public record DevServerConfig(
         Path dataDirectory,
@@ -31,10 +33,19 @@ public record DevServerConfig(
         int postgresPort,
         DatabaseConfig database,
         boolean inBandRegistration,
-        java.util.Map<String, String> properties) {
+        java.util.Map<String, String> properties,
+        boolean plugin) {
 
     public DevServerConfig {
         properties = java.util.Map.copyOf(properties);
+    }
+
+    /** A configuration with the chat-app plugin installed. */
+    public DevServerConfig(Path dataDirectory, String domain, String hostname, int xmppPort, int httpBindPort,
+            int pluginHttpPort, int postgresPort, DatabaseConfig database, boolean inBandRegistration,
+            java.util.Map<String, String> properties) {
+        this(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort, postgresPort, database,
+                inBandRegistration, properties, true);
     }
 
     /** The defaults of {@code chatapp-dev-server}: standard ports, domain {@code localhost}. */
@@ -49,17 +60,17 @@ public record DevServerConfig(
 
     public DevServerConfig withDatabase(DatabaseConfig external) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
-                postgresPort, external, inBandRegistration, properties);
+                postgresPort, external, inBandRegistration, properties, plugin);
     }
 
     public DevServerConfig withPorts(int xmpp, int httpBind, int pluginHttp) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmpp, httpBind, pluginHttp, postgresPort,
-                database, inBandRegistration, properties);
+                database, inBandRegistration, properties, plugin);
     }
 
     public DevServerConfig withInBandRegistration(boolean enabled) {
         return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
-                postgresPort, database, enabled, properties);
+                postgresPort, database, enabled, properties, plugin);
     }
 
     /** This configuration with one more Openfire system property. */
@@ -67,7 +78,13 @@ public record DevServerConfig(
         java.util.Map<String, String> more = new java.util.LinkedHashMap<>(properties);
         more.put(name, value);
         return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
-                postgresPort, database, inBandRegistration, more);
+                postgresPort, database, inBandRegistration, more, plugin);
+    }
+
+    /** This configuration with or without the chat-app plugin (plain Openfire). */
+    public DevServerConfig withPlugin(boolean installed) {
+        return new DevServerConfig(dataDirectory, domain, hostname, xmppPort, httpBindPort, pluginHttpPort,
+                postgresPort, database, inBandRegistration, properties, installed);
     }
 
     /** This configuration with further Openfire system properties. */
@@ -82,7 +99,7 @@ public record DevServerConfig(
     /** This configuration with every port of 0 replaced by a currently free port. */
     DevServerConfig withResolvedPorts() {
         return new DevServerConfig(dataDirectory, domain, hostname, orFree(xmppPort), orFree(httpBindPort),
-                orFree(pluginHttpPort), orFree(postgresPort), database, inBandRegistration, properties);
+                orFree(pluginHttpPort), orFree(postgresPort), database, inBandRegistration, properties, plugin);
     }
 
     static int orFree(int port) {

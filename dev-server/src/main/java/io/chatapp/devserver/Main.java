@@ -67,7 +67,8 @@ public final class Main {
                 case "--data" -> config = withData(config, Path.of(value(args, ++i, arg)));
                 case "--domain" -> config = new DevServerConfig(config.dataDirectory(), value(args, ++i, arg),
                         config.hostname(), config.xmppPort(), config.httpBindPort(), config.pluginHttpPort(),
-                        config.postgresPort(), config.database(), config.inBandRegistration(), config.properties());
+                        config.postgresPort(), config.database(), config.inBandRegistration(), config.properties(),
+                        config.plugin());
                 case "--xmpp-port" -> config = config.withPorts(port(args, ++i, arg), config.httpBindPort(),
                         config.pluginHttpPort());
                 case "--http-bind-port" -> config = config.withPorts(config.xmppPort(), port(args, ++i, arg),
@@ -99,7 +100,7 @@ public final class Main {
 
     private static DevServerConfig withData(DevServerConfig c, Path data) {
         return new DevServerConfig(data, c.domain(), c.hostname(), c.xmppPort(), c.httpBindPort(),
-                c.pluginHttpPort(), c.postgresPort(), c.database(), c.inBandRegistration(), c.properties());
+                c.pluginHttpPort(), c.postgresPort(), c.database(), c.inBandRegistration(), c.properties(), c.plugin());
     }
 
     private static String value(String[] args, int index, String option) {

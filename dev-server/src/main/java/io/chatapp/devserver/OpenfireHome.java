@@ -39,7 +39,8 @@ final class OpenfireHome {
         return home.resolve("resources/security/server-certificate.pem");
     }
 
-    void prepare(DatabaseConfig database, String domain, String hostname) throws IOException, InterruptedException {
+    void prepare(DatabaseConfig database, String domain, String hostname, boolean plugin)
+            throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("conf"));
         Files.createDirectories(home.resolve("logs"));
         Files.createDirectories(home.resolve("resources/security"));
@@ -47,7 +48,7 @@ final class OpenfireHome {
         // Openfire 4.2 reads (and logs an error without) a second XML file for encrypted-property settings.
         Files.writeString(home.resolve("conf/security.xml"), "<security></security>\n");
         writeTlsStores(domain, hostname);
-        installPlugins();
+        installPlugins(plugin);
     }
 
     private static String openfireXml(DatabaseConfig database) {
@@ -127,9 +128,9 @@ final class OpenfireHome {
     /**
      * Installs the plugin jar bundled with the dev server (replacing an older one, which makes Openfire reload it)
      * and a no-op "admin" plugin: Openfire 4.2 treats the first plugin it finds as its admin console when there is
-     * none, which would hide ours.
+     * none, which would hide ours. Without the plugin, removes any jar or extracted folder an earlier start left.
      */
-    private void installPlugins() throws IOException {
+    private void installPlugins(boolean plugin) throws IOException {
         Path plugins = pluginsDirectory();
         Path admin = plugins.resolve("admin");
         Files.createDirectories(admin);
@@ -145,6 +146,11 @@ final class OpenfireHome {
                 </plugin>
                 """.formatted(NoopAdminPlugin.class.getName()));
 
+        if (!plugin) {
+            deleteRecursively(plugins.resolve("chatapp"));
+            Files.deleteIfExists(plugins.resolve(PLUGIN_JAR));
+            return;
+        }
         byte[] bundled;
         try (InputStream in = OpenfireHome.class.getResourceAsStream("plugin/" + PLUGIN_JAR)) {
             if (in == null) {

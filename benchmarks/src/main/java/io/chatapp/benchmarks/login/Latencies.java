@@ -2,44 +2,58 @@ package io.chatapp.benchmarks.login;
 
 import java.util.Arrays;
 
-/** Durations of one kind of login, summarised as median, 95th percentile and mean, in milliseconds. */
-final class Latencies {
+/**
+ * Durations of one kind of operation (a login, a message's delivery), summarised as percentiles, mean and maximum in
+ * milliseconds. Grows as needed. Not thread-safe: callers that record from several threads synchronise on it.
+ */
+public final class Latencies {
 
     private final String name;
-    private final long[] nanos;
+    private long[] nanos;
     private int count;
 
-    Latencies(String name, int capacity) {
+    public Latencies(String name, int capacity) {
         this.name = name;
-        this.nanos = new long[capacity];
+        this.nanos = new long[Math.max(capacity, 16)];
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    void add(long durationNanos) {
+    public void add(long durationNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, nanos.length * 2);
+        }
         nanos[count++] = durationNanos;
     }
 
-    double medianMillis() {
+    public double medianMillis() {
         return percentileMillis(50);
     }
 
-    double p95Millis() {
+    public double p95Millis() {
         return percentileMillis(95);
     }
 
-    double meanMillis() {
+    public double p99Millis() {
+        return percentileMillis(99);
+    }
+
+    public double maxMillis() {
+        return percentileMillis(100);
+    }
+
+    public double meanMillis() {
         return Arrays.stream(nanos, 0, count).average().orElse(Double.NaN) / 1e6;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
     /** Nearest-rank percentile: the smallest value with at least p% of the samples at or below it. */
-    private double percentileMillis(int percent) {
+    public double percentileMillis(double percent) {
         if (count == 0) {
             return Double.NaN;
         }

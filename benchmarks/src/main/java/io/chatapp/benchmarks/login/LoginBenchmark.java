@@ -1,23 +1,17 @@
 package io.chatapp.benchmarks.login;
 
+import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.DevServerConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SASLAuthentication;
@@ -49,7 +43,7 @@ public final class LoginBenchmark {
 
     private LoginBenchmark(DevServer server) throws IOException, GeneralSecurityException {
         this.server = server;
-        this.trust = trusting(server.certificate());
+        this.trust = LoadGenerators.trusting(server.certificate());
         this.tokens = new TokenClient(server.pluginHttpUri());
     }
 
@@ -61,15 +55,15 @@ public final class LoginBenchmark {
         int status = 0;
         try (DevServer server = DevServer.start(DevServerConfig.forTests(data))) {
             System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), loadAverage());
+                    Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
             List<Kind> results = new LoginBenchmark(server).run(logins, warmup);
-            System.out.printf("load average after: %s%n%n", loadAverage());
+            System.out.printf("load average after: %s%n%n", LoadGenerators.loadAverage());
             print(results);
         } catch (Exception e) {
             e.printStackTrace();
             status = 1;
         } finally {
-            deleteRecursively(data);
+            LoadGenerators.deleteRecursively(data);
         }
         // Openfire leaves non-daemon threads behind after stop (see DevServer).
         System.exit(status);
@@ -172,22 +166,6 @@ public final class LoginBenchmark {
         }
     }
 
-    private static X509TrustManager trusting(Path pem) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            store.setCertificateEntry("dev-server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("No X.509 trust manager");
-    }
-
     private static int option(String[] args, String name, int defaultValue) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
@@ -195,21 +173,5 @@ public final class LoginBenchmark {
             }
         }
         return defaultValue;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,0 +1,594 @@
+package io.chatapp.benchmarks.messaging;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.chatapp.benchmarks.LoadGenerators;
+import io.chatapp.benchmarks.login.Latencies;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+import javax.net.ssl.X509TrustManager;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.StanzaIdFilter;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * One-to-one messaging through Openfire 4.2.0 with the chat-app plugin against the same Openfire without it, under
+ * the same load, in one run. For each server (a JVM of its own, {@link BenchmarkServer}, booted afresh: embedded
+ * PostgreSQL, Openfire, and the plugin jar exactly as the dev server deploys it, or no plugin) this JVM logs in
+ * sender/receiver pairs with Smack (TCP, STARTTLS, SCRAM-SHA-1, stream management, like our library), warms up, and
+ * then:
+ *
+ * <ul>
+ *   <li>a <b>paced</b> run: messages at a fixed total rate, open loop (each is due at its own instant whatever
+ *       happened to the ones before; latency counts from that instant, so a sender falling behind shows);</li>
+ *   <li>a <b>saturation</b> run: as many messages as the server delivers, at most {@code --window} in flight per
+ *       pair (latency counts from the actual send).</li>
+ * </ul>
+ *
+ * <p>Each message is {@code type="chat"} with a {@code <body>}, an {@code origin-id} equal to its {@code id}, and a
+ * XEP-0184 receipt request; each receiver answers with a receipt, as our library does. Measured at the receivers:
+ * messages delivered, throughput, and delivery latency (p50, p99, max); at the senders the receipt's round trip; and
+ * the CPU time the server used (its JVM and PostgreSQL). Prints both servers side by side with the plugin's overhead.
+ * See docs/benchmarks.md. Options: {@link LoadOptions#USAGE}.
+ */
+public final class OneToOneBenchmark {
+
+    private static final String RECEIPTS = "urn:xmpp:receipts";
+    private static final String STANZA_IDS = "urn:xmpp:sid:0";
+    private static final ExtensionElement RECEIPT_REQUEST = StandardExtensionElement.builder("request", RECEIPTS)
+            .build();
+    /** Saturation warm-up: long enough for the queues to fill and the JIT to see the new pattern. */
+    private static final int SATURATION_WARMUP_SECONDS = 5;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** The origin of the times in message ids, so that they are never negative. */
+    private static final long EPOCH = System.nanoTime();
+
+    private final LoadOptions options;
+    private final String password = "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private final String body;
+    /** The statistics of each run, by its letter; receivers and senders look a message's run up here. */
+    private final Map<Character, RunStats> runs = new ConcurrentHashMap<>();
+
+    private OneToOneBenchmark(LoadOptions options) {
+        this.options = options;
+        this.body = "Load test message, as long as a typical chat line. ".repeat(options.bodyBytes() / 10 + 1)
+                .substring(0, options.bodyBytes());
+    }
+
+    public static void main(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LoadOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        int status = 0;
+        try {
+            System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
+            System.out.println(options);
+            List<ServerResult> results = new ArrayList<>();
+            for (boolean plugin : options.order()) {
+                ServerResult result = new OneToOneBenchmark(options).against(plugin);
+                results.add(result);
+                System.out.printf("load average after the server %s the plugin: %s%n", result.name(),
+                        LoadGenerators.loadAverage());
+            }
+            System.out.println();
+            printTable(options, results);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** Boots a server with or without the plugin, loads it, and stops it. */
+    private ServerResult against(boolean plugin) throws Exception {
+        String name = plugin ? "with" : "without";
+        System.out.printf("%n=== Openfire %s the chat-app plugin ===%n", name);
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + options.serverHeap(), "-Xmx" + options.serverHeap(),
+                "-cp", System.getProperty("java.class.path"), BenchmarkServer.class.getName(),
+                name, Integer.toString(options.pairs()), password, Boolean.toString(options.tcpNoDelay()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Thread stopServer = new Thread(server::destroy);
+        Runtime.getRuntime().addShutdownHook(stopServer);
+        List<Pair> pairs = new ArrayList<>();
+        try {
+            String[] ready = awaitReady(server).split(" ");
+            String domain = ready[0];
+            int port = Integer.parseInt(ready[1]);
+            X509TrustManager trust = LoadGenerators.trusting(Path.of(ready[2]));
+            ServerCpu cpu = new ServerCpu(server.toHandle(), Path.of(ready[3]));
+            long connectStart = System.nanoTime();
+            connect(pairs, domain, port, trust);
+            System.out.printf("%d connections logged in and routable in %.1f s%n", pairs.size() * 2,
+                    (System.nanoTime() - connectStart) / 1e9);
+
+            run(pairs, cpu, 'w', options.warmupSeconds(), true);
+            RunStats paced = run(pairs, cpu, 'p', options.seconds(), true);
+            print("paced", paced);
+            RunStats saturation = null;
+            if (options.saturationSeconds() > 0) {
+                run(pairs, cpu, 'v', Math.min(SATURATION_WARMUP_SECONDS, options.saturationSeconds()), false);
+                saturation = run(pairs, cpu, 's', options.saturationSeconds(), false);
+                print("saturation", saturation);
+            }
+            return new ServerResult(name, paced, saturation);
+        } finally {
+            for (Pair pair : pairs) {
+                pair.sender.instantShutdown();
+                pair.receiver.instantShutdown();
+            }
+            server.getOutputStream().close();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroy();
+            }
+            Runtime.getRuntime().removeShutdownHook(stopServer);
+        }
+    }
+
+    /** The server's {@code READY} line (without the marker); its other output is passed on, marked as its. */
+    private static String awaitReady(Process server) throws Exception {
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith(BenchmarkServer.READY)) {
+                        ready.complete(line.substring(BenchmarkServer.READY.length()));
+                    } else {
+                        System.out.println("[server] " + line);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IOException("The server ended before it was ready"));
+        }, "server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return ready.get(3, TimeUnit.MINUTES);
+    }
+
+    // ---------------------------------------------------------------------------------------------- connections
+
+    /** One sender and one receiver, each a connection of its own. */
+    private final class Pair {
+        final int index;
+        final XMPPTCPConnection sender;
+        final XMPPTCPConnection receiver;
+        final EntityBareJid receiverJid;
+        final AtomicLong numbers = new AtomicLong();
+        /** Messages sent and not yet delivered. */
+        final AtomicInteger inFlight = new AtomicInteger();
+
+        Pair(int index, String domain, int port, X509TrustManager trust) throws IOException {
+            this.index = index;
+            this.sender = connection(domain, port, trust);
+            this.receiver = connection(domain, port, trust);
+            this.receiverJid = JidCreate.entityBareFromOrThrowUnchecked(
+                    BenchmarkServer.receiver(index) + "@" + domain);
+            receiver.addStanzaListener(this::received, stanza -> stanza instanceof Message m && m.getBody() != null);
+            sender.addStanzaListener(this::receiptReceived,
+                    stanza -> stanza.getExtensionElement("received", RECEIPTS) != null);
+        }
+
+        void login() throws Exception {
+            logIn(sender, BenchmarkServer.sender(index));
+            logIn(receiver, BenchmarkServer.receiver(index));
+        }
+
+        void send(char run, long sentNanos) throws SmackException.NotConnectedException, InterruptedException {
+            String id = new MessageTag(run, index, numbers.incrementAndGet(), sentNanos).id();
+            Message message = StanzaBuilder.buildMessage(id)
+                    .to(receiverJid)
+                    .ofType(Message.Type.chat)
+                    .setBody(body)
+                    .addExtension(StandardExtensionElement.builder("origin-id", STANZA_IDS)
+                            .addAttribute("id", id).build())
+                    .addExtension(RECEIPT_REQUEST)
+                    .build();
+            inFlight.incrementAndGet();
+            sender.sendStanza(message);
+        }
+
+        /** At the receiver: a message; it is counted and answered with a receipt. */
+        private void received(Stanza stanza) throws SmackException.NotConnectedException, InterruptedException {
+            long now = System.nanoTime() - EPOCH;
+            MessageTag tag = MessageTag.parse(stanza.getStanzaId());
+            if (tag == null) {
+                return;
+            }
+            inFlight.decrementAndGet();
+            RunStats stats = runs.get(tag.run());
+            if (stats != null) {
+                stats.delivered(now - tag.sentNanos());
+            }
+            if (stanza.getExtensionElement("request", RECEIPTS) != null) {
+                receiver.sendStanza(StanzaBuilder.buildMessage("r" + stanza.getStanzaId())
+                        .to(stanza.getFrom())
+                        .ofType(Message.Type.chat)
+                        .addExtension(StandardExtensionElement.builder("received", RECEIPTS)
+                                .addAttribute("id", stanza.getStanzaId()).build())
+                        .build());
+            }
+        }
+
+        /** At the sender: a receipt for one of its messages. */
+        private void receiptReceived(Stanza stanza) {
+            long now = System.nanoTime() - EPOCH;
+            if (stanza.getExtensionElement("received", RECEIPTS) instanceof StandardExtensionElement receipt) {
+                MessageTag tag = MessageTag.parse(receipt.getAttributeValue("id"));
+                RunStats stats = tag == null ? null : runs.get(tag.run());
+                if (stats != null) {
+                    stats.receiptReceived(now - tag.sentNanos());
+                }
+            }
+        }
+    }
+
+    private XMPPTCPConnection connection(String domain, int port, X509TrustManager trust) throws IOException {
+        XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder();
+        if (options.tcpNoDelay()) {
+            config.setSocketFactory(new NoDelaySocketFactory());
+        }
+        XMPPTCPConnection connection = new XMPPTCPConnection(config
+                .setXmppDomain(domain)
+                .setHost("127.0.0.1")
+                .setPort(port)
+                .setSecurityMode(SecurityMode.required)
+                .setCustomX509TrustManager(trust)
+                .addEnabledSaslMechanism(SCRAMSHA1Mechanism.NAME)
+                .setResource("bench")
+                .build());
+        connection.setUseStreamManagement(true);
+        connection.setReplyTimeout(30_000);
+        return connection;
+    }
+
+    private void logIn(XMPPTCPConnection connection, String username) throws Exception {
+        connection.connect();
+        connection.login(username, password);
+        // Openfire routes a message to a device only once it has processed its presence: a message to oneself
+        // comes back only then.
+        String id = "check-" + username;
+        Message self = StanzaBuilder.buildMessage(id).to(connection.getUser().asEntityBareJid()).build();
+        try (StanzaCollector echo = connection.createStanzaCollectorAndSend(new StanzaIdFilter(id), self)) {
+            echo.nextResultOrThrow(30_000);
+        }
+    }
+
+    /** Logs the pairs in, a few at a time (each login derives a SCRAM key: ~100 ms of CPU on the client). */
+    private void connect(List<Pair> pairs, String domain, int port, X509TrustManager trust) throws Exception {
+        for (int i = 0; i < options.pairs(); i++) {
+            pairs.add(new Pair(i, domain, port, trust));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> logins = new ArrayList<>();
+            for (Pair pair : pairs) {
+                logins.add(pool.submit(() -> {
+                    pair.login();
+                    return null;
+                }));
+            }
+            for (Future<?> login : logins) {
+                login.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- load
+
+    /**
+     * One run: {@code senderThreads} threads share the pairs (thread t sends for pairs t, t + T, …), paced or as
+     * fast as the windows allow; then waits until everything sent has been delivered and receipted.
+     */
+    private RunStats run(List<Pair> pairs, ServerCpu cpu, char letter, int seconds, boolean paced)
+            throws InterruptedException {
+        RunStats stats = new RunStats(paced ? (long) options.rate() * seconds : 0);
+        runs.put(letter, stats);
+        Duration serverCpuBefore = cpu.total();
+        long clientCpuBefore = clientCpuNanos();
+        long start = System.nanoTime() - EPOCH + 20_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < options.senderThreads(); t++) {
+            List<Pair> own = new ArrayList<>();
+            for (int i = t; i < pairs.size(); i += options.senderThreads()) {
+                own.add(pairs.get(i));
+            }
+            int thread = t;
+            Thread sender = new Thread(() -> {
+                try {
+                    if (paced) {
+                        sendPaced(thread, own, letter, start, end, stats);
+                    } else {
+                        sendSaturating(own, letter, start, end, stats);
+                    }
+                } catch (Exception e) {
+                    stats.failure(e);
+                }
+            }, "sender-" + t);
+            threads.add(sender);
+            sender.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long sendEnd = System.nanoTime() - EPOCH;
+        stats.awaitDrained(DRAIN_TIMEOUT);
+        stats.finish((sendEnd - start) / 1e9, cpu.total().minus(serverCpuBefore),
+                (clientCpuNanos() - clientCpuBefore) / 1e9);
+        return stats;
+    }
+
+    private void sendPaced(int thread, List<Pair> own, char letter, long start, long end, RunStats stats)
+            throws Exception {
+        for (long i = 0; ; i++) {
+            long due = start + options.offsetNanos(thread, i);
+            if (due >= end) {
+                return;
+            }
+            long wait;
+            while ((wait = due - (System.nanoTime() - EPOCH)) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            stats.sending(System.nanoTime() - EPOCH - due);
+            own.get((int) (i % own.size())).send(letter, due);
+        }
+    }
+
+    private void sendSaturating(List<Pair> own, char letter, long start, long end, RunStats stats)
+            throws Exception {
+        while (System.nanoTime() - EPOCH < start) {
+            LockSupport.parkNanos(start - (System.nanoTime() - EPOCH));
+        }
+        int next = 0;
+        while (System.nanoTime() - EPOCH < end) {
+            boolean sent = false;
+            for (int k = 0; k < own.size(); k++) {
+                Pair pair = own.get(next);
+                next = (next + 1) % own.size();
+                if (pair.inFlight.get() < options.window()) {
+                    stats.sending(0);
+                    pair.send(letter, System.nanoTime() - EPOCH);
+                    sent = true;
+                }
+            }
+            if (!sent) {
+                LockSupport.parkNanos(50_000);
+            }
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the server: its JVM, PostgreSQL's postmaster and the postmaster's children (the backends). */
+    private record ServerCpu(ProcessHandle jvm, Path postmasterPid) {
+
+        Duration total() {
+            Duration total = cpu(jvm);
+            try {
+                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
+                ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+                if (postmaster != null) {
+                    for (ProcessHandle each : Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                            .toList()) {
+                        total = total.plus(cpu(each));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // No PostgreSQL figures: the JVM's alone.
+            }
+            return total;
+        }
+
+        private static Duration cpu(ProcessHandle process) {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- results
+
+    /** What one run measured. */
+    private static final class RunStats {
+        private final Latencies delivery;
+        private final Latencies receipt;
+        private final LongAdder sent = new LongAdder();
+        private final LongAdder delivered = new LongAdder();
+        private final LongAdder receipts = new LongAdder();
+        private final AtomicLong maxLagNanos = new AtomicLong();
+        private volatile Exception failure;
+        private double seconds;
+        private Duration serverCpu;
+        private double clientCpuSeconds;
+
+        RunStats(long expected) {
+            int capacity = (int) Math.min(expected + expected / 10 + 1024, 50_000_000);
+            this.delivery = new Latencies("delivery", capacity);
+            this.receipt = new Latencies("receipt round trip", capacity);
+        }
+
+        void sending(long lagNanos) {
+            sent.increment();
+            maxLagNanos.accumulateAndGet(lagNanos, Math::max);
+        }
+
+        void delivered(long nanos) {
+            synchronized (delivery) {
+                delivery.add(nanos);
+            }
+            delivered.increment();
+        }
+
+        void receiptReceived(long nanos) {
+            synchronized (receipt) {
+                receipt.add(nanos);
+            }
+            receipts.increment();
+        }
+
+        void failure(Exception e) {
+            failure = e;
+        }
+
+        void awaitDrained(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while ((delivered.sum() < sent.sum() || receipts.sum() < sent.sum()) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
+        void finish(double sendSeconds, Duration serverCpu, double clientCpuSeconds) {
+            this.seconds = sendSeconds;
+            this.serverCpu = serverCpu;
+            this.clientCpuSeconds = clientCpuSeconds;
+            if (failure != null) {
+                throw new IllegalStateException("A sender failed", failure);
+            }
+        }
+
+        long sent() {
+            return sent.sum();
+        }
+
+        long delivered() {
+            return delivered.sum();
+        }
+
+        double deliveredPerSecond() {
+            return delivered() / seconds;
+        }
+
+        double serverCpuMillisPerThousand() {
+            return serverCpu.toNanos() / 1e6 / (delivered() / 1000.0);
+        }
+
+        double serverCores() {
+            return serverCpu.toNanos() / 1e9 / seconds;
+        }
+    }
+
+    private record ServerResult(String name, RunStats paced, RunStats saturation) {
+    }
+
+    private static void print(String run, RunStats s) {
+        System.out.printf(Locale.ROOT, "%s: sent %d, delivered %d, receipts %d in %.1f s: %.0f msg/s; delivery p50 "
+                        + "%.2f / p99 %.2f / max %.2f ms; receipt round trip p50 %.2f / p99 %.2f ms; latest send "
+                        + "%.1f ms behind; server CPU %.2f cores (%.0f ms per 1,000 messages); client CPU %.2f cores%n",
+                run, s.sent(), s.delivered(), s.receipts.sum(), s.seconds, s.deliveredPerSecond(),
+                s.delivery.medianMillis(), s.delivery.p99Millis(), s.delivery.maxMillis(),
+                s.receipt.medianMillis(), s.receipt.p99Millis(), s.maxLagNanos.get() / 1e6, s.serverCores(),
+                s.serverCpuMillisPerThousand(), s.clientCpuSeconds / s.seconds);
+    }
+
+    /** A metric of a run; {@code higherIsBetter} decides the sign of the overhead. */
+    private record Metric(String name, ToDoubleFunction<RunStats> value, boolean higherIsBetter, String format) {
+    }
+
+    private static final List<Metric> METRICS = List.of(
+            new Metric("messages sent", s -> s.sent(), true, "%.0f"),
+            new Metric("messages delivered", s -> s.delivered(), true, "%.0f"),
+            new Metric("throughput, msg/s delivered", RunStats::deliveredPerSecond, true, "%.0f"),
+            new Metric("delivery latency p50, ms", s -> s.delivery.medianMillis(), false, "%.2f"),
+            new Metric("delivery latency p99, ms", s -> s.delivery.p99Millis(), false, "%.2f"),
+            new Metric("delivery latency max, ms", s -> s.delivery.maxMillis(), false, "%.2f"),
+            new Metric("receipt round trip p50, ms", s -> s.receipt.medianMillis(), false, "%.2f"),
+            new Metric("receipt round trip p99, ms", s -> s.receipt.p99Millis(), false, "%.2f"),
+            new Metric("server CPU, cores", RunStats::serverCores, false, "%.2f"),
+            new Metric("server CPU per 1,000 msgs, ms", RunStats::serverCpuMillisPerThousand, false, "%.0f"),
+            new Metric("client CPU, cores", s -> s.clientCpuSeconds / s.seconds, false, "%.2f"));
+
+    private static void printTable(LoadOptions options, List<ServerResult> results) {
+        System.out.printf(Locale.ROOT, "Paced: %d msg/s offered (open loop), %d pairs, %d s measured after %d s "
+                + "warm-up%n", options.rate(), options.pairs(), options.seconds(), options.warmupSeconds());
+        printTable(results, ServerResult::paced);
+        if (options.saturationSeconds() > 0) {
+            System.out.printf(Locale.ROOT, "%nSaturation: at most %d messages in flight per pair, %d pairs, %d s "
+                    + "measured%n", options.window(), options.pairs(), options.saturationSeconds());
+            printTable(results, ServerResult::saturation);
+        }
+        System.out.println("\nOverhead: the plugin's cost relative to Openfire without it (positive = worse with "
+                + "the plugin; throughput: how much lower). Several runs of a server are averaged.");
+    }
+
+    private static void printTable(List<ServerResult> results, java.util.function.Function<ServerResult, RunStats> run) {
+        StringBuilder header = new StringBuilder(String.format("%-32s", "metric"));
+        for (ServerResult result : results) {
+            header.append(String.format("%16s", result.name() + " plugin"));
+        }
+        boolean comparable = results.stream().anyMatch(r -> r.name().equals("with"))
+                && results.stream().anyMatch(r -> r.name().equals("without"));
+        if (comparable) {
+            header.append(String.format("%12s", "overhead"));
+        }
+        System.out.println(header);
+        for (Metric metric : METRICS) {
+            StringBuilder line = new StringBuilder(String.format("%-32s", metric.name()));
+            for (ServerResult result : results) {
+                line.append(String.format(Locale.ROOT, "%16s",
+                        String.format(Locale.ROOT, metric.format(), metric.value().applyAsDouble(run.apply(result)))));
+            }
+            if (comparable) {
+                double with = average(results, "with", run, metric);
+                double without = average(results, "without", run, metric);
+                double overhead = metric.higherIsBetter() ? (without - with) / without : (with - without) / without;
+                line.append(String.format(Locale.ROOT, "%11.1f%%", overhead * 100));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static double average(List<ServerResult> results, String name,
+            java.util.function.Function<ServerResult, RunStats> run, Metric metric) {
+        return results.stream().filter(r -> r.name().equals(name))
+                .mapToDouble(r -> metric.value().applyAsDouble(run.apply(r))).average().orElse(Double.NaN);
+    }
+}
