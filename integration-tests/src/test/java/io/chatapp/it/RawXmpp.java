@@ -64,10 +64,11 @@ final class RawXmpp implements AutoCloseable {
 
     /** Sends a message given as XML children of {@code <message>} (after the body, if any). */
     String message(String to, String type, String body, String childrenXml) throws Exception {
-        Message message = connection.getStanzaFactory().buildMessageStanza()
-                .to(to).ofType(Message.Type.fromString(type))
-                .setBody(body)
-                .build();
+        var builder = connection.getStanzaFactory().buildMessageStanza().to(to).ofType(Message.Type.fromString(type));
+        if (body != null) {
+            builder.setBody(body);
+        }
+        Message message = builder.build();
         if (childrenXml != null) {
             message.addExtension(new RawExtension(childrenXml));
         }
@@ -101,6 +102,14 @@ final class RawXmpp implements AutoCloseable {
             }
         }
         return received;
+    }
+
+    /** Goes offline as a client does on quitting: unavailable presence, then the connection closes. */
+    void goOffline() throws Exception {
+        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                .ofType(org.jivesoftware.smack.packet.Presence.Type.unavailable).build());
+        iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+        connection.instantShutdown();
     }
 
     XMPPTCPConnection connection() {
