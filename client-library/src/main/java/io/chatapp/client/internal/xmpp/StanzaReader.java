@@ -58,7 +58,12 @@ public final class StanzaReader {
         ChatMarkersElements.DisplayedExtension displayed = extension(message,
                 ChatMarkersElements.DisplayedExtension.ELEMENT, ChatMarkersElements.NAMESPACE,
                 ChatMarkersElements.DisplayedExtension.class);
-        ChatStateExtension chatState = message.getExtension(ChatStateExtension.class);
+        ChatStateExtension chatState = null;
+        for (ExtensionElement element : message.getExtensions()) {
+            if (element instanceof ChatStateExtension state) {
+                chatState = state; // its element name is the state, so it has no fixed QName to look up
+            }
+        }
         RetractElement retract = extension(message, RetractElement.ELEMENT, RetractElement.NAMESPACE,
                 RetractElement.class);
         boolean tombstone = message.getExtension(RetractedElement.QNAME) != null;
