@@ -121,6 +121,9 @@ public final class MessagePipeline {
             return;
         }
         if (succeeded) {
+            if (pinned && cursor != null) {
+                events.cursor(cursor); // the gap is closed: the cursor listeners catch up too
+            }
             pinned = false;
             pinnedCursor = null;
         } else if (!pinned) {
@@ -177,6 +180,9 @@ public final class MessagePipeline {
     private void deliver(Incoming message) {
         String archiveId = message.archiveId();
         if (archiveId != null && !delivered.add(archiveId)) {
+            if (message.source() == Incoming.Source.ARCHIVE) {
+                moveCursor(archiveId); // archive order: seen before, but the catch-up has got this far
+            }
             return;
         }
         if (!isOwnEcho(message)) {
@@ -199,10 +205,17 @@ public final class MessagePipeline {
             }
         }
         if (archiveId != null) {
-            cursor = archiveId;
-            if (!pinned) {
-                events.cursor(archiveId);
-            }
+            moveCursor(archiveId);
+        }
+    }
+
+    private void moveCursor(String archiveId) {
+        if (archiveId.equals(cursor)) {
+            return;
+        }
+        cursor = archiveId;
+        if (!pinned) {
+            events.cursor(archiveId);
         }
     }
 

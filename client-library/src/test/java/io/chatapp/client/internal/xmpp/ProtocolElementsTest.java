@@ -20,7 +20,7 @@ class ProtocolElementsTest {
 
     @BeforeAll
     static void smack() {
-        SmackConfiguration.getVersion();
+        SmackConfiguration.getDefaultReplyTimeout(); // loads Smack and its providers
         ChatAppProviders.register();
     }
 

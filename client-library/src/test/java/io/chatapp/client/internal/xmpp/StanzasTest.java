@@ -24,7 +24,7 @@ class StanzasTest {
 
     @BeforeAll
     static void smack() throws Exception {
-        SmackConfiguration.getVersion();
+        SmackConfiguration.getDefaultReplyTimeout(); // loads Smack and its providers
         ChatAppProviders.register();
         bob = JidCreate.bareFrom("bob@example.com");
     }
