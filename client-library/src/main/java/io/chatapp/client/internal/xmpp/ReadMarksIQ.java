@@ -92,5 +92,4 @@ public final class ReadMarksIQ extends IQ {
             return new ReadMarksIQ(with, marks);
         }
     }
-
 }
