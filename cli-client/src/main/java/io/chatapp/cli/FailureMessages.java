@@ -29,7 +29,8 @@ public final class FailureMessages {
                     ? detail + " (give the server's certificate with --trust PEM_FILE)"
                     : detail.contains("does not offer TLS") ? detail + " (use --no-tls for a server without TLS)"
                     : detail;
-            case ACCOUNT_EXISTS, NOT_ALLOWED, INVALID_INPUT, SERVER_ERROR -> action + " failed: " + detail;
+            case ACCOUNT_EXISTS, NOT_ALLOWED, INVALID_INPUT, NOT_FOUND, TOO_LATE, SERVER_BUSY, UNSUPPORTED,
+                    SERVER_ERROR -> action + " failed: " + detail;
         };
     }
 

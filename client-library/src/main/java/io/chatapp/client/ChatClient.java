@@ -1,13 +1,11 @@
 package io.chatapp.client;
 
 import io.chatapp.client.internal.EventDispatcher;
-import io.chatapp.client.internal.Failures;
 import io.chatapp.client.internal.TokenConnection;
 import io.chatapp.client.internal.TokenKeeper;
 import io.chatapp.client.internal.TokenSaslMechanism;
 import io.chatapp.client.internal.TrustManagers;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,24 +21,16 @@ import org.jivesoftware.smack.ConnectionListener;
 import org.jivesoftware.smack.ReconnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.filter.AndFilter;
-import org.jivesoftware.smack.filter.MessageTypeFilter;
-import org.jivesoftware.smack.filter.MessageWithBodiesFilter;
-import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Localpart;
 
 /**
@@ -74,12 +64,20 @@ public final class ChatClient implements AutoCloseable {
     private final ExecutorService events;
     /** Runs a token login's scheduled refreshes; its one thread starts with the first token login. */
     private final ScheduledExecutorService tokenRefreshes;
-    private final EventDispatcher<MessageListener> messageListeners;
+    /** Runs the messaging features' timers (typing pauses). */
+    private final ScheduledExecutorService timers;
+    private final ClientContext context;
     private final EventDispatcher<PresenceListener> presenceListeners;
     private final EventDispatcher<ConnectionStateListener> stateListeners;
     private final EventDispatcher<TokenListener> tokenListeners;
-    private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.DISCONNECTED);
+    private final AtomicReference<ConnectionState> state;
     private final ContactList contacts;
+    private final MessageHub messages;
+    private final Receipts receipts;
+    private final Typing typing;
+    private final History history;
+    private final Retractions retractions;
+    private final LastSeen lastSeen;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -96,7 +94,16 @@ public final class ChatClient implements AutoCloseable {
         this.events = Executors.newSingleThreadExecutor(daemonThreads("chatapp-client-" + number + "-events"));
         this.tokenRefreshes = Executors.newSingleThreadScheduledExecutor(
                 daemonThreads("chatapp-client-" + number + "-tokens"));
-        this.messageListeners = new EventDispatcher<>(events);
+        this.timers = Executors.newSingleThreadScheduledExecutor(
+                daemonThreads("chatapp-client-" + number + "-timers"));
+        this.context = new ClientContext(config, io, events, timers);
+        this.state = context.state;
+        this.messages = new MessageHub(context);
+        this.receipts = new Receipts(messages);
+        this.typing = new Typing(messages);
+        this.history = new History(messages);
+        this.retractions = new Retractions(messages);
+        this.lastSeen = new LastSeen(messages);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -107,11 +114,10 @@ public final class ChatClient implements AutoCloseable {
     /** Follows a (new) connection: its state, and the messages and presence it receives. */
     private void attach(XMPPTCPConnection newConnection) {
         watchConnection(newConnection);
-        newConnection.addSyncStanzaListener(this::onIncomingMessage,
-                new AndFilter(MessageWithBodiesFilter.INSTANCE,
-                        new OrFilter(MessageTypeFilter.CHAT, MessageTypeFilter.NORMAL)));
+        messages.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
+        context.connection(newConnection);
     }
 
     /** Creates a client; nothing is sent until {@link #connect()}, {@link #register} or {@link #login}. */
@@ -388,6 +394,8 @@ public final class ChatClient implements AutoCloseable {
     /**
      * Sends a one-to-one text message. Completes with the message id once the message is handed to the
      * connection; with stream management the server's acknowledgement follows and a dropped connection re-sends it.
+     * The id is a fresh UUID, also the message's XEP-0359 {@code origin-id}; the message asks for a delivery
+     * receipt and read markers, whose progress {@link #receipts()} reports, and ends typing ({@link #typing()}).
      */
     public CompletableFuture<String> sendMessage(String toJid, String text) {
         return call(() -> {
@@ -396,14 +404,7 @@ public final class ChatClient implements AutoCloseable {
             }
             XmlText.requireSendable(text);
             requireSession();
-            EntityBareJid to = bareJid(toJid);
-            Message message = connection.getStanzaFactory().buildMessageStanza()
-                    .to(to)
-                    .ofType(Message.Type.chat)
-                    .setBody(text)
-                    .build();
-            connection.sendStanza(message);
-            return message.getStanzaId();
+            return messages.send(bareJid(toJid), text);
         });
     }
 
@@ -437,8 +438,38 @@ public final class ChatClient implements AutoCloseable {
         return contacts;
     }
 
+    /** Delivery and read state of sent messages, read markers, and message info. */
+    public Receipts receipts() {
+        return receipts;
+    }
+
+    /** Typing notifications, sent and received. */
+    public Typing typing() {
+        return typing;
+    }
+
+    /** The message archive: conversation pages, and the catch-up cursor. */
+    public History history() {
+        return history;
+    }
+
+    /** Deleting messages for everyone (retraction) or for this account only. */
+    public Retractions retractions() {
+        return retractions;
+    }
+
+    /** When people were last online, and who may know it of this account. */
+    public LastSeen lastSeen() {
+        return lastSeen;
+    }
+
+    /**
+     * Hears every message: received ones, and those this account sent from other devices
+     * ({@link ChatMessage#outgoing()}), each once, whether it came live, from offline storage, as a carbon copy or
+     * from the archive at catch-up (see {@link History}). Retractions go to {@link Retractions#onRetraction}.
+     */
     public ListenerRegistration onMessage(MessageListener listener) {
-        return messageListeners.add(listener);
+        return messages.messageListeners.add(listener);
     }
 
     public ListenerRegistration onPresence(PresenceListener listener) {
@@ -458,6 +489,7 @@ public final class ChatClient implements AutoCloseable {
         } finally {
             setState(ConnectionState.CLOSED);
             tokenRefreshes.shutdownNow();
+            timers.shutdownNow();
             io.shutdownNow();
             events.shutdown();
             try {
@@ -500,25 +532,6 @@ public final class ChatClient implements AutoCloseable {
             connection.setReplyTimeout(replyTimeout);
         }
         return confirmed;
-    }
-
-    private void onIncomingMessage(org.jivesoftware.smack.packet.Stanza stanza) {
-        Message message = (Message) stanza;
-        Jid from = message.getFrom();
-        if (from == null) {
-            return;
-        }
-        DelayInformation delay = DelayInformation.from(message);
-        Instant sentAt = delay == null ? Instant.now() : delay.getStamp().toInstant();
-        ChatMessage received = new ChatMessage(
-                message.getStanzaId() == null ? "" : message.getStanzaId(),
-                from.asBareJid().toString(),
-                from.getResourceOrEmpty().toString(),
-                message.getTo() == null ? "" : message.getTo().asBareJid().toString(),
-                message.getBody(),
-                sentAt,
-                delay != null);
-        messageListeners.fire(listener -> listener.onMessage(received));
     }
 
     private void onIncomingPresence(org.jivesoftware.smack.packet.Stanza stanza) {
@@ -627,43 +640,19 @@ public final class ChatClient implements AutoCloseable {
     }
 
     EntityBareJid bareJid(String jid) throws org.jxmpp.stringprep.XmppStringprepException {
-        return JidCreate.entityBareFrom(Addresses.bare(jid, config.domain()));
+        return context.bareJid(jid);
     }
 
-    /**
-     * Sending needs a session: logged in, or reconnecting with a stream that will be resumed (Smack then queues the
-     * stanza and sends it on resumption). Otherwise Smack would accept the stanza into a queue nobody flushes.
-     */
     private void requireSession() {
-        boolean resuming = state.get() == ConnectionState.RECONNECTING && connection.isSmResumptionPossible();
-        if (!connection.isAuthenticated() && !resuming) {
-            throw new ChatClientException(ChatClientException.Reason.NOT_CONNECTED,
-                    "Not logged in: log in before sending");
-        }
+        context.requireSession();
     }
 
     private CompletableFuture<Void> run(Blocking action) {
-        return call(() -> {
-            action.run();
-            return null;
-        });
+        return context.run(action);
     }
 
     private <T> CompletableFuture<T> call(BlockingCall<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            io.execute(() -> {
-                try {
-                    result.complete(action.call());
-                } catch (Exception e) {
-                    result.completeExceptionally(Failures.translate(e));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(new ChatClientException(ChatClientException.Reason.NOT_CONNECTED,
-                    "The client is closed", e));
-        }
-        return result;
+        return context.call(action);
     }
 
     static ThreadFactory daemonThreads(String name) {

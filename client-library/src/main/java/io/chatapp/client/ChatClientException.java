@@ -28,6 +28,20 @@ public final class ChatClientException extends RuntimeException {
         TIMEOUT,
         /** The operation needs a connection or login that is not there. */
         NOT_CONNECTED,
+        /**
+         * The item named does not exist for this account (XMPP {@code item-not-found}): e.g. a message to retract,
+         * hide or ask about that this account did not send or cannot see, or an archive id that is not in its archive.
+         */
+        NOT_FOUND,
+        /** A retraction came too late: the message is older than the server's retraction window. */
+        TOO_LATE,
+        /**
+         * The server cannot take the request now (XMPP {@code resource-constraint}, e.g. its archive is unavailable);
+         * nothing was changed or delivered: try again later.
+         */
+        SERVER_BUSY,
+        /** The server does not support the request (XMPP {@code feature-not-implemented}, {@code service-unavailable}). */
+        UNSUPPORTED,
         /** Anything else the server answered with an error. */
         SERVER_ERROR
     }

@@ -56,7 +56,8 @@ public final class Failures {
         return new ChatClientException(Reason.SERVER_ERROR, String.valueOf(e.getMessage()), e);
     }
 
-    private static ChatClientException fromStanzaError(StanzaError error, Throwable cause) {
+    /** The reason for an error the server answered a request with (an IQ error or a message of type error). */
+    public static ChatClientException fromStanzaError(StanzaError error, Throwable cause) {
         String text = error.getDescriptiveText() == null ? "" : ": " + error.getDescriptiveText();
         return switch (error.getCondition()) {
             case conflict -> new ChatClientException(Reason.ACCOUNT_EXISTS, "That name is already taken" + text, cause);
@@ -65,6 +66,12 @@ public final class Failures {
             case not_authorized -> new ChatClientException(Reason.NOT_AUTHORIZED, "Not authorized" + text, cause);
             case bad_request, not_acceptable, jid_malformed ->
                     new ChatClientException(Reason.INVALID_INPUT, "The server rejected the input ("
+                            + error.getCondition() + ")" + text, cause);
+            case item_not_found -> new ChatClientException(Reason.NOT_FOUND, "Not found" + text, cause);
+            case resource_constraint -> new ChatClientException(Reason.SERVER_BUSY,
+                    "The server is busy; try again later" + text, cause);
+            case feature_not_implemented, service_unavailable ->
+                    new ChatClientException(Reason.UNSUPPORTED, "The server does not support that ("
                             + error.getCondition() + ")" + text, cause);
             case remote_server_timeout -> new ChatClientException(Reason.TIMEOUT, "The server timed out" + text, cause);
             default -> new ChatClientException(Reason.SERVER_ERROR, "Server error: " + error.getCondition() + text,

@@ -20,6 +20,12 @@ class FailuresTest {
         assertThat(reasonOf(StanzaError.Condition.forbidden)).isEqualTo(Reason.NOT_ALLOWED);
         assertThat(reasonOf(StanzaError.Condition.not_acceptable)).isEqualTo(Reason.INVALID_INPUT);
         assertThat(reasonOf(StanzaError.Condition.internal_server_error)).isEqualTo(Reason.SERVER_ERROR);
+        // The messaging protocol's errors (docs/protocol.md).
+        assertThat(reasonOf(StanzaError.Condition.item_not_found)).isEqualTo(Reason.NOT_FOUND);
+        assertThat(reasonOf(StanzaError.Condition.resource_constraint)).isEqualTo(Reason.SERVER_BUSY);
+        assertThat(reasonOf(StanzaError.Condition.feature_not_implemented)).isEqualTo(Reason.UNSUPPORTED);
+        assertThat(reasonOf(StanzaError.Condition.service_unavailable)).isEqualTo(Reason.UNSUPPORTED);
+        assertThat(reasonOf(StanzaError.Condition.bad_request)).isEqualTo(Reason.INVALID_INPUT);
     }
 
     @Test

@@ -1,0 +1,270 @@
+package io.chatapp.client;
+
+import io.chatapp.client.internal.EventDispatcher;
+import io.chatapp.client.internal.Incoming;
+import io.chatapp.client.internal.MessagePipeline;
+import io.chatapp.client.internal.Resync;
+import io.chatapp.client.internal.StatusTracker;
+import io.chatapp.client.internal.TypingThrottle;
+import io.chatapp.client.internal.xmpp.ChatAppProviders;
+import io.chatapp.client.internal.xmpp.HiddenElement;
+import io.chatapp.client.internal.xmpp.ServerRequests;
+import io.chatapp.client.internal.xmpp.StanzaReader;
+import io.chatapp.client.internal.xmpp.Stanzas;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.OrFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.sm.StreamManagementException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
+import org.jivesoftware.smackx.mam.element.MamElements;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptManager;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * The Smack side of messaging: follows each connection's messages, carbons and headlines into the
+ * {@link MessagePipeline}, sends texts, receipts, markers and chat states, and runs the {@link Resync} after each
+ * new session. The feature facades ({@link Receipts}, {@link Typing}, {@link History}, {@link Retractions}) are
+ * views on it.
+ */
+final class MessageHub {
+
+    private static final Logger LOG = Logger.getLogger(MessageHub.class.getName());
+    /** Sent messages whose status is followed (and asked about after a reconnection). */
+    static final int TRACKED_MESSAGES = 1000;
+    /** Archive ids remembered to deliver each message once. */
+    static final int REMEMBERED_IDS = 10_000;
+    static final int CATCH_UP_PAGE = 100;
+    static final Duration TYPING_INTERVAL = Duration.ofSeconds(5);
+
+    final ClientContext context;
+    final EventDispatcher<MessageListener> messageListeners;
+    final EventDispatcher<MessageStatusListener> statusListeners;
+    final EventDispatcher<ReadElsewhereListener> readElsewhereListeners;
+    final EventDispatcher<TypingListener> typingListeners;
+    final EventDispatcher<RetractionListener> retractionListeners;
+    final EventDispatcher<HiddenListener> hiddenListeners;
+    final EventDispatcher<ArchiveCursorListener> cursorListeners;
+    final StatusTracker tracker;
+    final MessagePipeline pipeline;
+    final TypingThrottle typing;
+    final ServerRequests server;
+    private final Resync resync;
+
+    MessageHub(ClientContext context) {
+        ChatAppProviders.register();
+        this.context = context;
+        this.messageListeners = new EventDispatcher<>(context.events);
+        this.statusListeners = new EventDispatcher<>(context.events);
+        this.readElsewhereListeners = new EventDispatcher<>(context.events);
+        this.typingListeners = new EventDispatcher<>(context.events);
+        this.retractionListeners = new EventDispatcher<>(context.events);
+        this.hiddenListeners = new EventDispatcher<>(context.events);
+        this.cursorListeners = new EventDispatcher<>(context.events);
+        this.tracker = new StatusTracker(TRACKED_MESSAGES,
+                (id, peer, status) -> statusListeners.fire(l -> l.onStatus(id, peer, status)));
+        PipelineEvents events = new PipelineEvents();
+        this.pipeline = new MessagePipeline(REMEMBERED_IDS, tracker, this::sendReceipt, events);
+        this.typing = new TypingThrottle(Clock.systemUTC(), (task, delay) -> {
+            var scheduled = context.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> scheduled.cancel(false);
+        }, this::sendChatState, TYPING_INTERVAL);
+        this.server = new ServerRequests(context::connection, Clock.systemUTC());
+        this.resync = new Resync(server, pipeline, tracker, events, CATCH_UP_PAGE);
+    }
+
+    /** Follows a (new) connection. */
+    void attach(XMPPTCPConnection connection) {
+        DeliveryReceiptManager.getInstanceFor(connection)
+                .setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.disabled);
+        connection.addSyncStanzaListener(this::onMessage,
+                new OrFilter(MessageTypeFilter.CHAT, MessageTypeFilter.NORMAL));
+        connection.addSyncStanzaListener(this::onHeadline, new AndFilter(MessageTypeFilter.HEADLINE,
+                stanza -> stanza.getExtension(HiddenElement.QNAME) != null));
+        CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
+                (direction, carbonCopy, wrapper) -> onCarbon(connection, carbonCopy, wrapper));
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                if (!resumed) {
+                    newSession(connection);
+                }
+            }
+        });
+    }
+
+    /** Sends a text (see {@link ChatClient#sendMessage}); returns its id. */
+    String send(EntityBareJid to, String text) throws Exception {
+        XMPPTCPConnection connection = context.connection();
+        String id = UUID.randomUUID().toString();
+        Message message = Stanzas.chat(to, id, text);
+        String peer = to.toString();
+        tracker.track(id, peer);
+        pipeline.sentHere(id);
+        boolean acknowledged;
+        try {
+            connection.addStanzaIdAcknowledgedListener(id, stanza -> tracker.advance(id, MessageStatus.SENT));
+            acknowledged = true;
+        } catch (StreamManagementException.StreamManagementNotEnabledException e) {
+            acknowledged = false;
+        }
+        typing.messageSent(peer);
+        connection.sendStanza(message);
+        if (!acknowledged) {
+            // Without stream management, a round trip says the server has processed the message.
+            context.io.execute(() -> {
+                try {
+                    if (PingManager.getInstanceFor(connection).pingMyServer(false,
+                            context.config.replyTimeout().toMillis())) {
+                        tracker.advance(id, MessageStatus.SENT);
+                    }
+                } catch (Exception e) {
+                    LOG.log(Level.FINE, "No round trip after sending " + id, e);
+                }
+            });
+        }
+        return id;
+    }
+
+    /** Sends a read marker for the newest text received from {@code peer}; false when there is none. */
+    boolean markRead(EntityBareJid peer) throws Exception {
+        var newest = pipeline.newestReceivedFrom(peer.toString());
+        if (newest.isEmpty()) {
+            return false;
+        }
+        context.requireSession();
+        context.connection().sendStanza(Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()));
+        return true;
+    }
+
+    /**
+     * A fresh session (not a resumed stream): enable carbons (sent before the initial presence, so no carbon is
+     * missed), hold live messages back, then catch up from the archive and refresh sent messages' statuses.
+     */
+    private void newSession(XMPPTCPConnection connection) {
+        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
+                e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
+        String cursor = pipeline.cursor();
+        long token = cursor == null ? -1 : pipeline.startCatchUp();
+        try {
+            context.io.execute(() -> {
+                if (token >= 0) {
+                    resync.catchUp(token, cursor);
+                }
+                resync.refreshStatuses();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (token >= 0) {
+                pipeline.finishCatchUp(token, false);
+            }
+        }
+    }
+
+    private void onMessage(Stanza stanza) {
+        Message message = (Message) stanza;
+        if (message.getFrom() == null || CarbonExtension.from(message) != null
+                || MamElements.MamResultExtension.from(message) != null) {
+            return; // carbons and archive results have listeners of their own
+        }
+        BareJid me = me();
+        if (me == null) {
+            return;
+        }
+        pipeline.live(StanzaReader.read(message, Incoming.Source.LIVE, me, java.time.Instant.now()));
+    }
+
+    private void onCarbon(XMPPTCPConnection connection, Message carbonCopy, Message wrapper) {
+        BareJid me = me();
+        Jid wrapperFrom = wrapper.getFrom();
+        if (me == null || (wrapperFrom != null && !wrapperFrom.equals(me))) {
+            return; // only this account's server may send carbons
+        }
+        Message.Type type = carbonCopy.getType();
+        if (type != Message.Type.chat && type != Message.Type.normal) {
+            return;
+        }
+        pipeline.live(StanzaReader.read(carbonCopy, Incoming.Source.CARBON, me, java.time.Instant.now()));
+    }
+
+    private void onHeadline(Stanza stanza) {
+        BareJid me = me();
+        Jid from = stanza.getFrom();
+        if (me == null || (from != null && !from.equals(me) && !from.equals(me.asDomainBareJid()))) {
+            return; // only this account's server may say what it hid
+        }
+        HiddenElement hidden = (HiddenElement) stanza.getExtension(HiddenElement.QNAME);
+        if (!hidden.id().isEmpty()) {
+            hiddenListeners.fire(l -> l.onHidden(hidden.id()));
+        }
+    }
+
+    private BareJid me() {
+        var user = context.connection().getUser();
+        return user == null ? null : user.asBareJid();
+    }
+
+    private void sendReceipt(String to, String messageId) {
+        try {
+            context.connection().sendStanza(Stanzas.receipt(JidCreate.from(to), UUID.randomUUID().toString(),
+                    messageId));
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Could not send a receipt for " + messageId, e);
+        }
+    }
+
+    private void sendChatState(String peer, TypingState state) {
+        try {
+            XMPPTCPConnection connection = context.connection();
+            if (connection.isAuthenticated()) {
+                connection.sendStanza(Stanzas.chatState(JidCreate.entityBareFrom(peer),
+                        UUID.randomUUID().toString(), state));
+            }
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Could not send a chat state to " + peer, e);
+        }
+    }
+
+    /** The pipeline's decisions, passed to the app's listeners on the event thread. */
+    private final class PipelineEvents implements MessagePipeline.Events {
+
+        @Override
+        public void message(ChatMessage message) {
+            messageListeners.fire(l -> l.onMessage(message));
+        }
+
+        @Override
+        public void retraction(Retraction retraction) {
+            retractionListeners.fire(l -> l.onRetraction(retraction));
+        }
+
+        @Override
+        public void typing(String from, TypingState state) {
+            typingListeners.fire(l -> l.onTyping(from, state));
+        }
+
+        @Override
+        public void readElsewhere(String peer, String upToMessageId, String upToArchiveId) {
+            readElsewhereListeners.fire(l -> l.onReadElsewhere(peer, upToMessageId, upToArchiveId));
+        }
+
+        @Override
+        public void cursor(String lastArchiveId) {
+            cursorListeners.fire(l -> l.onCursor(lastArchiveId));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.chatapp.client.internal.xmpp;
+
+import io.chatapp.client.ChatClientException;
+import io.chatapp.client.ChatClientException.Reason;
+import io.chatapp.client.LastSeenInfo;
+import io.chatapp.client.MessageInfo;
+import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.Incoming;
+import io.chatapp.client.internal.Resync;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jivesoftware.smack.StanzaCollector;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.MessageTypeFilter;
+import org.jivesoftware.smack.filter.StanzaIdFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.iqlast.LastActivityManager;
+import org.jivesoftware.smackx.iqlast.packet.LastActivity;
+import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The library's requests to the server, over whatever connection the client currently has. Every method blocks
+ * and fails with Smack's exceptions (turned into {@link ChatClientException}s by the caller), except where a
+ * reason of its own is needed.
+ */
+public final class ServerRequests implements Resync.Server {
+
+    private final Supplier<? extends XMPPConnection> connection;
+    private final Clock clock;
+
+    public ServerRequests(Supplier<? extends XMPPConnection> connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    // --- archive (XEP-0313) ---
+
+    @Override
+    public Resync.ArchivePage pageAfter(String afterArchiveId, int max) throws Exception {
+        MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(max);
+        if (afterArchiveId != null) {
+            args.afterUid(afterArchiveId);
+        }
+        return query(args.build());
+    }
+
+    /** The page of the conversation with {@code peer} before that archive id (the newest page when null). */
+    public Resync.ArchivePage pageBefore(BareJid peer, String beforeArchiveId, int max) throws Exception {
+        MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder()
+                .limitResultsToJid(peer)
+                .setResultPageSizeTo(max);
+        if (beforeArchiveId == null) {
+            args.queryLastPage();
+        } else {
+            args.beforeUid(beforeArchiveId);
+        }
+        return query(args.build());
+    }
+
+    private Resync.ArchivePage query(MamManager.MamQueryArgs args) throws Exception {
+        XMPPConnection current = connection.get();
+        BareJid me = me(current);
+        MamManager.MamQuery query = MamManager.getInstanceFor(current).queryArchive(args);
+        Instant now = clock.instant();
+        List<Incoming> messages = query.getPage().getMamResultExtensions().stream()
+                .map(result -> StanzaReader.readArchived(result, me, now))
+                .toList();
+        String last = query.getPage().getMamFinIq().getRSMSet() == null ? null
+                : query.getPage().getMamFinIq().getRSMSet().getLast();
+        return new Resync.ArchivePage(messages, query.isComplete(), last);
+    }
+
+    /** Deletes the message with that archive id from this account's archive view. */
+    public void hide(String archiveId) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(new HideIQ(archiveId));
+    }
+
+    // --- receipts (urn:chatapp:receipts:0) ---
+
+    @Override
+    public List<Resync.ReadMark> readMarks() throws Exception {
+        ReadMarksIQ result = connection.get().sendIqRequestAndWaitForResponse(ReadMarksIQ.request(null));
+        return result.marks().stream().map(mark -> new Resync.ReadMark(mark.with(), mark.stanzaId())).toList();
+    }
+
+    @Override
+    public MessageInfo messageInfo(String messageId) throws Exception {
+        MessageInfoIQ result = connection.get().sendIqRequestAndWaitForResponse(MessageInfoIQ.request(messageId));
+        return new MessageInfo(result.id().isEmpty() ? messageId : result.id(), result.stanzaId(), result.sent(),
+                result.recipients().stream()
+                        .map(r -> new MessageInfo.Recipient(r.jid(), r.delivered(), r.read()))
+                        .toList());
+    }
+
+    // --- retraction (XEP-0424) ---
+
+    /**
+     * Sends the retraction and waits for the server to have processed it: a round trip after it, since the server
+     * handles a stream in order and refuses a retraction with an error message before it answers the next request.
+     * Fails with the reason of that error message, if one came.
+     */
+    public void retract(EntityBareJid peer, String retractionId, String messageId, long timeoutMillis)
+            throws Exception {
+        XMPPConnection current = connection.get();
+        try (StanzaCollector errors = current.createStanzaCollector(
+                new AndFilter(MessageTypeFilter.ERROR, new StanzaIdFilter(retractionId)))) {
+            current.sendStanza(Stanzas.retraction(peer, retractionId, messageId));
+            PingManager.getInstanceFor(current).pingMyServer(true, timeoutMillis);
+            // Collectors see stanzas in the order they arrived: an error sent before the ping's answer is here now.
+            Message error = errors.pollResult();
+            if (error != null) {
+                throw retractionFailure(error.getError());
+            }
+        }
+    }
+
+    /** What a refused retraction's error means (docs/protocol.md, "Retraction"). */
+    public static ChatClientException retractionFailure(StanzaError error) {
+        if (error == null) {
+            return new ChatClientException(Reason.SERVER_ERROR, "The server refused the retraction");
+        }
+        return switch (error.getCondition()) {
+            case item_not_found -> new ChatClientException(Reason.NOT_FOUND,
+                    "No such message in this conversation to retract");
+            case forbidden, not_allowed -> new ChatClientException(Reason.NOT_ALLOWED,
+                    "Only the sender of a message can retract it");
+            case not_acceptable -> new ChatClientException(Reason.TOO_LATE,
+                    "The message is too old to be retracted");
+            default -> Failures.fromStanzaError(error, null);
+        };
+    }
+
+    // --- last seen (XEP-0012, urn:chatapp:last-seen:0) ---
+
+    /** When {@code jid} was last online; {@link LastSeenInfo#hidden()} when their setting does not tell. */
+    public LastSeenInfo lastSeen(Jid jid) throws Exception {
+        LastActivity answer;
+        try {
+            answer = LastActivityManager.getInstanceFor(connection.get()).getLastActivity(jid);
+        } catch (XMPPException.XMPPErrorException e) {
+            StanzaError.Condition condition = e.getStanzaError().getCondition();
+            if (condition == StanzaError.Condition.forbidden || condition == StanzaError.Condition.not_authorized) {
+                return LastSeenInfo.hidden();
+            }
+            throw e;
+        }
+        long seconds = answer.getIdleTime();
+        if (seconds <= 0) {
+            return LastSeenInfo.online();
+        }
+        return LastSeenInfo.offlineSince(clock.instant().minusSeconds(seconds));
+    }
+
+    public String lastSeenVisibility() throws Exception {
+        LastSeenVisibilityIQ result = connection.get().sendIqRequestAndWaitForResponse(LastSeenVisibilityIQ.get());
+        return result.visibility();
+    }
+
+    public void setLastSeenVisibility(String visibility) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(LastSeenVisibilityIQ.set(visibility));
+    }
+
+    private static BareJid me(XMPPConnection current) {
+        if (current.getUser() == null) {
+            throw new ChatClientException(Reason.NOT_CONNECTED, "Not logged in");
+        }
+        return current.getUser().asBareJid();
+    }
+}
