@@ -35,7 +35,7 @@ public final class Retractions {
             hub.context.requireSession();
             String retractionId = UUID.randomUUID().toString();
             hub.pipeline.sentHere(retractionId);
-            hub.server.retract(to, retractionId, messageId, hub.context.config.replyTimeout().toMillis());
+            hub.server.retract(to, retractionId, messageId);
         });
     }
 

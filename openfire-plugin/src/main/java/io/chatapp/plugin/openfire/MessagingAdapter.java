@@ -22,7 +22,7 @@ final class MessagingAdapter implements AutoCloseable {
     /** Features advertised on the server (disco#info), for clients deciding what to use. */
     static final List<String> FEATURES = List.of(
             "urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", ArchiveInterceptor.SID, ArchiveInterceptor.RETRACT,
-            MessageInfoIqHandler.NAMESPACE, HideIqHandler.NAMESPACE, LastSeenIqHandler.NAMESPACE);
+            MessageInfoIqHandler.NAMESPACE, ArchiveIqHandler.NAMESPACE, LastSeenIqHandler.NAMESPACE);
 
     private final Deque<Runnable> undo = new ArrayDeque<>();
 
@@ -43,7 +43,7 @@ final class MessagingAdapter implements AutoCloseable {
             adapter.intercept(new LastSeenInterceptor(messaging.lastSeen(), domain));
             adapter.handle(new MamIqHandler(messaging.archive(), messaging.settings().maxPageSize(), routing));
             adapter.handle(new MessageInfoIqHandler(messaging.messageInfo(), routing));
-            adapter.handle(new HideIqHandler(messaging.archive(), routing));
+            adapter.handle(new ArchiveIqHandler(messaging.archive(), retractions, routing));
             adapter.handle(new LastSeenIqHandler(messaging.lastSeen(), routing, clock));
             IQDiscoInfoHandler disco = XMPPServer.getInstance().getIQDiscoInfoHandler();
             for (String feature : FEATURES) {

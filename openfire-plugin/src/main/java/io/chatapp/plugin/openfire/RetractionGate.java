@@ -3,8 +3,11 @@ package io.chatapp.plugin.openfire;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.RetractionResult;
 import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.dom4j.Element;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
 /**
@@ -14,6 +17,10 @@ import org.xmpp.packet.Message;
  * and goes nowhere.
  */
 final class RetractionGate {
+
+    /** The XEP-0428 fallback body for clients that do not know retractions (XEP-0424 §4). */
+    static final String FALLBACK_TEXT = "This person attempted to retract a previous message, but it's unsupported"
+            + " by your client.";
 
     private final MessageArchive archive;
     private final Duration window;
@@ -25,7 +32,7 @@ final class RetractionGate {
         this.routing = routing;
     }
 
-    /** Starts the check of a retraction that the caller has held back. */
+    /** Starts the check of a XEP-0424 retraction message that the caller has held back. */
     void check(Message retraction, Element retract) {
         Message held = retraction.createCopy();
         String reference = retract.attributeValue("id");
@@ -33,22 +40,51 @@ final class RetractionGate {
             refuse(held, StanzaError.BAD_REQUEST, "the retract element needs the id of the message");
             return;
         }
-        archive.retract(held.getFrom().toBareJID(), held.getTo().toBareJID(), reference, window)
-                .whenComplete((result, failure) -> {
-                    if (failure != null) {
-                        routing.route(errorFor(held, PluginRouting.error(failure)));
-                    } else if (result instanceof RetractionResult.Retracted) {
-                        routing.routeCleared(held);
-                    } else if (result instanceof RetractionResult.NotSender) {
-                        refuse(held, StanzaError.FORBIDDEN, "only the sender can retract a message");
-                    } else if (result instanceof RetractionResult.TooOld) {
-                        refuse(held, StanzaError.NOT_ACCEPTABLE, "messages older than " + window.toHours()
-                                + " hours cannot be retracted");
-                    } else {
-                        refuse(held, StanzaError.ITEM_NOT_FOUND, "no message " + reference + " with "
-                                + held.getTo().toBareJID());
-                    }
-                });
+        verify(held.getFrom().toBareJID(), held.getTo().toBareJID(), reference).whenComplete((done, failure) -> {
+            if (failure == null) {
+                routing.routeCleared(held);
+            } else {
+                routing.route(errorFor(held, PluginRouting.error(failure)));
+            }
+        });
+    }
+
+    /**
+     * A retraction asked for with an IQ ({@code urn:chatapp:archive:0}), which gives the requester a definite
+     * answer: once checked, the standard XEP-0424 message is sent on the requester's behalf, from their device.
+     */
+    CompletableFuture<Void> retractFor(JID device, String peer, String reference, String retractionId) {
+        return verify(device.toBareJID(), peer, reference).thenRun(() -> {
+            Message retraction = new Message();
+            retraction.setType(Message.Type.chat);
+            retraction.setID(retractionId);
+            retraction.setFrom(device);
+            retraction.setTo(peer);
+            retraction.setBody(FALLBACK_TEXT);
+            retraction.addChildElement("retract", ArchiveInterceptor.RETRACT).addAttribute("id", reference);
+            retraction.addChildElement("fallback", "urn:xmpp:fallback:0").addAttribute("for",
+                    ArchiveInterceptor.RETRACT);
+            retraction.addChildElement("origin-id", ArchiveInterceptor.SID).addAttribute("id", retractionId);
+            retraction.addChildElement("store", "urn:xmpp:hints");
+            routing.routeCleared(retraction);
+        });
+    }
+
+    /** Completes when the requester may retract the message (and it is now erased), else fails with the error. */
+    private CompletableFuture<Void> verify(String requester, String peer, String reference) {
+        return archive.retract(requester, peer, reference, window).thenAccept(result -> {
+            if (result instanceof RetractionResult.NotSender) {
+                throw new StanzaErrorException(StanzaError.FORBIDDEN, "only the sender can retract a message");
+            }
+            if (result instanceof RetractionResult.TooOld) {
+                throw new StanzaErrorException(StanzaError.NOT_ACCEPTABLE, "messages older than "
+                        + window.toHours() + " hours cannot be retracted");
+            }
+            if (!(result instanceof RetractionResult.Retracted)) {
+                throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "no message " + reference + " with "
+                        + peer);
+            }
+        });
     }
 
     private void refuse(Message retraction, StanzaError error, String text) {

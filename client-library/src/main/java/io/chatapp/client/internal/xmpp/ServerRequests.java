@@ -104,22 +104,16 @@ public final class ServerRequests implements Resync.Server {
     // --- retraction (XEP-0424) ---
 
     /**
-     * Sends the retraction and waits for the server to have processed it: a round trip after it, since the server
-     * handles a stream in order and refuses a retraction with an error message before it answers the next request.
-     * Fails with the reason of that error message, if one came.
+     * Asks the server to retract the message (docs/protocol.md, "Retraction"): it checks that this account sent it
+     * and that it is young enough, erases it from the archive and sends the XEP-0424 retraction on our behalf.
+     * Fails with the reason of the server's refusal.
      */
-    public void retract(EntityBareJid peer, String retractionId, String messageId, long timeoutMillis)
-            throws Exception {
-        XMPPConnection current = connection.get();
-        try (StanzaCollector errors = current.createStanzaCollector(
-                new AndFilter(MessageTypeFilter.ERROR, new StanzaIdFilter(retractionId)))) {
-            current.sendStanza(Stanzas.retraction(peer, retractionId, messageId));
-            PingManager.getInstanceFor(current).pingMyServer(true, timeoutMillis);
-            // Collectors see stanzas in the order they arrived: an error sent before the ping's answer is here now.
-            Message error = errors.pollResult();
-            if (error != null) {
-                throw retractionFailure(error.getError());
-            }
+    public void retract(EntityBareJid peer, String retractionId, String messageId) throws Exception {
+        try {
+            connection.get().sendIqRequestAndWaitForResponse(new RetractIQ(peer.toString(), messageId,
+                    retractionId));
+        } catch (XMPPException.XMPPErrorException e) {
+            throw retractionFailure(e.getStanzaError());
         }
     }
 

@@ -8,29 +8,55 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.session.ClientSession;
+import java.util.UUID;
+import org.dom4j.Element;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
 /**
- * "Delete for me" ({@code urn:chatapp:archive:0}, docs/protocol.md): hides a message from the requester's own archive
- * view and tells their other online devices; the other party's archive is untouched.
+ * {@code urn:chatapp:archive:0} (docs/protocol.md): "delete for me", which hides a message from the requester's own
+ * archive view and tells their other online devices (the other party's archive is untouched); and retraction with a
+ * definite answer, for clients that want one (standard clients send the XEP-0424 message themselves).
  */
-final class HideIqHandler extends AsyncIqHandler {
+final class ArchiveIqHandler extends AsyncIqHandler {
 
     static final String NAMESPACE = "urn:chatapp:archive:0";
 
     private final MessageArchive archive;
+    private final RetractionGate retractions;
 
-    HideIqHandler(MessageArchive archive, PluginRouting routing) {
-        super("chat-app delete for me", "hide", NAMESPACE, routing);
+    ArchiveIqHandler(MessageArchive archive, RetractionGate retractions, PluginRouting routing) {
+        super("chat-app archive requests", "hide", NAMESPACE, routing);
         this.archive = archive;
+        this.retractions = retractions;
     }
 
     @Override
     protected CompletableFuture<IQ> answer(IQ request) {
-        if (request.getType() != IQ.Type.set || !request.getChildElement().getName().equals("hide")) {
-            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "expected an IQ set with <hide id='…'/>");
+        String element = request.getChildElement().getName();
+        if (request.getType() != IQ.Type.set || !(element.equals("hide") || element.equals("retract"))) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST,
+                    "expected an IQ set with <hide id='…'/> or <retract with='…' id='…'/>");
         }
+        return element.equals("hide") ? hide(request) : retract(request);
+    }
+
+    private CompletableFuture<IQ> retract(IQ request) {
+        Element retract = request.getChildElement();
+        String with = retract.attributeValue("with");
+        String reference = retract.attributeValue("id");
+        if (with == null || reference == null || reference.isBlank()) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "retract needs 'with' and the message 'id'");
+        }
+        String peer = new JID(with).toBareJID();
+        String retractionId = retract.attributeValue("message-id");
+        return retractions.retractFor(request.getFrom(), peer, reference,
+                        retractionId == null || retractionId.isBlank() ? UUID.randomUUID().toString() : retractionId)
+                .thenApply(done -> IQ.createResultIQ(request));
+    }
+
+    private CompletableFuture<IQ> hide(IQ request) {
         String text = request.getChildElement().attributeValue("id");
         if (text == null || text.isBlank()) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "hide needs the archive id of the message");
