@@ -1,18 +1,25 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
+import io.chatapp.client.LastSeenInfo;
+import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MessageStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the interactive shell does with a logged-in account. Each call waits for the server and fails with a
- * {@link CliException} carrying a clear message.
+ * {@link CliException} carrying a clear message (or, for the few that return futures, completes with it).
  */
 public interface ChatSession {
 
     /** The account's XMPP domain, appended to bare user names. */
     String domain();
 
-    void send(String toBareJid, String text);
+    /** Sends a text; returns its message id. */
+    String send(String toBareJid, String text);
 
     List<Contact> contacts();
 
@@ -26,4 +33,38 @@ public interface ChatSession {
 
     /** @param mode one of {@link ShellInterpreter#MODES} */
     void setStatus(String mode, String text);
+
+    /** The newest {@code max} messages with the peer, oldest first. */
+    List<ChatMessage> history(String peerBareJid, int max);
+
+    /**
+     * The status of a message this account sent: known from this session's receipts or asked of the server;
+     * empty when neither knows it.
+     */
+    Optional<MessageStatus> status(ChatMessage sent);
+
+    /** The status of a message sent in this session, as far as receipts told; empty when not yet acknowledged. */
+    Optional<MessageStatus> status(String messageId);
+
+    /** The archive id of a message this account sent, asked of the server; empty when it has none. */
+    Optional<String> archiveIdOf(String messageId);
+
+    /** Deletes one's own message for everyone. */
+    void retract(String peerBareJid, String messageId);
+
+    /** Deletes a message from this account's archive. */
+    void deleteForMe(String archiveId);
+
+    /** Marks the conversation read; completes with false when nothing was received from the peer this session. */
+    CompletableFuture<Boolean> markRead(String peerBareJid);
+
+    /** The user is typing to the peer (throttled by the client); never blocks or fails. */
+    void typing(String peerBareJid);
+
+    /** When the contact was last online; empty when it cannot be asked. */
+    Optional<LastSeenInfo> lastSeen(String bareJid);
+
+    LastSeenVisibility lastSeenVisibility();
+
+    void setLastSeenVisibility(LastSeenVisibility visibility);
 }

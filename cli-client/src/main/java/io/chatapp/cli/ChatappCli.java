@@ -34,6 +34,7 @@ public final class ChatappCli {
         commandLine.addSubcommand(new LogoutCommand(environment));
         commandLine.addSubcommand(new SendCommand(environment));
         commandLine.addSubcommand(new ListenCommand(environment));
+        commandLine.addSubcommand(new HistoryCommand(environment));
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands so that it applies to all of them.
         commandLine.setOut(environment.out());

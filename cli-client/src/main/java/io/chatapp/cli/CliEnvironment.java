@@ -68,6 +68,10 @@ public final class CliEnvironment {
         return new TokenStore(configDirectory());
     }
 
+    public CursorStore cursors() {
+        return new CursorStore(configDirectory());
+    }
+
     public InputStream stdin() {
         return stdin;
     }

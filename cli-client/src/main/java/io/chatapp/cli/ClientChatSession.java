@@ -1,8 +1,15 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
+import io.chatapp.client.LastSeenInfo;
+import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MessageInfo;
+import io.chatapp.client.MessageStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The shell's {@link ChatSession} on a logged-in {@link ChatClient}. */
 final class ClientChatSession implements ChatSession {
@@ -21,8 +28,8 @@ final class ClientChatSession implements ChatSession {
     }
 
     @Override
-    public void send(String toBareJid, String text) {
-        Await.result(client.sendMessage(toBareJid, text), "sending");
+    public String send(String toBareJid, String text) {
+        return Await.result(client.sendMessage(toBareJid, text), "sending");
     }
 
     @Override
@@ -53,5 +60,90 @@ final class ClientChatSession implements ChatSession {
     @Override
     public void setStatus(String mode, String text) {
         Await.result(client.setStatus(mode, text), "setting the status");
+    }
+
+    @Override
+    public List<ChatMessage> history(String peerBareJid, int max) {
+        return Await.result(client.history().page(peerBareJid, max, null), "reading the history").messages();
+    }
+
+    @Override
+    public Optional<MessageStatus> status(ChatMessage sent) {
+        Optional<MessageStatus> known = client.receipts().status(sent.id());
+        if (known.isPresent()) {
+            return known;
+        }
+        String id = sent.archiveId() != null ? sent.archiveId() : sent.id();
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            MessageInfo info = Await.result(client.receipts().messageInfo(id), "asking for the message's status");
+            return info.recipients().stream().map(MessageInfo.Recipient::status).min(Enum::compareTo);
+        } catch (CliException unknown) {
+            return Optional.empty(); // sent by a client the server has no record for, or no server support
+        }
+    }
+
+    @Override
+    public Optional<MessageStatus> status(String messageId) {
+        return client.receipts().status(messageId);
+    }
+
+    @Override
+    public Optional<String> archiveIdOf(String messageId) {
+        MessageInfo info = Await.result(client.receipts().messageInfo(messageId), "finding the message");
+        return Optional.ofNullable(info.archiveId());
+    }
+
+    @Override
+    public void retract(String peerBareJid, String messageId) {
+        try {
+            client.retractions().retract(peerBareJid, messageId).join();
+        } catch (RuntimeException e) {
+            throw new CliException(FailureMessages.retraction(e), FailureMessages.unwrap(e));
+        }
+    }
+
+    @Override
+    public void deleteForMe(String archiveId) {
+        try {
+            client.retractions().deleteForMe(archiveId).join();
+        } catch (RuntimeException e) {
+            throw new CliException(FailureMessages.deletion(e), FailureMessages.unwrap(e));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> markRead(String peerBareJid) {
+        return client.receipts().markRead(peerBareJid);
+    }
+
+    @Override
+    public void typing(String peerBareJid) {
+        try {
+            client.typing().typing(peerBareJid);
+        } catch (RuntimeException ignored) {
+            // a typing notification is never worth an error in the middle of a line
+        }
+    }
+
+    @Override
+    public Optional<LastSeenInfo> lastSeen(String bareJid) {
+        try {
+            return Optional.of(Await.result(client.lastSeen().of(bareJid), "asking when they were last seen"));
+        } catch (CliException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public LastSeenVisibility lastSeenVisibility() {
+        return Await.result(client.lastSeen().visibility(), "reading the last-seen setting");
+    }
+
+    @Override
+    public void setLastSeenVisibility(LastSeenVisibility visibility) {
+        Await.result(client.lastSeen().setVisibility(visibility), "changing the last-seen setting");
     }
 }

@@ -75,6 +75,33 @@ final class Connections {
     }
 
     /**
+     * Restores where the account's catch-up starts (before {@link #login}): what arrived after the last message
+     * shown is then delivered first, once.
+     */
+    static void restoreCursor(ChatClient client, Account account, CliEnvironment environment) {
+        environment.cursors().find(account.bareJid()).ifPresent(archiveId -> {
+            try {
+                client.history().startAfter(archiveId);
+                environment.note("Catching up after archive id " + archiveId);
+            } catch (ChatClientException invalid) {
+                environment.note("Ignoring the saved archive position: " + invalid.getMessage());
+            }
+        });
+    }
+
+    /** Saves the archive id of a message shown; a failure is said once on standard error and not again. */
+    static void saveCursor(Account account, CliEnvironment environment, String archiveId, AtomicBoolean failedBefore) {
+        try {
+            environment.cursors().save(account.bareJid(), archiveId);
+        } catch (CliException e) {
+            if (!failedBefore.getAndSet(true)) {
+                environment.err().println("chatapp: " + e.getMessage());
+                environment.err().flush();
+            }
+        }
+    }
+
+    /**
      * An account saved by a version that kept the password: trade the password for tokens once, and never keep it
      * again (it is removed from the file before anything else happens, whether or not the trade works).
      */

@@ -47,6 +47,42 @@ public final class FailureMessages {
         return action + " failed: unexpected error: " + oneLine(text) + " (run with --verbose for details)";
     }
 
+    /**
+     * The message for a failed retraction ("delete for everyone"): {@code cannot delete for everyone: it is not
+     * your message …}, {@code … the message is too old …}, {@code … no such message (not found)}.
+     */
+    public static String retraction(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof CliException cli && cli.getCause() != null) {
+            e = unwrap(cli.getCause());
+        }
+        if (e instanceof ChatClientException client) {
+            switch (client.reason()) {
+                case NOT_ALLOWED:
+                    return "cannot delete for everyone: it is not your message (/delete deletes it for you)";
+                case TOO_LATE:
+                    return "cannot delete for everyone: the message is too old (/delete still deletes it for you)";
+                case NOT_FOUND:
+                    return "cannot delete for everyone: no such message between you and them (not found)";
+                default:
+                    break;
+            }
+        }
+        return of(e, "deleting for everyone");
+    }
+
+    /** The message for a failed "delete for me": {@code cannot delete: no such message in your archive (not found)}. */
+    public static String deletion(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof CliException cli && cli.getCause() != null) {
+            e = unwrap(cli.getCause());
+        }
+        if (e instanceof ChatClientException client && client.reason() == ChatClientException.Reason.NOT_FOUND) {
+            return "cannot delete: no such message in your archive (not found)";
+        }
+        return of(e, "deleting");
+    }
+
     private static final String UNREACHABLE = "cannot reach the server: ";
     private static final Pattern EXCEPTION_CLASS = Pattern.compile("^(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*: ");
     private static final Pattern UNKNOWN_HOST = Pattern.compile("UnknownHostException: ([^:'()\\s]+)");

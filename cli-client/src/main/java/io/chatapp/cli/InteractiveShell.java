@@ -1,16 +1,11 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
-import io.chatapp.client.ChatMessage;
 import io.chatapp.client.ConnectionState;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -18,6 +13,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.Widget;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -31,9 +27,6 @@ final class InteractiveShell {
 
     static final String HISTORY_FILE = "history";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private final CliEnvironment environment;
 
     InteractiveShell(CliEnvironment environment) {
@@ -46,7 +39,8 @@ final class InteractiveShell {
         protect(history);
         try (Terminal terminal = openTerminal(); ChatClient client = Connections.open(account, true)) {
             AtomicReference<LineReader> readerHolder = new AtomicReference<>();
-            Consumer<String> print = line -> readerHolder.get().printAbove(line);
+            AtomicBoolean colours = new AtomicBoolean();
+            Consumer<String> print = line -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get()));
             ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print);
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
@@ -58,7 +52,10 @@ final class InteractiveShell {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build());
             LineReader reader = readerHolder.get();
-            watch(client, account.bareJid(), shell, print);
+            colours.set(ShellStyles.supportsColour(terminal, environment.variable("NO_COLOR").isPresent()));
+            announceTyping(reader, shell);
+            watch(client, account, shell, print);
+            Connections.restoreCursor(client, account, environment);
 
             print.accept("Connecting to " + account.server() + ":" + account.port() + " as " + account.bareJid()
                     + "...");
@@ -97,9 +94,15 @@ final class InteractiveShell {
     }
 
     /** Prints what arrives, above the line being typed. Listeners go in before login: offline messages come first. */
-    private void watch(ChatClient client, String ownBareJid, ShellInterpreter shell, Consumer<String> print) {
-        client.onMessage(message -> print.accept(messageLine(message)));
-        PresenceTracker presence = new PresenceTracker(ownBareJid);
+    private void watch(ChatClient client, Account account, ShellInterpreter shell, Consumer<String> print) {
+        client.onMessage(shell::incoming);
+        AtomicBoolean cursorFailed = new AtomicBoolean();
+        client.history().onCursor(archiveId -> Connections.saveCursor(account, environment, archiveId, cursorFailed));
+        client.receipts().onStatus(shell::statusChanged);
+        client.typing().onTyping(shell::typingChanged);
+        client.retractions().onRetraction(shell::retracted);
+        client.retractions().onHidden(shell::hidden);
+        PresenceTracker presence = new PresenceTracker(account.bareJid());
         client.onPresence(update -> presence.track(update).ifPresent(change -> {
             boolean statusOnly = change.online().isEmpty();
             boolean cameOnline = change.online().orElse(false);
@@ -122,15 +125,25 @@ final class InteractiveShell {
         });
     }
 
-    /** {@code FROM: BODY}; a message stored while offline shows when it was sent. */
-    static String messageLine(ChatMessage message) {
-        String line = EventLines.message(message);
-        if (!message.delayed()) {
-            return line;
+    /**
+     * Tells the conversation's partner that the user is typing: every character typed goes through JLine's
+     * {@code self-insert} widget, which is wrapped to call {@link ShellInterpreter#typed} after inserting it (the
+     * client throttles what goes out). Pasted text and deletions do not count.
+     */
+    private static void announceTyping(LineReader reader, ShellInterpreter shell) {
+        Widget insert = reader.getWidgets().get(LineReader.SELF_INSERT);
+        if (insert == null) {
+            return;
         }
-        ZonedDateTime sent = message.sentAt().atZone(ZoneId.systemDefault());
-        DateTimeFormatter format = sent.toLocalDate().equals(LocalDate.now()) ? TIME : DATE_TIME;
-        return "[" + format.format(sent) + "] " + line;
+        reader.getWidgets().put(LineReader.SELF_INSERT, () -> {
+            boolean done = insert.apply();
+            try {
+                shell.typed(reader.getBuffer().toString());
+            } catch (RuntimeException ignored) {
+                // typing notifications never disturb the line being typed
+            }
+            return done;
+        });
     }
 
     private static Terminal openTerminal() throws IOException {

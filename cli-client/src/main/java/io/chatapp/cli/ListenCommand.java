@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
         description = {"Print incoming messages, presence and contact requests, one line each.",
                 "Logs in with the saved account and prints on standard output:",
                 "  FROM: BODY                 a message (FROM is the sender's address)",
+                "  you (other device) \u2192 TO: BODY   a message you sent from another device",
+                "  * JID deleted a message    a retraction (delete for everyone)",
                 "  * JID is online|offline    a contact's presence",
                 "  * JID wants to add you (accept with: /accept JID)",
-                "Messages stored while you were offline are printed first. 'Listening as JID' goes to standard "
+                "Messages that arrived while you were offline are printed first, once: the position is kept in the "
+                        + "config directory. 'Listening as JID' goes to standard "
                         + "error once logged in. Ends after --count messages, after --timeout, or on Ctrl+C, "
                         + "with exit code 0."},
         footer = {"", "Examples:",
@@ -58,9 +61,14 @@ public final class ListenCommand implements Callable<Integer> {
         PrintWriter out = environment.out();
         try (ChatClient client = Connections.open(account, true)) {
             // Listeners first: messages stored while offline arrive right after login.
+            AtomicBoolean cursorFailed = new AtomicBoolean();
             client.onMessage(message -> {
                 if (counter.take()) {
                     print(out, EventLines.message(message), stop);
+                    // Only what was printed moves the cursor: what --count left out comes next time.
+                    if (message.archiveId() != null) {
+                        Connections.saveCursor(account, environment, message.archiveId(), cursorFailed);
+                    }
                     if (counter.exhausted()) {
                         stop.countDown();
                     }
@@ -70,6 +78,9 @@ public final class ListenCommand implements Callable<Integer> {
             client.onPresence(update -> presence.update(update)
                     .ifPresent(online -> print(out, EventLines.presence(update.from(), online), stop)));
             client.contacts().onRequest(jid -> print(out, EventLines.contactRequest(jid), stop));
+            client.retractions().onRetraction(retraction -> print(out,
+                    EventLines.retraction(retraction.peer(), retraction.outgoing(), null), stop));
+            Connections.restoreCursor(client, account, environment);
 
             Connections.login(client, account, environment);
             environment.err().println("Listening as " + client.jid().orElse(account.bareJid()));

@@ -10,7 +10,8 @@ import org.jline.reader.ParsedLine;
 
 /**
  * Tab completion in the shell: command names in first position; after /chat, /msg, /accept, /decline and /add the
- * contacts' addresses, read when Tab is pressed so that new contacts are offered at once; after /status the modes.
+ * contacts' addresses (also after /history and /read), read when Tab is pressed so that new contacts are offered at
+ * once; after /status the modes; after /lastseen its values.
  */
 public final class ShellCompleter implements Completer {
 
@@ -46,6 +47,8 @@ public final class ShellCompleter implements Completer {
             known.forEach(address -> candidates.add(candidate(address)));
         } else if (command.equals("/status")) {
             ShellInterpreter.MODES.forEach(mode -> candidates.add(candidate(mode)));
+        } else if (command.equals("/lastseen")) {
+            ShellInterpreter.VISIBILITIES.forEach(value -> candidates.add(candidate(value)));
         }
     }
 

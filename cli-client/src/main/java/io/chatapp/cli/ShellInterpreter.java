@@ -1,37 +1,62 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
+import io.chatapp.client.History;
+import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MessageStatus;
+import io.chatapp.client.Retraction;
+import io.chatapp.client.TypingState;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The interactive shell's commands, one typed line at a time: {@code /help}, {@code /contacts}, {@code /add},
- * {@code /accept}, {@code /decline}, {@code /chat}, {@code /msg}, {@code /status}, {@code /quit}; any other line
- * is a message to the current conversation. Knows nothing of the terminal: output goes to a line printer.
+ * The interactive shell's commands, one typed line at a time (see {@link #COMMANDS}); any other line is a message
+ * to the current conversation. Also words what arrives (messages, statuses of sent messages, typing, retractions),
+ * giving each message shown a handle ({@code #4}) for {@code /retract} and {@code /delete}. Knows nothing of the
+ * terminal: output goes to a line printer.
  */
 public final class ShellInterpreter {
 
     /** The command names, for /help and completion. */
-    public static final List<String> COMMANDS = List.of("/help", "/contacts", "/add", "/accept", "/decline",
-            "/chat", "/msg", "/status", "/quit");
+    public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/history", "/read", "/retract",
+            "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status", "/quit");
+
+    /** The values of /lastseen. */
+    public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
+
+    /** How many messages /history shows without a number. */
+    static final int DEFAULT_HISTORY = 20;
 
     /** Presence modes for /status. */
     public static final List<String> MODES = List.of("available", "chat", "away", "xa", "dnd");
 
     /** Commands whose first argument is an address, completed with the contacts. */
-    static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add");
+    static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add",
+            "/history", "/read");
 
     private static final List<String> HELP = List.of(
             "Commands:",
             "  /chat USER           talk to USER: plain lines are then sent to them (/chat alone: stop)",
             "  /msg USER TEXT       send one message to USER",
-            "  /contacts            list your contacts (* = online)",
+            "  /history USER [N]    show the last N messages with USER (default 20, at most 250), oldest first",
+            "  /read [USER]         mark the conversation with USER (default: the current one) read",
+            "  /retract #N          delete your message #N for everyone (also: /retract MESSAGE-ID in a /chat)",
+            "  /delete #N           delete message #N for you only (also: /delete ARCHIVE-ID)",
+            "  /contacts            list your contacts (* = online) and when they were last seen",
+            "  /lastseen [WHO]      show or set who sees when you were last online: everyone, contacts, nobody",
             "  /add JID [NAME]      add a contact; they are asked to accept",
             "  /accept JID          accept someone's request to add you",
             "  /decline JID         decline someone's request to add you",
@@ -39,16 +64,29 @@ public final class ShellInterpreter {
             "  /help                this list",
             "  /quit                log out and leave (also Ctrl+D)",
             "USER is a user name on your server (bob) or an address (bob@example.org).",
+            "Messages show a handle (#4) to name them; your sent ones get status lines: \u2713 sent,"
+                    + " \u2713\u2713 delivered, \u2713\u2713 read.",
             "Tab completes commands and contacts. Start a line with // to send a text beginning with /.");
 
     private final ChatSession session;
     private final Consumer<String> printer;
+    private final Clock clock;
     private final Set<String> contactRequests = ConcurrentHashMap.newKeySet();
+    private final MessageLog log = new MessageLog();
+    private final TypingDisplay typingDisplay = new TypingDisplay();
+    /** Statuses that arrived before the send that produced their message id returned. */
+    private final Map<String, MessageStatus> earlyStatuses = new LinkedHashMap<>();
     private volatile String conversation;
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
+        this(session, printer, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the time and time zone messages are shown in */
+    ShellInterpreter(ChatSession session, Consumer<String> printer, Clock clock) {
         this.session = session;
         this.printer = printer;
+        this.clock = clock;
     }
 
     /** The prompt: the current conversation's address, if any. */
@@ -118,6 +156,11 @@ public final class ShellInterpreter {
             case "/decline" -> decline(rest);
             case "/chat" -> chat(rest);
             case "/msg" -> msg(rest);
+            case "/history" -> history(rest);
+            case "/read" -> read(rest);
+            case "/retract" -> retract(rest);
+            case "/delete" -> delete(rest);
+            case "/lastseen" -> lastSeen(rest);
             case "/status" -> status(rest);
             case "/quit", "/exit" -> {
                 return false;
@@ -136,12 +179,18 @@ public final class ShellInterpreter {
         printer.accept("Contacts (* = online):");
         for (Contact contact : contacts) {
             StringBuilder line = new StringBuilder();
-            line.append(session.isOnline(contact.jid()) ? "  * " : "    ").append(contact.jid());
+            boolean online = session.isOnline(contact.jid());
+            line.append(online ? "  * " : "    ").append(contact.jid());
             if (!contact.name().isBlank()) {
                 line.append(" (").append(EventLines.clean(contact.name())).append(')');
             }
             if (contact.pending()) {
                 line.append(" - waiting for them to accept");
+            } else if (online) {
+                line.append(" - online");
+            } else {
+                line.append(" - ").append(EventLines.lastSeen(session.lastSeen(contact.jid()).orElse(null),
+                        clock.instant(), clock.getZone()));
             }
             printer.accept(line.toString());
         }
@@ -183,11 +232,148 @@ public final class ShellInterpreter {
         }
         conversation = address(words[0]);
         printer.accept("Talking to " + conversation + ": type messages, /chat alone to stop");
+        markReadLater(conversation);
     }
 
     private void msg(String rest) {
         String[] words = arguments(rest, 2, "/msg USER TEXT");
-        session.send(address(words[0]), MessageText.requireSendable(words[1]));
+        send(address(words[0]), MessageText.requireSendable(words[1]));
+    }
+
+    private void history(String rest) {
+        String[] userAndCount = rest.isBlank() ? new String[0] : rest.strip().split("\\s+");
+        if (userAndCount.length < 1 || userAndCount.length > 2) {
+            throw CliException.usage("usage: /history USER [N]");
+        }
+        String peer = address(userAndCount[0]);
+        int count = userAndCount.length > 1 ? historyCount(userAndCount[1]) : DEFAULT_HISTORY;
+        List<ChatMessage> messages = session.history(peer, count);
+        if (messages.isEmpty()) {
+            printer.accept("No messages with " + peer + " yet");
+            return;
+        }
+        printer.accept("History with " + peer + " (" + messages.size() + " messages, oldest first):");
+        LocalDate today = LocalDate.now(clock);
+        HistoryLines.lines(messages, session::status, message -> remember(message).handle(), clock.getZone(), today)
+                .forEach(printer);
+        printer.accept("End of history with " + peer);
+        markReadLater(peer);
+    }
+
+    /** Parses /history's N: 1 to 250. */
+    static int historyCount(String text) {
+        try {
+            int count = Integer.parseInt(text);
+            if (count >= 1 && count <= History.MAX_PAGE) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw CliException.usage("N must be a number from 1 to " + History.MAX_PAGE + " (usage: /history USER [N])");
+    }
+
+    private void read(String rest) {
+        String peer = rest.isBlank() ? conversation : address(arguments(rest, 1, "/read [USER]")[0]);
+        if (peer == null) {
+            throw CliException.usage("usage: /read USER (or /read alone in a /chat)");
+        }
+        boolean marked = Await.result(session.markRead(peer), "marking read");
+        printer.accept(marked ? "Marked the conversation with " + peer + " read"
+                : "Nothing to mark read: no message from " + peer + " arrived since chatapp started");
+    }
+
+    private void retract(String rest) {
+        String[] words = rest.isBlank() ? new String[0] : rest.strip().split("\\s+");
+        if (words.length == 2) {
+            String peer = address(words[0]);
+            session.retract(peer, words[1]);
+            printer.accept("Deleted for everyone: message " + words[1] + " to " + peer);
+            return;
+        }
+        if (words.length != 1) {
+            throw CliException.usage("usage: /retract #N (or /retract MESSAGE-ID in a /chat, or /retract USER "
+                    + "MESSAGE-ID)");
+        }
+        Optional<MessageLog.Entry> found = entry(words[0]);
+        if (found.isEmpty()) {
+            String peer = conversation;
+            if (peer == null) {
+                throw CliException.usage("to delete by message id, /chat with the recipient first, or use "
+                        + "/retract USER MESSAGE-ID");
+            }
+            session.retract(peer, words[0]);
+            printer.accept("Deleted for everyone: message " + words[0] + " to " + peer);
+            return;
+        }
+        MessageLog.Entry entry = found.get();
+        if (!entry.ours()) {
+            throw new CliException("cannot delete #" + entry.handle() + " for everyone: it is not your message "
+                    + "(/delete #" + entry.handle() + " deletes it for you)");
+        }
+        if (entry.messageId() == null) {
+            throw new CliException("cannot delete #" + entry.handle() + " for everyone: it has no message id");
+        }
+        session.retract(entry.peer(), entry.messageId());
+        printer.accept("Deleted for everyone: " + EventLines.quote(entry.body()) + " (#" + entry.handle() + ")");
+    }
+
+    private void delete(String rest) {
+        String[] words = rest.isBlank() ? new String[0] : rest.strip().split("\\s+");
+        if (words.length != 1) {
+            throw CliException.usage("usage: /delete #N (or /delete ARCHIVE-ID)");
+        }
+        Optional<MessageLog.Entry> found = entry(words[0]);
+        if (found.isEmpty()) {
+            session.deleteForMe(words[0]);
+            printer.accept("Deleted for you: message " + words[0]);
+            return;
+        }
+        MessageLog.Entry entry = found.get();
+        if (entry.archiveId() == null && entry.ours() && entry.messageId() != null) {
+            Optional<String> archiveId = session.archiveIdOf(entry.messageId());
+            if (archiveId.isPresent()) {
+                entry = log.withArchiveId(entry, archiveId.get());
+            }
+        }
+        if (entry.archiveId() == null) {
+            throw new CliException("cannot delete #" + entry.handle() + ": the server gave it no archive id");
+        }
+        session.deleteForMe(entry.archiveId());
+        printer.accept("Deleted for you: " + EventLines.quote(entry.body()) + " (#" + entry.handle() + ")");
+    }
+
+    /**
+     * The message a handle names: {@code #N} always is a handle (an error when unknown), a plain number is one when
+     * it names a message shown, anything else is an id.
+     */
+    private Optional<MessageLog.Entry> entry(String token) {
+        boolean marked = token.startsWith("#");
+        String digits = marked ? token.substring(1) : token;
+        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(Character::isDigit)) {
+            Optional<MessageLog.Entry> entry = log.handle(Integer.parseInt(digits));
+            if (entry.isPresent() || !marked) {
+                return entry;
+            }
+        }
+        if (marked) {
+            throw new CliException("no message " + token + " (the handles are shown before each message)");
+        }
+        return Optional.empty();
+    }
+
+    private void lastSeen(String rest) {
+        String value = rest.strip().toLowerCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            printer.accept(EventLines.lastSeenVisibility(session.lastSeenVisibility()));
+            return;
+        }
+        if (!VISIBILITIES.contains(value)) {
+            throw CliException.usage("usage: /lastseen [everyone|contacts|nobody]");
+        }
+        LastSeenVisibility visibility = LastSeenVisibility.valueOf(value.toUpperCase(Locale.ROOT));
+        session.setLastSeenVisibility(visibility);
+        printer.accept(EventLines.lastSeenVisibility(visibility));
     }
 
     private void status(String rest) {
@@ -211,7 +397,104 @@ public final class ShellInterpreter {
                     + " (/help for more)");
             return;
         }
-        session.send(to, MessageText.requireSendable(text));
+        send(to, MessageText.requireSendable(text));
+    }
+
+    /** Sends and remembers the message, for its status lines and /retract. */
+    private void send(String to, String text) {
+        String id = session.send(to, text);
+        MessageStatus early;
+        MessageLog.Entry entry;
+        synchronized (earlyStatuses) {
+            entry = log.add(to, id, null, true, text);
+            early = earlyStatuses.remove(id);
+        }
+        if (early != null) {
+            printer.accept(EventLines.statusChange(early, entry.body(), entry.handle()));
+        }
+    }
+
+    /** A message arrived: prints it with its handle, and marks it read when it belongs to the conversation. */
+    public void incoming(ChatMessage message) {
+        MessageLog.Entry entry = remember(message);
+        if (!message.outgoing()) {
+            typingDisplay.messageFrom(message.from());
+        }
+        printer.accept(messageLine(message, entry.handle(), clock));
+        String current = conversation;
+        if (!message.outgoing() && current != null && current.equalsIgnoreCase(message.from())) {
+            markReadLater(current);
+        }
+    }
+
+    /** {@code #4 bob@…: hi}; {@code #4 [09:41] bob@…: hi} when it was stored while offline. */
+    static String messageLine(ChatMessage message, int handle, Clock clock) {
+        String line = "#" + handle + " " + EventLines.message(message);
+        if (!message.delayed()) {
+            return line;
+        }
+        return "#" + handle + " [" + EventLines.time(message.sentAt(), clock.getZone(), LocalDate.now(clock)) + "] "
+                + EventLines.message(message);
+    }
+
+    /** A sent message's status changed: prints {@code   ✓✓ delivered: "hello" (#4)}. */
+    public void statusChanged(String messageId, String peer, MessageStatus status) {
+        Optional<MessageLog.Entry> entry;
+        synchronized (earlyStatuses) {
+            entry = log.messageId(peer, messageId);
+            if (entry.isEmpty()) {
+                earlyStatuses.put(messageId, status);
+                if (earlyStatuses.size() > 100) {
+                    earlyStatuses.remove(earlyStatuses.keySet().iterator().next());
+                }
+                return;
+            }
+        }
+        printer.accept(EventLines.statusChange(status, entry.get().body(), entry.get().handle()));
+    }
+
+    /** Someone's chat state: prints when they start typing or pause, nothing for repeats. */
+    public void typingChanged(String from, TypingState state) {
+        typingDisplay.update(from, state).ifPresent(printer);
+    }
+
+    /** A message was deleted for everyone. */
+    public void retracted(Retraction retraction) {
+        Optional<MessageLog.Entry> entry = log.messageId(retraction.peer(), retraction.messageId())
+                .or(() -> log.archiveId(retraction.archiveId()));
+        String line = EventLines.retraction(retraction.peer(), retraction.outgoing(),
+                entry.map(MessageLog.Entry::body).orElse(null));
+        printer.accept(entry.map(e -> line + " (#" + e.handle() + ")").orElse(line));
+    }
+
+    /** Another device of this account deleted a message for this account. */
+    public void hidden(String archiveId) {
+        printer.accept(log.archiveId(archiveId)
+                .map(e -> "* deleted for you on another device: " + EventLines.quote(e.body()) + " (#" + e.handle()
+                        + ")")
+                .orElse("* a message was deleted for you on another device"));
+    }
+
+    /** The line being typed changed: tells the conversation's partner that the user is typing a message. */
+    public void typed(String buffer) {
+        String to = conversation;
+        if (to != null && !buffer.isEmpty() && (!buffer.startsWith("/") || buffer.startsWith("//"))) {
+            session.typing(to);
+        }
+    }
+
+    private MessageLog.Entry remember(ChatMessage message) {
+        String id = message.originId() != null ? message.originId() : message.id();
+        return log.add(message.peer(), id, message.archiveId(), message.outgoing(), message.body());
+    }
+
+    /** Marks the conversation read without waiting; a failure only means it stays unread. */
+    private void markReadLater(String peer) {
+        try {
+            session.markRead(peer);
+        } catch (RuntimeException ignored) {
+            // not connected: nothing to mark
+        }
     }
 
     private String address(String user) {

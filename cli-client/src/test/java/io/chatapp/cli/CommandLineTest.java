@@ -74,7 +74,7 @@ class CommandLineTest {
         environment.run("sned", "bob", "hi");
 
         assertThat(environment.err()).startsWith("chatapp: unknown command 'sned'; the commands are register, "
-                + "login, logout, send, listen, help");
+                + "login, logout, send, listen, history, help");
     }
 
     @Test

@@ -57,6 +57,11 @@ class ShellCompleterTest {
     }
 
     @Test
+    void visibilitiesAfterLastSeen() {
+        assertThat(complete(List::of, "/lastseen ")).containsExactlyElementsOf(ShellInterpreter.VISIBILITIES);
+    }
+
+    @Test
     void failingContactListOffersNothing() {
         assertThat(complete(() -> {
             throw new IllegalStateException("not logged in");
