@@ -31,8 +31,18 @@ public final class Main {
             System.exit(1);
             return;
         }
-        // Openfire registers its own shutdown hook that stops the XMPP server, and the embedded PostgreSQL one
-        // that stops the database; a second hook calling stop() concurrently would hang the JVM on Ctrl+C.
+        // Openfire and the embedded PostgreSQL each register a shutdown hook, and hooks run concurrently: the
+        // database could stop while the plugin is still writing its last archive batch. So Ctrl+C and SIGTERM stop
+        // the server first and the database after it, in order; the hooks then find nothing left to do.
+        for (String name : new String[] {"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                try {
+                    server.close();
+                } finally {
+                    System.exit(0);
+                }
+            });
+        }
         System.out.println(banner(server));
         Thread.currentThread().join();
     }

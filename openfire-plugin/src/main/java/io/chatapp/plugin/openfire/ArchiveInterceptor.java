@@ -5,6 +5,8 @@ import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.xmpp.StanzaError;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dom4j.Element;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
@@ -30,6 +32,8 @@ final class ArchiveInterceptor implements PacketInterceptor {
     private final RetractionGate retractions;
     private final PluginRouting routing;
     private final String domain;
+    /** Local users who have sent messages since the plugin started: whose sessions to end first at shutdown. */
+    private final Set<String> senders = ConcurrentHashMap.newKeySet();
 
     ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain) {
         this.archive = archive;
@@ -57,6 +61,7 @@ final class ArchiveInterceptor implements PacketInterceptor {
         if (message.getBody() == null) {
             return;
         }
+        senders.add(from.getNode());
         String sender = from.toBareJID();
         String recipient = to.toBareJID();
         removeForgedStanzaIds(message, sender, recipient);
@@ -73,6 +78,11 @@ final class ArchiveInterceptor implements PacketInterceptor {
         if (!sender.equals(recipient)) {
             message.addChildElement("stanza-id", SID).addAttribute("by", sender).addAttribute("id", formatted);
         }
+    }
+
+    /** The users who have sent messages since the plugin started. */
+    Set<String> senders() {
+        return senders;
     }
 
     private static boolean isOneToOne(Message message) {

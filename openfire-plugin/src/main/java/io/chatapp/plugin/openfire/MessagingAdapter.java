@@ -11,6 +11,7 @@ import org.jivesoftware.openfire.disco.IQDiscoInfoHandler;
 import org.jivesoftware.openfire.handler.IQHandler;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.jivesoftware.openfire.session.ClientSession;
 
 /**
  * Puts the messaging features on Openfire's packet path: the interceptors (archive and stanza-ids, retraction
@@ -37,7 +38,12 @@ final class MessagingAdapter implements AutoCloseable {
             PluginRouting routing = new PluginRouting();
             RetractionGate retractions = new RetractionGate(messaging.archive(),
                     messaging.settings().retractionWindow(), routing);
-            adapter.intercept(new ArchiveInterceptor(messaging.archive(), retractions, routing, domain));
+            ArchiveInterceptor archiving = new ArchiveInterceptor(messaging.archive(), retractions, routing, domain);
+            adapter.intercept(archiving);
+            // Openfire stops plugins before it stops reading from clients. Were the archive to go first, messages
+            // in that gap would be acknowledged to their senders yet never archived; ending the senders'
+            // sessions first leaves them unacknowledged instead: their senders see them never marked sent.
+            adapter.undo.push(() -> endSessionsAtShutdown(archiving.senders()));
             adapter.intercept(new ReceiptInterceptor(messaging.receipts(), domain, clock));
             adapter.intercept(new ChatStateFilter(domain));
             adapter.intercept(new LastSeenInterceptor(messaging.lastSeen(), domain));
@@ -54,6 +60,18 @@ final class MessagingAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             adapter.close();
             throw e;
+        }
+    }
+
+    private static void endSessionsAtShutdown(Iterable<String> users) {
+        XMPPServer server = XMPPServer.getInstance();
+        if (!server.isShuttingDown()) {
+            return;
+        }
+        for (String user : users) {
+            for (ClientSession session : server.getSessionManager().getSessions(user)) {
+                session.close();
+            }
         }
     }
 
