@@ -48,7 +48,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   java -cp "benchmarks/target/classes:$(cat benchmarks/target/archive-benchmark.classpath)" \
- *       io.chatapp.benchmarks.archive.ArchiveBenchmark [ingest] [pages] [--seconds 40] [--messages 10000000] ...
+ *       io.chatapp.benchmarks.archive.ArchiveBenchmark [ingest] [pages] [--seconds 40] [--messages 10000000]
+ *       [--append true] ...
+ * </pre>
+ *
+ * The parts run in the order given; {@code --append true} makes {@code ingest} add to the rows already there (after
+ * {@code pages}: into the 10-million-row archive) instead of starting from an empty table.
+ *
+ * <pre>
  * </pre>
  *
  * The database lives in {@code --data} (default a new folder under /tmp) and is deleted at the end.
@@ -85,11 +92,12 @@ public final class ArchiveBenchmark {
             benchmark.startDatabase(data);
             System.out.printf("JDK %s, %d CPUs, PostgreSQL data in %s%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), data);
-            if (parts.contains("ingest")) {
-                benchmark.ingest();
-            }
-            if (parts.contains("pages")) {
-                benchmark.pages();
+            for (String part : parts) {
+                switch (part) {
+                    case "ingest" -> benchmark.ingest();
+                    case "pages" -> benchmark.pages();
+                    default -> throw new IllegalArgumentException("Unknown part " + part + ": ingest or pages");
+                }
             }
         } finally {
             benchmark.stopDatabase();
@@ -162,7 +170,10 @@ public final class ArchiveBenchmark {
         int warmup = option("warmup", 5);
         int producers = option("producers", 2);
         int users = option("users", 20_000);
-        execute("TRUNCATE archive_message");
+        if (!options.containsKey("append")) {
+            execute("TRUNCATE archive_message");
+        }
+        long before = count("SELECT count(*) FROM archive_message");
         MessageArchive archive = startArchive();
         String[] bodies = bodies();
         LongAdder accepted = new LongAdder();
@@ -176,8 +187,9 @@ public final class ArchiveBenchmark {
             threads.add(thread);
             thread.start();
         }
-        System.out.printf("%nIngest: %d producer threads, %d users, batch %d, queue %d, %d s warm-up, %d s measured%n",
-                producers, users, settings().archive().batchSize(), settings().archive().queueCapacity(), warmup,
+        System.out.printf("%nIngest into a table of %,d rows: %d producer threads, %d users, batch %d, queue %d,"
+                + " %d s warm-up, %d s measured%n", before, producers, users, settings().archive().batchSize(),
+                settings().archive().queueCapacity(), warmup,
                 seconds);
         Thread.sleep(warmup * 1000L);
         long startRows = committed(accepted, archive);
@@ -294,6 +306,18 @@ public final class ArchiveBenchmark {
                 queries, elapsed, queries / elapsed, rows / (double) queries, percentile(micros, 50),
                 percentile(micros, 90), percentile(micros, 99), percentile(micros, 99.9),
                 micros[micros.length - 1] / 1000.0);
+        long[] wholeArchive = new long[queries / 4];
+        for (int i = 0; i < wholeArchive.length; i++) {
+            String owner = "user" + random.nextInt(users) + "@" + DOMAIN;
+            long start = System.nanoTime();
+            archive.query(owner, ArchiveQuery.last(50)).get(10, TimeUnit.SECONDS);
+            wholeArchive[i] = (System.nanoTime() - start) / 1_000;
+        }
+        Arrays.sort(wholeArchive);
+        System.out.printf("Latest 50 of a user's whole archive (no with), %,d queries: p50 %.2f ms, p90 %.2f ms,"
+                        + " p99 %.2f ms, max %.2f ms%n", wholeArchive.length, percentile(wholeArchive, 50),
+                percentile(wholeArchive, 90), percentile(wholeArchive, 99),
+                wholeArchive[wholeArchive.length - 1] / 1000.0);
         explain(users, conversations);
         archive.close();
     }
@@ -343,7 +367,7 @@ public final class ArchiveBenchmark {
         long start = System.nanoTime();
         // Ids as ArchiveIds makes them: one message every 3 s from 2025-11-24 (a year of history), node 1; the
         // conversation of each message is a multiplicative hash of its number, so conversations interleave on disk
-        // as they do in a real archive; senders alternate.
+        // as they do in a real archive (each message of a page on a heap page of its own); who sends is a hash bit.
         long baseMillis = Instant.parse("2025-11-24T00:00:00Z").toEpochMilli() - 1_577_836_800_000L;
         int chunk = 1_000_000;
         for (int from = 1; from <= messages; from += chunk) {
@@ -356,11 +380,13 @@ public final class ArchiveBenchmark {
                     + "</message>'"
                     + " FROM (SELECT g, ((" + baseMillis + " + g * 3000::bigint) << 22) | (1 << 12) | (g & 4095) AS id,"
                     + "   'm' || g || '-' || substr(md5(g::text), 1, 12) AS mid,"
-                    + "   CASE WHEN g % 2 = 0 THEN ua ELSE ub END AS s, CASE WHEN g % 2 = 0 THEN ub ELSE ua END AS r"
-                    + "   FROM (SELECT g, 'user' || (c % " + users + ") || '@" + DOMAIN + "' AS ua,"
+                    + "   CASE WHEN up THEN ua ELSE ub END AS s, CASE WHEN up THEN ub ELSE ua END AS r"
+                    + "   FROM (SELECT g, up, 'user' || (c % " + users + ") || '@" + DOMAIN + "' AS ua,"
                     + "     'user' || (((c % " + users + ") + 1 + (c / " + users + ") * 100) % " + users + ") || '@"
                     + DOMAIN + "' AS ub"
-                    + "     FROM (SELECT g, ((g * 2654435761) % " + conversations + ")::int AS c"
+                    + "     FROM (SELECT g, ((g * 2654435761) % " + conversations + ")::int AS c,"
+                    // The direction: a hash bit of the message's number among its conversation's (independent of c).
+                    + "       (((g / " + conversations + ") * 40503) >> 6) % 2 = 0 AS up"
                     + "       FROM generate_series(" + from + "::bigint, " + to + "::bigint) g) numbered) parties) rows");
             System.out.printf("  %,d rows after %.0f s%n", to, (System.nanoTime() - start) / 1e9);
         }
