@@ -76,8 +76,10 @@ interface BatchInsert {
 
         @Override
         public void write(Connection connection, List<NewMessage> batch, boolean retry) throws SQLException {
-            if (retry) {
-                onRetry.write(connection, batch, true);
+            // COPY needs our (relocated) driver's API. DriverManager may hand the pool another PostgreSQL driver's
+            // connection (e.g. Openfire's own, registered first); then the portable UNNEST insert does the work.
+            if (retry || !connection.isWrapperFor(PGConnection.class)) {
+                onRetry.write(connection, batch, retry);
                 return;
             }
             CopyRows rows = new CopyRows(batch.size() * 512);

@@ -285,7 +285,8 @@ public final class MessageArchive implements AutoCloseable {
 
     /**
      * Stops accepting messages, writes every accepted one to the database, then stops the query threads (queries
-     * already submitted finish). Waits at most about 40 seconds in all.
+     * already submitted finish). Bounded: the writer gets 30 s (then it is interrupted, and messages it could not
+     * write because the database stayed away are logged as lost, another 30 s at most), the queries 10 s.
      */
     @Override
     public void close() {

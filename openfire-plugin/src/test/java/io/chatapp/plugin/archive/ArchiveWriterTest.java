@@ -234,6 +234,32 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void copyFallsBackToUnnestOnAnotherDriversConnection() throws Exception {
+        start(10_000, 100);
+        try (Connection real = database.dataSource().getConnection()) {
+            // A connection that is not our driver's (as DriverManager may hand out): it cannot be unwrapped for COPY.
+            Connection foreign = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("isWrapperFor")) {
+                            return false;
+                        }
+                        if (method.getName().equals("unwrap")) {
+                            throw new SQLException("Cannot unwrap");
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+
+            new BatchInsert.Copy().write(foreign, List.of(message(1), message(2)), false);
+        }
+
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
     void aMessageTheDatabaseCannotStoreIsSkippedAlone() throws Exception {
         start(10_000, 100);
         insert.hold = new CountDownLatch(1);
