@@ -107,8 +107,14 @@ class PluginLifecycleTest {
                 .isEqualTo("ChatAppLoginGuard");
         assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
                 .filteredOn(i -> i.getClass().getSimpleName().equals("InBandRegistrationGuard")).hasSize(1);
-        assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
-                .filteredOn(i -> i.getClass().getSimpleName().equals("DisabledAccountEnforcer")).hasSize(1);
+        for (String interceptor : List.of("DisabledAccountEnforcer", "ArchiveInterceptor", "ReceiptInterceptor",
+                "ChatStateFilter", "LastSeenInterceptor")) {
+            assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
+                    .as(interceptor).filteredOn(i -> i.getClass().getSimpleName().equals(interceptor)).hasSize(1);
+        }
+        for (String writer : List.of("chatapp-archive-writer", "chatapp-receipts-writer")) {
+            assertThat(pluginThreads().stream().filter(name -> name.equals(writer))).as(writer).hasSize(1);
+        }
     }
 
     @Test
