@@ -99,6 +99,7 @@ public final class ChatAppServer implements AutoCloseable {
             scheduleAccountUpkeep(scheduler, directory, guard, registrations, settings.auth());
 
             Messaging messaging = messaging(settings, database, scheduler, clock, opened);
+            accountService.onDeletion(messaging.lastSeen()::remove);
 
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountService {
 
+    private final java.util.List<DeletionHook> deletionHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
     private final Accounts accounts;
@@ -177,7 +179,21 @@ public final class AccountService {
         tokens.forget(username);
         directory.remove(username);
         guard.succeeded(username);
+        for (DeletionHook hook : deletionHooks) {
+            hook.deleted(username);
+        }
         LOG.info("Account '{}' deleted with its plugin data", username);
+    }
+
+    /** What another feature removes when an account is deleted (e.g. its last-seen record). */
+    @FunctionalInterface
+    public interface DeletionHook {
+        void deleted(String username) throws SQLException;
+    }
+
+    /** Adds data to remove with every deleted account; features register theirs once at start-up. */
+    public void onDeletion(DeletionHook hook) {
+        deletionHooks.add(hook);
     }
 
     private void checkPassword(String username, String password, String address)

@@ -31,7 +31,7 @@ final class ArchiveInterceptor implements PacketInterceptor {
     private final MessageArchive archive;
     private final RetractionGate retractions;
     private final PluginRouting routing;
-    private final String domain;
+    private final LocalUsers users;
     /** Local users who have sent messages since the plugin started: whose sessions to end first at shutdown. */
     private final Set<String> senders = ConcurrentHashMap.newKeySet();
 
@@ -39,7 +39,7 @@ final class ArchiveInterceptor implements PacketInterceptor {
         this.archive = archive;
         this.retractions = retractions;
         this.routing = routing;
-        this.domain = domain;
+        this.users = new LocalUsers(domain);
     }
 
     @Override
@@ -50,7 +50,7 @@ final class ArchiveInterceptor implements PacketInterceptor {
         }
         JID from = message.getFrom();
         JID to = message.getTo();
-        if (!isLocalUser(from) || !isLocalUser(to)) {
+        if (!users.contains(from) || !users.contains(to)) {
             return;
         }
         Element retract = message.getChildElement("retract", RETRACT);
@@ -89,9 +89,6 @@ final class ArchiveInterceptor implements PacketInterceptor {
         return message.getType() == Message.Type.chat || message.getType() == Message.Type.normal;
     }
 
-    private boolean isLocalUser(JID jid) {
-        return jid != null && jid.getNode() != null && domain.equals(jid.getDomain());
-    }
 
     /** XEP-0359 §5: a stanza-id claiming to be from either party's archive can only have come from a client. */
     private static void removeForgedStanzaIds(Message message, String sender, String recipient) {

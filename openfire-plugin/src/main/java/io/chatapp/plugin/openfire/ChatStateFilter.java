@@ -19,10 +19,10 @@ final class ChatStateFilter implements PacketInterceptor {
     static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
     private static final String HINTS = "urn:xmpp:hints";
 
-    private final String domain;
+    private final LocalUsers users;
 
     ChatStateFilter(String domain) {
-        this.domain = domain;
+        this.users = new LocalUsers(domain);
     }
 
     @Override
@@ -32,8 +32,7 @@ final class ChatStateFilter implements PacketInterceptor {
             return;
         }
         JID to = message.getTo();
-        if (to != null && to.getNode() != null && domain.equals(to.getDomain())
-                && XMPPServer.getInstance().getSessionManager().getSessions(to.getNode()).isEmpty()) {
+        if (users.contains(to) && XMPPServer.getInstance().getSessionManager().getSessions(to.getNode()).isEmpty()) {
             throw new PacketRejectedException();
         }
     }

@@ -25,11 +25,11 @@ final class LastSeenInterceptor implements PacketInterceptor {
     static final String LAST_ACTIVITY = "jabber:iq:last";
 
     private final LastSeenService lastSeen;
-    private final String domain;
+    private final LocalUsers users;
 
     LastSeenInterceptor(LastSeenService lastSeen, String domain) {
         this.lastSeen = lastSeen;
-        this.domain = domain;
+        this.users = new LocalUsers(domain);
     }
 
     @Override
@@ -46,7 +46,7 @@ final class LastSeenInterceptor implements PacketInterceptor {
 
     private void noteOffline(Presence presence) {
         JID from = presence.getFrom();
-        if (presence.getType() == Presence.Type.unavailable && presence.getTo() == null && isLocalUser(from)) {
+        if (presence.getType() == Presence.Type.unavailable && presence.getTo() == null && users.contains(from)) {
             lastSeen.wentOffline(from.getNode());
         }
     }
@@ -55,7 +55,7 @@ final class LastSeenInterceptor implements PacketInterceptor {
         Element query = iq.getChildElement();
         JID to = iq.getTo();
         if (iq.getType() != IQ.Type.get || query == null || !LAST_ACTIVITY.equals(query.getNamespaceURI())
-                || !isLocalUser(to) || to.getResource() != null || iq.getFrom() == null
+                || !users.contains(to) || to.getResource() != null || iq.getFrom() == null
                 || to.toBareJID().equals(iq.getFrom().toBareJID())) {
             return;
         }
@@ -64,7 +64,4 @@ final class LastSeenInterceptor implements PacketInterceptor {
         }
     }
 
-    private boolean isLocalUser(JID jid) {
-        return jid != null && jid.getNode() != null && domain.equals(jid.getDomain());
-    }
 }

@@ -19,12 +19,12 @@ final class ReceiptInterceptor implements PacketInterceptor {
     static final String MARKERS = "urn:xmpp:chat-markers:0";
 
     private final ReceiptRecorder recorder;
-    private final String domain;
+    private final LocalUsers users;
     private final Clock clock;
 
     ReceiptInterceptor(ReceiptRecorder recorder, String domain, Clock clock) {
         this.recorder = recorder;
-        this.domain = domain;
+        this.users = new LocalUsers(domain);
         this.clock = clock;
     }
 
@@ -36,7 +36,7 @@ final class ReceiptInterceptor implements PacketInterceptor {
         }
         JID from = message.getFrom();
         JID to = message.getTo();
-        if (!isLocalUser(from) || !isLocalUser(to)) {
+        if (!users.contains(from) || !users.contains(to)) {
             return;
         }
         String received = referencedId(message.getChildElement("received", RECEIPTS));
@@ -57,7 +57,4 @@ final class ReceiptInterceptor implements PacketInterceptor {
         return id == null || id.isBlank() ? null : id;
     }
 
-    private boolean isLocalUser(JID jid) {
-        return jid != null && jid.getNode() != null && domain.equals(jid.getDomain());
-    }
 }

@@ -1,10 +1,7 @@
 package io.chatapp.plugin.receipts;
 
+import io.chatapp.plugin.xmpp.XmppTime;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +32,6 @@ public final class ReceiptsXml {
     private static final QName DISPLAYED = QName.get("displayed", CHAT_MARKERS);
 
     /** XEP-0082 date-time in UTC with milliseconds, e.g. {@code 2026-11-24T10:15:30.123Z}. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
-            .withZone(ZoneOffset.UTC);
 
     private ReceiptsXml() {
     }
@@ -168,16 +163,13 @@ public final class ReceiptsXml {
     // --- values
 
     public static String formatTime(Instant instant) {
-        return TIME.format(instant);
+        return XmppTime.format(instant);
     }
 
     /** A XEP-0082 date-time (any offset, any fraction) as an instant. */
     public static Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Not a XEP-0082 date-time: " + text, e);
-        }
+        return XmppTime.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                "Not a XEP-0082 date-time: " + text));
     }
 
     private static Optional<String> bareJid(String text) {

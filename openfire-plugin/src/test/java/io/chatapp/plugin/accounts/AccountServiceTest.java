@@ -284,6 +284,16 @@ class AccountServiceTest {
     }
 
     @Test
+    void deletionRunsEveryFeaturesDeletionHook() throws Exception {
+        login("alice", "alice-pw");
+        AccountService service = service();
+        java.util.List<String> deleted = new java.util.ArrayList<>();
+        service.onDeletion(deleted::add);
+        service.deleteByAdmin("root", "alice");
+        assertThat(deleted).containsExactly("alice");
+    }
+
+    @Test
     void forceLogoutRevokesTokensAndClosesSessionsButKeepsTheAccountUsable() throws Exception {
         TokenPair pair = login("alice", "alice-pw");
         TokenPair bobs = login("bob", "bob-pw");
