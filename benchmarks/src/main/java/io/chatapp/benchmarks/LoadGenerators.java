@@ -19,6 +19,32 @@ public final class LoadGenerators {
     private LoadGenerators() {
     }
 
+    /** What runs in a fresh temporary folder, typically the dev server's data. */
+    @FunctionalInterface
+    public interface InFolder {
+        void run(Path folder) throws Exception;
+    }
+
+    /**
+     * The end of a load generator's {@code main}: runs {@code body} in a fresh temporary folder named
+     * {@code prefix…}, prints its failure if any, deletes the folder and exits the JVM with 0, or 1 after a failure.
+     * Openfire leaves non-daemon threads behind after stop (see DevServer), so returning from {@code main} would not
+     * end the process.
+     */
+    public static void runInTemporaryFolderAndExit(String prefix, InFolder body) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        int status = 0;
+        try {
+            body.run(folder);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            deleteRecursively(folder);
+        }
+        System.exit(status);
+    }
+
     /** A trust manager that trusts exactly the dev server's self-signed certificate (PEM). */
     public static X509TrustManager trusting(Path pem) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -1,8 +1,6 @@
 package io.chatapp.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code chatapp}: the top-level command. Without a subcommand it starts the interactive shell. */
 @Command(name = "chatapp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -17,16 +15,10 @@ import picocli.CommandLine.Mixin;
                 "Saved account and history: in $CHATAPP_CONFIG_DIR if set,",
                 "else in $XDG_CONFIG_HOME/chatapp, else in ~/.config/chatapp.",
                 "Exit codes: 0 success, 1 failure, 2 wrong usage."})
-public final class ChatappCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    VerboseOption verbose;
+public final class ChatappCommand extends SavedAccountCommand {
 
     public ChatappCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override

@@ -30,6 +30,25 @@ final class Connections {
         }
     }
 
+    /**
+     * A client for the account that does not reconnect, connected and logged in as {@link #login} does (for the
+     * one-shot commands); closed again when that fails.
+     */
+    static ChatClient openLoggedIn(Account account, CliEnvironment environment) {
+        ChatClient client = open(account, false);
+        try {
+            login(client, account, environment);
+            return client;
+        } catch (RuntimeException | Error e) {
+            try {
+                client.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
     /** The token API for the account. */
     static TokenClient tokenApi(Account account) {
         try {

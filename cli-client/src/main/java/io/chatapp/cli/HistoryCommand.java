@@ -7,9 +7,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,12 +23,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  chatapp history bob",
                 "  chatapp history bob@example.org 100"})
-public final class HistoryCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    VerboseOption verbose;
+public final class HistoryCommand extends SavedAccountCommand {
 
     @Parameters(index = "0", paramLabel = "USER",
             description = "The other person: a user name on your server (bob) or an address (bob@example.org).")
@@ -40,8 +33,7 @@ public final class HistoryCommand implements Callable<Integer> {
     Integer count;
 
     public HistoryCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override
@@ -53,8 +45,7 @@ public final class HistoryCommand implements Callable<Integer> {
         Account account = environment.accounts().load();
         String peer = Jids.toBareJid(user, account.domain());
         PrintWriter out = environment.out();
-        try (ChatClient client = Connections.open(account, false)) {
-            Connections.login(client, account, environment);
+        try (ChatClient client = Connections.openLoggedIn(account, environment)) {
             ClientChatSession session = new ClientChatSession(client, account.domain());
             List<ChatMessage> messages = session.history(peer, max);
             Clock clock = Clock.systemDefaultZone();

@@ -2,12 +2,10 @@ package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,12 +27,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  chatapp listen",
                 "  chatapp listen --count 1 --timeout 30"})
-public final class ListenCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    VerboseOption verbose;
+public final class ListenCommand extends SavedAccountCommand {
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N messages.")
     Integer count;
@@ -43,8 +36,7 @@ public final class ListenCommand implements Callable<Integer> {
     Long timeoutSeconds;
 
     public ListenCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override

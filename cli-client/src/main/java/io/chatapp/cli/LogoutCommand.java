@@ -2,25 +2,17 @@ package io.chatapp.cli;
 
 import io.chatapp.client.TokenSet;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code chatapp logout}: revokes the saved login on the server and forgets it here. */
 @Command(name = "logout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Log out: revoke the saved login's tokens on the server, then delete the saved account and "
                 + "tokens from this computer.",
                 "They are deleted here even when the server cannot be reached (the command then fails)."})
-public final class LogoutCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    VerboseOption verbose;
+public final class LogoutCommand extends SavedAccountCommand {
 
     public LogoutCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override

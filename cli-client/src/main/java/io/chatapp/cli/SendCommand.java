@@ -2,9 +2,7 @@ package io.chatapp.cli;
 
 import io.chatapp.client.ChatClient;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -18,12 +16,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  chatapp send bob Hello Bob, lunch at noon?",
                 "  chatapp send bob@example.org -- -5 degrees here"})
-public final class SendCommand implements Callable<Integer> {
-
-    private final CliEnvironment environment;
-
-    @Mixin
-    VerboseOption verbose;
+public final class SendCommand extends SavedAccountCommand {
 
     @Parameters(index = "0", paramLabel = "USER",
             description = "The recipient: a user name on your server (bob) or an address (bob@example.org).")
@@ -34,8 +27,7 @@ public final class SendCommand implements Callable<Integer> {
     List<String> words;
 
     public SendCommand(CliEnvironment environment) {
-        this.environment = environment;
-        this.verbose = new VerboseOption(environment);
+        super(environment);
     }
 
     @Override
@@ -43,8 +35,7 @@ public final class SendCommand implements Callable<Integer> {
         String text = MessageText.requireSendable(String.join(" ", words));
         Account account = environment.accounts().load();
         String to = Jids.toBareJid(user, account.domain());
-        try (ChatClient client = Connections.open(account, false)) {
-            Connections.login(client, account, environment);
+        try (ChatClient client = Connections.openLoggedIn(account, environment)) {
             String id = Await.result(client.sendMessage(to, text), "sending");
             // A clean close waits for the server to have processed everything sent before it.
             Await.result(client.logout(), "sending");

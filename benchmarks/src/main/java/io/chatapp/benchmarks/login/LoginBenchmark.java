@@ -4,8 +4,6 @@ import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.DevServerConfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -51,22 +49,15 @@ public final class LoginBenchmark {
         int logins = option(args, "--logins", 100);
         int warmup = option(args, "--warmup", 20);
         SASLAuthentication.registerSASLMechanism(new OAuthBearerMechanism());
-        Path data = Files.createTempDirectory("login-benchmark-");
-        int status = 0;
-        try (DevServer server = DevServer.start(DevServerConfig.forTests(data))) {
-            System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
-            List<Kind> results = new LoginBenchmark(server).run(logins, warmup);
-            System.out.printf("load average after: %s%n%n", LoadGenerators.loadAverage());
-            print(results);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            LoadGenerators.deleteRecursively(data);
-        }
-        // Openfire leaves non-daemon threads behind after stop (see DevServer).
-        System.exit(status);
+        LoadGenerators.runInTemporaryFolderAndExit("login-benchmark-", data -> {
+            try (DevServer server = DevServer.start(DevServerConfig.forTests(data))) {
+                System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
+                        Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
+                List<Kind> results = new LoginBenchmark(server).run(logins, warmup);
+                System.out.printf("load average after: %s%n%n", LoadGenerators.loadAverage());
+                print(results);
+            }
+        });
     }
 
     private List<Kind> run(int logins, int warmup) throws Exception {

@@ -3,8 +3,6 @@ package io.chatapp.benchmarks.messaging;
 import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.DevServerConfig;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The server side of {@link OneToOneBenchmark}, in a JVM of its own: boots the dev server (embedded PostgreSQL,
@@ -30,28 +28,21 @@ public final class BenchmarkServer {
         int pairs = Integer.parseInt(args[1]);
         String password = args[2];
         String noDelay = Boolean.toString(Boolean.parseBoolean(args[3]));
-        Path data = Files.createTempDirectory("one-to-one-benchmark-");
-        int status = 0;
-        try (DevServer server = DevServer.start(DevServerConfig.forTests(data).withPlugin(plugin)
-                .withProperty("xmpp.socket.tcp-nodelay", noDelay))) {
-            for (int i = 0; i < pairs; i++) {
-                server.createUser(sender(i), password);
-                server.createUser(receiver(i), password);
+        LoadGenerators.runInTemporaryFolderAndExit("one-to-one-benchmark-", data -> {
+            try (DevServer server = DevServer.start(DevServerConfig.forTests(data).withPlugin(plugin)
+                    .withProperty("xmpp.socket.tcp-nodelay", noDelay))) {
+                for (int i = 0; i < pairs; i++) {
+                    server.createUser(sender(i), password);
+                    server.createUser(receiver(i), password);
+                }
+                System.out.println(READY + server.domain() + " " + server.xmppPort() + " " + server.certificate()
+                        + " " + data.resolve("postgres/postmaster.pid"));
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // Runs until the benchmark closes our standard input (or ends).
+                }
             }
-            System.out.println(READY + server.domain() + " " + server.xmppPort() + " " + server.certificate() + " "
-                    + data.resolve("postgres/postmaster.pid"));
-            System.out.flush();
-            while (System.in.read() >= 0) {
-                // Runs until the benchmark closes our standard input (or ends).
-            }
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            LoadGenerators.deleteRecursively(data);
-        }
-        // Openfire leaves non-daemon threads behind after stop (see DevServer).
-        System.exit(status);
+        });
     }
 
     static String sender(int pair) {

@@ -68,25 +68,11 @@ public final class MessageInfoIQ extends IQ {
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         xml.attribute("id", id);
         xml.optAttribute("stanza-id", stanzaId);
-        if (sent != null) {
-            xml.attribute("sent", XmppTimes.format(sent));
-        }
-        if (recipients.isEmpty()) {
-            xml.setEmptyElement();
-            return xml;
-        }
-        xml.rightAngleBracket();
-        for (Recipient recipient : recipients) {
-            xml.halfOpenElement("recipient").attribute("jid", recipient.jid());
-            if (recipient.delivered() != null) {
-                xml.attribute("delivered", XmppTimes.format(recipient.delivered()));
-            }
-            if (recipient.read() != null) {
-                xml.attribute("read", XmppTimes.format(recipient.read()));
-            }
-            xml.closeEmptyElement();
-        }
-        return xml;
+        xml.optAttribute("sent", XmppTimes.formatOptional(sent));
+        return Elements.emptyChildren(xml, "recipient", recipients, (child, recipient) -> child
+                .attribute("jid", recipient.jid())
+                .optAttribute("delivered", XmppTimes.formatOptional(recipient.delivered()))
+                .optAttribute("read", XmppTimes.formatOptional(recipient.read())));
     }
 
     /** Parses requests and results. */
@@ -99,18 +85,11 @@ public final class MessageInfoIQ extends IQ {
             String stanzaId = Elements.attribute(parser, "stanza-id");
             Instant sent = XmppTimes.parse(Elements.attribute(parser, "sent"));
             List<Recipient> recipients = new ArrayList<>();
-            while (true) {
-                XmlPullParser.Event event = parser.next();
-                if (event == XmlPullParser.Event.START_ELEMENT && "recipient".equals(parser.getName())) {
-                    recipients.add(new Recipient(
-                            Objects.requireNonNullElse(Elements.attribute(parser, "jid"), ""),
-                            XmppTimes.parse(Elements.attribute(parser, "delivered")),
-                            XmppTimes.parse(Elements.attribute(parser, "read"))));
-                } else if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
-                    break;
-                }
-            }
-            return new MessageInfoIQ(id == null ? "" : id, stanzaId, sent, recipients);
+            Elements.forEachChild(parser, initialDepth, "recipient", child -> recipients.add(new Recipient(
+                    Objects.requireNonNullElse(Elements.attribute(child, "jid"), ""),
+                    XmppTimes.parse(Elements.attribute(child, "delivered")),
+                    XmppTimes.parse(Elements.attribute(child, "read")))));
+            return new MessageInfoIQ(Objects.requireNonNullElse(id, ""), stanzaId, sent, recipients);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
@@ -53,19 +52,10 @@ public final class ReadMarksIQ extends IQ {
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         xml.optAttribute("with", with);
-        if (marks.isEmpty()) {
-            xml.setEmptyElement();
-            return xml;
-        }
-        xml.rightAngleBracket();
-        for (Mark mark : marks) {
-            xml.halfOpenElement("mark").attribute("with", mark.with()).attribute("stanza-id", mark.stanzaId());
-            if (mark.stamp() != null) {
-                xml.attribute("stamp", XmppTimes.format(mark.stamp()));
-            }
-            xml.closeEmptyElement();
-        }
-        return xml;
+        return Elements.emptyChildren(xml, "mark", marks, (child, mark) -> child
+                .attribute("with", mark.with())
+                .attribute("stanza-id", mark.stanzaId())
+                .optAttribute("stamp", XmppTimes.formatOptional(mark.stamp())));
     }
 
     /** Parses requests and results; marks without {@code with} or {@code stanza-id} are skipped. */
@@ -76,19 +66,14 @@ public final class ReadMarksIQ extends IQ {
                 throws XmlPullParserException, IOException, SmackParsingException {
             String with = Elements.attribute(parser, "with");
             List<Mark> marks = new ArrayList<>();
-            while (true) {
-                XmlPullParser.Event event = parser.next();
-                if (event == XmlPullParser.Event.START_ELEMENT && "mark".equals(parser.getName())) {
-                    String markWith = Elements.attribute(parser, "with");
-                    String stanzaId = Elements.attribute(parser, "stanza-id");
-                    Instant stamp = XmppTimes.parse(Elements.attribute(parser, "stamp"));
-                    if (markWith != null && stanzaId != null) {
-                        marks.add(new Mark(markWith, stanzaId, stamp));
-                    }
-                } else if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
-                    break;
+            Elements.forEachChild(parser, initialDepth, "mark", child -> {
+                String markWith = Elements.attribute(child, "with");
+                String stanzaId = Elements.attribute(child, "stanza-id");
+                Instant stamp = XmppTimes.parse(Elements.attribute(child, "stamp"));
+                if (markWith != null && stanzaId != null) {
+                    marks.add(new Mark(markWith, stanzaId, stamp));
                 }
-            }
+            });
             return new ReadMarksIQ(with, marks);
         }
     }

@@ -2,18 +2,12 @@ package io.chatapp.client.internal.xmpp;
 
 import java.time.Instant;
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
-import org.jivesoftware.smack.packet.XmlEnvironment;
-import org.jivesoftware.smack.parsing.SmackParsingException;
-import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.util.XmlStringBuilder;
-import org.jivesoftware.smack.xml.XmlPullParser;
 
 /**
  * XEP-0424 version 1 tombstone marker {@code <retracted xmlns="urn:xmpp:message-retract:1" stamp="…"/>}: an
  * archived message whose content was erased by a retraction.
  */
-public final class RetractedElement implements ExtensionElement {
+public final class RetractedElement extends SingleAttributeElement {
 
     public static final String NAMESPACE = RetractElement.NAMESPACE;
     public static final String ELEMENT = "retracted";
@@ -23,6 +17,7 @@ public final class RetractedElement implements ExtensionElement {
     private final Instant stamp;
 
     public RetractedElement(Instant stamp) {
+        super(QNAME, "stamp", XmppTimes.formatOptional(stamp));
         this.stamp = stamp;
     }
 
@@ -30,34 +25,11 @@ public final class RetractedElement implements ExtensionElement {
         return stamp;
     }
 
-    @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
-        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        if (stamp != null) {
-            xml.attribute("stamp", XmppTimes.format(stamp));
-        }
-        return xml.closeEmptyElement();
-    }
-
     /** Parses {@code <retracted/>}, ignoring any children (XEP-0424 allows a copy of the retraction). */
-    public static final class Provider extends ExtensionElementProvider<RetractedElement> {
+    public static final class Provider extends AttributeProvider<RetractedElement> {
 
-        @Override
-        public RetractedElement parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
-                throws SmackParsingException {
-            Instant stamp = XmppTimes.parse(parser.getAttributeValue("", "stamp"));
-            Elements.skipToEnd(parser, initialDepth);
-            return new RetractedElement(stamp);
+        public Provider() {
+            super("stamp", stamp -> new RetractedElement(XmppTimes.parse(stamp)));
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.chatapp.client.internal.xmpp;
 
 import io.chatapp.client.TypingState;
+import java.util.EnumMap;
+import java.util.Map;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -21,6 +23,15 @@ public final class Stanzas {
     public static final String RETRACTION_FALLBACK =
             "This person attempted to retract a previous message, but it's unsupported by your client.";
 
+    /** {@link #chatState(TypingState)} read backwards, so that the mapping is written once. */
+    private static final Map<ChatState, TypingState> TYPING_STATES = new EnumMap<>(ChatState.class);
+
+    static {
+        for (TypingState state : TypingState.values()) {
+            TYPING_STATES.put(chatState(state), state);
+        }
+    }
+
     private Stanzas() {
     }
 
@@ -29,9 +40,7 @@ public final class Stanzas {
      * {@code active} (the user is no longer typing).
      */
     public static Message chat(Jid to, String id, String text) {
-        return StanzaBuilder.buildMessage(id)
-                .to(to)
-                .ofType(Message.Type.chat)
+        return chatTo(to, id)
                 .setBody(text)
                 .addExtension(new OriginIdElement(id))
                 .addExtension(new DeliveryReceiptRequest())
@@ -42,27 +51,21 @@ public final class Stanzas {
 
     /** A XEP-0184 receipt for the message {@code messageId}. */
     public static Message receipt(Jid to, String id, String messageId) {
-        return StanzaBuilder.buildMessage(id)
-                .to(to)
-                .ofType(Message.Type.chat)
+        return chatTo(to, id)
                 .addExtension(new DeliveryReceipt(messageId))
                 .build();
     }
 
     /** A XEP-0333 {@code displayed} marker: {@code messageId} and everything before it is read. */
     public static Message displayed(Jid to, String id, String messageId) {
-        return StanzaBuilder.buildMessage(id)
-                .to(to)
-                .ofType(Message.Type.chat)
+        return chatTo(to, id)
                 .addExtension(new ChatMarkersElements.DisplayedExtension(messageId))
                 .build();
     }
 
     /** A XEP-0085 chat state, never stored (XEP-0334 {@code no-store}). */
     public static Message chatState(Jid to, String id, TypingState state) {
-        return StanzaBuilder.buildMessage(id)
-                .to(to)
-                .ofType(Message.Type.chat)
+        return chatTo(to, id)
                 .addExtension(new ChatStateExtension(chatState(state)))
                 .addExtension(NoStoreHint.INSTANCE)
                 .build();
@@ -70,13 +73,17 @@ public final class Stanzas {
 
     /** A XEP-0424 retraction of the message {@code messageId}, with the XEP-0428 fallback and a store hint. */
     public static Message retraction(Jid to, String id, String messageId) {
-        MessageBuilder builder = StanzaBuilder.buildMessage(id)
-                .to(to)
-                .ofType(Message.Type.chat)
+        return chatTo(to, id)
                 .addExtension(new RetractElement(messageId))
                 .addExtension(new FallbackElement(RetractElement.NAMESPACE))
-                .setBody(RETRACTION_FALLBACK);
-        return builder.addExtension(StoreHint.INSTANCE).build();
+                .setBody(RETRACTION_FALLBACK)
+                .addExtension(StoreHint.INSTANCE)
+                .build();
+    }
+
+    /** The start of every message sent: type chat, to {@code to}, with stanza id {@code id}. */
+    private static MessageBuilder chatTo(Jid to, String id) {
+        return StanzaBuilder.buildMessage(id).to(to).ofType(Message.Type.chat);
     }
 
     public static ChatState chatState(TypingState state) {
@@ -89,13 +96,8 @@ public final class Stanzas {
         };
     }
 
+    /** The inverse of {@link #chatState(TypingState)}. */
     public static TypingState typingState(ChatState state) {
-        return switch (state) {
-            case composing -> TypingState.COMPOSING;
-            case paused -> TypingState.PAUSED;
-            case active -> TypingState.ACTIVE;
-            case inactive -> TypingState.INACTIVE;
-            case gone -> TypingState.GONE;
-        };
+        return TYPING_STATES.get(state);
     }
 }

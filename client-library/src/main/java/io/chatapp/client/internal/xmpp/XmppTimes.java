@@ -19,6 +19,11 @@ public final class XmppTimes {
         return FORMAT.format(time);
     }
 
+    /** {@link #format} for an optional time (an attribute left out when null): null stays null. */
+    public static String formatOptional(Instant time) {
+        return time == null ? null : format(time);
+    }
+
     /** Parses an optional attribute value; null stays null. */
     public static Instant parse(String value) throws SmackParsingException {
         if (value == null || value.isEmpty()) {
