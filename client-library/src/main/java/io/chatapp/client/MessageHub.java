@@ -3,7 +3,9 @@ package io.chatapp.client;
 import io.chatapp.client.internal.EventDispatcher;
 import io.chatapp.client.internal.Incoming;
 import io.chatapp.client.internal.MessagePipeline;
+import io.chatapp.client.internal.ReceiptOutbox;
 import io.chatapp.client.internal.Resync;
+import io.chatapp.client.internal.SendWindow;
 import io.chatapp.client.internal.StatusTracker;
 import io.chatapp.client.internal.TypingThrottle;
 import io.chatapp.client.internal.xmpp.ChatAppProviders;
@@ -46,11 +48,13 @@ final class MessageHub {
 
     private static final Logger LOG = Logger.getLogger(MessageHub.class.getName());
     /** Sent messages whose status is followed (and asked about after a reconnection). */
-    static final int TRACKED_MESSAGES = 1000;
+    static final int TRACKED_MESSAGES = 10_000;
     /** Archive ids remembered to deliver each message once. */
     static final int REMEMBERED_IDS = 10_000;
     static final int CATCH_UP_PAGE = 100;
     static final Duration TYPING_INTERVAL = Duration.ofSeconds(5);
+    /** The library's stanzas that may await the server's acknowledgement at once (Smack blocks at 1,024). */
+    static final int SEND_WINDOW = 256;
 
     final ClientContext context;
     final EventDispatcher<MessageListener> messageListeners;
@@ -65,6 +69,8 @@ final class MessageHub {
     final TypingThrottle typing;
     final ServerRequests server;
     private final Resync resync;
+    final SendWindow window = new SendWindow(SEND_WINDOW);
+    private final ReceiptOutbox receipts = new ReceiptOutbox();
 
     MessageHub(ClientContext context) {
         ChatAppProviders.register();
@@ -79,7 +85,7 @@ final class MessageHub {
         this.tracker = new StatusTracker(TRACKED_MESSAGES,
                 (id, peer, status) -> statusListeners.fire(l -> l.onStatus(id, peer, status)));
         PipelineEvents events = new PipelineEvents();
-        this.pipeline = new MessagePipeline(REMEMBERED_IDS, tracker, this::sendReceipt, events);
+        this.pipeline = new MessagePipeline(REMEMBERED_IDS, tracker, this::queueReceipt, events);
         this.typing = new TypingThrottle(Clock.systemUTC(), (task, delay) -> {
             var scheduled = context.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> scheduled.cancel(false);
@@ -98,14 +104,49 @@ final class MessageHub {
                 stanza -> stanza.getExtension(HiddenElement.QNAME) != null));
         CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
                 (direction, carbonCopy, wrapper) -> onCarbon(connection, carbonCopy, wrapper));
+        connection.addStanzaAcknowledgedListener(stanza -> window.release(stanza.getStanzaId()));
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
                 if (!resumed) {
+                    window.reset(); // the old stream's stanzas are acknowledged on it no more
                     newSession(connection);
                 }
+                drainReceipts();
+            }
+
+            @Override
+            public void connectionClosed() {
+                window.reset();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                window.reset();
             }
         });
+    }
+
+    /**
+     * Sends a stanza of the library's own, keeping the stanzas awaiting stream management's acknowledgement
+     * within the {@link SendWindow}: waits up to {@code timeoutMillis} for room, then fails with
+     * {@link io.chatapp.client.ChatClientException.Reason#NETWORK}.
+     */
+    void sendCounted(XMPPTCPConnection connection, Stanza stanza, long timeoutMillis) throws Exception {
+        String id = stanza.getStanzaId();
+        boolean counted = connection.isSmEnabled() && id != null;
+        if (counted && !window.acquire(id, timeoutMillis)) {
+            throw new io.chatapp.client.ChatClientException(io.chatapp.client.ChatClientException.Reason.NETWORK,
+                    "The server has not acknowledged the last " + window.capacity() + " stanzas");
+        }
+        try {
+            connection.sendStanza(stanza);
+        } catch (Exception | Error e) {
+            if (counted) {
+                window.release(id);
+            }
+            throw e;
+        }
     }
 
     /** Sends a text (see {@link ChatClient#sendMessage}); returns its id. */
@@ -124,7 +165,7 @@ final class MessageHub {
             acknowledged = false;
         }
         typing.messageSent(peer);
-        connection.sendStanza(message);
+        sendCounted(connection, message, context.config.replyTimeout().toMillis());
         if (!acknowledged) {
             // Without stream management, a round trip says the server has processed the message.
             context.io.execute(() -> {
@@ -148,7 +189,8 @@ final class MessageHub {
             return false;
         }
         context.requireSession();
-        context.connection().sendStanza(Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()));
+        sendCounted(context.connection(), Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()),
+                context.config.replyTimeout().toMillis());
         return true;
     }
 
@@ -218,12 +260,42 @@ final class MessageHub {
         return user == null ? null : user.asBareJid();
     }
 
-    private void sendReceipt(String to, String messageId) {
+    /**
+     * Queues a delivery receipt (decided under the pipeline's lock, on a thread that must not wait for the
+     * network) and has it sent on an I/O thread.
+     */
+    private void queueReceipt(String to, String messageId) {
+        receipts.add(to, messageId);
+        drainReceipts();
+    }
+
+    /** Sends the queued receipts, in order, while there is a session; the next session sends the rest. */
+    void drainReceipts() {
+        if (receipts.size() == 0) {
+            return;
+        }
         try {
-            context.connection().sendStanza(Stanzas.receipt(JidCreate.from(to), UUID.randomUUID().toString(),
-                    messageId));
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Could not send a receipt for " + messageId, e);
+            context.io.execute(() -> receipts.drain(this::sendReceipt));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    /** Hands one receipt to the connection, waiting (while the session lasts) for room in the send window. */
+    private void sendReceipt(ReceiptOutbox.Receipt receipt) throws Exception {
+        XMPPTCPConnection connection = context.connection();
+        Message stanza = Stanzas.receipt(JidCreate.from(receipt.to()), UUID.randomUUID().toString(),
+                receipt.messageId());
+        while (true) {
+            if (!connection.isAuthenticated() || connection != context.connection()) {
+                throw new org.jivesoftware.smack.SmackException.NotConnectedException();
+            }
+            try {
+                sendCounted(connection, stanza, 1_000);
+                return;
+            } catch (io.chatapp.client.ChatClientException e) {
+                LOG.log(Level.FINE, "Waiting for acknowledgements before sending more receipts");
+            }
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 public final class Resync {
 
     private static final Logger LOG = Logger.getLogger(Resync.class.getName());
+    /** At most this many of the newest unread sent messages are asked about after a reconnection. */
+    static final int REFRESHED_MESSAGES = 1000;
 
     /** The server's side of a resync. Calls block; failures are {@link ChatClientException}s. */
     public interface Server {
@@ -88,9 +90,13 @@ public final class Resync {
         return succeeded;
     }
 
-    /** Asks about every sent message not yet read and applies what the server recorded. */
+    /** Asks about the sent messages not yet read (the newest ones) and applies what the server recorded. */
     public void refreshStatuses() {
-        for (StatusTracker.Pending pending : tracker.notRead()) {
+        List<StatusTracker.Pending> notRead = tracker.notRead();
+        if (notRead.size() > REFRESHED_MESSAGES) {
+            notRead = notRead.subList(notRead.size() - REFRESHED_MESSAGES, notRead.size());
+        }
+        for (StatusTracker.Pending pending : notRead) {
             MessageInfo info;
             try {
                 info = server.messageInfo(pending.messageId());
