@@ -110,8 +110,8 @@ final class MessageHub {
             public void authenticated(XMPPConnection c, boolean resumed) {
                 if (!resumed) {
                     window.reset(); // the old stream's stanzas are acknowledged on it no more
-                    newSession(connection);
                 }
+                newSession(connection, resumed);
                 drainReceipts();
             }
 
@@ -123,6 +123,7 @@ final class MessageHub {
             @Override
             public void connectionClosedOnError(Exception e) {
                 window.reset();
+                connectionLost();
             }
         });
     }
@@ -195,26 +196,78 @@ final class MessageHub {
     }
 
     /**
-     * A fresh session (not a resumed stream): enable carbons (sent before the initial presence, so no carbon is
-     * missed), hold live messages back, then catch up from the archive and refresh sent messages' statuses.
+     * The connection dropped: from now on live messages are held back until a catch-up from the archive after the
+     * next session, resumed or not. What arrives after a drop is not in order: a resumed stream re-sends what the
+     * server had not seen acknowledged, messages routed meanwhile may have gone to offline storage (and beyond its
+     * quota, nowhere), and live messages follow at once. The cursor (the last message delivered, all in order up to
+     * here) is where that catch-up starts.
      */
-    private void newSession(XMPPTCPConnection connection) {
-        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
-                e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
-        String cursor = pipeline.cursor();
-        long token = cursor == null ? -1 : pipeline.startCatchUp();
+    private void connectionLost() {
+        synchronized (catchUpLock) {
+            if (pipeline.cursor() != null) {
+                holding = pipeline.startCatchUp(); // supersedes a catch-up still running; held messages stay
+            }
+        }
+    }
+
+    private final Object catchUpLock = new Object();
+    /** The catch-up token live messages are held for, until a catch-up with it succeeds; -1 when none. */
+    private long holding = -1;
+
+    /**
+     * A new session: after a login or a reconnection that was not resumed, enable carbons (sent before the initial
+     * presence, so no carbon is missed) and refresh sent messages' statuses; after any reconnection, and after a
+     * login that knows its cursor, hold live messages back and catch up from the archive.
+     */
+    private void newSession(XMPPTCPConnection connection, boolean resumed) {
+        if (!resumed) {
+            CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
+                    e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
+        }
+        long token;
+        synchronized (catchUpLock) {
+            if (holding < 0 && !resumed && pipeline.cursor() != null) {
+                holding = pipeline.startCatchUp();
+            }
+            token = holding;
+        }
         try {
             context.io.execute(() -> {
                 if (token >= 0) {
-                    resync.catchUp(token, cursor);
+                    catchUp(connection, token);
                 }
-                resync.refreshStatuses();
+                if (!resumed) {
+                    resync.refreshStatuses();
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             if (token >= 0) {
                 pipeline.finishCatchUp(token, false);
             }
         }
+    }
+
+    /**
+     * Catches up for that token from the pipeline's cursor. When it fails because the connection dropped (again),
+     * live messages stay held: the next session catches up instead.
+     */
+    private void catchUp(XMPPTCPConnection connection, long token) {
+        String cursor = pipeline.cursor();
+        boolean succeeded = cursor == null
+                ? finish(token)
+                : resync.catchUp(token, cursor, () -> !connection.isAuthenticated());
+        if (succeeded) {
+            synchronized (catchUpLock) {
+                if (holding == token) {
+                    holding = -1;
+                }
+            }
+        }
+    }
+
+    private boolean finish(long token) {
+        pipeline.finishCatchUp(token, true);
+        return true;
     }
 
     private void onMessage(Stanza stanza) {

@@ -65,7 +65,16 @@ public final class Resync {
      * live messages; always ends that catch-up. Returns whether it succeeded.
      */
     public boolean catchUp(long token, String cursor) {
+        return catchUp(token, cursor, () -> false);
+    }
+
+    /**
+     * As {@link #catchUp(long, String)}, except that a failure for which {@code keepHolding} says true (the
+     * connection dropped) leaves the catch-up open: live messages stay held for the next attempt.
+     */
+    public boolean catchUp(long token, String cursor, java.util.function.BooleanSupplier keepHolding) {
         boolean succeeded = false;
+        boolean abandoned = false;
         try {
             String after = cursor;
             while (true) {
@@ -83,9 +92,13 @@ public final class Resync {
             }
             succeeded = true;
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Catching up from the archive failed; the next session retries", e);
+            abandoned = keepHolding.getAsBoolean();
+            LOG.log(abandoned ? Level.FINE : Level.WARNING,
+                    "Catching up from the archive failed; the next session retries", e);
         } finally {
-            pipeline.finishCatchUp(token, succeeded);
+            if (!abandoned) {
+                pipeline.finishCatchUp(token, succeeded);
+            }
         }
         return succeeded;
     }
