@@ -500,13 +500,42 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Closes the connection; true when the server confirmed everything sent before (or nothing was pending). */
+    /**
+     * Closes the connection; true when the server confirmed everything sent before (or nothing was pending).
+     * Never hangs: on a dead connection Smack's blocking queues can stall the goodbye (a ping, the unavailable
+     * presence, the closing handshake), so it runs on its own thread for a bounded time, after which the
+     * connection is shut down at once.
+     */
     private boolean disconnect() {
         XMPPTCPConnection connection = this.connection;
         ReconnectionManager.getInstanceFor(connection).disableAutomaticReconnection();
         if (!connection.isConnected()) {
             return true;
         }
+        CompletableFuture<Boolean> goodbye = new CompletableFuture<>();
+        Thread closer = new Thread(() -> {
+            try {
+                goodbye.complete(gracefulDisconnect(connection));
+            } catch (Throwable e) {
+                goodbye.complete(false);
+            }
+        }, "chatapp-client-close");
+        closer.setDaemon(true);
+        closer.start();
+        long limit = config.replyTimeout().toMillis() + 2 * CLOSE_WAIT.toMillis();
+        try {
+            return goodbye.get(limit, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // stalled: fall through to the instant shutdown
+        }
+        connection.instantShutdown();
+        closer.interrupt();
+        return false;
+    }
+
+    private boolean gracefulDisconnect(XMPPTCPConnection connection) {
         boolean confirmed = true;
         if (connection.isAuthenticated()) {
             // A round trip first: the server handles a stream in order, so once it answers, everything sent before
@@ -516,7 +545,7 @@ public final class ChatClient implements AutoCloseable {
                         config.replyTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                confirmed = false;
+                return false;
             } catch (SmackException.NotConnectedException e) {
                 return false;
             }

@@ -3,7 +3,9 @@ package io.chatapp.client;
 import io.chatapp.client.internal.EventDispatcher;
 import io.chatapp.client.internal.Incoming;
 import io.chatapp.client.internal.MessagePipeline;
+import io.chatapp.client.internal.ReceiptOutbox;
 import io.chatapp.client.internal.Resync;
+import io.chatapp.client.internal.SendWindow;
 import io.chatapp.client.internal.StatusTracker;
 import io.chatapp.client.internal.TypingThrottle;
 import io.chatapp.client.internal.xmpp.ChatAppProviders;
@@ -46,11 +48,13 @@ final class MessageHub {
 
     private static final Logger LOG = Logger.getLogger(MessageHub.class.getName());
     /** Sent messages whose status is followed (and asked about after a reconnection). */
-    static final int TRACKED_MESSAGES = 1000;
+    static final int TRACKED_MESSAGES = 10_000;
     /** Archive ids remembered to deliver each message once. */
     static final int REMEMBERED_IDS = 10_000;
     static final int CATCH_UP_PAGE = 100;
     static final Duration TYPING_INTERVAL = Duration.ofSeconds(5);
+    /** The library's stanzas that may await the server's acknowledgement at once (Smack blocks at 1,024). */
+    static final int SEND_WINDOW = 256;
 
     final ClientContext context;
     final EventDispatcher<MessageListener> messageListeners;
@@ -65,6 +69,8 @@ final class MessageHub {
     final TypingThrottle typing;
     final ServerRequests server;
     private final Resync resync;
+    final SendWindow window = new SendWindow(SEND_WINDOW);
+    private final ReceiptOutbox receipts = new ReceiptOutbox();
 
     MessageHub(ClientContext context) {
         ChatAppProviders.register();
@@ -79,7 +85,7 @@ final class MessageHub {
         this.tracker = new StatusTracker(TRACKED_MESSAGES,
                 (id, peer, status) -> statusListeners.fire(l -> l.onStatus(id, peer, status)));
         PipelineEvents events = new PipelineEvents();
-        this.pipeline = new MessagePipeline(REMEMBERED_IDS, tracker, this::sendReceipt, events);
+        this.pipeline = new MessagePipeline(REMEMBERED_IDS, tracker, this::queueReceipt, events);
         this.typing = new TypingThrottle(Clock.systemUTC(), (task, delay) -> {
             var scheduled = context.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> scheduled.cancel(false);
@@ -98,14 +104,50 @@ final class MessageHub {
                 stanza -> stanza.getExtension(HiddenElement.QNAME) != null));
         CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
                 (direction, carbonCopy, wrapper) -> onCarbon(connection, carbonCopy, wrapper));
+        connection.addStanzaAcknowledgedListener(stanza -> window.release(stanza.getStanzaId()));
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
                 if (!resumed) {
-                    newSession(connection);
+                    window.reset(); // the old stream's stanzas are acknowledged on it no more
                 }
+                newSession(connection, resumed);
+                drainReceipts();
+            }
+
+            @Override
+            public void connectionClosed() {
+                window.reset();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                window.reset();
+                connectionLost();
             }
         });
+    }
+
+    /**
+     * Sends a stanza of the library's own, keeping the stanzas awaiting stream management's acknowledgement
+     * within the {@link SendWindow}: waits up to {@code timeoutMillis} for room, then fails with
+     * {@link io.chatapp.client.ChatClientException.Reason#NETWORK}.
+     */
+    void sendCounted(XMPPTCPConnection connection, Stanza stanza, long timeoutMillis) throws Exception {
+        String id = stanza.getStanzaId();
+        boolean counted = connection.isSmEnabled() && id != null;
+        if (counted && !window.acquire(id, timeoutMillis)) {
+            throw new io.chatapp.client.ChatClientException(io.chatapp.client.ChatClientException.Reason.NETWORK,
+                    "The server has not acknowledged the last " + window.capacity() + " stanzas");
+        }
+        try {
+            connection.sendStanza(stanza);
+        } catch (Exception | Error e) {
+            if (counted) {
+                window.release(id);
+            }
+            throw e;
+        }
     }
 
     /** Sends a text (see {@link ChatClient#sendMessage}); returns its id. */
@@ -124,7 +166,7 @@ final class MessageHub {
             acknowledged = false;
         }
         typing.messageSent(peer);
-        connection.sendStanza(message);
+        sendCounted(connection, message, context.config.replyTimeout().toMillis());
         if (!acknowledged) {
             // Without stream management, a round trip says the server has processed the message.
             context.io.execute(() -> {
@@ -148,31 +190,84 @@ final class MessageHub {
             return false;
         }
         context.requireSession();
-        context.connection().sendStanza(Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()));
+        sendCounted(context.connection(), Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()),
+                context.config.replyTimeout().toMillis());
         return true;
     }
 
     /**
-     * A fresh session (not a resumed stream): enable carbons (sent before the initial presence, so no carbon is
-     * missed), hold live messages back, then catch up from the archive and refresh sent messages' statuses.
+     * The connection dropped: from now on live messages are held back until a catch-up from the archive after the
+     * next session, resumed or not. What arrives after a drop is not in order: a resumed stream re-sends what the
+     * server had not seen acknowledged, messages routed meanwhile may have gone to offline storage (and beyond its
+     * quota, nowhere), and live messages follow at once. The cursor (the last message delivered, all in order up to
+     * here) is where that catch-up starts.
      */
-    private void newSession(XMPPTCPConnection connection) {
-        CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
-                e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
-        String cursor = pipeline.cursor();
-        long token = cursor == null ? -1 : pipeline.startCatchUp();
+    private void connectionLost() {
+        synchronized (catchUpLock) {
+            if (pipeline.cursor() != null) {
+                holding = pipeline.startCatchUp(); // supersedes a catch-up still running; held messages stay
+            }
+        }
+    }
+
+    private final Object catchUpLock = new Object();
+    /** The catch-up token live messages are held for, until a catch-up with it succeeds; -1 when none. */
+    private long holding = -1;
+
+    /**
+     * A new session: after a login or a reconnection that was not resumed, enable carbons (sent before the initial
+     * presence, so no carbon is missed) and refresh sent messages' statuses; after any reconnection, and after a
+     * login that knows its cursor, hold live messages back and catch up from the archive.
+     */
+    private void newSession(XMPPTCPConnection connection, boolean resumed) {
+        if (!resumed) {
+            CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
+                    e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
+        }
+        long token;
+        synchronized (catchUpLock) {
+            if (holding < 0 && !resumed && pipeline.cursor() != null) {
+                holding = pipeline.startCatchUp();
+            }
+            token = holding;
+        }
         try {
             context.io.execute(() -> {
                 if (token >= 0) {
-                    resync.catchUp(token, cursor);
+                    catchUp(connection, token);
                 }
-                resync.refreshStatuses();
+                if (!resumed) {
+                    resync.refreshStatuses();
+                }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             if (token >= 0) {
                 pipeline.finishCatchUp(token, false);
             }
         }
+    }
+
+    /**
+     * Catches up for that token from the pipeline's cursor. When it fails because the connection dropped (again),
+     * live messages stay held: the next session catches up instead.
+     */
+    private void catchUp(XMPPTCPConnection connection, long token) {
+        String cursor = pipeline.cursor();
+        boolean succeeded = cursor == null
+                ? finish(token)
+                : resync.catchUp(token, cursor, () -> !connection.isAuthenticated());
+        if (succeeded) {
+            synchronized (catchUpLock) {
+                if (holding == token) {
+                    holding = -1;
+                }
+            }
+        }
+    }
+
+    private boolean finish(long token) {
+        pipeline.finishCatchUp(token, true);
+        return true;
     }
 
     private void onMessage(Stanza stanza) {
@@ -218,12 +313,42 @@ final class MessageHub {
         return user == null ? null : user.asBareJid();
     }
 
-    private void sendReceipt(String to, String messageId) {
+    /**
+     * Queues a delivery receipt (decided under the pipeline's lock, on a thread that must not wait for the
+     * network) and has it sent on an I/O thread.
+     */
+    private void queueReceipt(String to, String messageId) {
+        receipts.add(to, messageId);
+        drainReceipts();
+    }
+
+    /** Sends the queued receipts, in order, while there is a session; the next session sends the rest. */
+    void drainReceipts() {
+        if (receipts.size() == 0) {
+            return;
+        }
         try {
-            context.connection().sendStanza(Stanzas.receipt(JidCreate.from(to), UUID.randomUUID().toString(),
-                    messageId));
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Could not send a receipt for " + messageId, e);
+            context.io.execute(() -> receipts.drain(this::sendReceipt));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    /** Hands one receipt to the connection, waiting (while the session lasts) for room in the send window. */
+    private void sendReceipt(ReceiptOutbox.Receipt receipt) throws Exception {
+        XMPPTCPConnection connection = context.connection();
+        Message stanza = Stanzas.receipt(JidCreate.from(receipt.to()), UUID.randomUUID().toString(),
+                receipt.messageId());
+        while (true) {
+            if (!connection.isAuthenticated() || connection != context.connection()) {
+                throw new org.jivesoftware.smack.SmackException.NotConnectedException();
+            }
+            try {
+                sendCounted(connection, stanza, 1_000);
+                return;
+            } catch (io.chatapp.client.ChatClientException e) {
+                LOG.log(Level.FINE, "Waiting for acknowledgements before sending more receipts");
+            }
         }
     }
 

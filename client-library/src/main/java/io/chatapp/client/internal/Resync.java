@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 public final class Resync {
 
     private static final Logger LOG = Logger.getLogger(Resync.class.getName());
+    /** At most this many of the newest unread sent messages are asked about after a reconnection. */
+    static final int REFRESHED_MESSAGES = 1000;
 
     /** The server's side of a resync. Calls block; failures are {@link ChatClientException}s. */
     public interface Server {
@@ -63,7 +65,16 @@ public final class Resync {
      * live messages; always ends that catch-up. Returns whether it succeeded.
      */
     public boolean catchUp(long token, String cursor) {
+        return catchUp(token, cursor, () -> false);
+    }
+
+    /**
+     * As {@link #catchUp(long, String)}, except that a failure for which {@code keepHolding} says true (the
+     * connection dropped) leaves the catch-up open: live messages stay held for the next attempt.
+     */
+    public boolean catchUp(long token, String cursor, java.util.function.BooleanSupplier keepHolding) {
         boolean succeeded = false;
+        boolean abandoned = false;
         try {
             String after = cursor;
             while (true) {
@@ -81,16 +92,24 @@ public final class Resync {
             }
             succeeded = true;
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Catching up from the archive failed; the next session retries", e);
+            abandoned = keepHolding.getAsBoolean();
+            LOG.log(abandoned ? Level.FINE : Level.WARNING,
+                    "Catching up from the archive failed; the next session retries", e);
         } finally {
-            pipeline.finishCatchUp(token, succeeded);
+            if (!abandoned) {
+                pipeline.finishCatchUp(token, succeeded);
+            }
         }
         return succeeded;
     }
 
-    /** Asks about every sent message not yet read and applies what the server recorded. */
+    /** Asks about the sent messages not yet read (the newest ones) and applies what the server recorded. */
     public void refreshStatuses() {
-        for (StatusTracker.Pending pending : tracker.notRead()) {
+        List<StatusTracker.Pending> notRead = tracker.notRead();
+        if (notRead.size() > REFRESHED_MESSAGES) {
+            notRead = notRead.subList(notRead.size() - REFRESHED_MESSAGES, notRead.size());
+        }
+        for (StatusTracker.Pending pending : notRead) {
             MessageInfo info;
             try {
                 info = server.messageInfo(pending.messageId());

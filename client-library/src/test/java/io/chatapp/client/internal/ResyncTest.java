@@ -117,6 +117,27 @@ class ResyncTest {
     }
 
     @Test
+    void aCatchUpCutShortByADroppedConnectionKeepsHoldingForTheNextSession() {
+        server.failAtPage = 1;
+        long token = pipeline.startCatchUp();
+        pipeline.live(Messages.text(Source.LIVE, "m106", "106", "live, re-sent out of order"));
+        assertThat(resync.catchUp(token, "100", () -> true)).isFalse();
+        assertThat(log).containsExactly("message m101", "message m102");
+        assertThat(pipeline.isCatchingUp()).isTrue();
+
+        // the drop starts a new hold; the next session catches up from where the delivered messages got to
+        server.failAtPage = -1;
+        log.clear();
+        long next = pipeline.startCatchUp();
+        pipeline.live(Messages.text(Source.LIVE, "m104", "104", "re-sent again"));
+        assertThat(resync.catchUp(next, pipeline.cursor(), () -> true)).isTrue();
+        assertThat(log).containsExactly("message m103", "message m104", "message m105",
+                "read elsewhere alice@example.com 104", "message m106");
+        assertThat(pipeline.isCatchingUp()).isFalse();
+        assertThat(pipeline.cursor()).isEqualTo("106");
+    }
+
+    @Test
     void refreshingStatusesAppliesWhatTheServerRecorded() {
         Instant t = Instant.parse("2026-11-24T10:00:00Z");
         tracker.track("a", "alice@example.com");
