@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatMessage;
+import io.chatapp.client.ConnectionState;
 import io.chatapp.client.MessageStatus;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -37,6 +39,12 @@ class NothingLostTest {
             ChatClient a = clients.loggedIn(alice);
             ChatClient b = clients.open(clients.config().toBuilder().port(network.port())
                     .reconnectDelay(Duration.ofSeconds(1)).build());
+            AtomicInteger bobSessions = new AtomicInteger();
+            b.onConnectionState(state -> {
+                if (isOnline(state)) {
+                    bobSessions.incrementAndGet();
+                }
+            });
             List<String> received = new CopyOnWriteArrayList<>();
             b.onMessage(message -> {
                 if (!message.outgoing() && message.body() != null && message.body().startsWith("n-")) {
@@ -46,14 +54,22 @@ class NothingLostTest {
             b.login(bob.username(), bob.password()).join();
 
             List<String> ids = new ArrayList<>();
+            int cuts = 0;
             for (int i = 1; i <= MESSAGES; i++) {
                 ids.add(a.sendMessage(bob.jid(), String.format("n-%04d", i)).join());
                 if (i % (MESSAGES / (CUTS + 1)) == 0 && i < MESSAGES) {
+                    // Each cut hits a live connection: wait for Bob to be back from the previous one first.
+                    int session = cuts + 1;
+                    awaitUntil(Duration.ofSeconds(30), () -> bobSessions.get() >= session);
+                    assertThat(bobSessions.get()).as("Bob back online before cut %d", cuts + 1)
+                            .isGreaterThanOrEqualTo(session);
                     network.cutAll();
+                    cuts++;
                     System.out.println("Cut Bob's connection after message " + i + "; he had " + received.size());
                 }
             }
 
+            assertThat(cuts).isEqualTo(CUTS);
             awaitUntil(Duration.ofSeconds(120), () -> received.size() >= MESSAGES);
             Thread.sleep(500);
             List<String> expected = new ArrayList<>();
@@ -66,6 +82,10 @@ class NothingLostTest {
             assertThat(ids).allSatisfy(id -> assertThat(delivered(a.receipts().status(id)))
                     .as("message %s delivered", id).isTrue());
         }
+    }
+
+    private static boolean isOnline(ConnectionState state) {
+        return state == ConnectionState.AUTHENTICATED || state == ConnectionState.RESUMED;
     }
 
     private static boolean delivered(Optional<MessageStatus> status) {
