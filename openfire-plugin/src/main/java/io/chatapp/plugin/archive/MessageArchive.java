@@ -76,6 +76,17 @@ public final class MessageArchive implements AutoCloseable {
             + " WHERE message_id = ? AND message_id <> client_ref AND sender = ? AND recipient = ?"
             + " ORDER BY id DESC LIMIT 1)";
     private static final String RESOLVE = DIRECTED_REFERENCE + " ORDER BY rank LIMIT 1";
+    /** {@link #RESOLVE} for many references in one statement: one row per reference, in order, id NULL if none. */
+    private static final String RESOLVE_ALL = "SELECT m.id FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])"
+            + " WITH ORDINALITY AS r(reference, sender, recipient, number, position) LEFT JOIN LATERAL ("
+            + "(SELECT id, 1 AS rank FROM archive_message WHERE client_ref = r.reference AND sender = r.sender"
+            + " AND recipient = r.recipient ORDER BY id DESC LIMIT 1)"
+            + " UNION ALL (SELECT id, 2 FROM archive_message WHERE id = r.number AND sender = r.sender"
+            + " AND recipient = r.recipient)"
+            + " UNION ALL (SELECT id, 3 FROM archive_message WHERE message_id = r.reference"
+            + " AND message_id <> client_ref AND sender = r.sender AND recipient = r.recipient"
+            + " ORDER BY id DESC LIMIT 1)"
+            + " ORDER BY rank LIMIT 1) m ON true ORDER BY r.position";
     /** The requester's own message first (ranks 1 to 3), then the peer's (ranks 11 to 13). */
     private static final String BETWEEN_REFERENCE = DIRECTED_REFERENCE + " UNION ALL ("
             + DIRECTED_REFERENCE.replace(", 1 AS rank", ", 11 AS rank").replace(", 2 FROM", ", 12 FROM")
@@ -194,6 +205,49 @@ public final class MessageArchive implements AutoCloseable {
                 try (ResultSet row = statement.executeQuery()) {
                     return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
                 }
+            }
+        });
+    }
+
+    /** A message named by its sender, its recipient and a reference (origin-id, message id or archive id). */
+    public record Reference(String sender, String recipient, String reference) {
+    }
+
+    /**
+     * {@link #resolve} for many references at once, in one database round trip (receipts arrive by the thousand):
+     * the archive id of each, in the same order, empty where there is none.
+     */
+    public CompletableFuture<List<OptionalLong>> resolveAll(List<Reference> references) {
+        if (references.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(RESOLVE_ALL)) {
+                int size = references.size();
+                String[] texts = new String[size];
+                String[] senders = new String[size];
+                String[] recipients = new String[size];
+                Long[] numbers = new Long[size];
+                for (int i = 0; i < size; i++) {
+                    Reference reference = references.get(i);
+                    texts[i] = reference.reference();
+                    senders[i] = reference.sender();
+                    recipients[i] = reference.recipient();
+                    numbers[i] = idOrNone(reference.reference());
+                }
+                statement.setArray(1, connection.createArrayOf("text", texts));
+                statement.setArray(2, connection.createArrayOf("text", senders));
+                statement.setArray(3, connection.createArrayOf("text", recipients));
+                statement.setArray(4, connection.createArrayOf("bigint", numbers));
+                List<OptionalLong> ids = new ArrayList<>(size);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        long id = rows.getLong(1);
+                        ids.add(rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(id));
+                    }
+                }
+                return ids;
             }
         });
     }

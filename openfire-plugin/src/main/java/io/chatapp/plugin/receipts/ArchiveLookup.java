@@ -1,5 +1,7 @@
 package io.chatapp.plugin.receipts;
 
+import io.chatapp.plugin.archive.MessageArchive.Reference;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,17 @@ public interface ArchiveLookup {
      */
     CompletableFuture<Optional<ArchivedRef>> find(String owner, String reference);
 
+    /**
+     * {@link #resolve} for many references: each one's archive id, in the same order. Implementations should answer
+     * in one round trip; this default asks one at a time.
+     */
+    default CompletableFuture<List<OptionalLong>> resolveAll(List<Reference> references) {
+        List<CompletableFuture<OptionalLong>> each = references.stream()
+                .map(r -> resolve(r.sender(), r.recipient(), r.reference())).toList();
+        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .thenApply(done -> each.stream().map(CompletableFuture::join).toList());
+    }
+
     /** Completes once every message offered to the archive before the call is stored. */
     CompletableFuture<Void> flushed();
 
@@ -43,6 +56,11 @@ public interface ArchiveLookup {
                 return archive.find(owner, reference).thenApply(found -> found.map(message -> new ArchivedRef(
                         message.id(), message.sender(), message.recipient(), message.messageId(),
                         message.receivedAt())));
+            }
+
+            @Override
+            public CompletableFuture<List<OptionalLong>> resolveAll(List<Reference> references) {
+                return archive.resolveAll(references);
             }
 
             @Override

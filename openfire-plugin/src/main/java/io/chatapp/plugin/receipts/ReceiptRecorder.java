@@ -1,5 +1,6 @@
 package io.chatapp.plugin.receipts;
 
+import io.chatapp.plugin.archive.MessageArchive.Reference;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -239,13 +240,16 @@ public final class ReceiptRecorder implements AutoCloseable {
             throws SQLException, ExecutionException, TimeoutException, InterruptedException {
         // Messages offered to the archive before these receipts arrived are stored once this completes.
         archive.flushed().get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<MessageKey, CompletableFuture<OptionalLong>> lookups = new HashMap<>();
-        for (Receipt receipt : batch) {
-            lookups.computeIfAbsent(new MessageKey(receipt.sender, receipt.recipient, receipt.reference),
-                    key -> archive.resolve(key.sender, key.recipient, key.reference));
-        }
-        CompletableFuture.allOf(lookups.values().toArray(CompletableFuture[]::new))
+        List<MessageKey> keys = new ArrayList<>(new java.util.LinkedHashSet<>(batch.stream()
+                .map(receipt -> new MessageKey(receipt.sender, receipt.recipient, receipt.reference)).toList()));
+        // One round trip for the whole batch.
+        List<OptionalLong> ids = archive.resolveAll(keys.stream()
+                        .map(key -> new Reference(key.sender, key.recipient, key.reference)).toList())
                 .get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<MessageKey, CompletableFuture<OptionalLong>> lookups = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            lookups.put(keys.get(i), CompletableFuture.completedFuture(ids.get(i)));
+        }
 
         List<Resolved> deliveries = new ArrayList<>();
         List<Resolved> reads = new ArrayList<>();

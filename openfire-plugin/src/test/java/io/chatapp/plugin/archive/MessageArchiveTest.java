@@ -342,6 +342,24 @@ class MessageArchiveTest {
     }
 
     @Test
+    void resolveAllAnswersLikeResolveForEachReferenceInOrder() throws Exception {
+        long id = send(ALICE, BOB);
+        long plain = archive.ids().next();
+        archive.offer(new NewMessage(plain, BOB, ALICE, "bob-1", null, "<message id='bob-1'/>"));
+
+        List<MessageArchive.Reference> references = List.of(
+                new MessageArchive.Reference(ALICE, BOB, "o-1"),
+                new MessageArchive.Reference(ALICE, BOB, "nothing"),
+                new MessageArchive.Reference(BOB, ALICE, "bob-1"),
+                new MessageArchive.Reference(ALICE, BOB, "m-1"),
+                new MessageArchive.Reference(BOB, ALICE, "o-1"),
+                new MessageArchive.Reference(ALICE, BOB, ArchiveIds.format(id)));
+        assertThat(await(archive.resolveAll(references))).containsExactly(OptionalLong.of(id), OptionalLong.empty(),
+                OptionalLong.of(plain), OptionalLong.of(id), OptionalLong.empty(), OptionalLong.of(id));
+        assertThat(await(archive.resolveAll(List.of()))).isEmpty();
+    }
+
+    @Test
     void aReusedReferenceResolvesToTheNewestMessage() throws Exception {
         long older = archive.ids().next();
         archive.offer(new NewMessage(older, ALICE, BOB, "same", null, "<message id='same'/>"));
