@@ -1,5 +1,6 @@
 package io.chatapp.plugin.archive;
 
+import io.chatapp.plugin.storage.Batches;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -126,6 +127,9 @@ final class ArchiveWriter {
         }
     }
 
+    /** How long the writer waits for more messages before writing a batch (see {@link Batches}). */
+    static final long BATCH_LINGER_MILLIS = 10;
+
     private void run() {
         List<Object> taken = new ArrayList<>(batchSize);
         List<NewMessage> batch = new ArrayList<>(batchSize);
@@ -142,7 +146,9 @@ final class ArchiveWriter {
                     continue;
                 }
                 taken.add(first);
-                queue.drainTo(taken, batchSize - 1);
+                // A flush request or the stop marker ends the wait: someone is waiting for this batch.
+                Batches.gather(queue, taken, batchSize, stopping ? 0 : BATCH_LINGER_MILLIS,
+                        item -> !(item instanceof NewMessage));
                 for (Object item : taken) {
                     if (item instanceof NewMessage message) {
                         batch.add(message);

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.receipts;
 
+import io.chatapp.plugin.storage.Batches;
 import io.chatapp.plugin.archive.MessageArchive.Reference;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -49,6 +50,8 @@ public final class ReceiptRecorder implements AutoCloseable {
     public static final String THREAD_NAME = "chatapp-receipts-writer";
     public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
     public static final int DEFAULT_BATCH_SIZE = 500;
+    /** How long the writer waits for more receipts before writing a batch (see {@link Batches}). */
+    static final long BATCH_LINGER_MILLIS = 20;
 
     /** Longest wait for the archive's flush, or for the archive to resolve a batch's references, before a retry. */
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(30);
@@ -195,7 +198,7 @@ public final class ReceiptRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
+                Batches.gather(queue, batch, batchSize, closing ? 0 : BATCH_LINGER_MILLIS, receipt -> false);
                 long last = batch.get(batch.size() - 1).sequence;
                 if (!writeWithRetries(batch) && firstLost == 0) {
                     firstLost = batch.get(0).sequence;
