@@ -144,7 +144,8 @@ public final class ChatAppServer implements AutoCloseable {
                 clock));
         ArchiveLookup lookup = ArchiveLookup.of(archive);
         ReceiptRecorder receipts = push(opened, ReceiptRecorder.start(database.dataSource(), lookup, clock));
-        MessageInfoService messageInfo = new MessageInfoService(database.dataSource(), lookup, archive.queries());
+        MessageInfoService messageInfo = new MessageInfoService(database.dataSource(), lookup, archive.queries(),
+                receipts::flushed);
         LastSeenService lastSeen = new LastSeenService(database.dataSource(), settings.lastSeenDefault(),
                 archive.queries(), clock);
         lastSeen.reload();

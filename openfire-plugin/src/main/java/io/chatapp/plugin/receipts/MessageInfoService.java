@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -24,11 +25,23 @@ public final class MessageInfoService {
     private final DataSource dataSource;
     private final ArchiveLookup archive;
     private final Executor queries;
+    private final Supplier<CompletableFuture<Void>> recorded;
 
     public MessageInfoService(DataSource dataSource, ArchiveLookup archive, Executor queries) {
+        this(dataSource, archive, queries, () -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * @param recorded completes once every receipt and marker seen before the call is stored (the recorder's
+     *                 {@link ReceiptRecorder#flushed()}), so an answer includes every receipt that reached the server
+     *                 before the question
+     */
+    public MessageInfoService(DataSource dataSource, ArchiveLookup archive, Executor queries,
+                              Supplier<CompletableFuture<Void>> recorded) {
         this.dataSource = dataSource;
         this.archive = archive;
         this.queries = queries;
+        this.recorded = recorded;
     }
 
     /**
@@ -37,7 +50,7 @@ public final class MessageInfoService {
      * received it.
      */
     public CompletableFuture<MessageInfoResult> info(String requester, String reference) {
-        return archive.find(requester, reference).thenApplyAsync(found -> {
+        return recorded.get().thenCompose(done -> archive.find(requester, reference)).thenApplyAsync(found -> {
             if (found.isEmpty()) {
                 return new MessageInfoResult.NotFound();
             }
@@ -66,7 +79,7 @@ public final class MessageInfoService {
      * {@code withOrNull} when it is not null.
      */
     public CompletableFuture<List<ReadMark>> readMarks(String reader, String withOrNull) {
-        return CompletableFuture.supplyAsync(() -> query(() -> withOrNull == null ? allMarks(reader)
+        return recorded.get().thenApplyAsync(done -> query(() -> withOrNull == null ? allMarks(reader)
                 : newestMark(reader, withOrNull).map(List::of).orElse(List.of())), queries);
     }
 

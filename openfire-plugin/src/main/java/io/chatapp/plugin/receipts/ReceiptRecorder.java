@@ -198,7 +198,9 @@ public final class ReceiptRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                Batches.gather(queue, batch, batchSize, closing ? 0 : BATCH_LINGER_MILLIS, receipt -> false);
+                // Someone waiting for flushed() (a message-info question) ends the wait.
+                Batches.gather(queue, batch, batchSize, closing ? 0 : BATCH_LINGER_MILLIS,
+                        receipt -> !waiters.isEmpty());
                 long last = batch.get(batch.size() - 1).sequence;
                 if (!writeWithRetries(batch) && firstLost == 0) {
                     firstLost = batch.get(0).sequence;

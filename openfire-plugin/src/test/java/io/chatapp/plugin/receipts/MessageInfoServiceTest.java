@@ -78,6 +78,22 @@ class MessageInfoServiceTest {
     }
 
     @Test
+    void answersOnlyOnceTheReceiptsSeenBeforeTheQuestionAreStored() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> recorded = new java.util.concurrent.CompletableFuture<>();
+        MessageInfoService waiting = new MessageInfoService(database.dataSource(), archive, queries, () -> recorded);
+
+        java.util.concurrent.CompletableFuture<MessageInfoResult> info = waiting.info(ALICE, "nothing");
+        java.util.concurrent.CompletableFuture<List<ReadMark>> marks = waiting.readMarks(BOB, null);
+        Thread.sleep(100);
+        assertThat(info).isNotDone();
+        assertThat(marks).isNotDone();
+
+        recorded.complete(null);
+        assertThat(info.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(MessageInfoResult.NotFound.class);
+        assertThat(marks.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
     void aNewMessageHasItsRecipientButNeitherDeliveryNorRead() throws Exception {
         long m1 = archive.store(id(1), ALICE, BOB, "stanza-1", "origin-1");
 
