@@ -251,15 +251,15 @@ public final class ReceiptRecorder implements AutoCloseable {
         List<OptionalLong> ids = archive.resolveAll(keys.stream()
                         .map(key -> new Reference(key.sender, key.recipient, key.reference)).toList())
                 .get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        Map<MessageKey, CompletableFuture<OptionalLong>> lookups = new HashMap<>();
+        Map<MessageKey, OptionalLong> resolved = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            lookups.put(keys.get(i), CompletableFuture.completedFuture(ids.get(i)));
+            resolved.put(keys.get(i), ids.get(i));
         }
 
         List<Resolved> deliveries = new ArrayList<>();
         List<Resolved> reads = new ArrayList<>();
         for (Receipt receipt : batch) {
-            OptionalLong id = lookups.get(new MessageKey(receipt.sender, receipt.recipient, receipt.reference)).join();
+            OptionalLong id = resolved.get(new MessageKey(receipt.sender, receipt.recipient, receipt.reference));
             if (id.isEmpty()) {
                 LOG.debug("Dropping a {} receipt from {} for {}'s message {}: no such message", receipt.kind,
                         receipt.recipient, receipt.sender, receipt.reference);
