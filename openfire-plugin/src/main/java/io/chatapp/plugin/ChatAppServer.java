@@ -22,6 +22,19 @@ import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.config.AuthSettings;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.http.JsonRequests;
+import io.chatapp.plugin.config.MediaSettings;
+import io.chatapp.plugin.media.BlobStore;
+import io.chatapp.plugin.media.BlobStores;
+import io.chatapp.plugin.media.MediaCleanup;
+import io.chatapp.plugin.media.MediaRecords;
+import io.chatapp.plugin.media.MediaRoutes;
+import io.chatapp.plugin.media.MediaService;
+import io.chatapp.plugin.media.MediaUrls;
+import io.chatapp.plugin.media.UrlSigner;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -56,18 +69,20 @@ public final class ChatAppServer implements AutoCloseable {
     private final TokenService tokens;
     private final AccountParts accounts;
     private final Messaging messaging;
+    private final Media media;
     private final ScheduledExecutorService scheduler;
     private final String version;
 
     private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
-                          AccountParts accounts, Messaging messaging, ScheduledExecutorService scheduler,
-                          String version) {
+                          AccountParts accounts, Messaging messaging, Media media,
+                          ScheduledExecutorService scheduler, String version) {
         this.opened = opened;
         this.database = database;
         this.http = http;
         this.tokens = tokens;
         this.accounts = accounts;
         this.messaging = messaging;
+        this.media = media;
         this.scheduler = scheduler;
         this.version = version;
     }
@@ -101,6 +116,7 @@ public final class ChatAppServer implements AutoCloseable {
             Messaging messaging = messaging(settings, database, scheduler, clock, opened);
             accountService.onDeletion(messaging.lastSeen()::remove);
 
+            MediaParts mediaParts = mediaParts(settings.media(), opened);
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));
             JsonRequests json = new JsonRequests(settings.httpMaxBodyBytes());
@@ -108,11 +124,13 @@ public final class ChatAppServer implements AutoCloseable {
             new TokenRoutes(tokens.service(), tokens.keys(), json).register(http);
             new AccountRoutes(accountService, tokens.service(), json, accounts.domain()).register(http);
             new AdminRoutes(accountService, tokens.service()).register(http);
+            Media media = media(mediaParts, database, http.port(), accounts.domain(), scheduler, clock);
+            new MediaRoutes(media.service(), tokens.service()).register(http);
             http.start();
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
             return new ChatAppServer(opened, database, http, tokens.service(),
-                    new AccountParts(accountService, directory, guard), messaging, scheduler, version);
+                    new AccountParts(accountService, directory, guard), messaging, media, scheduler, version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -153,6 +171,55 @@ public final class ChatAppServer implements AutoCloseable {
         every(scheduler, Duration.ofSeconds(5), "record last seen", lastSeen::flush);
         every(scheduler, Duration.ofSeconds(10), "reload last-seen visibility", lastSeen::reload);
         return new Messaging(archive, receipts, messageInfo, lastSeen, settings.archive());
+    }
+
+    /** What the XMPP side needs for media: the service and its settings (the upload component's subdomain). */
+    public record Media(MediaService service, MediaSettings settings) {
+    }
+
+    /** The media parts that hold resources: the store and the threads that answer the XMPP side. */
+    private record MediaParts(MediaSettings settings, BlobStore store, ExecutorService background) {
+    }
+
+    /**
+     * The store and background threads open before the HTTP server (and so close after it: no download in flight
+     * finds its store closed); the service itself needs the server's port for its default public URL.
+     */
+    private static MediaParts mediaParts(MediaSettings configured, Deque<AutoCloseable> opened)
+            throws IOException {
+        MediaSettings settings = configured.resolved(
+                Path.of(System.getProperty("java.io.tmpdir"), "chatapp-media").toString(), "");
+        if (configured.directory().isEmpty() && settings.store().equals("local")) {
+            LOG.warn("chatapp.media.directory is not set: media is stored in {}", settings.directory());
+        }
+        BlobStore store = push(opened, BlobStores.open(settings));
+        ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(10_000), runnable -> {
+                    Thread thread = new Thread(runnable, "chatapp-media");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        push(opened, () -> {
+            background.shutdown();
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        });
+        return new MediaParts(settings, store, background);
+    }
+
+    private static Media media(MediaParts parts, Database database, int httpPort, String domain,
+                               ScheduledExecutorService scheduler, Clock clock) {
+        MediaSettings settings = parts.settings().resolved(parts.settings().directory(),
+                "http://" + domain + ":" + httpPort);
+        UrlSigner signer = new UrlSigner(database.dataSource(), settings.keyRotation(), settings.keyRetention(),
+                clock);
+        signer.sign("");
+        MediaRecords records = new MediaRecords(database.dataSource());
+        MediaService service = new MediaService(records, parts.store(), new MediaUrls(settings.publicUrl(), signer,
+                settings.downloadExpiry(), clock), settings, parts.background(), clock);
+        MediaCleanup cleanup = new MediaCleanup(database.dataSource(), records, parts.store(),
+                settings.slotLifetime(), clock);
+        every(scheduler, Duration.ofMinutes(10), "clean up media", cleanup::run);
+        return new Media(service, settings);
     }
 
     private static void scheduleAccountUpkeep(ScheduledExecutorService scheduler, AccountDirectory directory,
@@ -230,6 +297,11 @@ public final class ChatAppServer implements AutoCloseable {
     /** Messaging, for the XMPP side: archive, receipts, message info, last seen. */
     public Messaging messaging() {
         return messaging;
+    }
+
+    /** Media, for the XMPP side: upload slots, shares and revocation. */
+    public Media media() {
+        return media;
     }
 
     /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */

@@ -7,6 +7,7 @@ import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.http.HttpApiServer;
 import io.chatapp.plugin.http.HttpProblem;
 import io.chatapp.plugin.http.HttpResponse;
+import io.chatapp.plugin.http.QueryParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -35,6 +35,16 @@ public final class Setting<T> {
         }, description);
     }
 
+    public static Setting<Long> longInteger(String name, long defaultValue, long min, long max, String description) {
+        return new Setting<>(name, defaultValue, raw -> {
+            long value = Long.parseLong(raw.trim());
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
+            }
+            return value;
+        }, description);
+    }
+
     public static Setting<Boolean> bool(String name, boolean defaultValue, String description) {
         return new Setting<>(name, defaultValue, raw -> {
             String value = raw.trim().toLowerCase(java.util.Locale.ROOT);

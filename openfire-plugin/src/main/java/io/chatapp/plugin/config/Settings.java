@@ -21,7 +21,8 @@ public record Settings(
         AuthSettings auth,
         AccountSettings accounts,
         ArchiveSettings archive,
-        LastSeenVisibility lastSeenDefault) {
+        LastSeenVisibility lastSeenDefault,
+        MediaSettings media) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -105,6 +106,54 @@ public record Settings(
             "contacts", "Who may see a user's last-seen time until the user chooses: everyone, contacts (users who"
                     + " share presence with them) or nobody.");
 
+    public static final Setting<String> MEDIA_STORE = Setting.string("chatapp.media.store", "local",
+            "Where uploaded media is stored: local (a directory, see chatapp.media.directory) or s3 (S3-compatible"
+                    + " object storage, see chatapp.media.s3.*).");
+    public static final Setting<String> MEDIA_DIRECTORY = Setting.string("chatapp.media.directory", "",
+            "Root directory of the local media store; empty means a chatapp-media directory in Openfire's home."
+                    + " Every node must see the same directory.");
+    public static final Setting<String> MEDIA_PUBLIC_URL = Setting.string("chatapp.media.publicUrl", "",
+            "Base URL of upload and download URLs as clients reach the plugin's HTTP server (e.g. behind a TLS"
+                    + " proxy); empty means http://<xmpp domain>:<chatapp.http.port>.");
+    public static final Setting<String> MEDIA_SUBDOMAIN = Setting.string("chatapp.media.subdomain", "upload",
+            "Subdomain of the XEP-0363 upload service: upload.<xmpp domain> by default.");
+    public static final Setting<Integer> MEDIA_SLOT_MINUTES = Setting.integer("chatapp.media.slotMinutes", 5, 1,
+            1_440, "How long an upload slot's PUT URL is valid.");
+    public static final Setting<Long> MEDIA_MAX_IMAGE = Setting.longInteger("chatapp.media.maxImageBytes",
+            16_777_216L, 1, 1L << 40, "Largest image (image/*) a user may upload, in bytes.");
+    public static final Setting<Long> MEDIA_MAX_AUDIO = Setting.longInteger("chatapp.media.maxAudioBytes",
+            16_777_216L, 1, 1L << 40, "Largest audio file (audio/*) a user may upload, in bytes.");
+    public static final Setting<Long> MEDIA_MAX_VIDEO = Setting.longInteger("chatapp.media.maxVideoBytes",
+            67_108_864L, 1, 1L << 40, "Largest video (video/*) a user may upload, in bytes.");
+    public static final Setting<Long> MEDIA_MAX_FILE = Setting.longInteger("chatapp.media.maxFileBytes",
+            104_857_600L, 1, 1L << 40, "Largest other file a user may upload, in bytes; also the max-file-size the"
+                    + " upload service advertises when it is the largest limit.");
+    public static final Setting<Long> MEDIA_USER_QUOTA = Setting.longInteger("chatapp.media.userQuotaBytes",
+            1_073_741_824L, 0, 1L << 50, "Bytes one user may have stored (files not deleted, plus open slots);"
+                    + " 0 means no quota.");
+    public static final Setting<Integer> MEDIA_DOWNLOAD_EXPIRY = Setting.integer(
+            "chatapp.media.downloadExpiryMinutes", 0, 0, 5_256_000, "How long a download URL is valid; 0 means"
+                    + " forever (standard clients keep the URL in history). Fresh URLs come from the token API.");
+    public static final Setting<Integer> MEDIA_KEY_ROTATION_DAYS = Setting.integer("chatapp.media.keyRotationDays",
+            30, 1, 3_650, "How often the key that signs media URLs is replaced; the previous keys keep verifying"
+                    + " the URLs they signed (for chatapp.media.keyRetentionDays).");
+    public static final Setting<Integer> MEDIA_KEY_RETENTION_DAYS = Setting.integer(
+            "chatapp.media.keyRetentionDays", 36_500, 1, 36_500, "How long a replaced media URL key keeps"
+                    + " verifying; download URLs it signed stop working after that (with expiry off, keep it long).");
+    public static final Setting<String> MEDIA_S3_ENDPOINT = Setting.string("chatapp.media.s3.endpoint", "",
+            "S3 endpoint URL (e.g. https://s3.eu-central-1.amazonaws.com or a MinIO URL); empty means AWS's default"
+                    + " for the region.");
+    public static final Setting<String> MEDIA_S3_REGION = Setting.string("chatapp.media.s3.region", "us-east-1",
+            "S3 region.");
+    public static final Setting<String> MEDIA_S3_BUCKET = Setting.string("chatapp.media.s3.bucket", "",
+            "S3 bucket holding the media (required with chatapp.media.store=s3).");
+    public static final Setting<String> MEDIA_S3_ACCESS_KEY = Setting.string("chatapp.media.s3.accessKey", "",
+            "S3 access key id; empty means the AWS default credentials chain.");
+    public static final Setting<String> MEDIA_S3_SECRET_KEY = Setting.string("chatapp.media.s3.secretKey", "",
+            "S3 secret access key. Never logged.");
+    public static final Setting<Boolean> MEDIA_S3_PATH_STYLE = Setting.bool("chatapp.media.s3.pathStyle", false,
+            "Whether to address the bucket in the path (needed by most self-hosted S3-compatible servers).");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -112,7 +161,11 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT);
+            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
+            MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
+            MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
+            MEDIA_S3_ENDPOINT, MEDIA_S3_REGION, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY, MEDIA_S3_SECRET_KEY,
+            MEDIA_S3_PATH_STYLE);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -154,7 +207,8 @@ public record Settings(
                         ARCHIVE_QUERY_THREADS.read(source),
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
                         java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
-                lastSeenDefault(source));
+                lastSeenDefault(source),
+                MediaSettings.read(source));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -171,6 +225,6 @@ public record Settings(
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + "]";
+                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + "]";
     }
 }

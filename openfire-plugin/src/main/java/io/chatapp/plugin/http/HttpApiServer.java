@@ -114,7 +114,13 @@ public final class HttpApiServer implements AutoCloseable {
                 LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");
             }
-            send(exchange, response);
+            try {
+                send(exchange, response);
+            } catch (IOException e) {
+                // Usually the client went away mid-download; the JDK server closes the connection.
+                LOG.debug("Response to {} {} not completed: {}", exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), e.getMessage());
+            }
         }
     }
 
@@ -167,16 +173,43 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, HttpResponse response) throws IOException {
-        byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         boolean head = exchange.getRequestMethod().equals("HEAD");
+        if (response.body() instanceof StreamedBody streamed) {
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            sendStreamed(exchange, response.status(), streamed, head);
+            return;
+        }
+        if (response.body() == null) {
+            response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(response.status(), -1);
+            return;
+        }
+        byte[] body = Json.write(response.body()).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.status(), head ? -1 : body.length);
         if (!head) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+            }
+        }
+    }
+
+    /** Headers with the exact length, then the body straight to the connection (the JDK server sends it as is). */
+    private static void sendStreamed(HttpExchange exchange, int status, StreamedBody body, boolean head)
+            throws IOException {
+        if (head) {
+            // The JDK server would refuse a length with no body to follow; the route's headers still say it.
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(body.length()));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length() == 0 ? -1 : body.length());
+        if (body.length() > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                body.writeTo(out);
             }
         }
     }

@@ -3,6 +3,8 @@ package io.chatapp.plugin.openfire;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
+import io.chatapp.plugin.media.MediaService;
+import java.util.Arrays;
 import io.chatapp.plugin.xmpp.StanzaError;
 import java.util.List;
 import java.util.Set;
@@ -27,16 +29,20 @@ final class ArchiveInterceptor implements PacketInterceptor {
 
     static final String SID = "urn:xmpp:sid:0";
     static final String RETRACT = "urn:xmpp:message-retract:1";
+    static final String OOB = "jabber:x:oob";
 
     private final MessageArchive archive;
     private final RetractionGate retractions;
     private final PluginRouting routing;
     private final LocalUsers users;
+    private final MediaService media;
     /** Local users who have sent messages since the plugin started: whose sessions to end first at shutdown. */
     private final Set<String> senders = ConcurrentHashMap.newKeySet();
 
-    ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain) {
+    ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain,
+                       MediaService media) {
         this.archive = archive;
+        this.media = media;
         this.retractions = retractions;
         this.routing = routing;
         this.users = new LocalUsers(domain);
@@ -73,6 +79,10 @@ final class ArchiveInterceptor implements PacketInterceptor {
             refuse(message);
             throw new PacketRejectedException();
         }
+        // A media message (body and XEP-0066 URL = one of our download URLs): its parties may fetch the file.
+        Element oob = message.getChildElement("x", OOB);
+        media.noteShared(Arrays.asList(message.getBody(), oob == null ? null : oob.elementText("url")), id, sender,
+                recipient);
         String formatted = ArchiveIds.format(id);
         message.addChildElement("stanza-id", SID).addAttribute("by", recipient).addAttribute("id", formatted);
         if (!sender.equals(recipient)) {

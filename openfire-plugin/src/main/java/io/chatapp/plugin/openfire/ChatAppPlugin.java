@@ -30,11 +30,15 @@ public final class ChatAppPlugin implements Plugin {
     private InBandRegistrationGuard registrationGuard;
     private DisabledAccountEnforcer disabledAccounts;
     private MessagingAdapter messaging;
+    private MediaAdapter media;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         try {
-            Settings settings = Settings.read(new JiveSettingsSource());
+            // The plugin lives in <openfire home>/plugins/<name>: the local media store defaults to the home.
+            java.nio.file.Path home = pluginDirectory.toPath().toAbsolutePath().getParent().getParent();
+            Settings settings = Settings.read(new JiveSettingsSource(java.util.Map.of(
+                    Settings.MEDIA_DIRECTORY.name(), home.resolve("chatapp-media").toString())));
             OpenfireAccounts accounts = new OpenfireAccounts();
             server = ChatAppServer.start(settings, nodeId(), accounts);
             // XMPP login with an access token: a JCA SASL provider, then the mechanisms allowed in Openfire.
@@ -51,6 +55,7 @@ public final class ChatAppPlugin implements Plugin {
             disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
             messaging = MessagingAdapter.install(server, accounts.domain());
+            media = MediaAdapter.install(server, new PluginRouting(), accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -61,6 +66,10 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (media != null) {
+            media.close();
+            media = null;
+        }
         if (messaging != null) {
             messaging.close();
             messaging = null;

@@ -37,8 +37,9 @@ final class MessagingAdapter implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             PluginRouting routing = new PluginRouting();
             RetractionGate retractions = new RetractionGate(messaging.archive(),
-                    messaging.settings().retractionWindow(), routing);
-            ArchiveInterceptor archiving = new ArchiveInterceptor(messaging.archive(), retractions, routing, domain);
+                    messaging.settings().retractionWindow(), routing, server.media().service());
+            ArchiveInterceptor archiving = new ArchiveInterceptor(messaging.archive(), retractions, routing, domain,
+                    server.media().service());
             adapter.intercept(archiving);
             // Openfire stops plugins before it stops reading from clients. Were the archive to go first, messages
             // in that gap would be acknowledged to their senders yet never archived; ending the senders'

@@ -2,6 +2,7 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.RetractionResult;
+import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Duration;
@@ -25,9 +26,11 @@ final class RetractionGate {
     private final MessageArchive archive;
     private final Duration window;
     private final PluginRouting routing;
+    private final MediaService media;
 
-    RetractionGate(MessageArchive archive, Duration window, PluginRouting routing) {
+    RetractionGate(MessageArchive archive, Duration window, PluginRouting routing, MediaService media) {
         this.archive = archive;
+        this.media = media;
         this.window = window;
         this.routing = routing;
     }
@@ -80,10 +83,12 @@ final class RetractionGate {
                 throw new StanzaErrorException(StanzaError.NOT_ACCEPTABLE, "messages older than "
                         + window.toHours() + " hours cannot be retracted");
             }
-            if (!(result instanceof RetractionResult.Retracted)) {
+            if (!(result instanceof RetractionResult.Retracted retracted)) {
                 throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "no message " + reference + " with "
                         + peer);
             }
+            // A retracted media message takes its file with it (XEP-0424 §7: retraction as deletion).
+            media.revokeRetracted(requester, retracted.original().stanzaXml());
         });
     }
 

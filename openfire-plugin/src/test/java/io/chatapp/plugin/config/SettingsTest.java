@@ -68,11 +68,14 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 3
+                .hasSize(Settings.class.getRecordComponents().length - 4
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
-                        + ArchiveSettings.class.getRecordComponents().length);
+                        + ArchiveSettings.class.getRecordComponents().length
+                        + MediaSettings.class.getRecordComponents().length - 2
+                        + MediaSettings.Limits.class.getRecordComponents().length
+                        + MediaSettings.S3.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -94,7 +97,8 @@ class SettingsTest {
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
-                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS));
+                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
+                read(Map.of()).media()));
     }
 
     @Test
@@ -103,6 +107,33 @@ class SettingsTest {
                 .isEqualTo(LastSeenVisibility.NOBODY);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.lastSeen.defaultVisibility",
                 "friends"))).isInstanceOf(InvalidSettingException.class).hasMessageContaining("friends");
+    }
+
+    @Test
+    void readsMediaSettingsAndRefusesAnUnknownStore() {
+        MediaSettings media = read(Map.of(
+                "chatapp.media.store", "S3",
+                "chatapp.media.publicUrl", "https://media.example/",
+                "chatapp.media.maxVideoBytes", "5000000000",
+                "chatapp.media.userQuotaBytes", "0",
+                "chatapp.media.s3.secretKey", "very-secret")).media();
+
+        assertThat(media.store()).isEqualTo("s3");
+        assertThat(media.publicUrl()).isEqualTo("https://media.example");
+        assertThat(media.limits().videoBytes()).isEqualTo(5_000_000_000L);
+        assertThat(media.limits().largest()).isEqualTo(5_000_000_000L);
+        assertThat(media.userQuotaBytes()).isZero();
+        assertThat(media.toString()).doesNotContain("very-secret");
+        MediaSettings defaults = read(Map.of()).media();
+        assertThat(defaults.limits()).isEqualTo(new MediaSettings.Limits(16L << 20, 16L << 20, 64L << 20,
+                100L << 20));
+        assertThat(defaults.slotLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.downloadExpiry()).isZero();
+        assertThat(defaults.subdomain()).isEqualTo("upload");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.media.store", "ftp")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("ftp");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.media.publicUrl",
+                "media.example"))).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test

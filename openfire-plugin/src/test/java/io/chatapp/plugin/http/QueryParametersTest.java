@@ -1,9 +1,8 @@
-package io.chatapp.plugin.accounts;
+package io.chatapp.plugin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.plugin.http.HttpProblem;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

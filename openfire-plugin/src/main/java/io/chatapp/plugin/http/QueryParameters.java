@@ -1,20 +1,20 @@
-package io.chatapp.plugin.accounts;
+package io.chatapp.plugin.http;
 
-import io.chatapp.plugin.http.HttpProblem;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The query string of a request as name → value (first value wins), with bounded integer parameters. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private static final int MAX_PARAMETERS = 32;
 
     private QueryParameters() {
     }
 
-    static Map<String, String> parse(String rawQuery) throws HttpProblem {
+    public static Map<String, String> parse(String rawQuery) throws HttpProblem {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return parameters;
@@ -36,7 +36,7 @@ final class QueryParameters {
         return parameters;
     }
 
-    static int integer(Map<String, String> parameters, String name, int fallback, int min, int max)
+    public static int integer(Map<String, String> parameters, String name, int fallback, int min, int max)
             throws HttpProblem {
         String raw = parameters.get(name);
         if (raw == null || raw.isEmpty()) {
