@@ -90,7 +90,8 @@ public final class MediaService {
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not record the upload slot: " + e.getMessage(), e);
             }
-            return new SlotGrant(urls.put(slot), Map.of("Content-Type", type),
+            // XEP-0363 §5 allows only Authorization, Cookie and Expires here; the type is bound by the signature.
+            return new SlotGrant(urls.put(slot), Map.of(),
                     urls.download(slot.fileId(), slot.fileName()).url());
         }, background);
     }
