@@ -112,9 +112,28 @@ class PluginLifecycleTest {
             assertThat(org.jivesoftware.openfire.interceptor.InterceptorManager.getInstance().getInterceptors())
                     .as(interceptor).filteredOn(i -> i.getClass().getSimpleName().equals(interceptor)).hasSize(1);
         }
+        assertThat(org.jivesoftware.openfire.component.InternalComponentManager.getInstance()
+                .hasComponent(new org.xmpp.packet.JID("upload.localhost"))).as("the upload service").isTrue();
         for (String writer : List.of("chatapp-archive-writer", "chatapp-receipts-writer")) {
             assertThat(pluginThreads().stream().filter(name -> name.equals(writer))).as(writer).hasSize(1);
         }
+    }
+
+    @Test
+    void theUploadServiceGoesAndComesBackWithThePlugin() {
+        org.xmpp.packet.JID upload = new org.xmpp.packet.JID("upload." + server.domain());
+        org.jivesoftware.openfire.component.InternalComponentManager components =
+                org.jivesoftware.openfire.component.InternalComponentManager.getInstance();
+        assertThat(components.hasComponent(upload)).isTrue();
+        PluginManager manager = XMPPServer.getInstance().getPluginManager();
+        Plugin plugin = server.chatAppPlugin();
+        plugin.destroyPlugin();
+        try {
+            assertThat(components.hasComponent(upload)).as("component after unload").isFalse();
+        } finally {
+            plugin.initializePlugin(manager, manager.getPluginDirectory(plugin));
+        }
+        assertThat(components.hasComponent(upload)).isTrue();
     }
 
     @Test
