@@ -120,6 +120,7 @@ final class UploadComponent implements Component {
         return switch (refused.reason()) {
             case TOO_LARGE -> {
                 IQ reply = error(request, StanzaError.NOT_ACCEPTABLE, refused.getMessage());
+                reply.getError().setType(PacketError.Type.modify);
                 reply.getElement().element("error").addElement("file-too-large", NAMESPACE)
                         .addElement("max-file-size").setText(Long.toString(refused.maxBytes()));
                 yield reply;
