@@ -65,6 +65,8 @@ abstract class MediaServerTest {
         properties.put("chatapp.media.maxAudioBytes", Long.toString(MAX_IMAGE));
         properties.put("chatapp.media.maxVideoBytes", Long.toString(MAX_IMAGE));
         properties.put("chatapp.media.maxFileBytes", Long.toString(MAX_FILE));
+        // The shortest slot lifetime, so one test can see a slot expire.
+        properties.put("chatapp.media.slotMinutes", "1");
         return properties;
     }
 
@@ -339,6 +341,18 @@ abstract class MediaServerTest {
             String otherFile = bobs.get().substring(0, bobs.get().indexOf('?'))
                     + alices.get().substring(alices.get().indexOf('?'));
             assertThat(get(otherFile).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anExpiredPutUrlIsForbidden(DevServer server, TestUsers users) throws Exception {
+        try (RawXmpp alice = RawXmpp.login(server, users.create("alice"))) {
+            Slot slot = slot(alice, server, "late.txt", 5, "text/plain");
+            Thread.sleep(Duration.ofSeconds(61).toMillis());
+            HttpResponse<byte[]> late = put(slot.put(), "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+            assertThat(late.statusCode()).isEqualTo(403);
+            assertThat(json(late).get("error").asText()).isEqualTo("expired");
+            assertThat(get(slot.get()).statusCode()).isEqualTo(404);
         }
     }
 

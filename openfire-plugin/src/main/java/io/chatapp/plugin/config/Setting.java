@@ -26,19 +26,20 @@ public final class Setting<T> {
     }
 
     public static Setting<Integer> integer(String name, int defaultValue, int min, int max, String description) {
-        return new Setting<>(name, defaultValue, raw -> {
-            int value = Integer.parseInt(raw.trim());
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("must be between " + min + " and " + max);
-            }
-            return value;
-        }, description);
+        return ranged(name, defaultValue, min, max, raw -> Integer.parseInt(raw.trim()), description);
     }
 
+    /** For byte counts and other values beyond {@code int}. */
     public static Setting<Long> longInteger(String name, long defaultValue, long min, long max, String description) {
+        return ranged(name, defaultValue, min, max, raw -> Long.parseLong(raw.trim()), description);
+    }
+
+    private static <N extends Number & Comparable<N>> Setting<N> ranged(String name, N defaultValue, N min, N max,
+                                                                        Function<String, N> parse,
+                                                                        String description) {
         return new Setting<>(name, defaultValue, raw -> {
-            long value = Long.parseLong(raw.trim());
-            if (value < min || value > max) {
+            N value = parse.apply(raw);
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
             return value;
