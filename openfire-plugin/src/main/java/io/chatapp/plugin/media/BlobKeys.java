@@ -1,9 +1,14 @@
 package io.chatapp.plugin.media;
 
+import java.io.IOException;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The keys the media service stores blobs under, and the one rule every store checks them against. */
 final class BlobKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlobKeys.class);
 
     static final String FILES = "files/";
     static final String THUMBNAILS = "thumbs/";
@@ -20,6 +25,21 @@ final class BlobKeys {
 
     static String thumbnail(String fileId) {
         return THUMBNAILS + fileId;
+    }
+
+    /**
+     * Removes a file's blobs (the file and its thumbnail); false when the store failed, in which case the clean-up
+     * job finds them again later (as a deleted file, or as orphans).
+     */
+    static boolean deleteAll(BlobStore store, String fileId) {
+        try {
+            store.delete(file(fileId));
+            store.delete(thumbnail(fileId));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not delete the media of {}: {}", fileId, e.getMessage());
+            return false;
+        }
     }
 
     /** The key itself, or an exception when it is not a valid key (a store must never resolve such a key). */

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The periodic clean-up of the media store: leftovers of slots that expired unused, the bytes of deleted and
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaCleanup {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MediaCleanup.class);
     private static final int BATCH = 500;
     /** An expired slot is kept this long at least, so an upload that claimed it just before expiry can finish. */
     private static final Duration SLOT_GRACE = Duration.ofHours(1);
@@ -73,7 +70,7 @@ public final class MediaCleanup {
     private int expiredSlots() throws SQLException {
         Duration grace = slotLifetime.compareTo(SLOT_GRACE) > 0 ? slotLifetime : SLOT_GRACE;
         List<String> fileIds = records.removeExpiredSlots(clock.instant().minus(grace));
-        fileIds.forEach(this::deleteBlobs);
+        fileIds.forEach(fileId -> BlobKeys.deleteAll(store, fileId));
         return fileIds.size();
     }
 
@@ -83,7 +80,7 @@ public final class MediaCleanup {
         do {
             batch = records.deletedFiles(BATCH);
             for (String fileId : batch) {
-                if (deleteBlobs(fileId)) {
+                if (BlobKeys.deleteAll(store, fileId)) {
                     records.forget(fileId);
                     removed++;
                 }
@@ -105,16 +102,5 @@ public final class MediaCleanup {
             }
         }
         return removed;
-    }
-
-    private boolean deleteBlobs(String fileId) {
-        try {
-            store.delete(BlobKeys.file(fileId));
-            store.delete(BlobKeys.thumbnail(fileId));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not delete the media of {}: {}", fileId, e.getMessage());
-            return false;
-        }
     }
 }

@@ -2,10 +2,8 @@ package io.chatapp.plugin.media;
 
 import io.chatapp.plugin.config.MediaSettings;
 import io.chatapp.plugin.http.HttpProblem;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +32,7 @@ public final class MediaService {
     private final MediaSettings settings;
     private final Executor background;
     private final Clock clock;
+    private final Uploads uploads;
 
     public MediaService(MediaRecords records, BlobStore store, MediaUrls urls, MediaSettings settings,
                         Executor background, Clock clock) {
@@ -44,6 +43,13 @@ public final class MediaService {
         this.settings = settings;
         this.background = background;
         this.clock = clock;
+        this.uploads = new Uploads(records, store, urls, clock);
+    }
+
+    /** Stores the body of a PUT to a slot; see {@link Uploads}. */
+    public MediaFile upload(String slotId, Map<String, String> query, String contentType, long contentLength,
+                            InputStream body) throws HttpProblem, IOException, SQLException {
+        return uploads.upload(slotId, query, contentType, contentLength, body);
     }
 
     /** What the upload service advertises as max-file-size. */
@@ -94,109 +100,6 @@ public final class MediaService {
             return new SlotGrant(urls.put(slot), Map.of(),
                     urls.download(slot.fileId(), slot.fileName()).url());
         }, background);
-    }
-
-    /**
-     * Stores the body of a PUT to a slot: checks the signature, the slot (single use, not expired), the declared
-     * type and size, sniffs the content, streams it to the store while hashing and counting, makes a thumbnail for
-     * images and records the file. Nothing is kept when any step fails.
-     *
-     * @param contentLength the request's Content-Length, or -1 when it is sent in chunks
-     */
-    public MediaFile upload(String slotId, Map<String, String> query, String contentType, long contentLength,
-                            InputStream body) throws HttpProblem, IOException, SQLException {
-        UploadSlot slot = (MediaIds.valid(slotId) ? records.slot(slotId) : Optional.<UploadSlot>empty())
-                .orElseThrow(() -> new HttpProblem(404, "not_found", "No such upload slot."));
-        if (!urls.putSigned(slot, query)) {
-            throw new HttpProblem(403, "invalid_signature", "The upload URL's signature is not valid.");
-        }
-        Instant now = clock.instant();
-        if (!slot.expiresAt().isAfter(now)) {
-            throw new HttpProblem(403, "expired", "The upload URL has expired; ask for a new slot.");
-        }
-        if (!slot.contentType().equals(UploadRules.normalize(contentType))) {
-            throw new HttpProblem(400, "content_type_mismatch", "The Content-Type must be " + slot.contentType()
-                    + ", as requested for the slot.");
-        }
-        if (contentLength > slot.size()) {
-            throw new HttpProblem(413, "too_large", "The body is longer than the " + slot.size()
-                    + " bytes requested for the slot.");
-        }
-        if (contentLength >= 0 && contentLength < slot.size()) {
-            throw new HttpProblem(400, "size_mismatch", "The body must be exactly " + slot.size() + " bytes.");
-        }
-        if (!records.claimSlot(slotId, now)) {
-            throw new HttpProblem(403, "already_used", "This upload URL has already been used.");
-        }
-        try {
-            return store(slot, body);
-        } catch (HttpProblem | IOException | SQLException | RuntimeException e) {
-            records.releaseSlot(slotId);
-            throw e;
-        }
-    }
-
-    private MediaFile store(UploadSlot slot, InputStream body) throws HttpProblem, IOException, SQLException {
-        byte[] head = body.readNBytes((int) Math.min(ContentSniffer.HEAD_BYTES, slot.size()));
-        if (head.length < Math.min(ContentSniffer.HEAD_BYTES, slot.size())) {
-            throw new HttpProblem(400, "incomplete_upload", "The body ended before the declared " + slot.size()
-                    + " bytes.");
-        }
-        String sniffed = ContentSniffer.sniff(head, head.length);
-        String type = UploadRules.agreedType(slot.contentType(), sniffed);
-        if (type == null) {
-            throw new HttpProblem(415, "unsupported_media_type", "The content is " + sniffed + ", which "
-                    + (UploadRules.disallowed(sniffed) ? "is not accepted." : "is not " + slot.contentType() + "."));
-        }
-        UploadStream content = new UploadStream(new SequenceInputStream(new ByteArrayInputStream(head), body),
-                slot.size());
-        String key = BlobKeys.file(slot.fileId());
-        try {
-            store.put(key, content, slot.size(), type);
-        } catch (UploadStream.TooLongException e) {
-            throw new HttpProblem(413, "too_large", e.getMessage() + "; nothing was stored.");
-        } catch (IOException e) {
-            throw new HttpProblem(400, "incomplete_upload", "The upload did not complete (" + e.getMessage()
-                    + "); nothing was stored.");
-        }
-        try {
-            if (content.read() >= 0 || content.count() != slot.size()) {
-                throw new UploadStream.TooLongException(slot.size());
-            }
-            MediaFile file = describe(slot, type, content.sha256Hex());
-            records.insertFile(file);
-            return file;
-        } catch (UploadStream.TooLongException e) {
-            deleteBlobs(slot.fileId());
-            throw new HttpProblem(413, "too_large", e.getMessage() + "; nothing was stored.");
-        } catch (IOException | SQLException | RuntimeException e) {
-            deleteBlobs(slot.fileId());
-            throw e;
-        }
-    }
-
-    /** The file's record, with its dimensions and thumbnail when it is an image ImageIO can read. */
-    private MediaFile describe(UploadSlot slot, String type, String sha256) throws IOException {
-        MediaFile.Dimensions dimensions = null;
-        MediaFile.Dimensions thumbnail = null;
-        if (UploadRules.kindOf(type) == UploadRules.Kind.IMAGE) {
-            Optional<Thumbnails.Result> image;
-            try (InputStream stored = store.get(BlobKeys.file(slot.fileId()), 0, slot.size())) {
-                image = Thumbnails.of(stored);
-            }
-            if (image.isPresent()) {
-                dimensions = image.get().dimensions();
-                Thumbnails.Thumbnail made = image.get().thumbnail();
-                if (made != null) {
-                    store.put(BlobKeys.thumbnail(slot.fileId()), new ByteArrayInputStream(made.jpeg()),
-                            made.jpeg().length, "image/jpeg");
-                    thumbnail = made.dimensions();
-                }
-            }
-        }
-        return new MediaFile(slot.fileId(), slot.owner(), slot.fileName(), slot.size(), type, sha256,
-                dimensions == null ? null : dimensions.width(), dimensions == null ? null : dimensions.height(),
-                thumbnail, clock.instant(), null);
     }
 
     /** The 201 body of a successful upload (the media contract). */
@@ -250,7 +153,7 @@ public final class MediaService {
             throw new HttpProblem(403, "forbidden", "Only the uploader may delete this file.");
         }
         records.markDeleted(fileId, clock.instant());
-        deleteBlobs(fileId);
+        BlobKeys.deleteAll(store, fileId);
     }
 
     private static HttpProblem noSuchFile() {
@@ -296,7 +199,7 @@ public final class MediaService {
                 Optional<MediaFile> file = records.file(fileId);
                 if (file.isPresent() && file.get().owner().equals(sender)
                         && records.markDeleted(fileId, clock.instant())) {
-                    deleteBlobs(fileId);
+                    BlobKeys.deleteAll(store, fileId);
                 }
             }
         });
@@ -318,17 +221,6 @@ public final class MediaService {
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.warn("Could not {}: the media queue is full", what);
-        }
-    }
-
-    private void deleteBlobs(String fileId) {
-        for (String key : new String[] {BlobKeys.file(fileId), BlobKeys.thumbnail(fileId)}) {
-            try {
-                store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                // The clean-up job finds it again: a deleted file, or an orphan.
-                LOG.warn("Could not delete media blob {}: {}", key, e.getMessage());
-            }
         }
     }
 }
