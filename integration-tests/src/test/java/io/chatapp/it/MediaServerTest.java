@@ -336,7 +336,9 @@ abstract class MediaServerTest {
             assertThat(get(alices.get()).body()).isEqualTo(bytes);
 
             // A forged download signature, a missing one, another file's.
-            assertThat(get(alices.get().replace("&s=", "&s=A")).statusCode()).isEqualTo(403);
+            HttpResponse<byte[]> forgedGet = get(alices.get().replace("&s=", "&s=A"));
+            assertThat(forgedGet.statusCode()).isEqualTo(403);
+            assertThat(forgedGet.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
             assertThat(get(alices.get().substring(0, alices.get().indexOf('?'))).statusCode()).isEqualTo(403);
             String otherFile = bobs.get().substring(0, bobs.get().indexOf('?'))
                     + alices.get().substring(alices.get().indexOf('?'));

@@ -33,6 +33,15 @@ final class DownloadRoute implements HttpRoute {
 
     @Override
     public HttpResponse handle(HttpExchange exchange) throws Exception {
+        try {
+            return serve(exchange);
+        } catch (HttpProblem problem) {
+            // A web client on another origin must be able to read why (403, 404) rather than see a CORS failure.
+            return cors(problem.response());
+        }
+    }
+
+    private HttpResponse serve(HttpExchange exchange) throws Exception {
         String fileId = HttpApiServer.pathParameter(exchange, "fileId");
         if (!MediaIds.valid(fileId)) {
             throw new HttpProblem(404, "not_found", "No such file.");
@@ -93,12 +102,15 @@ final class DownloadRoute implements HttpRoute {
         };
     }
 
-    /** Headers every download answer carries, errors included. */
+    /** Headers every served download carries (errors get the CORS ones only, and stay uncached). */
     static HttpResponse servingHeaders(HttpResponse response) {
-        return response.withHeader("Accept-Ranges", "bytes")
+        return cors(response.withHeader("Accept-Ranges", "bytes")
                 .withHeader("Content-Security-Policy", CSP)
-                .withHeader("Cache-Control", "private, max-age=3600")
-                .withHeader("Access-Control-Allow-Origin", "*")
+                .withHeader("Cache-Control", "private, max-age=3600"));
+    }
+
+    private static HttpResponse cors(HttpResponse response) {
+        return response.withHeader("Access-Control-Allow-Origin", "*")
                 .withHeader("Access-Control-Expose-Headers", "Content-Length, Content-Range, ETag, Accept-Ranges");
     }
 
