@@ -41,7 +41,9 @@ final class InteractiveShell {
             AtomicReference<LineReader> readerHolder = new AtomicReference<>();
             AtomicBoolean colours = new AtomicBoolean();
             Consumer<String> print = line -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get()));
-            ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print);
+            ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print,
+                    TransferProgress.Display.terminal(terminal.writer()),
+                    MediaLines.defaultDirectory(environment.userHome()));
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("chatapp")
