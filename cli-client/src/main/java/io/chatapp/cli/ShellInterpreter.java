@@ -35,7 +35,8 @@ public final class ShellInterpreter {
 
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
-            "/read", "/retract", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status", "/quit");
+            "/read", "/retract", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
+            "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");

@@ -193,6 +193,7 @@ class ShellMediaTest {
         ChatMessage photo = photoFrom("alice@example.org", "m1");
         assertThat(EventLines.message(photo)).isEqualTo("alice@example.org: [image 1.2 MB] photo.jpg");
         assertThat(HistoryLines.line(photo, 3, java.util.Optional.empty(), ZoneOffset.UTC,
-                java.time.LocalDate.of(2026, 11, 24))).isEqualTo("#3 [12:00] alice@example.org: [image 1.2 MB] photo.jpg");
+                java.time.LocalDate.of(2026, 11, 24)))
+                .isEqualTo("#3 [12:00] alice@example.org: [image 1.2 MB] photo.jpg");
     }
 }

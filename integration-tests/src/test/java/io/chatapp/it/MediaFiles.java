@@ -3,8 +3,8 @@ package io.chatapp.it;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,28 +54,32 @@ final class MediaFiles {
         return file;
     }
 
-    /** An MP4 with a movie header (5 s) and one 1280×720 video track header, padded with media data. */
+    /** An MP4 with a movie header (5 s) and one 1280×720 video track header, then 50 KB of media data. */
     static Path mp4(Path directory, String name) throws IOException {
-        ByteArrayOutputStream mvhd = new ByteArrayOutputStream();
-        DataOutputStream m = new DataOutputStream(mvhd);
-        m.writeInt(0);
-        m.writeInt(0);
-        m.writeInt(0);
-        m.writeInt(1000); // time scale
-        m.writeInt(5000); // duration
-        m.write(new byte[80]);
-        ByteArrayOutputStream tkhd = new ByteArrayOutputStream();
-        DataOutputStream t = new DataOutputStream(tkhd);
-        t.writeInt(3); // version 0, flags enabled|in movie
-        t.write(new byte[72]);
-        t.writeInt(1280 << 16);
-        t.writeInt(720 << 16);
-        byte[] moov = box("moov", concat(box("mvhd", mvhd.toByteArray()), box("trak", box("tkhd",
-                tkhd.toByteArray()))));
-        byte[] ftyp = box("ftyp", "isom\0\0\2\0isomiso2avc1mp41".getBytes(StandardCharsets.ISO_8859_1));
-        byte[] mdat = box("mdat", new byte[50_000]);
         Path file = directory.resolve(name);
-        Files.write(file, concat(ftyp, moov, mdat));
+        byte[] brands = "isom\0\0\2\0isomiso2avc1mp41".getBytes(StandardCharsets.ISO_8859_1);
+        int mvhd = 8 + 100;
+        int tkhd = 8 + 84;
+        int trak = 8 + tkhd;
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            boxHeader(out, 8 + brands.length, "ftyp");
+            out.write(brands);
+            boxHeader(out, 8 + mvhd + trak, "moov");
+            boxHeader(out, mvhd, "mvhd");
+            out.writeInt(0); // version 0, no flags
+            out.writeLong(0); // created, modified
+            out.writeInt(1000); // time scale
+            out.writeInt(5000); // duration: 5 s
+            out.write(new byte[80]);
+            boxHeader(out, trak, "trak");
+            boxHeader(out, tkhd, "tkhd");
+            out.writeInt(3); // version 0, flags enabled | in movie
+            out.write(new byte[72]);
+            out.writeInt(1280 << 16); // 16.16 fixed point
+            out.writeInt(720 << 16);
+            boxHeader(out, 8 + 50_000, "mdat");
+            out.write(new byte[50_000]);
+        }
         return file;
     }
 
@@ -94,20 +98,8 @@ final class MediaFiles {
         }
     }
 
-    private static byte[] box(String type, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(8 + content.length);
-        data.write(type.getBytes(StandardCharsets.ISO_8859_1));
-        data.write(content);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+    private static void boxHeader(DataOutputStream out, int size, String type) throws IOException {
+        out.writeInt(size);
+        out.write(type.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -18,7 +17,7 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * dimensions, play length, a XEP-0300 SHA-256 hash) with XEP-0264 thumbnails. Every field is optional; numbers
  * that do not parse are left out rather than failing the whole message. Smack 4.4 has no such element.
  */
-public final class FileMetadataElement implements ExtensionElement {
+public final class FileMetadataElement extends QualifiedElement {
 
     public static final String NAMESPACE = "urn:xmpp:file:metadata:0";
     public static final String ELEMENT = "file";
@@ -57,21 +56,12 @@ public final class FileMetadataElement implements ExtensionElement {
     private final Metadata metadata;
 
     public FileMetadataElement(Metadata metadata) {
+        super(QNAME);
         this.metadata = metadata;
     }
 
     public Metadata metadata() {
         return metadata;
-    }
-
-    @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
     }
 
     @Override

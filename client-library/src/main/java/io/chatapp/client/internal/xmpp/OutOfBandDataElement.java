@@ -3,7 +3,6 @@ package io.chatapp.client.internal.xmpp;
 import java.io.IOException;
 import java.util.Objects;
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.util.XmlStringBuilder;
@@ -15,7 +14,7 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * with a body holding the same URL it is how Conversations, Gajim and Dino share uploaded files. Smack 4.4 has no
  * element for the message form.
  */
-public final class OutOfBandDataElement implements ExtensionElement {
+public final class OutOfBandDataElement extends QualifiedElement {
 
     public static final String NAMESPACE = "jabber:x:oob";
     public static final String ELEMENT = "x";
@@ -26,6 +25,7 @@ public final class OutOfBandDataElement implements ExtensionElement {
 
     /** @param description a description of the file, or null */
     public OutOfBandDataElement(String url, String description) {
+        super(QNAME);
         this.url = Objects.requireNonNull(url, "url");
         this.description = description;
     }
@@ -38,16 +38,6 @@ public final class OutOfBandDataElement implements ExtensionElement {
     /** The description, or null. */
     public String description() {
         return description;
-    }
-
-    @Override
-    public String getNamespace() {
-        return NAMESPACE;
-    }
-
-    @Override
-    public String getElementName() {
-        return ELEMENT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.chatapp.client.internal.xmpp;
 
+import static io.chatapp.client.internal.xmpp.ProtocolElementsTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClientException;
@@ -11,10 +12,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smackx.httpfileupload.element.FileTooLargeError;
 import org.jivesoftware.smackx.mam.element.MamElements;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +32,15 @@ class MediaElementsTest {
 
     @BeforeAll
     static void smack() throws Exception {
-        SmackConfiguration.getDefaultReplyTimeout(); // loads Smack and its providers
-        ChatAppProviders.register();
+        ProtocolElementsTest.smack();
         bob = JidCreate.bareFrom("bob@example.com");
     }
 
-    private static Message parse(String xml) throws Exception {
-        return PacketParserUtils.parseStanza(xml);
+    /** The media Bob reads in a chat message from Alice with these children. */
+    private static MediaAttachment mediaIn(String childrenXml) throws Exception {
+        Message message = parse("<message xmlns='jabber:client' from='alice@example.com/p' to='bob@example.com'"
+                + " type='chat' id='m'>" + childrenXml + "</message>");
+        return StanzaReader.read(message, Incoming.Source.LIVE, bob, NOW).media();
     }
 
     private static MediaAttachment photo() {
@@ -131,12 +132,8 @@ class MediaElementsTest {
 
     @Test
     void aConversationsStyleMessageWithOnlyBodyAndOutOfBandDataIsMedia() throws Exception {
-        Message message = parse("<message xmlns='jabber:client' from='alice@example.com/Conversations.x1'"
-                + " to='bob@example.com' type='chat' id='c1'>"
-                + "<body>https://upload.example.com/abc/Voice%20note.m4a</body>"
-                + "<x xmlns='jabber:x:oob'><url>https://upload.example.com/abc/Voice%20note.m4a</url></x>"
-                + "</message>");
-        MediaAttachment media = StanzaReader.read(message, Incoming.Source.LIVE, bob, NOW).media();
+        MediaAttachment media = mediaIn("<body>https://upload.example.com/abc/Voice%20note.m4a</body>"
+                + "<x xmlns='jabber:x:oob'><url>https://upload.example.com/abc/Voice%20note.m4a</url></x>");
         assertThat(media.url()).isEqualTo("https://upload.example.com/abc/Voice%20note.m4a");
         assertThat(media.name()).isEqualTo("Voice note.m4a");
         assertThat(media.mediaType()).isEqualTo("audio/mp4");
@@ -148,25 +145,20 @@ class MediaElementsTest {
 
     @Test
     void aTextThatOnlyLinksSomewhereIsNotMedia() throws Exception {
-        Message linkInText = parse("<message xmlns='jabber:client' from='alice@example.com/p' type='chat'>"
-                + "<body>look at https://example.com/a.png</body>"
-                + "<x xmlns='jabber:x:oob'><url>https://example.com/a.png</url></x></message>");
-        assertThat(StanzaReader.read(linkInText, Incoming.Source.LIVE, bob, NOW).media()).isNull();
-        Message notWeb = parse("<message xmlns='jabber:client' from='alice@example.com/p' type='chat'>"
-                + "<body>file:///etc/passwd</body>"
-                + "<x xmlns='jabber:x:oob'><url>file:///etc/passwd</url></x></message>");
-        assertThat(StanzaReader.read(notWeb, Incoming.Source.LIVE, bob, NOW).media()).isNull();
-        Message plain = parse("<message xmlns='jabber:client' from='alice@example.com/p' type='chat'>"
-                + "<body>https://example.com/a.png</body></message>");
-        assertThat(StanzaReader.read(plain, Incoming.Source.LIVE, bob, NOW).media()).isNull();
+        assertThat(mediaIn("<body>look at https://example.com/a.png</body>"
+                + "<x xmlns='jabber:x:oob'><url>https://example.com/a.png</url></x>")).isNull();
+        assertThat(mediaIn("<body>file:///etc/passwd</body>"
+                + "<x xmlns='jabber:x:oob'><url>file:///etc/passwd</url></x>")).isNull();
+        assertThat(mediaIn("<body>https://example.com/a.png</body>")).isNull();
+        assertThat(mediaIn("<x xmlns='jabber:x:oob'><url>https://example.com/a.png</url></x>"))
+                .as("no body at all").isNotNull();
     }
 
     @Test
     void namesFromTheNetworkLoseDirectoriesAndControlCharacters() throws Exception {
-        Message message = parse("<message xmlns='jabber:client' from='alice@example.com/p' type='chat'>"
-                + "<body>https://example.com/f</body><x xmlns='jabber:x:oob'><url>https://example.com/f</url></x>"
-                + "<file xmlns='urn:xmpp:file:metadata:0'><name>../../.bash\u202Erc\t</name></file></message>");
-        MediaAttachment media = StanzaReader.read(message, Incoming.Source.LIVE, bob, NOW).media();
+        MediaAttachment media = mediaIn("<body>https://example.com/f</body>"
+                + "<x xmlns='jabber:x:oob'><url>https://example.com/f</url></x>"
+                + "<file xmlns='urn:xmpp:file:metadata:0'><name>../../.bash\u202Erc\t</name></file>");
         assertThat(media.name()).isEqualTo("bashrc");
         assertThat(media.mediaType()).isEqualTo(MediaAttachment.UNKNOWN_TYPE);
         assertThat(media.kind()).isEqualTo(MediaAttachment.Kind.FILE);
@@ -194,10 +186,8 @@ class MediaElementsTest {
 
     @Test
     void aRetractedMediaMessageHasNoMedia() throws Exception {
-        Message tombstone = parse("<message xmlns='jabber:client' from='alice@example.com/p' type='chat' id='7'>"
-                + "<x xmlns='jabber:x:oob'><url>https://example.com/a.png</url></x>"
-                + "<retracted xmlns='urn:xmpp:message-retract:1' stamp='2026-11-24T11:00:00.000Z'/></message>");
-        assertThat(StanzaReader.read(tombstone, Incoming.Source.LIVE, bob, NOW).media()).isNull();
+        assertThat(mediaIn("<x xmlns='jabber:x:oob'><url>https://example.com/a.png</url></x>"
+                + "<retracted xmlns='urn:xmpp:message-retract:1' stamp='2026-11-24T11:00:00.000Z'/>")).isNull();
     }
 
     @Test
