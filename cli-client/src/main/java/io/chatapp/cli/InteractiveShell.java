@@ -40,10 +40,11 @@ final class InteractiveShell {
         try (Terminal terminal = openTerminal(); ChatClient client = Connections.open(account, true)) {
             AtomicReference<LineReader> readerHolder = new AtomicReference<>();
             AtomicBoolean colours = new AtomicBoolean();
-            Consumer<String> print = line -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get()));
+            TransferProgress.Terminal progressBar = TransferProgress.Display.terminal(terminal.writer());
+            Consumer<String> print = line -> progressBar.around(
+                    () -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get())));
             ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print,
-                    TransferProgress.Display.terminal(terminal.writer()),
-                    MediaLines.defaultDirectory(environment.userHome()));
+                    progressBar, MediaLines.defaultDirectory(environment.userHome()));
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("chatapp")

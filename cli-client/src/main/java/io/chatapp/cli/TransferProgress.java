@@ -29,20 +29,52 @@ final class TransferProgress implements MediaProgressListener {
         void clear();
 
         /** A bar on a terminal: carriage return, the line, and "erase to end of line". */
-        static Display terminal(PrintWriter writer) {
-            return new Display() {
-                @Override
-                public void show(String line) {
-                    writer.print("\r" + line + "\u001B[K");
-                    writer.flush();
-                }
+        static Terminal terminal(PrintWriter writer) {
+            return new Terminal(writer);
+        }
+    }
 
-                @Override
-                public void clear() {
-                    writer.print("\r\u001B[K");
-                    writer.flush();
-                }
-            };
+    /**
+     * The bar on a terminal line. Other output (a message arriving during an upload) goes through {@link #around},
+     * which takes the bar away, prints, and draws it again below.
+     */
+    static final class Terminal implements Display {
+        private final PrintWriter writer;
+        private String shown;
+
+        Terminal(PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public synchronized void show(String line) {
+            shown = line;
+            draw(line);
+        }
+
+        @Override
+        public synchronized void clear() {
+            if (shown != null) {
+                shown = null;
+                draw("");
+            }
+        }
+
+        /** Runs {@code print} with the bar out of the way. */
+        synchronized void around(Runnable print) {
+            String bar = shown;
+            if (bar != null) {
+                draw("");
+            }
+            print.run();
+            if (bar != null) {
+                draw(bar);
+            }
+        }
+
+        private void draw(String line) {
+            writer.print("\r" + line + "\u001B[K");
+            writer.flush();
         }
     }
 

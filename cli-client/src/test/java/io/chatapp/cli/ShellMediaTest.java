@@ -189,6 +189,19 @@ class ShellMediaTest {
     }
 
     @Test
+    void onATerminalOtherOutputPushesTheBarDown() {
+        java.io.StringWriter terminal = new java.io.StringWriter();
+        TransferProgress.Terminal bar = TransferProgress.Display.terminal(new java.io.PrintWriter(terminal));
+        bar.around(() -> terminal.write("before\n"));
+        bar.show("f [##..] 50%");
+        bar.around(() -> terminal.write("#3 bob@example.org: hi\n"));
+        bar.clear();
+        bar.clear();
+        assertThat(terminal.toString()).isEqualTo("before\n\rf [##..] 50%\u001B[K"
+                + "\r\u001B[K#3 bob@example.org: hi\n\rf [##..] 50%\u001B[K\r\u001B[K");
+    }
+
+    @Test
     void historyAndListenShowFilesToo() {
         ChatMessage photo = photoFrom("alice@example.org", "m1");
         assertThat(EventLines.message(photo)).isEqualTo("alice@example.org: [image 1.2 MB] photo.jpg");
