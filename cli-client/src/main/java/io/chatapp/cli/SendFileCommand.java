@@ -39,7 +39,7 @@ public final class SendFileCommand extends SavedAccountCommand {
         Path path = MediaLines.requireFile(file);
         Account account = environment.accounts().load();
         String to = Jids.toBareJid(user, account.domain());
-        boolean showProgress = !noProgress && System.console() != null;
+        boolean showProgress = !noProgress && onTerminal();
         TransferProgress progress = new TransferProgress(path.getFileName().toString(),
                 showProgress ? TransferProgress.Display.terminal(environment.err()) : TransferProgress.Display.NONE);
         try (ChatClient client = Connections.openLoggedIn(account, environment)) {
@@ -54,5 +54,21 @@ public final class SendFileCommand extends SavedAccountCommand {
                     + sent.messageId() + ", " + sent.attachment().url() + ")");
         }
         return 0;
+    }
+
+    /**
+     * Whether chatapp runs on a terminal. From JDK 22 on, {@link System#console()} exists even when the streams are
+     * redirected; {@code Console.isTerminal()} (JDK 22) then says whether it is a terminal.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException olderJdk) {
+            return true; // before JDK 22 a console exists only on a terminal
+        }
     }
 }
