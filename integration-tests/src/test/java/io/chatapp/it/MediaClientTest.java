@@ -1,8 +1,8 @@
 package io.chatapp.it;
 
+import static io.chatapp.it.ClientFailures.failureOf;
+import static io.chatapp.it.ClientFailures.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientException;
@@ -28,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -203,13 +201,11 @@ class MediaClientTest {
             Inbox<ChatMessage> bobInbox = Inbox.messages(b);
             long size = Files.size(big);
 
-            assertThatThrownBy(() -> a.media().send(bob.jid(), big, MediaProgressListener.NONE).join())
-                    .isInstanceOf(CompletionException.class).cause()
-                    .isInstanceOfSatisfying(ChatClientException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(Reason.FILE_TOO_LARGE);
-                        assertThat(e.limit()).isPresent();
-                        assertThat(e.limit().getAsLong()).isLessThan(size);
-                    });
+            ChatClientException failure = failureOf(() -> a.media().send(bob.jid(), big, MediaProgressListener.NONE)
+                    .join());
+            assertThat(failure.reason()).isEqualTo(Reason.FILE_TOO_LARGE);
+            assertThat(failure.limit()).isPresent();
+            assertThat(failure.limit().getAsLong()).isLessThan(size);
             a.sendMessage(bob.jid(), "after the refusal").join();
             assertThat(bobInbox.next().body()).as("no media message went out").isEqualTo("after the refusal");
         }
@@ -275,13 +271,6 @@ class MediaClientTest {
             assertThat(reasonOf(() -> passwordLogin.media().freshUrl(media).join()))
                     .isEqualTo(Reason.NOT_CONNECTED);
         }
-    }
-
-    /** Why the request (which waits for its future) failed. */
-    private static Reason reasonOf(ThrowingCallable request) {
-        Throwable thrown = catchThrowable(request);
-        assertThat(thrown).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ChatClientException.class);
-        return ((ChatClientException) thrown.getCause()).reason();
     }
 
     private static TokenSet tokens(Clients clients, TestUser user) {

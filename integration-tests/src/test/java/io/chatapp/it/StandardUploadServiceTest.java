@@ -1,7 +1,8 @@
 package io.chatapp.it;
 
+import static io.chatapp.it.ClientFailures.failureOf;
+import static io.chatapp.it.ClientFailures.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientException;
@@ -18,7 +19,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,19 +132,11 @@ class StandardUploadServiceTest {
         try (Clients clients = new Clients(server)) {
             ChatClient a = clients.loggedIn(alice);
             int slotsBefore = uploads.slotsGranted();
-            Throwable thrown = catchThrowable(() -> a.media().send(bob.jid(), big, MediaProgressListener.NONE)
+            ChatClientException failure = failureOf(() -> a.media().send(bob.jid(), big, MediaProgressListener.NONE)
                     .join());
-            assertThat(thrown).isInstanceOf(CompletionException.class);
-            ChatClientException failure = (ChatClientException) thrown.getCause();
             assertThat(failure.reason()).isEqualTo(Reason.FILE_TOO_LARGE);
             assertThat(failure.limit()).hasValue(MAX_FILE_SIZE);
             assertThat(uploads.slotsGranted()).isEqualTo(slotsBefore);
         }
-    }
-
-    private static Reason reasonOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable request) {
-        Throwable thrown = catchThrowable(request);
-        assertThat(thrown).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ChatClientException.class);
-        return ((ChatClientException) thrown.getCause()).reason();
     }
 }
