@@ -43,8 +43,11 @@ final class InteractiveShell {
             TransferProgress.Terminal progressBar = TransferProgress.Display.terminal(terminal.writer());
             Consumer<String> print = line -> progressBar.around(
                     () -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get())));
+            // Without a real terminal (input from a pipe), no bar: its escape sequences would end up in the output.
+            boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
             ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print,
-                    progressBar, MediaLines.defaultDirectory(environment.userHome()));
+                    dumb ? TransferProgress.Display.NONE : progressBar,
+                    MediaLines.defaultDirectory(environment.userHome()));
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("chatapp")
