@@ -9,17 +9,13 @@ import io.chatapp.client.internal.TrustManagers;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,7 +26,6 @@ import java.util.Set;
  */
 public final class MediaHttp {
 
-    private static final int BUFFER = 64 * 1024;
     /** The only slot headers XEP-0363 §5 lets a client pass on to the PUT. */
     private static final Set<String> SLOT_HEADERS = Set.of("authorization", "cookie", "expires");
 
@@ -103,39 +98,20 @@ public final class MediaHttp {
      *                             (404, 410) or {@link Reason#NOT_ALLOWED} (401, 403) when the server refuses
      */
     public Path download(String url, Path target, Long expectedSize, String sha256, MediaProgressListener progress) {
-        Path directory = target.toAbsolutePath().getParent();
         if (Files.exists(target)) {
             throw new ChatClientException(Reason.INVALID_INPUT, target + " already exists");
         }
         HttpRequest request = HttpRequest.newBuilder(uri(url)).GET().build();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream(), "download");
-        Path temporary = null;
         try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            if (status != 200) {
-                throw downloadRefused(status);
+            if (response.statusCode() != 200) {
+                throw downloadRefused(response.statusCode());
             }
             long total = expectedSize != null ? expectedSize
                     : response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
-            String digest = copy(body, temporary, total, expectedSize, progress);
-            if (sha256 != null && !sha256.equalsIgnoreCase(digest)) {
-                throw new ChatClientException(Reason.INTEGRITY, "The downloaded file does not match its SHA-256 ("
-                        + "expected " + sha256 + ", got " + digest + "): nothing was saved");
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-            return target;
+            return new VerifiedFile(target, expectedSize, sha256).save(body, total, progress);
         } catch (IOException e) {
             throw HttpFailures.transport(e, "media download from " + hostOf(url));
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the temporary file's name starts with a dot and ends with .part: recognisably partial
-                }
-            }
         }
     }
 
@@ -147,33 +123,6 @@ public final class MediaHttp {
                     "The server refused the download link (HTTP " + status + "): it may have expired");
             default -> new ChatClientException(Reason.SERVER_ERROR, "The download failed with HTTP " + status);
         };
-    }
-
-    /** Copies the body into the file, reporting progress; returns the SHA-256 of what was written. */
-    private static String copy(InputStream body, Path file, long total, Long expectedSize,
-                               MediaProgressListener progress) throws IOException {
-        MessageDigest digest = LocalFile.newSha256();
-        long written = 0;
-        progress.onProgress(0, total);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
-            int read;
-            while ((read = body.read(buffer)) > 0) {
-                written += read;
-                if (expectedSize != null && written > expectedSize) {
-                    throw new ChatClientException(Reason.INTEGRITY, "The server sent more than the announced "
-                            + expectedSize + " bytes: nothing was saved");
-                }
-                digest.update(buffer, 0, read);
-                out.write(buffer, 0, read);
-                progress.onProgress(written, total);
-            }
-        }
-        if (expectedSize != null && written != expectedSize) {
-            throw new ChatClientException(Reason.INTEGRITY, "The download ended after " + written + " of "
-                    + expectedSize + " bytes: nothing was saved");
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -214,6 +214,18 @@ class MediaHttpTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenLocallyIsNotANetworkError() throws IOException {
+        route("/files/a", 200, "application/octet-stream", content);
+        Path notADirectory = Files.writeString(directory.resolve("plain-file"), "x");
+        assertThatThrownBy(() -> http.download(base + "/files/a", notADirectory.resolve("x.bin"), null, null,
+                MediaProgressListener.NONE))
+                .isInstanceOfSatisfying(ChatClientException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.INVALID_INPUT);
+                    assertThat(e.getMessage()).startsWith("Cannot save ");
+                });
+    }
+
+    @Test
     void freshUrlsComeFromTheTokenApiWithTheBearerToken() {
         server.createContext("/api/v1/media/", exchange -> {
             String path = exchange.getRequestURI().getPath();
