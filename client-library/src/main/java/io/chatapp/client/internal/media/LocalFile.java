@@ -19,7 +19,7 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 /**
  * What the library says about a file it is about to share, read without holding it in memory: the SHA-256 is
  * streamed, image dimensions come from the image's header (javax.imageio), play length from a WAV/AIFF/AU header
- * (javax.sound) or an MP4's movie header.
+ * (javax.sound), an MP4's movie header or an Ogg Opus/Vorbis file's first and last pages.
  *
  * @param durationMillis play length, or null
  * @param sha256         lowercase hex
@@ -59,7 +59,8 @@ public record LocalFile(Path path, String name, long size, String mediaType, Str
                     width = mp4.width();
                     height = mp4.height();
                 } else {
-                    duration = sampledAudioLength(path);
+                    Long ogg = OggHeader.durationMillis(path);
+                    duration = ogg != null ? ogg : sampledAudioLength(path);
                 }
             }
             default -> { }

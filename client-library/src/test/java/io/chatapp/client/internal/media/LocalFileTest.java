@@ -63,6 +63,44 @@ class LocalFileTest {
     }
 
     @Test
+    void oggOpusAndVorbisVoiceNotesHaveTheirPlayLength() throws IOException {
+        java.nio.ByteBuffer opusHead = java.nio.ByteBuffer.allocate(19).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put("OpusHead".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 1)
+                .putShort((short) 312).putInt(48_000).putShort((short) 0).put((byte) 0);
+        Path opus = directory.resolve("voice.opus");
+        Files.write(opus, concat(oggPage(0, opusHead.array()), oggPage(0, new byte[4000]),
+                oggPage(312 + 48_000L * 3, new byte[2000])));
+        LocalFile voice = LocalFile.inspect(opus);
+        assertThat(voice.mediaType()).isEqualTo("audio/ogg");
+        assertThat(voice.durationMillis()).isEqualTo(3000L);
+
+        java.nio.ByteBuffer vorbisId = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put((byte) 1).put("vorbis".getBytes(StandardCharsets.ISO_8859_1)).putInt(0).put((byte) 2)
+                .putInt(44_100);
+        Path vorbis = directory.resolve("song.ogg");
+        Files.write(vorbis, concat(oggPage(0, vorbisId.array()), oggPage(44_100L * 2, new byte[500])));
+        assertThat(LocalFile.inspect(vorbis).durationMillis()).isEqualTo(2000L);
+
+        Path truncated = directory.resolve("cut.ogg");
+        Files.write(truncated, java.util.Arrays.copyOf(oggPage(0, opusHead.array()), 30));
+        assertThat(LocalFile.inspect(truncated).durationMillis()).isNull();
+    }
+
+    /** One Ogg page holding one packet of fewer than 255 × 255 bytes. */
+    private static byte[] oggPage(long granulePosition, byte[] packet) {
+        int segments = packet.length / 255 + 1;
+        java.nio.ByteBuffer page = java.nio.ByteBuffer.allocate(27 + segments + packet.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        page.put("OggS".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 0).put((byte) 0).putLong(granulePosition)
+                .putInt(1).putInt(0).putInt(0).put((byte) segments);
+        for (int i = 0; i < segments - 1; i++) {
+            page.put((byte) 255);
+        }
+        page.put((byte) (packet.length % 255));
+        return page.put(packet).array();
+    }
+
+    @Test
     void anMp4HasPlayLengthAndPictureSizeFromItsHeaders() throws IOException {
         Path file = directory.resolve("clip.mp4");
         Files.write(file, mp4(90_000, 450_000, 1280, 720)); // 5 s at 90 kHz
