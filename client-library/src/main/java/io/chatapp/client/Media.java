@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -54,18 +57,21 @@ public final class Media {
      * <p>Fails with {@link Reason#FILE_TOO_LARGE} (with the server's {@link ChatClientException#limit()}),
      * {@link Reason#MEDIA_TYPE_REFUSED}, {@link Reason#QUOTA_EXCEEDED}, {@link Reason#UNSUPPORTED} (the server has
      * no upload service), {@link Reason#INVALID_INPUT} (no such readable, non-empty file), or
-     * {@link Reason#NETWORK}. When the upload fails, no message is sent.
+     * {@link Reason#NETWORK}. When the upload fails, no message is sent. Cancelling the returned future stops the
+     * upload at its next chunk, and no message is sent.
      */
     public CompletableFuture<SentMedia> send(String peer, Path file, MediaProgressListener progress) {
-        Objects.requireNonNull(progress, "progress");
-        return hub.context.call(() -> {
+        return transfer(progress, (watched, cancelled) -> {
             var to = hub.context.bareJid(peer);
             hub.context.requireSession();
             LocalFile local = inspect(file);
             UploadSlots.Granted slot = UploadSlots.request(hub.context.connection(), local.name(), local.size(),
                     local.mediaType());
-            UploadResult result = http().upload(slot.putUrl(), slot.headers(), local, progress);
+            UploadResult result = http().upload(slot.putUrl(), slot.headers(), local, watched);
             MediaAttachment attachment = attachment(local, slot.getUrl(), result);
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("The upload was cancelled");
+            }
             hub.context.requireSession();
             String id = hub.send(to, messageId -> Stanzas.media(to, messageId, attachment));
             return new SentMedia(id, to.toString(), attachment);
@@ -81,27 +87,27 @@ public final class Media {
      *
      * <p>Fails with {@link Reason#INTEGRITY} (wrong hash or size: nothing is left behind), {@link Reason#NOT_FOUND}
      * (deleted or retracted), {@link Reason#NOT_ALLOWED} (the link was refused), {@link Reason#INVALID_INPUT}
-     * ({@code target} exists, or its directory does not), or {@link Reason#NETWORK}.
+     * ({@code target} exists, or its directory does not), or {@link Reason#NETWORK}. Cancelling the returned
+     * future stops the download at its next chunk and removes the temporary file.
      *
      * @return the saved file
      */
     public CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress) {
         Objects.requireNonNull(media, "media");
-        Objects.requireNonNull(progress, "progress");
-        return hub.context.call(() -> {
+        return transfer(progress, (watched, cancelled) -> {
             Path directory = target.toAbsolutePath().getParent();
             if (directory == null || !Files.isDirectory(directory)) {
                 throw new ChatClientException(Reason.INVALID_INPUT, "No such directory: " + directory);
             }
             try {
-                return http().download(media.url(), target, media.size(), media.sha256(), progress);
+                return http().download(media.url(), target, media.size(), media.sha256(), watched);
             } catch (ChatClientException refused) {
                 if (refused.reason() != Reason.NOT_ALLOWED || tokens.get().isEmpty()
                         || MediaHttp.fileId(media.url()) == null) {
                     throw refused;
                 }
                 String fresh = freshUrlNow(media);
-                return http().download(fresh, target, media.size(), media.sha256(), progress);
+                return http().download(fresh, target, media.size(), media.sha256(), watched);
             }
         });
     }
@@ -118,6 +124,37 @@ public final class Media {
     public CompletableFuture<MediaAttachment> freshUrl(MediaAttachment media) {
         Objects.requireNonNull(media, "media");
         return hub.context.call(() -> media.withUrl(freshUrlNow(media)));
+    }
+
+    /** A transfer's work, given the progress listener to report to and whether its future was cancelled. */
+    @FunctionalInterface
+    private interface Transfer<T> {
+        T run(MediaProgressListener progress, BooleanSupplier cancelled) throws Exception;
+    }
+
+    /**
+     * Runs a transfer on the client's I/O threads. Cancelling the returned future stops it at its next chunk: the
+     * listener the transfer reports to throws once the future is cancelled, which ends the upload or download and
+     * removes what it wrote.
+     */
+    private <T> CompletableFuture<T> transfer(MediaProgressListener progress, Transfer<T> work) {
+        Objects.requireNonNull(progress, "progress");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        MediaProgressListener watched = (transferred, total) -> {
+            if (result.isCancelled()) {
+                throw new CancellationException("The transfer was cancelled");
+            }
+            progress.onProgress(transferred, total);
+        };
+        hub.context.call(() -> work.run(watched, result::isCancelled)).whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        });
+        return result;
     }
 
     private String freshUrlNow(MediaAttachment media) {

@@ -84,6 +84,47 @@ class MediaTest {
     }
 
     @Test
+    void cancellingADownloadStopsItAndLeavesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch firstChunk = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/media/v1/files/slow/", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(200, 2L * BYTES.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(BYTES);
+                out.flush();
+                cancelled.await();
+                out.write(BYTES);
+            } catch (InterruptedException | IOException e) {
+                // the client went away
+            }
+        });
+        Path directoryForIt = Files.createDirectory(directory.resolve("cancel"));
+        MediaAttachment slow = new MediaAttachment(base + "/media/v1/files/slow/fox.txt", "fox.txt", "text/plain",
+                2L * BYTES.length, null, null, null, null, null);
+        var download = client.media().download(slow, directoryForIt.resolve("fox.txt"), (done, total) -> {
+            if (done > 0) {
+                firstChunk.countDown();
+            }
+        });
+        firstChunk.await();
+        assertThat(download.cancel(true)).isTrue();
+        cancelled.countDown();
+
+        assertThat(download).isCancelled();
+        for (int i = 0; i < 200 && !isEmpty(directoryForIt); i++) {
+            Thread.sleep(25); // the transfer stops at its next chunk, on the client's thread
+        }
+        assertThat(isEmpty(directoryForIt)).as("no file and no temporary file left").isTrue();
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.findAny().isEmpty();
+        }
+    }
+
+    @Test
     void aDownloadIntoAMissingDirectoryIsRefused() {
         assertThatThrownBy(() -> client.media().download(attachment(SHA256), directory.resolve("no/such/fox.txt"),
                 MediaProgressListener.NONE).join())
