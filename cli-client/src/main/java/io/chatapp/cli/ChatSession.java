@@ -25,11 +25,17 @@ public interface ChatSession {
     /** Sends a text; returns its message id. */
     String send(String toBareJid, String text);
 
-    /** Uploads a file and sends it as a media message, reporting the upload's progress; returns what was sent. */
-    SentMedia sendFile(String toBareJid, Path file, MediaProgressListener progress);
+    /**
+     * Uploads a file and sends it as a media message, reporting the upload's progress; completes with what was sent.
+     * Cancelling the future stops the upload (nothing is sent).
+     */
+    CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress);
 
-    /** Downloads a received file to {@code target} (which must not exist), verified; returns the saved file. */
-    Path download(MediaAttachment media, Path target, MediaProgressListener progress);
+    /**
+     * Downloads a received file to {@code target} (which must not exist), verified; completes with the saved file.
+     * Cancelling the future stops the download (nothing is left).
+     */
+    CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress);
 
     List<Contact> contacts();
 

@@ -37,13 +37,13 @@ final class ClientChatSession implements ChatSession {
     }
 
     @Override
-    public SentMedia sendFile(String toBareJid, Path file, MediaProgressListener progress) {
-        return Await.result(client.media().send(toBareJid, file, progress), "sending the file");
+    public CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress) {
+        return client.media().send(toBareJid, file, progress);
     }
 
     @Override
-    public Path download(MediaAttachment media, Path target, MediaProgressListener progress) {
-        return Await.result(client.media().download(media, target, progress), "downloading");
+    public CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress) {
+        return client.media().download(media, target, progress);
     }
 
     @Override

@@ -60,6 +60,8 @@ final class InteractiveShell {
             LineReader reader = readerHolder.get();
             colours.set(ShellStyles.supportsColour(terminal, environment.variable("NO_COLOR").isPresent()));
             announceTyping(reader, shell);
+            // Outside the line editor (which has its own), Ctrl+C stops a running /send or /download.
+            terminal.handle(Terminal.Signal.INT, signal -> shell.cancelTransfer());
             watch(client, account, shell, print);
             Connections.restoreCursor(client, account, environment);
 

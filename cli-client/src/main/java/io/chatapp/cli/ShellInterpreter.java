@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -85,6 +87,8 @@ public final class ShellInterpreter {
     /** Statuses that arrived before the send that produced their message id returned. */
     private final Map<String, MessageStatus> earlyStatuses = new LinkedHashMap<>();
     private volatile String conversation;
+    /** The /send or /download running, which {@link #cancelTransfer} stops; null when none. */
+    private volatile CompletableFuture<?> transfer;
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
         this(session, printer, Clock.systemDefaultZone(), TransferProgress.Display.NONE, Path.of(""));
@@ -272,11 +276,10 @@ public final class ShellInterpreter {
         }
         Path file = MediaLines.requireFile(rest);
         TransferProgress progress = new TransferProgress(file.getFileName().toString(), transfers);
-        SentMedia sent;
-        try {
-            sent = session.sendFile(to, file, progress);
-        } finally {
-            progress.finish();
+        SentMedia sent = await(session.sendFile(to, file, progress), progress, "sending the file");
+        if (sent == null) {
+            printer.accept("Cancelled: " + EventLines.clean(file.getFileName().toString()) + " was not sent");
+            return;
         }
         MessageLog.Entry entry = remember(to, sent.messageId(), MediaLines.describe(sent.attachment()),
                 sent.attachment());
@@ -302,15 +305,36 @@ public final class ShellInterpreter {
         }
         Path target = MediaLines.target(requested, downloads, media.name());
         TransferProgress progress = new TransferProgress(media.name(), transfers);
-        Path saved;
-        try {
-            saved = session.download(media, target, progress);
-        } finally {
-            progress.finish();
+        Path saved = await(session.download(media, target, progress), progress, "downloading");
+        if (saved == null) {
+            printer.accept("Cancelled the download of #" + entry.handle() + ": nothing was saved");
+            return;
         }
         String size = media.size() == null ? "" : MediaLines.size(media.size()) + ", ";
         printer.accept("Saved #" + entry.handle() + " (" + size + (media.sha256() == null
                 ? "no hash given to check" : "SHA-256 verified") + ") to " + saved.toAbsolutePath());
+    }
+
+    /** Waits for a transfer, which {@link #cancelTransfer} may stop; null when it was cancelled. */
+    private <T> T await(CompletableFuture<T> running, TransferProgress progress, String action) {
+        transfer = running;
+        try {
+            return Await.result(running, action);
+        } catch (CancellationException cancelled) {
+            return null;
+        } finally {
+            transfer = null;
+            progress.finish();
+        }
+    }
+
+    /**
+     * Stops the running /send or /download (Ctrl+C while one runs); false when none runs. Called from another
+     * thread than {@link #handle}.
+     */
+    public boolean cancelTransfer() {
+        CompletableFuture<?> running = transfer;
+        return running != null && running.cancel(true);
     }
 
     private void history(String rest) {

@@ -62,24 +62,32 @@ class ShellInterpreterTest {
             return "sent-" + (++sent);
         }
 
+        /** When set, /send and /download wait for it (to test cancelling). */
+        CompletableFuture<Void> transferGate;
+
         @Override
-        public SentMedia sendFile(String toBareJid, Path file, MediaProgressListener progress) {
+        public CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress) {
             record("sendFile " + toBareJid + " " + file.getFileName());
             progress.onProgress(0, 2048);
             progress.onProgress(1024, 2048);
             progress.onProgress(2048, 2048);
-            return new SentMedia("sent-" + (++sent), toBareJid, new MediaAttachment("https://h/media/v1/files/x/"
-                    + file.getFileName(), file.getFileName().toString(), "image/png", 1_258_291L, 800, 600, null,
-                    null, null));
+            SentMedia sentMedia = new SentMedia("sent-" + (++sent), toBareJid, new MediaAttachment(
+                    "https://h/media/v1/files/x/" + file.getFileName(), file.getFileName().toString(), "image/png",
+                    1_258_291L, 800, 600, null, null, null));
+            return transferGate == null ? CompletableFuture.completedFuture(sentMedia)
+                    : transferGate.thenApply(done -> sentMedia);
         }
 
         @Override
-        public Path download(MediaAttachment media, Path target, MediaProgressListener progress) {
+        public CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress) {
             record("download " + media.url() + " " + target.getFileName());
             progress.onProgress(0, -1);
             progress.onProgress(300_000, -1);
+            if (transferGate != null) {
+                return transferGate.thenApply(done -> target);
+            }
             try {
-                return java.nio.file.Files.writeString(target, "bytes");
+                return CompletableFuture.completedFuture(java.nio.file.Files.writeString(target, "bytes"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

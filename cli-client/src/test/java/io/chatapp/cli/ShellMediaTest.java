@@ -150,6 +150,33 @@ class ShellMediaTest {
     }
 
     @Test
+    void ctrlCCancelsARunningTransfer() throws Exception {
+        Path file = Files.writeString(temporary.resolve("slow.mp4"), "video");
+        session.transferGate = new java.util.concurrent.CompletableFuture<>();
+        shell.handle("/chat bob");
+        assertThat(shell.cancelTransfer()).as("nothing runs yet").isFalse();
+        Thread sending = new Thread(() -> shell.handle("/send " + file));
+        sending.start();
+        cancelOnceRunning(sending);
+        assertThat(printed).last().isEqualTo("Cancelled: slow.mp4 was not sent");
+        assertThat(bar).last().isEqualTo("(cleared)");
+
+        shell.incoming(photoFrom("alice@example.org", "m1"));
+        Thread downloading = new Thread(() -> shell.handle("/download #1"));
+        downloading.start();
+        cancelOnceRunning(downloading);
+        assertThat(printed).last().isEqualTo("Cancelled the download of #1: nothing was saved");
+    }
+
+    /** Presses Ctrl+C as soon as the command on that thread is transferring, and waits for the command to end. */
+    private void cancelOnceRunning(Thread command) throws InterruptedException {
+        while (command.isAlive() && !shell.cancelTransfer()) {
+            Thread.onSpinWait();
+        }
+        command.join();
+    }
+
+    @Test
     void mediaLinesAndSizes() {
         assertThat(MediaLines.size(0)).isEqualTo("0 B");
         assertThat(MediaLines.size(1023)).isEqualTo("1023 B");
