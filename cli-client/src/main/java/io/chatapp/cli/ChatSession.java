@@ -4,7 +4,11 @@ import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
 import io.chatapp.client.LastSeenInfo;
 import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MediaAttachment;
+import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +24,18 @@ public interface ChatSession {
 
     /** Sends a text; returns its message id. */
     String send(String toBareJid, String text);
+
+    /**
+     * Uploads a file and sends it as a media message, reporting the upload's progress; completes with what was sent.
+     * Cancelling the future stops the upload (nothing is sent).
+     */
+    CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress);
+
+    /**
+     * Downloads a received file to {@code target} (which must not exist), verified; completes with the saved file.
+     * Cancelling the future stops the download (nothing is left).
+     */
+    CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress);
 
     List<Contact> contacts();
 

@@ -33,6 +33,7 @@ public final class ChatappCli {
         commandLine.addSubcommand(new LoginCommand(environment));
         commandLine.addSubcommand(new LogoutCommand(environment));
         commandLine.addSubcommand(new SendCommand(environment));
+        commandLine.addSubcommand(new SendFileCommand(environment));
         commandLine.addSubcommand(new ListenCommand(environment));
         commandLine.addSubcommand(new HistoryCommand(environment));
         commandLine.addSubcommand(new CommandLine.HelpCommand());

@@ -72,6 +72,11 @@ public final class CliEnvironment {
         return new CursorStore(configDirectory());
     }
 
+    /** The user's home directory (where /download saves files when there is no ~/Downloads). */
+    public Path userHome() {
+        return userHome;
+    }
+
     public InputStream stdin() {
         return stdin;
     }

@@ -6,7 +6,11 @@ import io.chatapp.client.Contact;
 import io.chatapp.client.LastSeenInfo;
 import io.chatapp.client.LastSeenVisibility;
 import io.chatapp.client.MessageInfo;
+import io.chatapp.client.MediaAttachment;
+import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +34,16 @@ final class ClientChatSession implements ChatSession {
     @Override
     public String send(String toBareJid, String text) {
         return Await.result(client.sendMessage(toBareJid, text), "sending");
+    }
+
+    @Override
+    public CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress) {
+        return client.media().send(toBareJid, file, progress);
+    }
+
+    @Override
+    public CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress) {
+        return client.media().download(media, target, progress);
     }
 
     @Override

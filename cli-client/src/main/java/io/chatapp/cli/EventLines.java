@@ -17,6 +17,7 @@ import java.util.Locale;
  * The text lines chatapp prints for incoming events. {@code listen} prints exactly these, and scripts rely on them:
  * <ul>
  * <li>a message: {@code alice@example.org: hello}</li>
+ * <li>a shared file: {@code alice@example.org: [image 1.2 MB] photo.jpg} ({@code listen} adds its URL)</li>
  * <li>a message this account sent from another device: {@code you (other device) → bob@example.org: hello}</li>
  * <li>a retraction: {@code * alice@example.org deleted a message: "hello"} (the quote when the text is known)</li>
  * <li>presence: {@code * alice@example.org is online} / {@code * alice@example.org is offline}</li>
@@ -45,11 +46,22 @@ public final class EventLines {
      * this account sent from another device; {@code (message deleted)} as the body of a retracted one.
      */
     public static String message(ChatMessage message) {
-        String body = message.retracted() ? DELETED : message.body();
+        String body = body(message);
         if (message.outgoing()) {
             return OTHER_DEVICE + message(message.to(), body);
         }
         return message(message.from(), body);
+    }
+
+    /**
+     * What a message shows as its text: its body, {@code (message deleted)}, or for a shared file one line saying
+     * what it is ({@code [image 1.2 MB] photo.jpg}).
+     */
+    public static String body(ChatMessage message) {
+        if (message.retracted()) {
+            return DELETED;
+        }
+        return message.hasMedia() ? MediaLines.describe(message.media()) : message.body();
     }
 
     public static String message(String fromBareJid, String body) {

@@ -29,8 +29,12 @@ public final class FailureMessages {
                     ? detail + " (give the server's certificate with --trust PEM_FILE)"
                     : detail.contains("does not offer TLS") ? detail + " (use --no-tls for a server without TLS)"
                     : detail;
+            case FILE_TOO_LARGE -> action + " failed: " + e.limit().stream()
+                    .mapToObj(limit -> "the file is larger than the server accepts (at most " + MediaLines.size(limit)
+                            + ")")
+                    .findFirst().orElse(detail);
             case ACCOUNT_EXISTS, NOT_ALLOWED, INVALID_INPUT, NOT_FOUND, TOO_LATE, SERVER_BUSY, UNSUPPORTED,
-                    SERVER_ERROR -> action + " failed: " + detail;
+                    SERVER_ERROR, MEDIA_TYPE_REFUSED, QUOTA_EXCEEDED, INTEGRITY -> action + " failed: " + detail;
         };
     }
 

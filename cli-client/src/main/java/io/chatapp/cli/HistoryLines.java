@@ -49,8 +49,7 @@ final class HistoryLines {
             line.append('#').append(handle).append(' ');
         }
         line.append('[').append(EventLines.time(message.sentAt(), zone, today)).append("] ");
-        String body = message.retracted() ? EventLines.DELETED : message.body();
-        line.append(EventLines.message(message.outgoing() ? "you" : message.from(), body));
+        line.append(EventLines.message(message.outgoing() ? "you" : message.from(), EventLines.body(message)));
         mark.ifPresent(status -> line.append("  ").append(EventLines.mark(status)));
         return line.toString();
     }

@@ -40,8 +40,14 @@ final class InteractiveShell {
         try (Terminal terminal = openTerminal(); ChatClient client = Connections.open(account, true)) {
             AtomicReference<LineReader> readerHolder = new AtomicReference<>();
             AtomicBoolean colours = new AtomicBoolean();
-            Consumer<String> print = line -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get()));
-            ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print);
+            TransferProgress.Terminal progressBar = TransferProgress.Display.terminal(terminal.writer());
+            Consumer<String> print = line -> progressBar.around(
+                    () -> readerHolder.get().printAbove(ShellStyles.style(line, colours.get())));
+            // Without a real terminal (input from a pipe), no bar: its escape sequences would end up in the output.
+            boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
+            ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print,
+                    dumb ? TransferProgress.Display.NONE : progressBar,
+                    MediaLines.defaultDirectory(environment.userHome()));
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("chatapp")
@@ -54,6 +60,8 @@ final class InteractiveShell {
             LineReader reader = readerHolder.get();
             colours.set(ShellStyles.supportsColour(terminal, environment.variable("NO_COLOR").isPresent()));
             announceTyping(reader, shell);
+            // Outside the line editor (which has its own), Ctrl+C stops a running /send or /download.
+            terminal.handle(Terminal.Signal.INT, signal -> shell.cancelTransfer());
             watch(client, account, shell, print);
             Connections.restoreCursor(client, account, environment);
 

@@ -56,7 +56,8 @@ public final class ListenCommand extends SavedAccountCommand {
             AtomicBoolean cursorFailed = new AtomicBoolean();
             client.onMessage(message -> {
                 if (counter.take()) {
-                    print(out, EventLines.message(message), stop);
+                    print(out, EventLines.message(message)
+                            + (message.hasMedia() ? " " + EventLines.clean(message.media().url()) : ""), stop);
                     // Only what was printed moves the cursor: what --count left out comes next time.
                     if (message.archiveId() != null) {
                         Connections.saveCursor(account, environment, message.archiveId(), cursorFailed);

@@ -1,5 +1,6 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.MediaAttachment;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,9 +22,11 @@ final class MessageLog {
      * @param messageId the sender's id (origin-id), or null
      * @param archiveId the archive id, or null when not known yet
      * @param ours      sent by this account (from this or another device)
-     * @param body      its text
+     * @param body      its text (for a shared file, the line describing it)
+     * @param media     the file it shares, or null
      */
-    record Entry(int handle, String peer, String messageId, String archiveId, boolean ours, String body) {
+    record Entry(int handle, String peer, String messageId, String archiveId, boolean ours, String body,
+                 MediaAttachment media) {
     }
 
     private final LinkedHashMap<Integer, Entry> byHandle = new LinkedHashMap<>();
@@ -31,8 +34,14 @@ final class MessageLog {
     private final Map<String, Integer> byArchiveId = new HashMap<>();
     private int next = 1;
 
+    /** A text's entry (see {@link #add(String, String, String, boolean, String, MediaAttachment)}). */
+    Entry add(String peer, String messageId, String archiveId, boolean ours, String body) {
+        return add(peer, messageId, archiveId, ours, body, null);
+    }
+
     /** The message's entry: the one it already has, completed with what is new, or a new one. */
-    synchronized Entry add(String peer, String messageId, String archiveId, boolean ours, String body) {
+    synchronized Entry add(String peer, String messageId, String archiveId, boolean ours, String body,
+                           MediaAttachment media) {
         Integer known = archiveId == null ? null : byArchiveId.get(archiveId);
         if (known == null && messageId != null && !messageId.isEmpty()) {
             known = byMessageId.get(key(peer, messageId));
@@ -43,9 +52,11 @@ final class MessageLog {
             entry = new Entry(existing.handle(), existing.peer(),
                     existing.messageId() != null ? existing.messageId() : messageId,
                     existing.archiveId() != null ? existing.archiveId() : archiveId, existing.ours(),
-                    body == null || body.isEmpty() ? existing.body() : body);
+                    body == null || body.isEmpty() ? existing.body() : body,
+                    existing.media() != null ? existing.media() : media);
         } else {
-            entry = new Entry(next++, peer, emptyToNull(messageId), archiveId, ours, body == null ? "" : body);
+            entry = new Entry(next++, peer, emptyToNull(messageId), archiveId, ours, body == null ? "" : body,
+                    media);
         }
         byHandle.put(entry.handle(), entry);
         if (entry.messageId() != null) {
@@ -75,7 +86,7 @@ final class MessageLog {
     /** Remembers the archive id found for an entry. */
     synchronized Entry withArchiveId(Entry entry, String archiveId) {
         Entry updated = new Entry(entry.handle(), entry.peer(), entry.messageId(), archiveId, entry.ours(),
-                entry.body());
+                entry.body(), entry.media());
         byHandle.put(entry.handle(), updated);
         byArchiveId.put(archiveId, entry.handle());
         return updated;

@@ -1,8 +1,12 @@
 package io.chatapp.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -11,7 +15,8 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion in the shell: command names in first position; after /chat, /msg, /accept, /decline and /add the
  * contacts' addresses (also after /history and /read), read when Tab is pressed so that new contacts are offered at
- * once; after /status the modes; after /lastseen its values.
+ * once; after /status the modes; after /lastseen its values; after /send file names, and after /download #N
+ * directory and file names.
  */
 public final class ShellCompleter implements Completer {
 
@@ -33,10 +38,17 @@ public final class ShellCompleter implements Completer {
             }
             return;
         }
-        if (index != 1 || words.isEmpty()) {
+        if (words.isEmpty()) {
             return;
         }
         String command = words.get(0).toLowerCase(java.util.Locale.ROOT);
+        if ((command.equals("/send") && index == 1) || (command.equals("/download") && index == 2)) {
+            paths(line.word(), candidates);
+            return;
+        }
+        if (index != 1) {
+            return;
+        }
         if (ShellInterpreter.ADDRESS_COMMANDS.contains(command)) {
             Collection<String> known;
             try {
@@ -49,6 +61,29 @@ public final class ShellCompleter implements Completer {
             ShellInterpreter.MODES.forEach(mode -> candidates.add(candidate(mode)));
         } else if (command.equals("/lastseen")) {
             ShellInterpreter.VISIBILITIES.forEach(value -> candidates.add(candidate(value)));
+        }
+    }
+
+    /** The files and directories whose path starts with what is typed ({@code ~/} is the home directory). */
+    static void paths(String typed, List<Candidate> candidates) {
+        int slash = typed.lastIndexOf('/');
+        String directoryPart = slash < 0 ? "" : typed.substring(0, slash + 1);
+        String prefix = typed.substring(slash + 1);
+        String directory = directoryPart.startsWith("~/")
+                ? System.getProperty("user.home") + directoryPart.substring(1) : directoryPart;
+        Path listed = Path.of(directory.isEmpty() ? "." : directory);
+        try (Stream<Path> entries = Files.list(listed)) {
+            entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix) && (!name.startsWith(".") || prefix.startsWith(".")))
+                    .sorted()
+                    .forEach(name -> {
+                        boolean isDirectory = Files.isDirectory(listed.resolve(name));
+                        String value = directoryPart + name + (isDirectory ? "/" : "");
+                        candidates.add(new Candidate(value, name + (isDirectory ? "/" : ""), null, null, null, null,
+                                !isDirectory));
+                    });
+        } catch (IOException | RuntimeException unreadable) {
+            // nothing to offer
         }
     }
 

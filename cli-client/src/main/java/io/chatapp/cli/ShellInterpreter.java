@@ -4,9 +4,12 @@ import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
 import io.chatapp.client.History;
 import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MessageStatus;
 import io.chatapp.client.Retraction;
+import io.chatapp.client.SentMedia;
 import io.chatapp.client.TypingState;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -31,8 +36,9 @@ import java.util.function.Consumer;
 public final class ShellInterpreter {
 
     /** The command names, for /help and completion. */
-    public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/history", "/read", "/retract",
-            "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status", "/quit");
+    public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
+            "/read", "/retract", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
+            "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -51,6 +57,8 @@ public final class ShellInterpreter {
             "Commands:",
             "  /chat USER           talk to USER: plain lines are then sent to them (/chat alone: stop)",
             "  /msg USER TEXT       send one message to USER",
+            "  /send FILE           send a file (image, video, audio, anything) in the current /chat",
+            "  /download #N [PATH]  save the file of message #N (to PATH, a file or directory; default ~/Downloads)",
             "  /history USER [N]    show the last N messages with USER (default 20, at most 250), oldest first",
             "  /read [USER]         mark the conversation with USER (default: the current one) read",
             "  /retract #N          delete your message #N for everyone (also: /retract MESSAGE-ID in a /chat)",
@@ -71,22 +79,38 @@ public final class ShellInterpreter {
     private final ChatSession session;
     private final Consumer<String> printer;
     private final Clock clock;
+    private final TransferProgress.Display transfers;
+    private final Path downloads;
     private final Set<String> contactRequests = ConcurrentHashMap.newKeySet();
     private final MessageLog log = new MessageLog();
     private final TypingDisplay typingDisplay = new TypingDisplay();
     /** Statuses that arrived before the send that produced their message id returned. */
     private final Map<String, MessageStatus> earlyStatuses = new LinkedHashMap<>();
     private volatile String conversation;
+    /** The /send or /download running, which {@link #cancelTransfer} stops; null when none. */
+    private volatile CompletableFuture<?> transfer;
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
-        this(session, printer, Clock.systemDefaultZone());
+        this(session, printer, Clock.systemDefaultZone(), TransferProgress.Display.NONE, Path.of(""));
+    }
+
+    /**
+     * @param transfers where the progress bars of /send and /download are drawn
+     * @param downloads where /download saves files by default
+     */
+    ShellInterpreter(ChatSession session, Consumer<String> printer, TransferProgress.Display transfers,
+                     Path downloads) {
+        this(session, printer, Clock.systemDefaultZone(), transfers, downloads);
     }
 
     /** @param clock the time and time zone messages are shown in */
-    ShellInterpreter(ChatSession session, Consumer<String> printer, Clock clock) {
+    ShellInterpreter(ChatSession session, Consumer<String> printer, Clock clock, TransferProgress.Display transfers,
+                     Path downloads) {
         this.session = session;
         this.printer = printer;
         this.clock = clock;
+        this.transfers = transfers;
+        this.downloads = downloads;
     }
 
     /** The prompt: the current conversation's address, if any. */
@@ -156,6 +180,8 @@ public final class ShellInterpreter {
             case "/decline" -> decline(rest);
             case "/chat" -> chat(rest);
             case "/msg" -> msg(rest);
+            case "/send" -> sendFile(rest);
+            case "/download" -> download(rest);
             case "/history" -> history(rest);
             case "/read" -> read(rest);
             case "/retract" -> retract(rest);
@@ -238,6 +264,77 @@ public final class ShellInterpreter {
     private void msg(String rest) {
         String[] words = arguments(rest, 2, "/msg USER TEXT");
         send(address(words[0]), MessageText.requireSendable(words[1]));
+    }
+
+    private void sendFile(String rest) {
+        if (rest.isBlank()) {
+            throw CliException.usage("usage: /send FILE (in a /chat)");
+        }
+        String to = conversation;
+        if (to == null) {
+            throw CliException.usage("no conversation: start one with /chat USER, then /send FILE");
+        }
+        Path file = MediaLines.requireFile(rest);
+        TransferProgress progress = new TransferProgress(file.getFileName().toString(), transfers);
+        SentMedia sent = await(session.sendFile(to, file, progress), progress, "sending the file");
+        if (sent == null) {
+            printer.accept("Cancelled: " + EventLines.clean(file.getFileName().toString()) + " was not sent");
+            return;
+        }
+        MessageLog.Entry entry = remember(to, sent.messageId(), MediaLines.describe(sent.attachment()),
+                sent.attachment());
+        printer.accept("#" + entry.handle() + " you \u2192 " + to + ": " + entry.body());
+    }
+
+    private void download(String rest) {
+        String[] words = rest.isBlank() ? new String[0] : rest.strip().split("\\s+", 2);
+        if (words.length < 1) {
+            throw CliException.usage("usage: /download #N [PATH]");
+        }
+        MessageLog.Entry entry = entry(words[0].startsWith("#") ? words[0] : "#" + words[0])
+                .orElseThrow(() -> new CliException("no message " + words[0]));
+        MediaAttachment media = entry.media();
+        if (media == null) {
+            throw new CliException("#" + entry.handle() + " is a text, not a file");
+        }
+        Path requested;
+        try {
+            requested = words.length > 1 ? Path.of(words[1].strip()) : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CliException("invalid path: " + words[1], e);
+        }
+        Path target = MediaLines.target(requested, downloads, media.name());
+        TransferProgress progress = new TransferProgress(media.name(), transfers);
+        Path saved = await(session.download(media, target, progress), progress, "downloading");
+        if (saved == null) {
+            printer.accept("Cancelled the download of #" + entry.handle() + ": nothing was saved");
+            return;
+        }
+        String size = media.size() == null ? "" : MediaLines.size(media.size()) + ", ";
+        printer.accept("Saved #" + entry.handle() + " (" + size + (media.sha256() == null
+                ? "no hash given to check" : "SHA-256 verified") + ") to " + saved.toAbsolutePath());
+    }
+
+    /** Waits for a transfer, which {@link #cancelTransfer} may stop; null when it was cancelled. */
+    private <T> T await(CompletableFuture<T> running, TransferProgress progress, String action) {
+        transfer = running;
+        try {
+            return Await.result(running, action);
+        } catch (CancellationException cancelled) {
+            return null;
+        } finally {
+            transfer = null;
+            progress.finish();
+        }
+    }
+
+    /**
+     * Stops the running /send or /download (Ctrl+C while one runs); false when none runs. Called from another
+     * thread than {@link #handle}.
+     */
+    public boolean cancelTransfer() {
+        CompletableFuture<?> running = transfer;
+        return running != null && running.cancel(true);
     }
 
     private void history(String rest) {
@@ -402,16 +499,21 @@ public final class ShellInterpreter {
 
     /** Sends and remembers the message, for its status lines and /retract. */
     private void send(String to, String text) {
-        String id = session.send(to, text);
+        remember(to, session.send(to, text), text, null);
+    }
+
+    /** Remembers a message sent from here, and prints a status that arrived before the send returned. */
+    private MessageLog.Entry remember(String to, String id, String body, MediaAttachment media) {
         MessageStatus early;
         MessageLog.Entry entry;
         synchronized (earlyStatuses) {
-            entry = log.add(to, id, null, true, text);
+            entry = log.add(to, id, null, true, body, media);
             early = earlyStatuses.remove(id);
         }
         if (early != null) {
             printer.accept(EventLines.statusChange(early, entry.body(), entry.handle()));
         }
+        return entry;
     }
 
     /** A message arrived: prints it with its handle, and marks it read when it belongs to the conversation. */
@@ -485,7 +587,8 @@ public final class ShellInterpreter {
 
     private MessageLog.Entry remember(ChatMessage message) {
         String id = message.originId() != null ? message.originId() : message.id();
-        return log.add(message.peer(), id, message.archiveId(), message.outgoing(), message.body());
+        return log.add(message.peer(), id, message.archiveId(), message.outgoing(),
+                message.hasMedia() ? MediaLines.describe(message.media()) : message.body(), message.media());
     }
 
     /** Marks the conversation read without waiting; a failure only means it stays unread. */

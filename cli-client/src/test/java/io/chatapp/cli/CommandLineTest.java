@@ -53,6 +53,8 @@ class CommandLineTest {
         "listen --timeout 0",
         "logout extra",
         "send --no-such-option bob hi",
+        "send-file",
+        "send-file bob",
         "no-such-command",
         "login --port 70000 alice"})
     void wrongUsageIsExitCodeTwoWithOneLine(String commandLine) {
@@ -74,7 +76,7 @@ class CommandLineTest {
         environment.run("sned", "bob", "hi");
 
         assertThat(environment.err()).startsWith("chatapp: unknown command 'sned'; the commands are register, "
-                + "login, logout, send, listen, history, help");
+                + "login, logout, send, send-file, listen, history, help");
     }
 
     @Test
@@ -83,6 +85,28 @@ class CommandLineTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertOneErrorLine("no saved account; run 'chatapp login' first");
+    }
+
+    @Test
+    void sendFileNamesAMissingFileBeforeAnythingElse() {
+        assertThat(environment.run("send-file", "bob", temporary.resolve("no-such.jpg").toString())).isEqualTo(1);
+        assertOneErrorLine("no such file: " + temporary.resolve("no-such.jpg"));
+    }
+
+    @Test
+    void sendFileWithoutSavedAccountTellsToLogIn() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(temporary.resolve("a.txt"), "hello");
+        assertThat(environment.run("send-file", "bob", file.toString())).isEqualTo(1);
+        assertOneErrorLine("no saved account; run 'chatapp login' first");
+    }
+
+    @Test
+    void sendFileToAnUnreachableServerFails() throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(temporary.resolve("a.txt"), "hello");
+        environment.saveLogin(closedPort(), closedPort());
+
+        assertThat(environment.run("send-file", "bob", file.toString())).isEqualTo(1);
+        assertOneErrorLine("cannot reach the server: Connection refused");
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.chatapp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShellCompleterTest {
 
@@ -66,5 +70,19 @@ class ShellCompleterTest {
         assertThat(complete(() -> {
             throw new IllegalStateException("not logged in");
         }, "/chat ")).isEmpty();
+    }
+
+    @Test
+    void filesAfterSendAndDirectoriesAndFilesAfterDownloadsHandle(@TempDir Path directory) throws IOException {
+        Files.createDirectory(directory.resolve("photos"));
+        Files.writeString(directory.resolve("photo.jpg"), "x");
+        Files.writeString(directory.resolve(".hidden"), "x");
+        String base = directory + "/";
+
+        assertThat(complete(List::of, "/send " + base + "ph")).containsExactly(base + "photo.jpg", base + "photos/");
+        assertThat(complete(List::of, "/send " + base)).containsExactly(base + "photo.jpg", base + "photos/");
+        assertThat(complete(List::of, "/download #3 " + base + "photos")).containsExactly(base + "photos/");
+        assertThat(complete(List::of, "/download " + base)).as("the handle comes first").isEmpty();
+        assertThat(complete(List::of, "/send " + base + "nothing/here")).isEmpty();
     }
 }

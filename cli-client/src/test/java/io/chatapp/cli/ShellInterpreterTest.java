@@ -7,7 +7,11 @@ import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
 import io.chatapp.client.LastSeenInfo;
 import io.chatapp.client.LastSeenVisibility;
+import io.chatapp.client.MediaAttachment;
+import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import io.chatapp.client.Retraction;
 import io.chatapp.client.TypingState;
 import java.time.Clock;
@@ -56,6 +60,37 @@ class ShellInterpreterTest {
         public String send(String toBareJid, String text) {
             record("send " + toBareJid + " " + text);
             return "sent-" + (++sent);
+        }
+
+        /** When set, /send and /download wait for it (to test cancelling). */
+        CompletableFuture<Void> transferGate;
+
+        @Override
+        public CompletableFuture<SentMedia> sendFile(String toBareJid, Path file, MediaProgressListener progress) {
+            record("sendFile " + toBareJid + " " + file.getFileName());
+            progress.onProgress(0, 2048);
+            progress.onProgress(1024, 2048);
+            progress.onProgress(2048, 2048);
+            SentMedia sentMedia = new SentMedia("sent-" + (++sent), toBareJid, new MediaAttachment(
+                    "https://h/media/v1/files/x/" + file.getFileName(), file.getFileName().toString(), "image/png",
+                    1_258_291L, 800, 600, null, null, null));
+            return transferGate == null ? CompletableFuture.completedFuture(sentMedia)
+                    : transferGate.thenApply(done -> sentMedia);
+        }
+
+        @Override
+        public CompletableFuture<Path> download(MediaAttachment media, Path target, MediaProgressListener progress) {
+            record("download " + media.url() + " " + target.getFileName());
+            progress.onProgress(0, -1);
+            progress.onProgress(300_000, -1);
+            if (transferGate != null) {
+                return transferGate.thenApply(done -> target);
+            }
+            try {
+                return CompletableFuture.completedFuture(java.nio.file.Files.writeString(target, "bytes"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -156,7 +191,8 @@ class ShellInterpreterTest {
 
     private final RecordingSession session = new RecordingSession();
     private final List<String> printed = new ArrayList<>();
-    private final ShellInterpreter shell = new ShellInterpreter(session, printed::add, CLOCK);
+    private final ShellInterpreter shell = new ShellInterpreter(session, printed::add, CLOCK,
+            TransferProgress.Display.NONE, Path.of(""));
 
     private static ChatMessage received(String id, String from, String body, String archiveId) {
         return new ChatMessage(id, from, "phone", "me@example.org", body, NOW, false, archiveId, id, false, false);

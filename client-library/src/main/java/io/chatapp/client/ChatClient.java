@@ -78,6 +78,7 @@ public final class ChatClient implements AutoCloseable {
     private final History history;
     private final Retractions retractions;
     private final LastSeen lastSeen;
+    private final Media media;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -104,6 +105,7 @@ public final class ChatClient implements AutoCloseable {
         this.history = new History(messages);
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
+        this.media = new Media(messages, this::tokens);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -461,6 +463,11 @@ public final class ChatClient implements AutoCloseable {
     /** When people were last online, and who may know it of this account. */
     public LastSeen lastSeen() {
         return lastSeen;
+    }
+
+    /** Sharing files: sending images, videos, audio and files, and downloading received ones. */
+    public Media media() {
+        return media;
     }
 
     /**

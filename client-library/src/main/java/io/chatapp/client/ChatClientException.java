@@ -43,14 +43,29 @@ public final class ChatClientException extends RuntimeException {
         /** The server does not support the request (XMPP {@code feature-not-implemented}, {@code service-unavailable}). */
         UNSUPPORTED,
         /** Anything else the server answered with an error. */
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** A file is larger than the server accepts (for its kind); {@link #limit()} says the limit when known. */
+        FILE_TOO_LARGE,
+        /** The server refuses files of this type, or the file's content does not match its declared type. */
+        MEDIA_TYPE_REFUSED,
+        /** The account's storage quota on the server is used up. */
+        QUOTA_EXCEEDED,
+        /** A downloaded file's bytes do not match the hash or size its sender announced: nothing was saved. */
+        INTEGRITY
     }
 
     private final Reason reason;
+    private final long limit;
 
     public ChatClientException(Reason reason, String message, Throwable cause) {
+        this(reason, message, cause, -1);
+    }
+
+    /** @param limit the server's limit in bytes for {@link Reason#FILE_TOO_LARGE}, or -1 when unknown */
+    public ChatClientException(Reason reason, String message, Throwable cause, long limit) {
         super(message, cause);
         this.reason = reason;
+        this.limit = limit;
     }
 
     public ChatClientException(Reason reason, String message) {
@@ -59,5 +74,10 @@ public final class ChatClientException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The size limit in bytes the server gave (for {@link Reason#FILE_TOO_LARGE}), if any. */
+    public java.util.OptionalLong limit() {
+        return limit < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit);
     }
 }

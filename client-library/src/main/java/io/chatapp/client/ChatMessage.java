@@ -20,14 +20,28 @@ import java.time.Instant;
  *                   library), or null
  * @param outgoing   true when this account sent it, from another device (a carbon copy or an archived message)
  * @param retracted  true when the sender retracted it (an archive tombstone: the body is gone)
+ * @param media      the file this message shares (XEP-0066 link, with XEP-0446 metadata when the sender gave it),
+ *                   or null for a text; the body then holds the download URL, for clients that show only text
  */
 public record ChatMessage(String id, String from, String fromDevice, String to, String body, Instant sentAt,
-                          boolean delayed, String archiveId, String originId, boolean outgoing, boolean retracted) {
+                          boolean delayed, String archiveId, String originId, boolean outgoing, boolean retracted,
+                          MediaAttachment media) {
+
+    /** A text (no media). */
+    public ChatMessage(String id, String from, String fromDevice, String to, String body, Instant sentAt,
+                       boolean delayed, String archiveId, String originId, boolean outgoing, boolean retracted) {
+        this(id, from, fromDevice, to, body, sentAt, delayed, archiveId, originId, outgoing, retracted, null);
+    }
 
     /** A received message without archive information, as earlier versions of this library made them. */
     public ChatMessage(String id, String from, String fromDevice, String to, String body, Instant sentAt,
                        boolean delayed) {
-        this(id, from, fromDevice, to, body, sentAt, delayed, null, null, false, false);
+        this(id, from, fromDevice, to, body, sentAt, delayed, null, null, false, false, null);
+    }
+
+    /** True when the message shares a file ({@link #media()}). */
+    public boolean hasMedia() {
+        return media != null;
     }
 
     /** The other party of the conversation: the recipient of an outgoing message, else the sender. */

@@ -152,9 +152,17 @@ final class MessageHub {
 
     /** Sends a text (see {@link ChatClient#sendMessage}); returns its id. */
     String send(EntityBareJid to, String text) throws Exception {
+        return send(to, id -> Stanzas.chat(to, id, text));
+    }
+
+    /**
+     * Sends a message with content (a text, a media message) made for a fresh id, following its status; returns
+     * the id.
+     */
+    String send(EntityBareJid to, java.util.function.Function<String, Message> build) throws Exception {
         XMPPTCPConnection connection = context.connection();
         String id = UUID.randomUUID().toString();
-        Message message = Stanzas.chat(to, id, text);
+        Message message = build.apply(id);
         String peer = to.toString();
         tracker.track(id, peer);
         pipeline.sentHere(id);

@@ -1,7 +1,7 @@
 package io.chatapp.client;
 
 import io.chatapp.client.ChatClientException.Reason;
-import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.HttpFailures;
 import io.chatapp.client.internal.Json;
 import io.chatapp.client.internal.TokenResponses;
 import io.chatapp.client.internal.TrustManagers;
@@ -9,14 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * The server's token API over HTTP ({@code /api/v1/auth/*}): trade a user name and password for tokens, refresh
@@ -58,20 +53,9 @@ public final class TokenClient {
                 .followRedirects(HttpClient.Redirect.NEVER) // never repeat a password to another address
                 .connectTimeout(config.replyTimeout());
         if (config.trustedCertificate().isPresent()) {
-            http.sslContext(sslContext(config));
+            http.sslContext(TrustManagers.sslContext(config.trustedCertificate().get()));
         }
         return new TokenClient(baseUrl, http.build(), config.replyTimeout(), clock);
-    }
-
-    private static SSLContext sslContext(ChatClientConfig config) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {TrustManagers.systemAnd(config.trustedCertificate().get())},
-                    null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new ChatClientException(Reason.TLS, "Cannot set up TLS: " + e.getMessage(), e);
-        }
     }
 
     /** The API this client talks to. */
@@ -169,33 +153,6 @@ public final class TokenClient {
     }
 
     private RuntimeException transportFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof ChatClientException known) {
-            return known;
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new ChatClientException(Reason.TIMEOUT, "The token API at " + baseUrl
-                    + " did not answer in time", cause);
-        }
-        ChatClientException translated = Failures.translate(cause);
-        if (translated.reason() == Reason.NETWORK) {
-            return new ChatClientException(Reason.NETWORK, "Cannot reach the server: "
-                    + networkReason(cause) + " (token API at " + baseUrl + ")", cause);
-        }
-        return translated;
-    }
-
-    /** The JDK's HTTP client often throws a ConnectException without any message; say what it means. */
-    private static String networkReason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-            if (t instanceof java.nio.channels.UnresolvedAddressException) {
-                return "unknown host";
-            }
-        }
-        return failure instanceof java.net.ConnectException ? "Connection refused" : Failures.rootMessage(failure);
+        return HttpFailures.transport(failure, "token API at " + baseUrl);
     }
 }

@@ -1,6 +1,7 @@
 package io.chatapp.client.internal;
 
 import io.chatapp.client.ChatMessage;
+import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.TypingState;
 import java.time.Instant;
 
@@ -26,11 +27,13 @@ import java.time.Instant;
  * @param chatState        its XEP-0085 chat state, or null
  * @param retractId        the id of the message a XEP-0424 {@code <retract/>} retracts, or null
  * @param tombstone        an archived message whose content was retracted ({@code <retracted/>})
+ * @param media            the file it shares (XEP-0066 + XEP-0446), or null
  */
 public record Incoming(Source source, String id, String originId, String archiveId, String fromBare,
                        String fromDevice, String fromFull, String toBare, boolean outgoing, String body,
                        Instant sentAt, boolean delayed, boolean receiptRequested, String receivedId,
-                       String displayedId, TypingState chatState, String retractId, boolean tombstone) {
+                       String displayedId, TypingState chatState, String retractId, boolean tombstone,
+                       MediaAttachment media) {
 
     /** How a message reached this device. */
     public enum Source {
@@ -59,6 +62,6 @@ public record Incoming(Source source, String id, String originId, String archive
 
     public ChatMessage toChatMessage() {
         return new ChatMessage(referenceId(), fromBare, fromDevice, toBare, body == null ? "" : body, sentAt,
-                delayed, archiveId, originId, outgoing, tombstone);
+                delayed, archiveId, originId, outgoing, tombstone, media);
     }
 }

@@ -86,4 +86,15 @@ public final class TrustManagers {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A TLS context for HTTP clients trusting what {@link #systemAnd} trusts. */
+    public static javax.net.ssl.SSLContext sslContext(Path pemFile) {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {systemAnd(pemFile)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ChatClientException(Reason.TLS, "Cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
 }

@@ -146,7 +146,7 @@ class MessagePipelineTest {
         long token = pipeline.startCatchUp();
         Incoming archivedState = new Incoming(Source.ARCHIVE, "x", null, "300", "alice@example.com", "", "alice@example.com",
                 "bob@example.com", false, "hello", Messages.T, true, false, null, null, TypingState.ACTIVE, null,
-                false);
+                false, null);
         pipeline.archived(token, archivedState);
         pipeline.finishCatchUp(token, true);
         assertThat(log).filteredOn(line -> line.startsWith("typing"))

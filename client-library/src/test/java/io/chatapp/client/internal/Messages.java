@@ -15,14 +15,14 @@ final class Messages {
     static Incoming text(Incoming.Source source, String id, String archiveId, String body) {
         return new Incoming(source, id, id, archiveId, "alice@example.com", "phone", "alice@example.com/phone",
                 "bob@example.com", false, body, T, source == Incoming.Source.ARCHIVE, true, null, null, null, null,
-                false);
+                false, null);
     }
 
     /** A text Bob sent to Alice (from another device, or this one before a reconnection). */
     static Incoming mine(Incoming.Source source, String id, String archiveId, String body) {
         return new Incoming(source, id, id, archiveId, "bob@example.com", "laptop", "bob@example.com/laptop",
                 "alice@example.com", true, body, T, source == Incoming.Source.ARCHIVE, true, null, null, null, null,
-                false);
+                false, null);
     }
 
     static Incoming receipt(String forId) {
@@ -40,19 +40,19 @@ final class Messages {
     static Incoming retraction(Incoming.Source source, String archiveId, String targetId) {
         return new Incoming(source, "r-" + targetId, null, archiveId, "alice@example.com", "phone",
                 "alice@example.com/phone", "bob@example.com", false, null, T, false, false, null, null, null,
-                targetId, false);
+                targetId, false, null);
     }
 
     static Incoming tombstone(String id, String archiveId) {
         return new Incoming(Incoming.Source.ARCHIVE, id, id, archiveId, "alice@example.com", "phone",
                 "alice@example.com/phone", "bob@example.com", false, null, T, true, false, null, null, null, null,
-                true);
+                true, null);
     }
 
     private static Incoming signal(boolean byMe, String receivedId, String displayedId, TypingState state) {
         String from = byMe ? "bob@example.com" : "alice@example.com";
         String to = byMe ? "alice@example.com" : "bob@example.com";
         return new Incoming(byMe ? Incoming.Source.CARBON : Incoming.Source.LIVE, "s", null, null, from, "phone",
-                from + "/phone", to, byMe, null, T, false, false, receivedId, displayedId, state, null, false);
+                from + "/phone", to, byMe, null, T, false, false, receivedId, displayedId, state, null, false, null);
     }
 }

@@ -28,19 +28,26 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
             ChatServerExtension.class);
 
     private final Map<String, String> properties;
+    private final boolean plugin;
 
     /** The server with the dev server's default settings (for {@code @ExtendWith}). */
     public ChatServerExtension() {
-        this(Map.of());
+        this(Map.of(), true);
     }
 
-    private ChatServerExtension(Map<String, String> properties) {
+    private ChatServerExtension(Map<String, String> properties, boolean plugin) {
         this.properties = Map.copyOf(properties);
+        this.plugin = plugin;
     }
 
     /** The server with further Openfire system properties, e.g. {@code chatapp.*} plugin settings. */
     public static ChatServerExtension withProperties(Map<String, String> properties) {
-        return new ChatServerExtension(properties);
+        return new ChatServerExtension(properties, true);
+    }
+
+    /** Plain Openfire 4.2.0 without the chat-app plugin: for tests of our clients against standard services. */
+    public static ChatServerExtension withoutPlugin() {
+        return new ChatServerExtension(Map.of(), false);
     }
 
     @Override
@@ -62,7 +69,8 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
 
     private RunningServer running(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(RunningServer.class, key -> RunningServer.start(properties), RunningServer.class);
+                .getOrComputeIfAbsent(RunningServer.class, key -> RunningServer.start(properties, plugin),
+                        RunningServer.class);
     }
 
     /** Stored in the root context so JUnit closes it after the last test of the JVM. */
@@ -76,12 +84,13 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
             this.users = new TestUsers(server);
         }
 
-        static RunningServer start(Map<String, String> properties) {
+        static RunningServer start(Map<String, String> properties, boolean plugin) {
             try {
                 Path base = Path.of(System.getProperty("chatapp.test.dir", System.getProperty("java.io.tmpdir")));
                 Files.createDirectories(base);
                 Path data = Files.createTempDirectory(base, "server-");
-                return new RunningServer(DevServer.start(DevServerConfig.forTests(data).withProperties(properties)));
+                return new RunningServer(DevServer.start(DevServerConfig.forTests(data).withProperties(properties)
+                        .withPlugin(plugin)));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the dev server: " + e.getMessage(), e);
             } catch (InterruptedException e) {

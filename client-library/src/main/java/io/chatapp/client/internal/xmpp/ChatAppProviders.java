@@ -20,6 +20,10 @@ public final class ChatAppProviders {
                 new RetractedElement.Provider());
         ProviderManager.addExtensionProvider(HiddenElement.ELEMENT, HiddenElement.NAMESPACE,
                 new HiddenElement.Provider());
+        ProviderManager.addExtensionProvider(OutOfBandDataElement.ELEMENT, OutOfBandDataElement.NAMESPACE,
+                new OutOfBandDataElement.Provider());
+        ProviderManager.addExtensionProvider(FileMetadataElement.ELEMENT, FileMetadataElement.NAMESPACE,
+                new FileMetadataElement.Provider());
         ProviderManager.addIQProvider(HideIQ.ELEMENT, HideIQ.NAMESPACE, new HideIQ.Provider());
         ProviderManager.addIQProvider(MessageInfoIQ.ELEMENT, MessageInfoIQ.NAMESPACE, new MessageInfoIQ.Provider());
         ProviderManager.addIQProvider(ReadMarksIQ.ELEMENT, ReadMarksIQ.NAMESPACE, new ReadMarksIQ.Provider());

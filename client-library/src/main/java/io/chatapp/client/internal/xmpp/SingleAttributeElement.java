@@ -1,7 +1,6 @@
 package io.chatapp.client.internal.xmpp;
 
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
@@ -12,9 +11,8 @@ import org.jivesoftware.smack.xml.XmlPullParser;
  * An empty extension element whose only content is one optional attribute, e.g. {@code <retract xmlns="…" id="…"/>}.
  * Subclasses keep their own NAMESPACE, ELEMENT and QNAME constants, typed accessor and {@link AttributeProvider}.
  */
-public abstract class SingleAttributeElement implements ExtensionElement {
+public abstract class SingleAttributeElement extends QualifiedElement {
 
-    private final QName qname;
     private final String attributeName;
     private final String attributeValue;
 
@@ -22,7 +20,7 @@ public abstract class SingleAttributeElement implements ExtensionElement {
      * @param attributeValue the attribute as written; null leaves it out
      */
     protected SingleAttributeElement(QName qname, String attributeName, String attributeValue) {
-        this.qname = qname;
+        super(qname);
         this.attributeName = attributeName;
         this.attributeValue = attributeValue;
     }
@@ -30,16 +28,6 @@ public abstract class SingleAttributeElement implements ExtensionElement {
     /** The attribute's value, or null. */
     protected final String attributeValue() {
         return attributeValue;
-    }
-
-    @Override
-    public final String getNamespace() {
-        return qname.getNamespaceURI();
-    }
-
-    @Override
-    public final String getElementName() {
-        return qname.getLocalPart();
     }
 
     @Override

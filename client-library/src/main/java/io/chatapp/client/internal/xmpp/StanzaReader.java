@@ -85,7 +85,8 @@ public final class StanzaReader {
                         : displayed.getId(),
                 chatState == null ? null : Stanzas.typingState(chatState.getChatState()),
                 retract == null || retract.id().isEmpty() ? null : retract.id(),
-                tombstone);
+                tombstone,
+                retract != null || tombstone ? null : MediaElements.read(message));
     }
 
     /** The archive id: the {@code stanza-id} added by this account's archive, if any. */

@@ -1,5 +1,6 @@
 package io.chatapp.client.internal.xmpp;
 
+import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.TypingState;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,13 +41,29 @@ public final class Stanzas {
      * {@code active} (the user is no longer typing).
      */
     public static Message chat(Jid to, String id, String text) {
+        return content(to, id, text).build();
+    }
+
+    /**
+     * A media message, sent like a text whose body is the download URL (so every client shows a link), with
+     * XEP-0066 out-of-band data for that URL and XEP-0446 metadata (name, type, size, dimensions, length, hash,
+     * thumbnail).
+     */
+    public static Message media(Jid to, String id, MediaAttachment media) {
+        return content(to, id, media.url())
+                .addExtension(new OutOfBandDataElement(media.url(), null))
+                .addExtension(MediaElements.fileMetadata(media))
+                .build();
+    }
+
+    /** What every text and media message has: body, origin-id, receipt request, markable, active. */
+    private static MessageBuilder content(Jid to, String id, String body) {
         return chatTo(to, id)
-                .setBody(text)
+                .setBody(body)
                 .addExtension(new OriginIdElement(id))
                 .addExtension(new DeliveryReceiptRequest())
                 .addExtension(ChatMarkersElements.MarkableExtension.INSTANCE)
-                .addExtension(new ChatStateExtension(ChatState.active))
-                .build();
+                .addExtension(new ChatStateExtension(ChatState.active));
     }
 
     /** A XEP-0184 receipt for the message {@code messageId}. */
