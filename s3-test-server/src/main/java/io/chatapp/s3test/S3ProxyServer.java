@@ -129,6 +129,11 @@ public final class S3ProxyServer implements AutoCloseable {
         return secretKey;
     }
 
+    /** The child JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** What the server printed so far, for failure messages. */
     public String output() {
         synchronized (output) {
@@ -146,6 +151,11 @@ public final class S3ProxyServer implements AutoCloseable {
             // the JVM is already shutting down; the hook runs (or ran) destroy() itself
         }
         deleteRecursively(directory);
+    }
+
+    /** What the operating system does when this JVM dies: the child's standard input reaches its end. */
+    void closeParentPipe() throws IOException {
+        process.getOutputStream().close();
     }
 
     private void destroy() {
