@@ -1,6 +1,5 @@
 package io.chatapp.s3test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +30,8 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "s3proxy.classpath";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
+    /** The child's output, in its directory: warnings only (see LOGBACK), read for failure messages. */
+    private static final String LOG = "s3proxy.log";
     private static final String LOGBACK = """
             <configuration>
               <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
@@ -45,17 +46,14 @@ public final class S3ProxyServer implements AutoCloseable {
     private final URI endpoint;
     private final String accessKey;
     private final String secretKey;
-    private final ByteArrayOutputStream output;
     private final Thread shutdownHook;
 
-    private S3ProxyServer(Process process, Path directory, URI endpoint, String accessKey, String secretKey,
-                          ByteArrayOutputStream output) {
+    private S3ProxyServer(Process process, Path directory, URI endpoint, String accessKey, String secretKey) {
         this.process = process;
         this.directory = directory;
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.output = output;
         // A JVM that exits without closing us (System.exit in a test) still takes the child with it.
         this.shutdownHook = new Thread(this::destroy, "s3proxy-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -101,9 +99,8 @@ public final class S3ProxyServer implements AutoCloseable {
             Process process = new ProcessBuilder(List.of(javaExecutable(), "-Xmx768m",
                     "-Dlogback.configurationFile=" + logback, "-cp", classPath(),
                     S3ProxyLauncher.class.getName(), "--properties", properties.toString()))
-                    .redirectErrorStream(true).start();
-            ByteArrayOutputStream output = collect(process);
-            S3ProxyServer server = new S3ProxyServer(process, directory, endpoint, accessKey, secretKey, output);
+                    .redirectErrorStream(true).redirectOutput(directory.resolve(LOG).toFile()).start();
+            S3ProxyServer server = new S3ProxyServer(process, directory, endpoint, accessKey, secretKey);
             try {
                 server.awaitListening(port);
                 return server;
@@ -136,12 +133,14 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** What the server printed so far, for failure messages. */
     public String output() {
-        synchronized (output) {
-            return output.toString(StandardCharsets.UTF_8);
+        try {
+            return Files.readString(directory.resolve(LOG), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
         }
     }
 
-    /** Stops the child JVM (its objects, held in its memory, go with it) and waits until it is gone. */
+    /** Stops the child JVM (its objects, held in its memory, go with it), waits until it is gone, removes its files. */
     @Override
     public void close() {
         destroy();
@@ -186,26 +185,6 @@ public final class S3ProxyServer implements AutoCloseable {
             }
         }
         throw new IOException("S3Proxy did not listen on port " + port + " within " + START_TIMEOUT + ":\n" + output());
-    }
-
-    private static ByteArrayOutputStream collect(Process process) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            byte[] buffer = new byte[4096];
-            try (InputStream in = process.getInputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    synchronized (output) {
-                        output.write(buffer, 0, read);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "s3proxy-output");
-        reader.setDaemon(true);
-        reader.start();
-        return output;
     }
 
     /** S3Proxy's jars (written by the build) and this module's classes, for the launcher. */
