@@ -13,12 +13,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Media bytes in an S3-compatible object store (AWS S3, MinIO, Ceph, ...), on the AWS SDK v2 with the JDK's
@@ -41,13 +42,16 @@ public final class S3BlobStore implements BlobStore {
 
     private final S3Client client;
     private final SdkHttpClient httpClient;
+    private final AwsCredentialsProvider credentials;
     private final String bucket;
     private final String where;
     private final int listPageSize;
 
-    private S3BlobStore(S3Client client, SdkHttpClient httpClient, String bucket, String where, int listPageSize) {
+    private S3BlobStore(S3Client client, SdkHttpClient httpClient, AwsCredentialsProvider credentials, String bucket,
+                        String where, int listPageSize) {
         this.client = client;
         this.httpClient = httpClient;
+        this.credentials = credentials;
         this.bucket = bucket;
         this.where = where;
         this.listPageSize = listPageSize;
@@ -66,10 +70,11 @@ public final class S3BlobStore implements BlobStore {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
+        AwsCredentialsProvider credentials = credentials(settings);
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(httpClient)
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings))
+                .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle())
                 // Checksums only where S3 demands them: the newer default (CRC trailers in aws-chunked bodies) is
                 // refused by many S3-compatible servers, and TLS or the signed chunks already protect the bytes.
@@ -78,7 +83,8 @@ public final class S3BlobStore implements BlobStore {
         settings.endpoint().ifPresent(builder::endpointOverride);
         String where = "bucket " + settings.bucket() + " at "
                 + settings.endpoint().map(Object::toString).orElse("AWS S3 (" + settings.region() + ")");
-        S3BlobStore store = new S3BlobStore(builder.build(), httpClient, settings.bucket(), where, listPageSize);
+        S3BlobStore store = new S3BlobStore(builder.build(), httpClient, credentials, settings.bucket(), where,
+                listPageSize);
         try {
             store.ensureBucket(settings);
             return store;
@@ -230,10 +236,14 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /** The SDK closes neither the HTTP client nor the credentials provider it was given. */
     @Override
     public void close() {
         client.close();
         httpClient.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     @Override
