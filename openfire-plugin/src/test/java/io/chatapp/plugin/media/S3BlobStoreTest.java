@@ -86,6 +86,16 @@ class S3BlobStoreTest extends BlobStoreContract {
                 .hasMessageContaining("credentials were refused");
     }
 
+    /** Without keys the SDK looks for AWS credentials (environment, profile, instance role); none fit S3Proxy. */
+    @Test
+    void withoutKeysTheMissingOrUnfitDefaultCredentialsAreReported() {
+        assertThatThrownBy(() -> S3BlobStore.open(settings(Map.of(S3Settings.ACCESS_KEY.name(), "",
+                S3Settings.SECRET_KEY.name(), ""))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("credentials")
+                .hasMessageContaining(S3Settings.ACCESS_KEY.name());
+    }
+
     @Test
     void anUnreachableEndpointIsReportedAsSuch() throws IOException {
         int closedPort;
