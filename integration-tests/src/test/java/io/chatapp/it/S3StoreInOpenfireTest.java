@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -23,11 +22,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Openfire's plugin class loader, next to Openfire 4.2's own libraries (Jetty 9.2, SLF4J 1.7, its HTTP clients),
  * against a real S3-compatible server. Reflection, because the plugin's classes are not on the test's class path.
  */
-@ExtendWith(ChatServerExtension.class)
 class S3StoreInOpenfireTest {
 
+    private static final String BUCKET = "openfire-media";
+
     @RegisterExtension
-    static final S3ProxyExtension S3 = new S3ProxyExtension();
+    static final S3ProxyExtension S3 = S3ProxyExtension.startedNow();
+
+    /** Configured for S3 as an operator would, so that the media service (once there) uses it too. */
+    @RegisterExtension
+    static final ChatServerExtension SERVER = ChatServerExtension.withProperties(S3.chatAppProperties(BUCKET));
 
     private final ClassLoader plugin;
 
@@ -37,11 +41,7 @@ class S3StoreInOpenfireTest {
 
     @Test
     void theRelocatedSdkStoresListsReadsAndDeletesObjects() throws Exception {
-        Object store = open(Map.of(
-                "chatapp.media.s3.endpoint", S3.endpoint().toString(),
-                "chatapp.media.s3.accessKey", S3.accessKey(),
-                "chatapp.media.s3.secretKey", S3.secretKey(),
-                "chatapp.media.s3.bucket", "openfire-media"));
+        Object store = open(S3.chatAppProperties(BUCKET));
         try {
             byte[] content = "bytes stored from inside Openfire".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             call(store, "put", "files/from-openfire", new ByteArrayInputStream(content), (long) content.length,
