@@ -37,6 +37,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class S3BlobStore implements BlobStore {
 
+    /** The largest object one S3 PUT may create (larger ones need a multipart upload, far above our limits). */
+    static final long MAX_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+
     /** S3's own page size; tests use smaller pages to exercise the paging. */
     static final int DEFAULT_LIST_PAGE_SIZE = 1000;
 
@@ -136,8 +139,9 @@ public final class S3BlobStore implements BlobStore {
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
         BlobKeys.checkKey(key);
-        if (length < 0) {
-            throw new IllegalArgumentException("negative length " + length);
+        if (length < 0 || length > MAX_PUT_BYTES) {
+            throw new IllegalArgumentException("length " + length + " is outside 0 to " + MAX_PUT_BYTES
+                    + " bytes, what one S3 PUT can store");
         }
         ExactLengthStream body = new ExactLengthStream(content, length);
         AtomicBoolean given = new AtomicBoolean();

@@ -8,6 +8,7 @@ import io.chatapp.plugin.config.SettingsSource;
 import io.chatapp.s3test.S3ProxyExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,20 @@ class S3BlobStoreTest extends BlobStoreContract {
         }
 
         assertThat(list("files/")).containsExactlyInAnyOrderElementsOf(keys.subList(0, 5));
+    }
+
+    @Test
+    void anObjectLargerThanOneS3PutIsRefusedBeforeAnyByteIsRead() {
+        InputStream untouched = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("nothing may be read");
+            }
+        };
+
+        assertThatThrownBy(() -> store.put("files/huge", untouched, S3BlobStore.MAX_PUT_BYTES + 1, "video/mp4"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("S3 PUT");
     }
 
     @Test
