@@ -26,8 +26,9 @@ final class ExactLengthStream extends InputStream {
         return failure;
     }
 
-    long bytesRead() {
-        return read;
+    /** Whether anything has been read (or tried and failed): the stream cannot be offered again after that. */
+    boolean started() {
+        return read > 0 || failure != null;
     }
 
     @Override

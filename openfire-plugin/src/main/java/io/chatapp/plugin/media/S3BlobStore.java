@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -144,12 +143,12 @@ public final class S3BlobStore implements BlobStore {
                     + " bytes, what one S3 PUT can store");
         }
         ExactLengthStream body = new ExactLengthStream(content, length);
-        AtomicBoolean given = new AtomicBoolean();
-        // The caller's stream can be read once: a retry after a failure half-way would send other bytes, so the SDK
-        // gets the stream once and a second attempt fails.
+        // The caller's stream can be read once. The SDK may retry an attempt that failed before the body was sent
+        // (a refused connection, a 503 answering Expect: 100-continue); after the first byte a retry would send other
+        // bytes, so it fails instead.
         RequestBody requestBody = RequestBody.fromContentProvider(() -> {
-            if (!given.compareAndSet(false, true)) {
-                throw new UncheckedIOException(new IOException("a streamed upload cannot be retried"));
+            if (body.started()) {
+                throw new UncheckedIOException(new IOException("a streamed upload cannot be retried once sent"));
             }
             return body;
         }, length, contentType);
@@ -159,11 +158,6 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException | UncheckedIOException e) {
             rethrowSourceFailure(body);
             throw S3Errors.describe("storing " + key + " in", where, e);
-        }
-        // The request cannot succeed on a short body, but the SDK's own length check is not part of its contract.
-        if (body.bytesRead() != length) {
-            delete(key);
-            throw new IOException("only " + body.bytesRead() + " of " + length + " bytes were sent for " + key);
         }
     }
 
