@@ -13,13 +13,11 @@ import io.chatapp.devserver.junit.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 6 in the terminal client: /send with its status marks, received media lines, /download, send-file, listen. */
-@Disabled("needs the media server (branch media-server)")
 @ExtendWith(ChatServerExtension.class)
 class CliMediaTest {
 

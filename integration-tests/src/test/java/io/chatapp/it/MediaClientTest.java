@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * metadata and downloaded verified; carbons and history; refusals; a standard client's link-only message; retraction
  * revoking the link; fresh URLs through the token API.
  */
-@Disabled("needs the media server (branch media-server)")
 @ExtendWith(ChatServerExtension.class)
 class MediaClientTest {
 

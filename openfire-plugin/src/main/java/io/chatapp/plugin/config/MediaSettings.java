@@ -16,11 +16,11 @@ import java.util.Locale;
  * @param downloadExpiry how long a GET URL is valid; zero means forever
  * @param keyRotation    how often the URL signing key is replaced
  * @param keyRetention   how long a replaced key keeps verifying
- * @param s3             the S3 store's settings
+ * @param s3             the S3 store's settings (read whatever the store, used only by {@code s3})
  */
 public record MediaSettings(String store, String directory, String publicUrl, String subdomain,
                             Duration slotLifetime, Limits limits, long userQuotaBytes, Duration downloadExpiry,
-                            Duration keyRotation, Duration keyRetention, S3 s3) {
+                            Duration keyRotation, Duration keyRetention, S3Settings s3) {
 
     /** Largest upload of each kind, in bytes. */
     public record Limits(long imageBytes, long audioBytes, long videoBytes, long fileBytes) {
@@ -28,18 +28,6 @@ public record MediaSettings(String store, String directory, String publicUrl, St
         /** The largest of them: what the upload service advertises as max-file-size. */
         public long largest() {
             return Math.max(Math.max(imageBytes, audioBytes), Math.max(videoBytes, fileBytes));
-        }
-    }
-
-    /** S3-compatible object storage. */
-    public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
-                     boolean pathStyle) {
-
-        /** Never print the secret key. */
-        @Override
-        public String toString() {
-            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey="
-                    + accessKey + ", pathStyle=" + pathStyle + "]";
         }
     }
 
@@ -72,9 +60,7 @@ public record MediaSettings(String store, String directory, String publicUrl, St
                 Duration.ofMinutes(Settings.MEDIA_DOWNLOAD_EXPIRY.read(source)),
                 Duration.ofDays(Settings.MEDIA_KEY_ROTATION_DAYS.read(source)),
                 Duration.ofDays(Settings.MEDIA_KEY_RETENTION_DAYS.read(source)),
-                new S3(Settings.MEDIA_S3_ENDPOINT.read(source).trim(), Settings.MEDIA_S3_REGION.read(source).trim(),
-                        Settings.MEDIA_S3_BUCKET.read(source).trim(), Settings.MEDIA_S3_ACCESS_KEY.read(source),
-                        Settings.MEDIA_S3_SECRET_KEY.read(source), Settings.MEDIA_S3_PATH_STYLE.read(source)));
+                S3Settings.read(source));
     }
 
     /** The same settings with the directory and public URL filled in where they were left empty. */

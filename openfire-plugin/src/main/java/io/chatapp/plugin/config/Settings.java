@@ -140,20 +140,6 @@ public record Settings(
     public static final Setting<Integer> MEDIA_KEY_RETENTION_DAYS = Setting.integer(
             "chatapp.media.keyRetentionDays", 36_500, 1, 36_500, "How long a replaced media URL key keeps"
                     + " verifying; download URLs it signed stop working after that (with expiry off, keep it long).");
-    public static final Setting<String> MEDIA_S3_ENDPOINT = Setting.string("chatapp.media.s3.endpoint", "",
-            "S3 endpoint URL (e.g. https://s3.eu-central-1.amazonaws.com or a MinIO URL); empty means AWS's default"
-                    + " for the region.");
-    public static final Setting<String> MEDIA_S3_REGION = Setting.string("chatapp.media.s3.region", "us-east-1",
-            "S3 region.");
-    public static final Setting<String> MEDIA_S3_BUCKET = Setting.string("chatapp.media.s3.bucket", "",
-            "S3 bucket holding the media (required with chatapp.media.store=s3).");
-    public static final Setting<String> MEDIA_S3_ACCESS_KEY = Setting.string("chatapp.media.s3.accessKey", "",
-            "S3 access key id; empty means the AWS default credentials chain.");
-    public static final Setting<String> MEDIA_S3_SECRET_KEY = Setting.string("chatapp.media.s3.secretKey", "",
-            "S3 secret access key. Never logged.");
-    public static final Setting<Boolean> MEDIA_S3_PATH_STYLE = Setting.bool("chatapp.media.s3.pathStyle", false,
-            "Whether to address the bucket in the path (needed by most self-hosted S3-compatible servers).");
-
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -163,9 +149,7 @@ public record Settings(
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
             RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
-            MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
-            MEDIA_S3_ENDPOINT, MEDIA_S3_REGION, MEDIA_S3_BUCKET, MEDIA_S3_ACCESS_KEY, MEDIA_S3_SECRET_KEY,
-            MEDIA_S3_PATH_STYLE);
+            MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);

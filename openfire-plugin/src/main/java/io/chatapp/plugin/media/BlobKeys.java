@@ -5,7 +5,11 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The keys the media service stores blobs under, and the one rule every store checks them against. */
+/**
+ * The keys the media service stores blobs under, and the shape every {@link BlobStore} checks keys and list prefixes
+ * against before it touches storage, so that no key can name something outside the store (an absolute path,
+ * {@code ..}, another bucket's URL encoding).
+ */
 final class BlobKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlobKeys.class);
@@ -13,8 +17,11 @@ final class BlobKeys {
     static final String FILES = "files/";
     static final String THUMBNAILS = "thumbs/";
 
-    /** Segments of {@code [a-z0-9-]} separated by single slashes: nothing that could name a parent or a root. */
-    private static final Pattern VALID = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*");
+    /** Segments of {@code [a-z0-9-]} separated by single slashes: {@code files/abc}, never {@code /x}, {@code x//y}. */
+    private static final Pattern KEY = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*");
+    /** A key's beginning: empty (everything), whole segments ({@code files/}) or a partial last one ({@code files/ab}). */
+    private static final Pattern PREFIX = Pattern.compile("([a-z0-9-]+/)*[a-z0-9-]*");
+    private static final int MAX_LENGTH = 512;
 
     private BlobKeys() {
     }
@@ -42,19 +49,30 @@ final class BlobKeys {
         }
     }
 
-    /** The key itself, or an exception when it is not a valid key (a store must never resolve such a key). */
-    static String checked(String key) {
-        if (key == null || key.length() > 512 || !VALID.matcher(key).matches()) {
-            throw new IllegalArgumentException("invalid blob key: " + key);
+    /** The key itself, or {@link IllegalArgumentException} when a store must not resolve it. */
+    static String checkKey(String key) {
+        if (key == null || key.length() > MAX_LENGTH || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("invalid blob key '" + key + "': segments of a-z, 0-9 and '-'"
+                    + " separated by single '/', at most " + MAX_LENGTH + " characters");
         }
         return key;
     }
 
-    /** The prefix itself when it is empty or a valid key with a trailing slash. */
-    static String checkedPrefix(String prefix) {
-        if (!prefix.isEmpty()) {
-            checked(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+    /** Whether {@code key} has the shape of a key (for skipping foreign files while listing). */
+    static boolean isKey(String key) {
+        return key != null && key.length() <= MAX_LENGTH && KEY.matcher(key).matches();
+    }
+
+    static String checkPrefix(String prefix) {
+        if (prefix == null || prefix.length() > MAX_LENGTH || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("invalid blob key prefix '" + prefix + "'");
         }
         return prefix;
+    }
+
+    static void checkRange(long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("invalid range: offset " + offset + ", length " + length);
+        }
     }
 }

@@ -18,9 +18,7 @@ public final class BlobStores {
     public static BlobStore open(MediaSettings settings) throws IOException {
         return switch (settings.store()) {
             case "local" -> new LocalBlobStore(Path.of(settings.directory()));
-            // MERGE POINT (branch media-s3): return S3BlobStore.open(settings.s3()) here once S3BlobStore exists.
-            case "s3" -> throw new IllegalStateException("chatapp.media.store=s3 is not available in this build"
-                    + " (S3BlobStore is missing); use chatapp.media.store=local");
+            case "s3" -> S3BlobStore.open(settings.s3());
             default -> throw new IllegalStateException("Unknown media store '" + settings.store()
                     + "' (chatapp.media.store must be local or s3)");
         };

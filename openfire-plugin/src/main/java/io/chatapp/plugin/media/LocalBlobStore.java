@@ -76,9 +76,6 @@ public final class LocalBlobStore implements BlobStore {
             out.write(buffer, 0, n);
             remaining -= n;
         }
-        if (content.read() >= 0) {
-            throw new IOException("content is longer than " + length + " bytes");
-        }
     }
 
     @Override
@@ -92,6 +89,7 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public InputStream get(String key, long offset, long length) throws IOException {
+        BlobKeys.checkRange(offset, length);
         FileChannel channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
         try {
             channel.position(offset);
@@ -109,27 +107,18 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public void list(String prefix, Consumer<String> sink) throws IOException {
-        BlobKeys.checkedPrefix(prefix);
+        BlobKeys.checkPrefix(prefix);
         try (Stream<Path> paths = Files.walk(root)) {
             paths.filter(Files::isRegularFile)
                     .map(path -> root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/"))
-                    .filter(key -> key.startsWith(prefix) && isKey(key))
+                    .filter(key -> key.startsWith(prefix) && BlobKeys.isKey(key))
                     .forEach(sink);
-        }
-    }
-
-    private static boolean isKey(String key) {
-        try {
-            BlobKeys.checked(key);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
     /** The path of a key, which must lie under the root (checked twice: the key's syntax, then the path). */
     private Path resolve(String key) {
-        Path path = root.resolve(BlobKeys.checked(key)).normalize();
+        Path path = root.resolve(BlobKeys.checkKey(key)).normalize();
         if (!path.startsWith(root) || path.equals(root)) {
             throw new IllegalArgumentException("blob key escapes the store: " + key);
         }

@@ -84,12 +84,12 @@ public final class UploadRules {
         Kind kind = kindOf(declared);
         return switch (kind) {
             case IMAGE -> kindOf(sniffed) == Kind.IMAGE ? sniffed : null;
+            // Magic numbers cannot tell ISO-BMFF brands apart reliably (Tika takes many MP4s for QuickTime), so any
+            // audio or video container confirms the declared type rather than replacing it.
             case AUDIO, VIDEO -> {
                 Kind found = kindOf(sniffed);
-                if (found == Kind.AUDIO || found == Kind.VIDEO) {
-                    yield found == kind ? sniffed : declared;
-                }
-                yield AUDIO_VIDEO_CONTAINERS.contains(sniffed) ? declared : null;
+                yield found == Kind.AUDIO || found == Kind.VIDEO || AUDIO_VIDEO_CONTAINERS.contains(sniffed)
+                        ? declared : null;
             }
             case FILE -> GENERIC.contains(sniffed) ? declared : sniffed;
         };

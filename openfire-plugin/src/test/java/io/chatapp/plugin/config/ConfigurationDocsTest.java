@@ -13,8 +13,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps docs/configuration.md in step with {@link Settings#ALL}. */
+/** Keeps docs/configuration.md in step with {@link Settings#ALL} and the settings kept apart from it. */
 class ConfigurationDocsTest {
+
+    /** Every documented setting, in the order of the tables. */
+    private static final List<Setting<?>> ALL = java.util.stream.Stream.of(Settings.ALL, S3Settings.ALL)
+            .flatMap(List::stream).toList();
 
     /** Surefire runs with the module directory as working directory; the docs are beside the modules. */
     private static final Path DOCS = Path.of("..", "docs", "configuration.md");
@@ -55,7 +59,7 @@ class ConfigurationDocsTest {
 
     @Test
     void everySettingAndItsDefaultAppear() {
-        for (Setting<?> setting : Settings.ALL) {
+        for (Setting<?> setting : ALL) {
             assertThat(text).as("docs mention " + setting.name()).contains(setting.name());
             assertThat(text).as("docs mention the default of " + setting.name())
                     .contains(String.valueOf(setting.defaultValue()));
@@ -64,7 +68,7 @@ class ConfigurationDocsTest {
 
     @Test
     void everySettingHasATableRowWithItsDefault() {
-        for (Setting<?> setting : Settings.ALL) {
+        for (Setting<?> setting : ALL) {
             assertThat(rows).as("table row for " + setting.name()).containsKey(setting.name());
             List<String> row = rows.get(setting.name());
             assertThat(row).as("cells of " + setting.name()).hasSize(4);
@@ -77,7 +81,7 @@ class ConfigurationDocsTest {
 
     @Test
     void tableDocumentsNoSettingThatDoesNotExist() {
-        List<String> names = Settings.ALL.stream().map(Setting::name).toList();
+        List<String> names = ALL.stream().map(Setting::name).toList();
 
         assertThat(rows.keySet()).containsExactlyElementsOf(names);
     }

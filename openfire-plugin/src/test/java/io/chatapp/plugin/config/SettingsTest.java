@@ -74,8 +74,7 @@ class SettingsTest {
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
                         + ArchiveSettings.class.getRecordComponents().length
                         + MediaSettings.class.getRecordComponents().length - 2
-                        + MediaSettings.Limits.class.getRecordComponents().length
-                        + MediaSettings.S3.class.getRecordComponents().length);
+                        + MediaSettings.Limits.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -116,6 +115,7 @@ class SettingsTest {
                 "chatapp.media.publicUrl", "https://media.example/",
                 "chatapp.media.maxVideoBytes", "5000000000",
                 "chatapp.media.userQuotaBytes", "0",
+                "chatapp.media.s3.accessKey", "AKIDEXAMPLE",
                 "chatapp.media.s3.secretKey", "very-secret")).media();
 
         assertThat(media.store()).isEqualTo("s3");

@@ -16,10 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalBlobStoreTest {
+/** The {@link BlobStoreContract}, plus what is particular to files: the root, temporary files, traversal. */
+class LocalBlobStoreTest extends BlobStoreContract {
 
     @TempDir
     Path root;
+
+    @Override
+    protected BlobStore newStore() throws IOException {
+        return new LocalBlobStore(root);
+    }
 
     private static InputStream bytes(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
@@ -77,8 +83,6 @@ class LocalBlobStoreTest {
                 .hasMessageContaining("half-way");
         assertThatThrownBy(() -> store.put("files/b", bytes("short"), 10, "text/plain"))
                 .hasMessageContaining("ended after 5 of 10");
-        assertThatThrownBy(() -> store.put("files/c", bytes("too long"), 3, "text/plain"))
-                .hasMessageContaining("longer");
 
         assertThat(everything()).isEmpty();
     }
