@@ -3,6 +3,7 @@ package io.chatapp.plugin;
 import io.chatapp.plugin.accounts.AccountDirectory;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.presence.LastSeenService;
 import io.chatapp.plugin.receipts.ArchiveLookup;
 import io.chatapp.plugin.receipts.MessageInfoService;
@@ -56,18 +57,20 @@ public final class ChatAppServer implements AutoCloseable {
     private final TokenService tokens;
     private final AccountParts accounts;
     private final Messaging messaging;
+    private final GroupService groups;
     private final ScheduledExecutorService scheduler;
     private final String version;
 
     private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
-                          AccountParts accounts, Messaging messaging, ScheduledExecutorService scheduler,
-                          String version) {
+                          AccountParts accounts, Messaging messaging, GroupService groups,
+                          ScheduledExecutorService scheduler, String version) {
         this.opened = opened;
         this.database = database;
         this.http = http;
         this.tokens = tokens;
         this.accounts = accounts;
         this.messaging = messaging;
+        this.groups = groups;
         this.scheduler = scheduler;
         this.version = version;
     }
@@ -100,6 +103,7 @@ public final class ChatAppServer implements AutoCloseable {
 
             Messaging messaging = messaging(settings, database, scheduler, clock, opened);
             accountService.onDeletion(messaging.lastSeen()::remove);
+            GroupService groups = push(opened, GroupService.start(database.dataSource(), settings.groups(), clock));
 
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
                     settings.httpThreads()));
@@ -112,7 +116,7 @@ public final class ChatAppServer implements AutoCloseable {
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
             return new ChatAppServer(opened, database, http, tokens.service(),
-                    new AccountParts(accountService, directory, guard), messaging, scheduler, version);
+                    new AccountParts(accountService, directory, guard), messaging, groups, scheduler, version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -230,6 +234,11 @@ public final class ChatAppServer implements AutoCloseable {
     /** Messaging, for the XMPP side: archive, receipts, message info, last seen. */
     public Messaging messaging() {
         return messaging;
+    }
+
+    /** Groups, for the XMPP side: rules and membership of the group rooms. */
+    public GroupService groups() {
+        return groups;
     }
 
     /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */

@@ -21,7 +21,8 @@ public record Settings(
         AuthSettings auth,
         AccountSettings accounts,
         ArchiveSettings archive,
-        LastSeenVisibility lastSeenDefault) {
+        LastSeenVisibility lastSeenDefault,
+        GroupSettings groups) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -105,6 +106,11 @@ public record Settings(
             "contacts", "Who may see a user's last-seen time until the user chooses: everyone, contacts (users who"
                     + " share presence with them) or nobody.");
 
+    public static final Setting<String> GROUPS_SERVICE = Setting.string("chatapp.groups.service", "conference",
+            "Subdomain of Openfire's MUC service whose rooms are groups; the plugin keeps every room there private.");
+    public static final Setting<Integer> GROUPS_MAX_MEMBERS = Setting.integer("chatapp.groups.maxMembers", 1024,
+            2, 100_000, "Most members (owner and admins included) a group may have; adding more is refused.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -112,7 +118,7 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT);
+            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, GROUPS_SERVICE, GROUPS_MAX_MEMBERS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -154,7 +160,8 @@ public record Settings(
                         ARCHIVE_QUERY_THREADS.read(source),
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
                         java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
-                lastSeenDefault(source));
+                lastSeenDefault(source),
+                new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source)));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -171,6 +178,6 @@ public record Settings(
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + "]";
+                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", groups=" + groups + "]";
     }
 }

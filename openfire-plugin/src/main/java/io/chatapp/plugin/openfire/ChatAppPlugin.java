@@ -30,6 +30,7 @@ public final class ChatAppPlugin implements Plugin {
     private InBandRegistrationGuard registrationGuard;
     private DisabledAccountEnforcer disabledAccounts;
     private MessagingAdapter messaging;
+    private GroupsAdapter groups;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -51,6 +52,7 @@ public final class ChatAppPlugin implements Plugin {
             disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
             messaging = MessagingAdapter.install(server, accounts.domain());
+            groups = GroupsAdapter.install(server.groups(), accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -61,6 +63,10 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (groups != null) {
+            groups.close();
+            groups = null;
+        }
         if (messaging != null) {
             messaging.close();
             messaging = null;

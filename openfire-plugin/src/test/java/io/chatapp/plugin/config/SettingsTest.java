@@ -94,7 +94,16 @@ class SettingsTest {
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
-                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS));
+                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
+                GroupSettings.defaults()));
+    }
+
+    @Test
+    void readsGroupSettings() {
+        assertThat(read(Map.of("chatapp.groups.service", "groups", "chatapp.groups.maxMembers", "50")).groups())
+                .isEqualTo(new GroupSettings("groups", 50));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.groups.maxMembers", "1")))
+                .isInstanceOf(InvalidSettingException.class);
     }
 
     @Test

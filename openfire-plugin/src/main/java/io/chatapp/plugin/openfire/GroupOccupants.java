@@ -1,0 +1,84 @@
+package io.chatapp.plugin.openfire;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dom4j.Element;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Presence;
+
+/**
+ * Who is in each group room now, learned from the self-presences the room sends its occupants (status 110), which
+ * carry the occupant's affiliation. Used to deliver system events and to act on a room as one of its owners.
+ */
+final class GroupOccupants {
+
+    static final String MUC_USER = "http://jabber.org/protocol/muc#user";
+
+    /** room bare JID → occupant full JID → affiliation. */
+    private final Map<String, Map<JID, String>> rooms = new ConcurrentHashMap<>();
+
+    /** Notes a presence from a room to one of its occupants; returns whether it was a self-presence. */
+    boolean observe(Presence presence) {
+        Element user = presence.getChildElement("x", MUC_USER);
+        if (user == null || !isSelf(user)) {
+            return false;
+        }
+        String room = presence.getFrom().toBareJID();
+        JID occupant = presence.getTo();
+        Element item = user.element("item");
+        if (presence.isAvailable() && item != null) {
+            rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>())
+                    .put(occupant, item.attributeValue("affiliation", "none"));
+        } else {
+            Map<JID, String> occupants = rooms.get(room);
+            if (occupants != null) {
+                occupants.remove(occupant);
+                if (occupants.isEmpty()) {
+                    rooms.remove(room, occupants);
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSelf(Element user) {
+        for (Element status : user.elements("status")) {
+            if ("110".equals(status.attributeValue("code"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasStatus(Presence presence, String code) {
+        Element user = presence.getChildElement("x", MUC_USER);
+        if (user == null) {
+            return false;
+        }
+        return user.elements("status").stream().anyMatch(status -> code.equals(status.attributeValue("code")));
+    }
+
+    List<JID> in(String room) {
+        Map<JID, String> occupants = rooms.get(room);
+        return occupants == null ? List.of() : List.copyOf(occupants.keySet());
+    }
+
+    /** An occupant who is a MUC owner of the room, preferring the given user's devices. */
+    Optional<JID> owner(String room, String preferredUser) {
+        Map<JID, String> occupants = rooms.get(room);
+        if (occupants == null) {
+            return Optional.empty();
+        }
+        Optional<JID> preferred = occupants.entrySet().stream()
+                .filter(e -> e.getValue().equals("owner") && e.getKey().toBareJID().equals(preferredUser))
+                .map(Map.Entry::getKey).findFirst();
+        return preferred.or(() -> occupants.entrySet().stream().filter(e -> e.getValue().equals("owner"))
+                .map(Map.Entry::getKey).findFirst());
+    }
+
+    void forget(String room) {
+        rooms.remove(room);
+    }
+}
