@@ -68,11 +68,12 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 3
+                .hasSize(Settings.class.getRecordComponents().length - 4
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
-                        + ArchiveSettings.class.getRecordComponents().length);
+                        + ArchiveSettings.class.getRecordComponents().length
+                        + GroupSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
