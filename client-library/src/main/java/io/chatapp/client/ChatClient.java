@@ -78,6 +78,7 @@ public final class ChatClient implements AutoCloseable {
     private final History history;
     private final Retractions retractions;
     private final LastSeen lastSeen;
+    private final Groups groups;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -104,6 +105,7 @@ public final class ChatClient implements AutoCloseable {
         this.history = new History(messages);
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
+        this.groups = new Groups(context);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -115,6 +117,7 @@ public final class ChatClient implements AutoCloseable {
     private void attach(XMPPTCPConnection newConnection) {
         watchConnection(newConnection);
         messages.attach(newConnection);
+        groups.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -461,6 +464,11 @@ public final class ChatClient implements AutoCloseable {
     /** When people were last online, and who may know it of this account. */
     public LastSeen lastSeen() {
         return lastSeen;
+    }
+
+    /** Group chats: create and manage groups, their messages and events. */
+    public Groups groups() {
+        return groups;
     }
 
     /**

@@ -49,4 +49,31 @@ final class Inbox<T> {
         client.onPresence(inbox::add);
         return inbox;
     }
+
+    /** Everything a client's group listener hears: GroupMessage, GroupEvent, and "joined:"/"left:" + room. */
+    static Inbox<Object> groups(io.chatapp.client.ChatClient client) {
+        Inbox<Object> inbox = new Inbox<>();
+        client.groups().addListener(new io.chatapp.client.GroupListener() {
+            @Override
+            public void message(io.chatapp.client.GroupMessage message) {
+                inbox.add(message);
+            }
+
+            @Override
+            public void event(io.chatapp.client.GroupEvent event) {
+                inbox.add(event);
+            }
+
+            @Override
+            public void joined(String room) {
+                inbox.add("joined:" + room);
+            }
+
+            @Override
+            public void left(String room) {
+                inbox.add("left:" + room);
+            }
+        });
+        return inbox;
+    }
 }
