@@ -240,12 +240,26 @@ final class GroupCommands {
         return words;
     }
 
-    /** The line after its first {@code count} words (for texts with spaces). */
+    /** The line after its first {@code count} words, quoted ones counting as one (for texts with spaces). */
     private static String afterWords(String rest, int count) {
-        String[] split = rest.strip().split("\\s+", count + 1);
-        if (split.length <= count || split[count].isBlank()) {
+        String text = rest.strip();
+        int i = 0;
+        for (int word = 0; word < count && i < text.length(); word++) {
+            boolean quoted = false;
+            while (i < text.length() && (quoted || !Character.isWhitespace(text.charAt(i)))) {
+                if (text.charAt(i) == '"') {
+                    quoted = !quoted;
+                }
+                i++;
+            }
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        String remainder = text.substring(i);
+        if (remainder.isBlank()) {
             throw CliException.usage("a text is missing");
         }
-        return split[count];
+        return remainder;
     }
 }
