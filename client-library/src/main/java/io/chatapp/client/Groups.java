@@ -181,9 +181,7 @@ public final class Groups {
         return context.call(() -> {
             context.requireSession();
             MultiUserChat muc = chat(jid);
-            if (!muc.isJoined()) {
-                enter(muc);
-            }
+            enterOnce(muc);
             return muc.sendMessage(muc.buildMessage().setBody(text)).getStanzaId();
         });
     }
@@ -222,12 +220,22 @@ public final class Groups {
 
     private void enterQuietly(MultiUserChat muc) {
         try {
-            if (!muc.isJoined()) {
-                enter(muc);
-            }
+            enterOnce(muc);
         } catch (Exception e) {
             java.util.logging.Logger.getLogger(Groups.class.getName())
                     .warning("Could not enter " + muc.getRoom() + ": " + e);
+        }
+    }
+
+    /**
+     * Enters the room unless this device is in it. The login's catch-up and an invitation (stored while offline) may
+     * both ask at once; entering twice would make Smack leave and re-enter.
+     */
+    private void enterOnce(MultiUserChat muc) throws Exception {
+        synchronized (muc) {
+            if (!muc.isJoined()) {
+                enter(muc);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,6 +234,47 @@ class GroupsProtocolTest {
             // Openfire 4.2 sends the occupants a plain unavailable presence (without XEP-0045's <destroy/>).
             assertThat(b.nextPresence(xml -> xml.contains("type='unavailable'"))).contains("role='none'");
             assertThat(b.iq("get", null, "<groups xmlns='" + GROUPS + "'/>")).doesNotContain(room);
+        }
+    }
+
+    @Test
+    void theGroupArchiveShowsEachMemberTheHistorySinceTheyJoined(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            String room = create(server, a, "Team");
+            a.message(room, "groupchat", "before bob", null);
+            a.nextMessage(xml -> xml.contains("before bob"));
+            affiliate(a, room, bob, "member");
+            a.message(room, "groupchat", "while bob is away", null);
+            String live = a.nextMessage(xml -> xml.contains("while bob is away"));
+            assertThat(live).contains("<stanza-id xmlns='urn:xmpp:sid:0'").contains("by='" + room + "'");
+
+            assertThat(c.iq("get", room, "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
+                    .contains("var='urn:xmpp:mam:2'");
+            // Bob, offline from the room, catches up: from his joining on, events and messages in order.
+            String fin = b.iq("set", room, "<query xmlns='urn:xmpp:mam:2' queryid='q1'/>");
+            assertThat(fin).contains("type='result'").contains("<fin").contains("complete='true'");
+            List<String> results = b.messagesWithin(Duration.ofMillis(500)).stream()
+                    .filter(xml -> xml.contains("queryid='q1'")).toList();
+            assertThat(results).hasSize(2);
+            assertThat(results.get(0)).contains("member-added").contains("target='" + bob.jid() + "'");
+            assertThat(results.get(1)).contains("while bob is away").contains("jid='" + alice.jid() + "'");
+            assertThat(String.join("", results)).doesNotContain("before bob");
+            // Alice sees everything from the start.
+            a.iq("set", room, "<query xmlns='urn:xmpp:mam:2' queryid='q2'/>");
+            assertThat(String.join("", a.messagesWithin(Duration.ofMillis(500)))).contains("before bob")
+                    .contains("type='created'");
+
+            // Not a member, or no longer one: refused.
+            assertThat(c.iq("set", room, "<query xmlns='urn:xmpp:mam:2'/>")).contains("<forbidden");
+            affiliate(a, room, bob, "none");
+            assertThat(b.iq("set", room, "<query xmlns='urn:xmpp:mam:2'/>")).contains("<forbidden");
+            assertThat(a.iq("set", room, "<query xmlns='urn:xmpp:mam:2'><set xmlns='http://jabber.org/protocol/rsm'>"
+                    + "<after>913095235423178752</after></set></query>")).contains("<item-not-found");
         }
     }
 

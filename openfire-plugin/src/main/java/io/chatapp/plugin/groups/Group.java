@@ -19,6 +19,11 @@ final class Group {
     boolean announce;
     boolean membersEditInfo;
     final Map<String, GroupMember> members = new LinkedHashMap<>();
+    /**
+     * Former members the plugin keeps out of the room: the room itself (members-only) keeps out those it no longer
+     * lists, but a leave is told to the room only once an owner is in it, and until then only this keeps them out.
+     */
+    final java.util.Set<String> departed = new java.util.HashSet<>();
 
     Group(String room, String owner, Instant createdAt) {
         this.room = room;

@@ -71,6 +71,18 @@ public final class GroupService implements AutoCloseable {
         }
     }
 
+    /** When the user joined the group (they see its history from then on); empty when not a member. */
+    public Optional<Instant> memberSince(String room, String user) {
+        Group group = groups.get(room);
+        if (group == null) {
+            return Optional.empty();
+        }
+        synchronized (group) {
+            GroupMember member = group.members.get(user);
+            return member == null ? Optional.empty() : Optional.of(member.joinedAt());
+        }
+    }
+
     public Optional<GroupSummary> group(String room) {
         Group group = groups.get(room);
         if (group == null) {
@@ -132,6 +144,9 @@ public final class GroupService implements AutoCloseable {
                 throw new StanzaErrorException(StanzaError.NOT_ALLOWED,
                         "a group has at most " + settings.maxMembers() + " members");
             }
+            // The room invites those it adds before it answers: let them in from now on.
+            changes.stream().filter(change -> change.role() != null).forEach(change ->
+                    group.departed.remove(change.jid()));
         }
     }
 
@@ -157,6 +172,7 @@ public final class GroupService implements AutoCloseable {
         if (role == null) {
             if (before != null) {
                 group.members.remove(change.jid());
+                group.departed.add(change.jid());
                 writeLeft(group.room, before, now);
                 Type type = change.jid().equals(actor) ? Type.MEMBER_LEFT : Type.MEMBER_REMOVED;
                 events.add(new GroupEvent(group.room, type, actor, change.jid(), null, now));
@@ -164,6 +180,7 @@ public final class GroupService implements AutoCloseable {
             return;
         }
         if (before == null) {
+            group.departed.remove(change.jid());
             GroupMember added = new GroupMember(change.jid(), GroupRole.MEMBER, now, actor, null)
                     .withRole(role, now);
             group.members.put(change.jid(), added);
@@ -253,14 +270,17 @@ public final class GroupService implements AutoCloseable {
         }
     }
 
-    /** Whether the user may enter the room: a member now (the plugin's record, ahead of the room's). */
+    /**
+     * Whether the plugin lets the user enter the room: not a former member (the room, members-only, decides about
+     * everyone else). The plugin's record is ahead of the room's after a leave the room has not been told yet.
+     */
     public boolean mayEnter(String room, String user) {
         Group group = groups.get(room);
         if (group == null) {
             return true;
         }
         synchronized (group) {
-            return group.members.containsKey(user);
+            return !group.departed.contains(user);
         }
     }
 
@@ -313,6 +333,7 @@ public final class GroupService implements AutoCloseable {
                 }
             }
             group.members.remove(user);
+            group.departed.add(user);
             writeLeft(room, leaver, now);
             changes.add(new AffiliationChange(user, "none"));
             events.add(0, new GroupEvent(room, Type.MEMBER_LEFT, user, user, null, now));

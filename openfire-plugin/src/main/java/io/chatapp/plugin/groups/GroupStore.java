@@ -36,6 +36,16 @@ final class GroupStore {
                     groups.put(group.room, group);
                 }
             }
+            try (PreparedStatement former = connection.prepareStatement("SELECT DISTINCT room, jid FROM group_member"
+                    + " WHERE left_at IS NOT NULL");
+                 ResultSet rows = former.executeQuery()) {
+                while (rows.next()) {
+                    Group group = groups.get(rows.getString(1));
+                    if (group != null) {
+                        group.departed.add(rows.getString(2));
+                    }
+                }
+            }
             try (PreparedStatement members = connection.prepareStatement("SELECT room, jid, role, joined_at,"
                     + " added_by, admin_since FROM group_member WHERE left_at IS NULL ORDER BY joined_at");
                  ResultSet rows = members.executeQuery()) {
@@ -43,6 +53,7 @@ final class GroupStore {
                     Group group = groups.get(rows.getString(1));
                     if (group != null) {
                         Timestamp adminSince = rows.getTimestamp(6);
+                        group.departed.remove(rows.getString(2));
                         group.members.put(rows.getString(2), new GroupMember(rows.getString(2),
                                 GroupRole.valueOf(rows.getString(3)), rows.getTimestamp(4).toInstant(),
                                 rows.getString(5), adminSince == null ? null : adminSince.toInstant()));

@@ -52,7 +52,7 @@ public final class ChatAppPlugin implements Plugin {
             disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
             messaging = MessagingAdapter.install(server, accounts.domain());
-            groups = GroupsAdapter.install(server.groups(), accounts.domain());
+            groups = GroupsAdapter.install(server.groups(), server.messaging(), accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);

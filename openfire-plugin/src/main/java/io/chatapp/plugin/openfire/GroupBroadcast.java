@@ -13,18 +13,35 @@ import org.xmpp.packet.Message;
  */
 final class GroupBroadcast {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupBroadcast.class);
+
     private final GroupOccupants occupants;
+    private final GroupArchive archive;
     private final PluginRouting routing;
 
-    GroupBroadcast(GroupOccupants occupants, PluginRouting routing) {
+    GroupBroadcast(GroupOccupants occupants, GroupArchive archive, PluginRouting routing) {
         this.occupants = occupants;
+        this.archive = archive;
         this.routing = routing;
     }
 
+    /** Archives each event (members who are not in the room catch up from the archive) and sends it to those in it. */
     void send(List<GroupEvent> events) {
         for (GroupEvent event : events) {
+            Message message = message(event, null);
+            Long id = null;
+            try {
+                id = archive.event(message, event.room());
+            } catch (io.chatapp.plugin.xmpp.StanzaErrorException e) {
+                LOG.warn("Group event not archived ({}): {}", e.getMessage(), event);
+            }
             for (JID occupant : occupants.in(event.room())) {
-                routing.route(message(event, occupant));
+                Message copy = message.createCopy();
+                copy.setTo(occupant);
+                if (id != null) {
+                    GroupArchive.stamp(copy, event.room(), id);
+                }
+                routing.route(copy);
             }
         }
     }
@@ -33,7 +50,9 @@ final class GroupBroadcast {
         Message message = new Message();
         message.setType(Message.Type.groupchat);
         message.setFrom(new JID(event.room()));
-        message.setTo(to);
+        if (to != null) {
+            message.setTo(to);
+        }
         message.setID(UUID.randomUUID().toString());
         message.setBody(event.body());
         message.getElement().add(element(event));

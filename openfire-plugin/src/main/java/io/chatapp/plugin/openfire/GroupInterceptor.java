@@ -38,12 +38,19 @@ final class GroupInterceptor implements PacketInterceptor {
 
     static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
     static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
+    static final String REFUSED = "refused";
+    static final String CONDITION = "chatapp-condition";
+    static final String TEXT = "chatapp-text";
 
     private final GroupService groups;
     private final String service;
     private final GroupOccupants occupants;
     private final GroupBroadcast broadcast;
     private final RoomActions actions;
+    private final GroupArchive archive;
+    private final String domain;
     private final PluginRouting routing;
     /** requester full JID + id → what the room will have done when it answers with a result. */
     private final Map<String, Change> pending = new ConcurrentHashMap<>();
@@ -62,12 +69,14 @@ final class GroupInterceptor implements PacketInterceptor {
     }
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
-                     RoomActions actions, PluginRouting routing) {
+                     RoomActions actions, GroupArchive archive, PluginRouting routing) {
         this.groups = groups;
         this.service = service;
         this.occupants = occupants;
         this.broadcast = broadcast;
         this.actions = actions;
+        this.archive = archive;
+        this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
     }
 
@@ -97,9 +106,13 @@ final class GroupInterceptor implements PacketInterceptor {
                     throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
                 }
             } else if (packet instanceof Message message) {
-                if (message.getType() == Message.Type.groupchat && message.getBody() != null) {
+                if (message.getType() == Message.Type.groupchat && message.getBody() != null
+                        && packet.getTo().getResource() == null && groups.isGroup(room)) {
                     groups.checkMessage(room, sender);
+                    archive.message(message, room, sender, occupants.nick(room, message.getFrom()));
                 }
+            } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
                 Change change = request(iq, room, sender);
                 if (change != null) {
@@ -109,7 +122,13 @@ final class GroupInterceptor implements PacketInterceptor {
         } catch (StanzaErrorException | IllegalArgumentException e) {
             StanzaErrorException refusal = e instanceof StanzaErrorException s ? s
                     : new StanzaErrorException(StanzaError.BAD_REQUEST, e.getMessage());
-            routing.route(packet instanceof IQ iq ? PluginRouting.errorReply(iq, refusal) : bounce(packet, refusal));
+            if (packet instanceof IQ iq) {
+                // Answered by the plugin as if by the room (see RoomIqReaddressing): exactly one error reaches the client.
+                RoomIqReaddressing.readdress(iq, domain, REFUSED, Map.of(CONDITION, refusal.error().name(),
+                        TEXT, String.valueOf(refusal.getMessage())));
+                return;
+            }
+            routing.route(bounce(packet, refusal));
             throw new PacketRejectedException(refusal.getMessage());
         }
     }
@@ -202,6 +221,7 @@ final class GroupInterceptor implements PacketInterceptor {
             if (change != null && iq.getType() == IQ.Type.result) {
                 broadcast.send(done(change));
             }
+            advertiseArchive(iq);
         } else if (packet instanceof Presence presence && occupants.observe(presence)) {
             String room = presence.getFrom().toBareJID();
             if (presence.isAvailable() && GroupOccupants.hasStatus(presence, "201")) {
@@ -211,6 +231,15 @@ final class GroupInterceptor implements PacketInterceptor {
                     && groups.role(room, presence.getTo().toBareJID()).map(r -> r.manages()).orElse(false)) {
                 actions.ownerEntered(room, presence.getTo());
             }
+        }
+    }
+
+    /** A group room's disco#info answer lists the archive the plugin keeps for it. */
+    private void advertiseArchive(IQ iq) {
+        Element query = iq.getChildElement();
+        if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
+                && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
+            query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
         }
     }
 

@@ -25,17 +25,26 @@ final class GroupIqHandler extends AsyncIqHandler {
     private final GroupService groups;
     private final GroupBroadcast broadcast;
     private final RoomActions actions;
+    private final GroupMam mam;
 
-    GroupIqHandler(GroupService groups, GroupBroadcast broadcast, RoomActions actions, PluginRouting routing) {
+    GroupIqHandler(GroupService groups, GroupBroadcast broadcast, RoomActions actions, GroupMam mam,
+                   PluginRouting routing) {
         super("chat-app groups", "groups", NAMESPACE, routing);
         this.groups = groups;
         this.broadcast = broadcast;
         this.actions = actions;
+        this.mam = mam;
     }
 
     @Override
     protected CompletableFuture<IQ> answer(IQ request) {
         Element child = request.getChildElement();
+        if (child.getName().equals(GroupMam.READDRESSED)) {
+            return mam.answer(RoomIqReaddressing.restore(request));
+        }
+        if (child.getName().equals(GroupInterceptor.REFUSED)) {
+            return CompletableFuture.completedFuture(refusal(request));
+        }
         String requester = requester(request);
         JID to = request.getTo();
         if (to != null && to.getNode() != null) {
@@ -53,6 +62,14 @@ final class GroupIqHandler extends AsyncIqHandler {
                     "unknown request " + child.getName() + " (" + request.getType() + ")");
         }
         return CompletableFuture.completedFuture(reply);
+    }
+
+    /** The error a refused request to a room gets, from the room. */
+    private static IQ refusal(IQ readdressed) {
+        StanzaError error = StanzaError.valueOf(RoomIqReaddressing.extra(readdressed, GroupInterceptor.CONDITION));
+        String text = RoomIqReaddressing.extra(readdressed, GroupInterceptor.TEXT);
+        IQ original = RoomIqReaddressing.restore(readdressed, GroupInterceptor.CONDITION, GroupInterceptor.TEXT);
+        return PluginRouting.errorReply(original, new StanzaErrorException(error, text));
     }
 
     private void leave(String room, String user) {

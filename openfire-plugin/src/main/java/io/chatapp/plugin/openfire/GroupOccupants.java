@@ -16,8 +16,12 @@ final class GroupOccupants {
 
     static final String MUC_USER = "http://jabber.org/protocol/muc#user";
 
-    /** room bare JID → occupant full JID → affiliation. */
-    private final Map<String, Map<JID, String>> rooms = new ConcurrentHashMap<>();
+    /** One occupant: their affiliation and nickname. */
+    private record Occupant(String affiliation, String nick) {
+    }
+
+    /** room bare JID → occupant full JID → occupant. */
+    private final Map<String, Map<JID, Occupant>> rooms = new ConcurrentHashMap<>();
 
     /** Notes a presence from a room to one of its occupants; returns whether it was a self-presence. */
     boolean observe(Presence presence) {
@@ -30,9 +34,10 @@ final class GroupOccupants {
         Element item = user.element("item");
         if (presence.isAvailable() && item != null) {
             rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>())
-                    .put(occupant, item.attributeValue("affiliation", "none"));
+                    .put(occupant, new Occupant(item.attributeValue("affiliation", "none"),
+                            presence.getFrom().getResource()));
         } else {
-            Map<JID, String> occupants = rooms.get(room);
+            Map<JID, Occupant> occupants = rooms.get(room);
             if (occupants != null) {
                 occupants.remove(occupant);
                 if (occupants.isEmpty()) {
@@ -60,22 +65,30 @@ final class GroupOccupants {
         return user.elements("status").stream().anyMatch(status -> code.equals(status.attributeValue("code")));
     }
 
+    /** The nickname of an occupant, or null when not known. */
+    String nick(String room, JID occupant) {
+        Map<JID, Occupant> occupants = rooms.get(room);
+        Occupant found = occupants == null ? null : occupants.get(occupant);
+        return found == null ? null : found.nick();
+    }
+
     List<JID> in(String room) {
-        Map<JID, String> occupants = rooms.get(room);
+        Map<JID, Occupant> occupants = rooms.get(room);
         return occupants == null ? List.of() : List.copyOf(occupants.keySet());
     }
 
     /** An occupant who is a MUC owner of the room, preferring the given user's devices. */
     Optional<JID> owner(String room, String preferredUser) {
-        Map<JID, String> occupants = rooms.get(room);
+        Map<JID, Occupant> occupants = rooms.get(room);
         if (occupants == null) {
             return Optional.empty();
         }
         Optional<JID> preferred = occupants.entrySet().stream()
-                .filter(e -> e.getValue().equals("owner") && e.getKey().toBareJID().equals(preferredUser))
+                .filter(e -> e.getValue().affiliation().equals("owner")
+                        && e.getKey().toBareJID().equals(preferredUser))
                 .map(Map.Entry::getKey).findFirst();
-        return preferred.or(() -> occupants.entrySet().stream().filter(e -> e.getValue().equals("owner"))
-                .map(Map.Entry::getKey).findFirst());
+        return preferred.or(() -> occupants.entrySet().stream()
+                .filter(e -> e.getValue().affiliation().equals("owner")).map(Map.Entry::getKey).findFirst());
     }
 
     void forget(String room) {

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.openfire;
 
+import io.chatapp.plugin.ChatAppServer;
 import io.chatapp.plugin.groups.GroupService;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,18 +20,20 @@ final class GroupsAdapter implements AutoCloseable {
     private GroupsAdapter() {
     }
 
-    static GroupsAdapter install(GroupService groups, String domain) {
+    static GroupsAdapter install(GroupService groups, ChatAppServer.Messaging messaging, String domain) {
         GroupsAdapter adapter = new GroupsAdapter();
         try {
             PluginRouting routing = new PluginRouting();
             GroupOccupants occupants = new GroupOccupants();
-            GroupBroadcast broadcast = new GroupBroadcast(occupants, routing);
+            GroupArchive archive = new GroupArchive(messaging.archive());
+            GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
+            GroupMam mam = new GroupMam(groups, messaging.archive(), messaging.settings().maxPageSize(), routing);
             RoomActions actions = new RoomActions(occupants, routing);
             GroupInterceptor interceptor = new GroupInterceptor(groups, groups.settings().service() + "." + domain,
-                    occupants, broadcast, actions, routing);
+                    occupants, broadcast, actions, archive, routing);
             InterceptorManager.getInstance().addInterceptor(interceptor);
             adapter.undo.push(() -> InterceptorManager.getInstance().removeInterceptor(interceptor));
-            GroupIqHandler handler = new GroupIqHandler(groups, broadcast, actions, routing);
+            GroupIqHandler handler = new GroupIqHandler(groups, broadcast, actions, mam, routing);
             IQRouter router = XMPPServer.getInstance().getIQRouter();
             router.addHandler(handler);
             adapter.undo.push(() -> router.removeHandler(handler));

@@ -149,6 +149,8 @@ class GroupServiceTest {
         change(ALICE, BOB, "owner");
         groups.applyInfo(ROOM, ALICE, "Team", "All of us");
         groups.changeSettings(ROOM, ALICE, true, null);
+        add(ALICE, DAVE);
+        groups.leave(ROOM, DAVE);
         groups.created("g2@conference.example", BOB);
         groups.destroyed("g2@conference.example", BOB);
         groups.flushed();
@@ -164,6 +166,9 @@ class GroupServiceTest {
                             org.assertj.core.groups.Tuple.tuple(BOB, GroupRole.ADMIN));
             assertThat(restarted.groupsOf(BOB)).extracting(GroupSummary::room).containsExactly(ROOM);
             assertThat(restarted.isGroup("g2@conference.example")).isFalse();
+            // A member who left stays out (until added again); others are for the room to decide.
+            assertThat(restarted.mayEnter(ROOM, DAVE)).isFalse();
+            assertThat(restarted.mayEnter(ROOM, CAROL)).isTrue();
         } finally {
             restarted.close();
         }
