@@ -120,7 +120,7 @@ class GroupCommandsTest {
     void linesShowTheGroupName() {
         commands.run("list");
         assertThat(printed).contains("  Team A (" + ROOM + ") - 1 members");
-        assertThat(commands.messageLine(new GroupMessage(ROOM, "1", "bob@example.org", "hi", T, false)))
+        assertThat(commands.messageLine(new GroupMessage(ROOM, "1", "bob@example.org", "hi", T, false, null, false)))
                 .isEqualTo("[Team A] bob@example.org: hi");
         GroupEvent renamed = new GroupEvent(ROOM, GroupEvent.Type.NAME_CHANGED, "bob@example.org", null, "B",
                 "bob changed the group name to B", T);

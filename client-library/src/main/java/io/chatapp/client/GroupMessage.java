@@ -10,7 +10,10 @@ import java.time.Instant;
  * @param from     the sender's bare address (their nickname in the room when the room does not say it)
  * @param body     the text
  * @param sentAt   when it arrived here, or when the server stamped it for a delayed message
- * @param outgoing true when this account sent it (the room echoes every message to its sender)
+ * @param outgoing  true when this account sent it (the room echoes every message to its sender)
+ * @param archiveId the group archive's id (XEP-0359 stanza-id by the room), or null when the server gave none
+ * @param delayed   true when it comes from the group's archive (sent while this device was not in the group)
  */
-public record GroupMessage(String room, String id, String from, String body, Instant sentAt, boolean outgoing) {
+public record GroupMessage(String room, String id, String from, String body, Instant sentAt, boolean outgoing,
+                           String archiveId, boolean delayed) {
 }

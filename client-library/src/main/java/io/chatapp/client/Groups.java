@@ -47,6 +47,12 @@ public final class Groups {
     private final EventDispatcher<GroupListener> listeners;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
+    /** Archive ids of group messages and events delivered (each is delivered once). */
+    private final io.chatapp.client.internal.BoundedSet<String> seen = new io.chatapp.client.internal.BoundedSet<>(
+            10_000);
+    /** room → the newest archive id delivered: where the next catch-up starts. */
+    private final java.util.Map<String, String> newest = new ConcurrentHashMap<>();
+    private static final int CATCH_UP_PAGE = 50;
 
     Groups(ClientContext context) {
         this.context = context;
@@ -220,7 +226,12 @@ public final class Groups {
 
     private void enterQuietly(MultiUserChat muc) {
         try {
-            enterOnce(muc);
+            try {
+                enterOnce(muc);
+            } catch (org.jivesoftware.smack.SmackException.NoResponseException lost) {
+                // Seen rarely with Openfire 4.2 right after an invitation: the room never answered the first entry.
+                enterOnce(muc);
+            }
         } catch (Exception e) {
             java.util.logging.Logger.getLogger(Groups.class.getName())
                     .warning("Could not enter " + muc.getRoom() + ": " + e);
@@ -244,6 +255,7 @@ public final class Groups {
         // History comes from the server's archive, not from the room's short replay.
         muc.join(muc.getEnterConfigurationBuilder(nickname()).requestNoHistory().build());
         listeners.fire(l -> l.joined(muc.getRoom().toString()));
+        catchUp(muc);
     }
 
     /** The room's messages and this account's removal go to the listeners (once per room and connection). */
@@ -266,9 +278,28 @@ public final class Groups {
     }
 
     private void onMessage(MultiUserChat muc, Message message) {
-        String room = muc.getRoom().toString();
         DelayInformation delay = message.getExtension(DelayInformation.class);
         Instant at = delay != null ? delay.getStamp().toInstant() : Instant.now();
+        deliver(muc.getRoom(), message, at, false,
+                () -> sender(muc, message.getFrom().asEntityFullJidIfPossible()));
+    }
+
+    /**
+     * Hands a group message or event, live or from the archive, to the listeners once: the archive id (the room's
+     * stanza-id) of each is remembered, and the newest is where the next catch-up starts.
+     */
+    private void deliver(EntityBareJid roomJid, Message message, Instant at, boolean delayed,
+                         java.util.function.Supplier<String> sender) {
+        String room = roomJid.toString();
+        String archiveId = archiveId(message, roomJid);
+        if (archiveId != null) {
+            synchronized (seen) {
+                if (!seen.add(archiveId)) {
+                    return;
+                }
+            }
+            newest.merge(room, archiveId, (a, b) -> Long.parseUnsignedLong(a) >= Long.parseUnsignedLong(b) ? a : b);
+        }
         GroupEventElement event = (GroupEventElement) message.getExtension(GroupEventElement.QNAME);
         if (event != null && message.getFrom().isEntityBareJid()) {
             GroupEvent value = new GroupEvent(room, GroupEvent.Type.of(event.type()), event.actor(), event.target(),
@@ -277,15 +308,74 @@ public final class Groups {
             listeners.fire(l -> l.event(value));
             return;
         }
-        if (message.getBody() == null || message.getFrom().getResourceOrNull() == null) {
+        if (message.getBody() == null || message.getFrom() == null || message.getFrom().getResourceOrNull() == null) {
             return;
         }
-        String from = sender(muc, message.getFrom().asEntityFullJidIfPossible());
+        String from = sender.get();
         String me = context.connection().getUser() == null ? "" : context.connection().getUser().asBareJid()
                 .toString();
         GroupMessage value = new GroupMessage(room, Objects.requireNonNullElse(message.getStanzaId(), ""), from,
-                message.getBody(), at, from.equals(me));
+                message.getBody(), at, from.equals(me), archiveId, delayed);
         listeners.fire(l -> l.message(value));
+    }
+
+    /** The XEP-0359 stanza-id the room's archive gave the message, or null. */
+    private static String archiveId(Message message, EntityBareJid room) {
+        for (org.jivesoftware.smack.packet.ExtensionElement extension : message.getExtensions()) {
+            if (extension instanceof org.jivesoftware.smackx.sid.element.StanzaIdElement id
+                    && room.toString().equals(id.getBy())) {
+                return id.getId();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Catches up from the group's archive after entering it: everything after the newest archive id this client has
+     * seen of the group, or (first time) the newest page. Live messages that arrive meanwhile are not lost (the room
+     * was entered first) and never shown twice (archive ids).
+     */
+    private void catchUp(MultiUserChat muc) {
+        try {
+            org.jivesoftware.smackx.mam.MamManager mam = org.jivesoftware.smackx.mam.MamManager.getInstanceFor(muc);
+            String after = newest.get(muc.getRoom().toString());
+            var args = org.jivesoftware.smackx.mam.MamManager.MamQueryArgs.builder()
+                    .setResultPageSizeTo(CATCH_UP_PAGE);
+            if (after == null) {
+                args.queryLastPage();
+            } else {
+                args.afterUid(after);
+            }
+            var query = mam.queryArchive(args.build());
+            while (true) {
+                for (var result : query.getPage().getMamResultExtensions()) {
+                    var forwarded = result.getForwarded();
+                    Message archived = (Message) forwarded.getForwardedStanza();
+                    archived.addExtension(new org.jivesoftware.smackx.sid.element.StanzaIdElement(result.getId(),
+                            muc.getRoom().toString()));
+                    Instant at = forwarded.getDelayInformation() == null ? Instant.now()
+                            : forwarded.getDelayInformation().getStamp().toInstant();
+                    deliver(muc.getRoom(), archived, at, true, () -> realSender(archived));
+                }
+                if (query.isComplete() || after == null) {
+                    return;
+                }
+                query = mam.queryArchive(org.jivesoftware.smackx.mam.MamManager.MamQueryArgs.builder()
+                        .setResultPageSizeTo(CATCH_UP_PAGE).afterUid(newest.get(muc.getRoom().toString())).build());
+            }
+        } catch (Exception e) {
+            java.util.logging.Logger.getLogger(Groups.class.getName())
+                    .warning("Could not catch up with " + muc.getRoom() + ": " + e);
+        }
+    }
+
+    /** An archived message's sender: the real address the room's archive gives (non-anonymous), else the nickname. */
+    private static String realSender(Message archived) {
+        MUCUser user = MUCUser.from(archived);
+        if (user != null && user.getItem() != null && user.getItem().getJid() != null) {
+            return user.getItem().getJid().asBareJid().toString();
+        }
+        return archived.getFrom().getResourceOrEmpty().toString();
     }
 
     /** The occupant's real bare address (groups are non-anonymous), else their nickname. */

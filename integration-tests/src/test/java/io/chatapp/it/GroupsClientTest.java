@@ -120,4 +120,41 @@ class GroupsClientTest {
             assertThat(((GroupMessage) bHears.next(m -> m instanceof GroupMessage)).body()).isEqualTo("welcome bob");
         }
     }
+
+    @Test
+    void aMemberWhoWasOfflineCatchesUpFromTheGroupArchiveOnce(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.loggedIn(alice);
+            ChatClient b = clients.loggedIn(bob);
+            Inbox<Object> bHears = Inbox.groups(b);
+            String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
+            bHears.next(("joined:" + room)::equals);
+            a.groups().send(room, "while you are here").join();
+            GroupMessage live = (GroupMessage) bHears.next(m -> m instanceof GroupMessage);
+            assertThat(live.archiveId()).isNotNull();
+            b.logout().join();
+
+            a.groups().send(room, "missed one").join();
+            a.groups().setInfo(room, "Team 2", null).join();
+            a.groups().send(room, "missed two").join();
+
+            ChatClient again = clients.loggedIn(bob);
+            Inbox<Object> hears = Inbox.groups(again);
+            // A new client: the newest page, in order, each once; events among the messages.
+            List<String> seen = new java.util.ArrayList<>();
+            while (seen.size() < 3 || !seen.get(seen.size() - 1).equals("missed two")) {
+                Object item = hears.next(o -> o instanceof GroupMessage || o instanceof GroupEvent e
+                        && e.type() == GroupEvent.Type.NAME_CHANGED);
+                seen.add(item instanceof GroupMessage m ? m.body() : ((GroupEvent) item).value());
+            }
+            assertThat(seen).containsSubsequence("while you are here", "missed one", "Team 2", "missed two");
+            assertThat(seen).doesNotHaveDuplicates();
+            a.groups().send(room, "live again").join();
+            GroupMessage next = (GroupMessage) hears.next(m -> m instanceof GroupMessage);
+            assertThat(next.body()).isEqualTo("live again");
+            assertThat(next.delayed()).isFalse();
+        }
+    }
 }
