@@ -102,22 +102,8 @@ final class InteractiveShell {
         client.typing().onTyping(shell::typingChanged);
         client.retractions().onRetraction(shell::retracted);
         client.retractions().onHidden(shell::hidden);
-        client.groups().addListener(new io.chatapp.client.GroupListener() {
-            @Override
-            public void message(io.chatapp.client.GroupMessage message) {
-                shell.groupMessage(message);
-            }
-
-            @Override
-            public void event(io.chatapp.client.GroupEvent event) {
-                shell.groupEvent(event);
-            }
-
-            @Override
-            public void left(String room) {
-                shell.groupLeft(room);
-            }
-        });
+        client.groups().addListener(io.chatapp.client.GroupListener.of(shell::groupMessage, shell::groupEvent,
+                room -> { }, shell::groupLeft));
         PresenceTracker presence = new PresenceTracker(account.bareJid());
         client.onPresence(update -> presence.track(update).ifPresent(change -> {
             boolean statusOnly = change.online().isEmpty();

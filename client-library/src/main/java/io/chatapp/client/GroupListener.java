@@ -21,4 +21,31 @@ public interface GroupListener {
     /** This account is no longer in the group: removed, left, or the group was deleted. */
     default void left(String room) {
     }
+
+    /** A listener made of one callback per kind (each may be {@code x -> { }}). */
+    static GroupListener of(java.util.function.Consumer<GroupMessage> messages,
+                            java.util.function.Consumer<GroupEvent> events,
+                            java.util.function.Consumer<String> joined, java.util.function.Consumer<String> left) {
+        return new GroupListener() {
+            @Override
+            public void message(GroupMessage message) {
+                messages.accept(message);
+            }
+
+            @Override
+            public void event(GroupEvent event) {
+                events.accept(event);
+            }
+
+            @Override
+            public void joined(String room) {
+                joined.accept(room);
+            }
+
+            @Override
+            public void left(String room) {
+                left.accept(room);
+            }
+        };
+    }
 }

@@ -123,9 +123,7 @@ class GroupsProtocolTest {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "member");
-            join(b, room, "bob");
+            String room = groupWith(server, a, b, bob, "member");
             a.message(room, "groupchat", "before", null);
             b.nextMessage(xml -> xml.contains("before"));
 
@@ -146,9 +144,7 @@ class GroupsProtocolTest {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
-            String room = create(server, a, "News");
-            affiliate(a, room, bob, "member");
-            join(b, room, "bob");
+            String room = groupWith(server, a, b, bob, "member");
             assertThat(a.iq("set", null, "<settings xmlns='" + GROUPS + "' room='" + room + "' announce='1'/>"))
                     .contains("type='result'");
             assertThat(b.nextMessage(xml -> xml.contains("announce-changed"))).contains("value='1'");
@@ -226,9 +222,7 @@ class GroupsProtocolTest {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "owner");
-            join(b, room, "bob");
+            String room = groupWith(server, a, b, bob, "owner");
             assertThat(b.iq("set", room, "<query xmlns='" + OWNER + "'><destroy/></query>")).contains("<forbidden");
             assertThat(a.iq("set", room, "<query xmlns='" + OWNER + "'><destroy/></query>")).contains("type='result'");
             // Openfire 4.2 sends the occupants a plain unavailable presence (without XEP-0045's <destroy/>).
@@ -291,6 +285,15 @@ class GroupsProtocolTest {
         String result = owner.iq("set", room, "<query xmlns='" + OWNER + "'><x xmlns='jabber:x:data' type='submit'>"
                 + field("muc#roomconfig_roomname", name) + "</x></query>");
         assertThat(result).contains("type='result'");
+        return room;
+    }
+
+    /** A group the owner created with the user added (with that affiliation) and in the room. */
+    static String groupWith(DevServer server, RawXmpp owner, RawXmpp client, TestUser user, String affiliation)
+            throws Exception {
+        String room = create(server, owner, "Team");
+        assertThat(affiliate(owner, room, user, affiliation)).contains("type='result'");
+        join(client, room, "bob");
         return room;
     }
 

@@ -53,27 +53,8 @@ final class Inbox<T> {
     /** Everything a client's group listener hears: GroupMessage, GroupEvent, and "joined:"/"left:" + room. */
     static Inbox<Object> groups(io.chatapp.client.ChatClient client) {
         Inbox<Object> inbox = new Inbox<>();
-        client.groups().addListener(new io.chatapp.client.GroupListener() {
-            @Override
-            public void message(io.chatapp.client.GroupMessage message) {
-                inbox.add(message);
-            }
-
-            @Override
-            public void event(io.chatapp.client.GroupEvent event) {
-                inbox.add(event);
-            }
-
-            @Override
-            public void joined(String room) {
-                inbox.add("joined:" + room);
-            }
-
-            @Override
-            public void left(String room) {
-                inbox.add("left:" + room);
-            }
-        });
+        client.groups().addListener(io.chatapp.client.GroupListener.of(inbox::add, inbox::add,
+                room -> inbox.add("joined:" + room), room -> inbox.add("left:" + room)));
         return inbox;
     }
 }

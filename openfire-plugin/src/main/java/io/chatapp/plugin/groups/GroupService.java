@@ -62,34 +62,27 @@ public final class GroupService implements AutoCloseable {
 
     /** The user's role in the group, empty when they are not a member (or there is no such group). */
     public Optional<GroupRole> role(String room, String user) {
-        Group group = groups.get(room);
-        if (group == null) {
-            return Optional.empty();
-        }
-        synchronized (group) {
-            return group.role(user);
-        }
+        return read(room, group -> group.role(user), Optional.empty());
     }
 
     /** When the user joined the group (they see its history from then on); empty when not a member. */
     public Optional<Instant> memberSince(String room, String user) {
-        Group group = groups.get(room);
-        if (group == null) {
-            return Optional.empty();
-        }
-        synchronized (group) {
-            GroupMember member = group.members.get(user);
-            return member == null ? Optional.empty() : Optional.of(member.joinedAt());
-        }
+        return read(room, group -> Optional.ofNullable(group.members.get(user)).map(GroupMember::joinedAt),
+                Optional.empty());
     }
 
     public Optional<GroupSummary> group(String room) {
+        return read(room, group -> Optional.of(group.summary()), Optional.empty());
+    }
+
+    /** Reads a group under its lock; {@code absent} when there is no such group. */
+    private <T> T read(String room, java.util.function.Function<Group, T> reading, T absent) {
         Group group = groups.get(room);
         if (group == null) {
-            return Optional.empty();
+            return absent;
         }
         synchronized (group) {
-            return Optional.of(group.summary());
+            return reading.apply(group);
         }
     }
 
@@ -275,13 +268,7 @@ public final class GroupService implements AutoCloseable {
      * everyone else). The plugin's record is ahead of the room's after a leave the room has not been told yet.
      */
     public boolean mayEnter(String room, String user) {
-        Group group = groups.get(room);
-        if (group == null) {
-            return true;
-        }
-        synchronized (group) {
-            return !group.departed.contains(user);
-        }
+        return read(room, group -> !group.departed.contains(user), true);
     }
 
     /** Refuses deleting the group by anyone but its owner. */
