@@ -18,7 +18,7 @@ public record GroupEvent(String room, Type type, String actor, String target, St
 
     public enum Type {
         CREATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_LEFT, ADMIN_ADDED, ADMIN_REMOVED, OWNER_CHANGED, NAME_CHANGED,
-        DESCRIPTION_CHANGED, ANNOUNCE_CHANGED, EDIT_INFO_CHANGED, DELETED, OTHER;
+        DESCRIPTION_CHANGED, IMAGE_CHANGED, ANNOUNCE_CHANGED, EDIT_INFO_CHANGED, DELETED, OTHER;
 
         /** The type named by the protocol's attribute ({@code member-added}); OTHER for one this library does not know. */
         public static Type of(String attribute) {

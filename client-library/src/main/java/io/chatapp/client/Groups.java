@@ -148,6 +148,38 @@ public final class Groups {
         return request(GroupRequestIQ.info(room(room).toString(), name, description));
     }
 
+    /**
+     * Sets the group image (the room's vCard PHOTO, XEP-0486), or removes it with null: admins, or every member when
+     * the group allows editing info. Members are told with a {@link GroupEvent.Type#IMAGE_CHANGED} event.
+     */
+    public CompletableFuture<Void> setImage(String room, GroupImage image) {
+        EntityBareJid jid = room(room);
+        return context.run(() -> {
+            context.requireSession();
+            org.jivesoftware.smackx.vcardtemp.packet.VCard vcard = new org.jivesoftware.smackx.vcardtemp.packet.VCard();
+            if (image != null) {
+                vcard.setAvatar(image.bytes(), image.mimeType());
+            }
+            vcard.setTo(jid);
+            vcard.setType(org.jivesoftware.smack.packet.IQ.Type.set);
+            context.connection().sendIqRequestAndWaitForResponse(vcard);
+        });
+    }
+
+    /** The group image, if it has one (members only). */
+    public CompletableFuture<java.util.Optional<GroupImage>> image(String room) {
+        EntityBareJid jid = room(room);
+        return context.call(() -> {
+            context.requireSession();
+            var vcard = org.jivesoftware.smackx.vcardtemp.VCardManager.getInstanceFor(context.connection())
+                    .loadVCard(jid);
+            byte[] bytes = vcard.getAvatar();
+            return bytes == null || bytes.length == 0 ? java.util.Optional.<GroupImage>empty()
+                    : java.util.Optional.of(new GroupImage(
+                            Objects.requireNonNullElse(vcard.getAvatarMimeType(), "image/png"), bytes));
+        });
+    }
+
     /** Changes the group settings (null leaves one as it is); admins only. */
     public CompletableFuture<Void> setSettings(String room, Boolean onlyAdminsSend, Boolean membersEditInfo) {
         return request(GroupRequestIQ.settings(room(room).toString(), onlyAdminsSend, membersEditInfo));

@@ -98,6 +98,13 @@ class GroupsClientTest {
             assertThat(left.actor()).isEqualTo(bob.jid());
             assertThat(b.groups().list().join()).isEmpty();
 
+            byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42"
+                    + "mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+            a.groups().setImage(room, new io.chatapp.client.GroupImage("image/png", png)).join();
+            aHears.next(e -> e instanceof GroupEvent g && g.type() == GroupEvent.Type.IMAGE_CHANGED);
+            assertThat(a.groups().image(room).join().orElseThrow().bytes()).isEqualTo(png);
+            assertThatThrownBy(() -> b.groups().image(room).join()).isInstanceOf(CompletionException.class);
+
             assertThatThrownBy(() -> b.groups().delete(room).join()).isInstanceOf(CompletionException.class);
             a.groups().delete(room).join();
             assertThat(a.groups().list().join()).isEmpty();

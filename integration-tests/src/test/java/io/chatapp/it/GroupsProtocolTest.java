@@ -272,6 +272,30 @@ class GroupsProtocolTest {
         }
     }
 
+    @Test
+    void theGroupImageIsTheRoomsVCardSetByAdmins(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        String png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+        String photo = "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>" + png
+                + "</BINVAL></PHOTO></vCard>";
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            String room = groupWith(server, a, b, bob, "member");
+            assertThat(b.iq("set", room, photo)).contains("<forbidden");
+            assertThat(a.iq("set", room, photo)).contains("type='result'").contains("from='" + room + "'");
+            assertThat(b.nextMessage(xml -> xml.contains("image-changed"))).contains("changed the group image");
+            assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<BINVAL>" + png + "</BINVAL>")
+                    .contains("<TYPE>image/png</TYPE>");
+            assertThat(c.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<forbidden");
+            assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>***"
+                    + "</BINVAL></PHOTO></vCard>")).contains("<bad-request");
+            assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'/>")).contains("type='result'");
+            assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).doesNotContain("PHOTO");
+        }
+    }
+
     static String room(DevServer server) {
         return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@conference."
                 + server.domain();

@@ -110,6 +110,9 @@ public record Settings(
             "Subdomain of Openfire's MUC service whose rooms are groups; the plugin keeps every room there private.");
     public static final Setting<Integer> GROUPS_MAX_MEMBERS = Setting.integer("chatapp.groups.maxMembers", 1024,
             2, 100_000, "Most members (owner and admins included) a group may have; adding more is refused.");
+    public static final Setting<Integer> GROUPS_MAX_IMAGE_BYTES = Setting.integer("chatapp.groups.maxImageBytes",
+            262_144, 1_024, 10_485_760, "Largest group image (decoded bytes of the room's vCard PHOTO) accepted;"
+                    + " a larger one is refused.");
 
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
@@ -118,7 +121,8 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, GROUPS_SERVICE, GROUPS_MAX_MEMBERS);
+            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, GROUPS_SERVICE, GROUPS_MAX_MEMBERS,
+            GROUPS_MAX_IMAGE_BYTES);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -161,7 +165,8 @@ public record Settings(
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
                         java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
                 lastSeenDefault(source),
-                new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source)));
+                new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
+                        GROUPS_MAX_IMAGE_BYTES.read(source)));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {

@@ -17,7 +17,7 @@ public record GroupEvent(String room, Type type, String actor, String target, St
 
     public enum Type {
         CREATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_LEFT, ADMIN_ADDED, ADMIN_REMOVED, OWNER_CHANGED, NAME_CHANGED,
-        DESCRIPTION_CHANGED, ANNOUNCE_CHANGED, EDIT_INFO_CHANGED, DELETED;
+        DESCRIPTION_CHANGED, IMAGE_CHANGED, ANNOUNCE_CHANGED, EDIT_INFO_CHANGED, DELETED;
 
         /** The attribute value, e.g. {@code member-added}. */
         public String attribute() {
@@ -39,6 +39,7 @@ public record GroupEvent(String room, Type type, String actor, String target, St
             case OWNER_CHANGED -> whom + " is now the group owner";
             case NAME_CHANGED -> who + " changed the group name to \u201c" + value + "\u201d";
             case DESCRIPTION_CHANGED -> who + " changed the group description";
+            case IMAGE_CHANGED -> value == null ? who + " removed the group image" : who + " changed the group image";
             case ANNOUNCE_CHANGED -> "1".equals(value) ? who + " allowed only admins to send messages"
                     : who + " allowed all members to send messages";
             case EDIT_INFO_CHANGED -> "1".equals(value) ? who + " allowed all members to edit the group info"

@@ -226,6 +226,27 @@ public final class GroupService implements AutoCloseable {
         return events;
     }
 
+    /** The group's image, for its members; read after the changes queued before. */
+    public java.util.concurrent.CompletableFuture<Optional<GroupImage>> image(String room, String requester) {
+        if (role(room, requester).isEmpty()) {
+            throw notMember();
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> store.image(room), writer);
+    }
+
+    /** Sets (or with null removes) the group's image: admins, or every member when the group allows editing info. */
+    public List<GroupEvent> setImage(String room, String requester, GroupImage image) {
+        checkInfoChange(room, requester);
+        if (image != null && image.bytes().length > settings.maxImageBytes()) {
+            throw new StanzaErrorException(StanzaError.NOT_ACCEPTABLE,
+                    "a group image has at most " + settings.maxImageBytes() + " bytes");
+        }
+        Instant now = clock.instant();
+        inOrder(() -> store.saveImage(room, image, now));
+        return List.of(new GroupEvent(room, Type.IMAGE_CHANGED, requester, null, image == null ? null : image.sha1(),
+                now));
+    }
+
     /** Changes the group settings (null: unchanged); admins only. */
     public List<GroupEvent> changeSettings(String room, String requester, Boolean announce, Boolean membersEditInfo) {
         Group group = existing(room);

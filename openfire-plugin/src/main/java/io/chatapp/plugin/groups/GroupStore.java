@@ -86,6 +86,32 @@ final class GroupStore {
                 member.jid(), member.joinedAt());
     }
 
+    /** Sets the group's image, or removes it when null. */
+    void saveImage(String room, GroupImage image, Instant at) {
+        if (image == null) {
+            update("DELETE FROM group_image WHERE room = ?", room);
+            return;
+        }
+        update("INSERT INTO group_image (room, mime_type, image, sha1, updated_at) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (room) DO UPDATE SET mime_type = excluded.mime_type, image = excluded.image,"
+                + " sha1 = excluded.sha1, updated_at = excluded.updated_at", room, image.mimeType(), image.bytes(),
+                image.sha1(), at);
+    }
+
+    java.util.Optional<GroupImage> image(String room) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT mime_type, image, sha1 FROM group_image WHERE room = ?")) {
+            statement.setString(1, room);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? java.util.Optional.of(new GroupImage(row.getString(1), row.getBytes(2),
+                        row.getString(3))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not read a group image: " + e.getMessage(), e);
+        }
+    }
+
     void deleted(String room, Instant at) {
         update("UPDATE group_member SET left_at = ? WHERE room = ? AND left_at IS NULL", at, room);
         update("UPDATE group_room SET deleted_at = ? WHERE room = ?", at, room);

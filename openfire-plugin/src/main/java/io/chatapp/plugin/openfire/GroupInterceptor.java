@@ -113,6 +113,9 @@ final class GroupInterceptor implements PacketInterceptor {
                 }
             } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
                 Change change = request(iq, room, sender);
                 if (change != null) {

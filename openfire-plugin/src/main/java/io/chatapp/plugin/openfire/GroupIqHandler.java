@@ -26,6 +26,7 @@ final class GroupIqHandler extends AsyncIqHandler {
     private final GroupBroadcast broadcast;
     private final RoomActions actions;
     private final GroupMam mam;
+    private final GroupVCard vcards;
 
     GroupIqHandler(GroupService groups, GroupBroadcast broadcast, RoomActions actions, GroupMam mam,
                    PluginRouting routing) {
@@ -34,6 +35,7 @@ final class GroupIqHandler extends AsyncIqHandler {
         this.broadcast = broadcast;
         this.actions = actions;
         this.mam = mam;
+        this.vcards = new GroupVCard(groups, broadcast);
     }
 
     @Override
@@ -41,6 +43,9 @@ final class GroupIqHandler extends AsyncIqHandler {
         Element child = request.getChildElement();
         if (child.getName().equals(GroupMam.READDRESSED)) {
             return mam.answer(RoomIqReaddressing.restore(request));
+        }
+        if (child.getName().equals(GroupVCard.READDRESSED)) {
+            return vcards.answer(RoomIqReaddressing.restore(request));
         }
         if (child.getName().equals(GroupInterceptor.REFUSED)) {
             return CompletableFuture.completedFuture(refusal(request));

@@ -102,7 +102,7 @@ class SettingsTest {
     @Test
     void readsGroupSettings() {
         assertThat(read(Map.of("chatapp.groups.service", "groups", "chatapp.groups.maxMembers", "50")).groups())
-                .isEqualTo(new GroupSettings("groups", 50));
+                .isEqualTo(new GroupSettings("groups", 50, 262_144));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.groups.maxMembers", "1")))
                 .isInstanceOf(InvalidSettingException.class);
     }

@@ -46,7 +46,7 @@ class GroupServiceTest {
     }
 
     private GroupService start(int maxMembers) throws Exception {
-        return GroupService.start(database.dataSource(), new GroupSettings("conference", maxMembers), clock);
+        return GroupService.start(database.dataSource(), new GroupSettings("conference", maxMembers, 1_024), clock);
     }
 
     private List<GroupEvent> add(String actor, String... jids) {
@@ -172,6 +172,21 @@ class GroupServiceTest {
         } finally {
             restarted.close();
         }
+    }
+
+    @Test
+    void theImageIsForMembersSetByAdminsAndLimitedInSize() throws Exception {
+        groups.created(ROOM, ALICE);
+        add(ALICE, BOB);
+        GroupImage image = GroupImage.of("image/png", new byte[] {1, 2, 3});
+        assertThat(refusal(() -> groups.setImage(ROOM, BOB, image))).isEqualTo(StanzaError.FORBIDDEN);
+        assertThat(refusal(() -> groups.setImage(ROOM, ALICE, GroupImage.of("image/png", new byte[1_025]))))
+                .isEqualTo(StanzaError.NOT_ACCEPTABLE);
+        assertThat(groups.setImage(ROOM, ALICE, image)).extracting(GroupEvent::value).containsExactly(image.sha1());
+        assertThat(groups.image(ROOM, BOB).join().orElseThrow().bytes()).containsExactly(1, 2, 3);
+        assertThat(refusal(() -> groups.image(ROOM, DAVE))).isEqualTo(StanzaError.FORBIDDEN);
+        groups.setImage(ROOM, ALICE, null);
+        assertThat(groups.image(ROOM, BOB).join()).isEmpty();
     }
 
     @Test

@@ -26,3 +26,12 @@ CREATE TABLE group_member (
 
 -- A user's current groups (the group list on every device).
 CREATE INDEX group_member_current_idx ON group_member (jid) WHERE left_at IS NULL;
+
+-- The group image (vCard-temp PHOTO of the room, XEP-0486), set by admins (or members when the group allows it).
+CREATE TABLE group_image (
+    room       TEXT PRIMARY KEY REFERENCES group_room (room) ON DELETE CASCADE,
+    mime_type  TEXT NOT NULL,
+    image      BYTEA NOT NULL,
+    sha1       TEXT NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL
+);
