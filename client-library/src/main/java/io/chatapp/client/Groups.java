@@ -348,7 +348,62 @@ public final class Groups {
                 .toString();
         GroupMessage value = new GroupMessage(room, Objects.requireNonNullElse(message.getStanzaId(), ""), from,
                 message.getBody(), at, from.equals(me), archiveId, delayed);
+        if (!value.outgoing() && archiveId != null) {
+            acknowledge(roomJid, archiveId);
+        }
         listeners.fire(l -> l.message(value));
+    }
+
+    /**
+     * Tells the server this device received a group message: a XEP-0184 receipt to the room, naming the message by its
+     * archive id. The server records it for the sender's message info and lets it go no further.
+     */
+    private void acknowledge(EntityBareJid room, String archiveId) {
+        XMPPTCPConnection connection = context.connection();
+        context.io.execute(() -> {
+            try {
+                connection.sendStanza(io.chatapp.client.internal.xmpp.Stanzas.receipt(room,
+                        java.util.UUID.randomUUID().toString(), archiveId));
+            } catch (Exception e) {
+                // Not connected any more: the sender sees the message as not yet delivered to this member.
+            }
+        });
+    }
+
+    /**
+     * Marks the group read up to the newest message this client has shown of it (a XEP-0333 {@code displayed} to the
+     * room, recorded by the server for the senders' message info). Completes with false when nothing was shown yet.
+     */
+    public CompletableFuture<Boolean> markRead(String room) {
+        EntityBareJid jid = room(room);
+        return context.call(() -> {
+            context.requireSession();
+            String newestId = newest.get(jid.toString());
+            if (newestId == null) {
+                return false;
+            }
+            context.connection().sendStanza(io.chatapp.client.internal.xmpp.Stanzas.displayed(jid,
+                    java.util.UUID.randomUUID().toString(), newestId));
+            return true;
+        });
+    }
+
+    /**
+     * "Message info" of a message this account sent to the group, named by its message id or archive id: each current
+     * member's delivered and read times.
+     */
+    public CompletableFuture<MessageInfo> messageInfo(String room, String messageId) {
+        EntityBareJid jid = room(room);
+        return context.call(() -> {
+            context.requireSession();
+            var request = io.chatapp.client.internal.xmpp.MessageInfoIQ.request(messageId);
+            request.setTo(jid);
+            io.chatapp.client.internal.xmpp.MessageInfoIQ result = context.connection()
+                    .sendIqRequestAndWaitForResponse(request);
+            return new MessageInfo(result.id().isEmpty() ? messageId : result.id(), result.stanzaId(),
+                    result.sent(), result.recipients().stream()
+                            .map(r -> new MessageInfo.Recipient(r.jid(), r.delivered(), r.read())).toList());
+        });
     }
 
     /** The XEP-0359 stanza-id the room's archive gave the message, or null. */

@@ -164,4 +164,54 @@ class GroupsClientTest {
             assertThat(next.delayed()).isFalse();
         }
     }
+
+    @Test
+    void theSenderSeesEachMembersDeliveredAndReadState(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.loggedIn(alice);
+            ChatClient b = clients.loggedIn(bob);
+            ChatClient c = clients.loggedIn(carol);
+            Inbox<Object> bHears = Inbox.groups(b);
+            Inbox<Object> cHears = Inbox.groups(c);
+            String room = a.groups().create("Team", null, List.of(bob.jid(), carol.jid())).join().room();
+            bHears.next(("joined:" + room)::equals);
+            cHears.next(("joined:" + room)::equals);
+
+            String id = a.groups().send(room, "read me").join();
+            bHears.next(m -> m instanceof GroupMessage g && g.body().equals("read me"));
+            cHears.next(m -> m instanceof GroupMessage g && g.body().equals("read me"));
+            // Both devices acknowledge on arrival: delivered to both, read by none.
+            io.chatapp.client.MessageInfo delivered = awaitInfo(a, room, id,
+                    info -> info.recipients().stream().allMatch(r -> r.deliveredAt() != null));
+            assertThat(delivered.recipients()).extracting(io.chatapp.client.MessageInfo.Recipient::jid)
+                    .containsExactlyInAnyOrder(bob.jid(), carol.jid());
+            assertThat(delivered.recipients()).allMatch(r -> r.readAt() == null);
+
+            assertThat(b.groups().markRead(room).join()).isTrue();
+            io.chatapp.client.MessageInfo read = awaitInfo(a, room, id,
+                    info -> info.recipients().stream().anyMatch(r -> r.readAt() != null));
+            assertThat(read.recipients()).filteredOn(r -> r.readAt() != null)
+                    .extracting(io.chatapp.client.MessageInfo.Recipient::jid).containsExactly(bob.jid());
+
+            // Only the sender may ask.
+            assertThatThrownBy(() -> b.groups().messageInfo(room, id).join()).cause()
+                    .extracting(e -> ((ChatClientException) e).reason())
+                    .isEqualTo(ChatClientException.Reason.NOT_ALLOWED);
+        }
+    }
+
+    private static io.chatapp.client.MessageInfo awaitInfo(ChatClient client, String room, String id,
+            java.util.function.Predicate<io.chatapp.client.MessageInfo> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (true) {
+            io.chatapp.client.MessageInfo info = client.groups().messageInfo(room, id).join();
+            if (condition.test(info) || System.nanoTime() > deadline) {
+                return info;
+            }
+            Thread.sleep(100);
+        }
+    }
 }

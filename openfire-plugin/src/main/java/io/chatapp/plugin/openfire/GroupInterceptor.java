@@ -50,6 +50,7 @@ final class GroupInterceptor implements PacketInterceptor {
     private final GroupBroadcast broadcast;
     private final RoomActions actions;
     private final GroupArchive archive;
+    private final GroupReceipts receipts;
     private final String domain;
     private final PluginRouting routing;
     /** requester full JID + id → what the room will have done when it answers with a result. */
@@ -69,13 +70,15 @@ final class GroupInterceptor implements PacketInterceptor {
     }
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
-                     RoomActions actions, GroupArchive archive, PluginRouting routing) {
+                     RoomActions actions, GroupArchive archive, GroupReceipts receipts,
+                     PluginRouting routing) {
         this.groups = groups;
         this.service = service;
         this.occupants = occupants;
         this.broadcast = broadcast;
         this.actions = actions;
         this.archive = archive;
+        this.receipts = receipts;
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
     }
@@ -106,6 +109,10 @@ final class GroupInterceptor implements PacketInterceptor {
                     throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
                 }
             } else if (packet instanceof Message message) {
+                if (packet.getTo().getResource() == null && groups.isGroup(room)
+                        && receipts.consume(message, room, sender)) {
+                    throw new PacketRejectedException("group receipt recorded");
+                }
                 if (message.getType() == Message.Type.groupchat && message.getBody() != null
                         && packet.getTo().getResource() == null && groups.isGroup(room)) {
                     groups.checkMessage(room, sender);
@@ -113,6 +120,8 @@ final class GroupInterceptor implements PacketInterceptor {
                 }
             } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupReceipts.isInfoRequest(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupReceipts.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
                     && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());

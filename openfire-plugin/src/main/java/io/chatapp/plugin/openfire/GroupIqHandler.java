@@ -28,14 +28,17 @@ final class GroupIqHandler extends AsyncIqHandler {
     private final GroupMam mam;
     private final GroupVCard vcards;
 
+    private final GroupReceipts receipts;
+
     GroupIqHandler(GroupService groups, GroupBroadcast broadcast, RoomActions actions, GroupMam mam,
-                   PluginRouting routing) {
+                   GroupReceipts receipts, PluginRouting routing) {
         super("chat-app groups", "groups", NAMESPACE, routing);
         this.groups = groups;
         this.broadcast = broadcast;
         this.actions = actions;
         this.mam = mam;
         this.vcards = new GroupVCard(groups, broadcast);
+        this.receipts = receipts;
     }
 
     @Override
@@ -43,6 +46,9 @@ final class GroupIqHandler extends AsyncIqHandler {
         Element child = request.getChildElement();
         if (child.getName().equals(GroupMam.READDRESSED)) {
             return mam.answer(RoomIqReaddressing.restore(request));
+        }
+        if (child.getName().equals(GroupReceipts.READDRESSED)) {
+            return receipts.answer(RoomIqReaddressing.restore(request));
         }
         if (child.getName().equals(GroupVCard.READDRESSED)) {
             return vcards.answer(RoomIqReaddressing.restore(request));

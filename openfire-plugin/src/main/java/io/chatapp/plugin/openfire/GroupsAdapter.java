@@ -27,13 +27,15 @@ final class GroupsAdapter implements AutoCloseable {
             GroupOccupants occupants = new GroupOccupants();
             GroupArchive archive = new GroupArchive(messaging.archive());
             GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
+            GroupReceipts receipts = new GroupReceipts(groups, messaging.receipts(), messaging.messageInfo(),
+                    messaging.archive());
             GroupMam mam = new GroupMam(groups, messaging.archive(), messaging.settings().maxPageSize(), routing);
             RoomActions actions = new RoomActions(occupants, routing);
             GroupInterceptor interceptor = new GroupInterceptor(groups, groups.settings().service() + "." + domain,
-                    occupants, broadcast, actions, archive, routing);
+                    occupants, broadcast, actions, archive, receipts, routing);
             InterceptorManager.getInstance().addInterceptor(interceptor);
             adapter.undo.push(() -> InterceptorManager.getInstance().removeInterceptor(interceptor));
-            GroupIqHandler handler = new GroupIqHandler(groups, broadcast, actions, mam, routing);
+            GroupIqHandler handler = new GroupIqHandler(groups, broadcast, actions, mam, receipts, routing);
             IQRouter router = XMPPServer.getInstance().getIQRouter();
             router.addHandler(handler);
             adapter.undo.push(() -> router.removeHandler(handler));
