@@ -22,6 +22,20 @@ public interface GroupListener {
     default void left(String room) {
     }
 
+    /**
+     * Every other member has received the message this account sent to the group (our extension; once per message,
+     * while this device is online: otherwise {@link Groups#messageInfo} tells).
+     *
+     * @param messageId the message's id as sent, or null when the server did not keep one
+     * @param archiveId the group archive's id of the message
+     */
+    default void deliveredToAll(String room, String messageId, String archiveId) {
+    }
+
+    /** Every other member has read the message this account sent to the group (as {@link #deliveredToAll}). */
+    default void readByAll(String room, String messageId, String archiveId) {
+    }
+
     /** A listener made of one callback per kind (each may be {@code x -> { }}). */
     static GroupListener of(java.util.function.Consumer<GroupMessage> messages,
                             java.util.function.Consumer<GroupEvent> events,

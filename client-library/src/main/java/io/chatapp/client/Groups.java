@@ -79,6 +79,28 @@ public final class Groups {
                 }
             }
         });
+        connection.addSyncStanzaListener(this::onAllState, new org.jivesoftware.smack.filter.AndFilter(
+                org.jivesoftware.smack.filter.MessageTypeFilter.HEADLINE,
+                stanza -> stanza.getExtension(DELIVERED_ALL) != null || stanza.getExtension(READ_ALL) != null));
+    }
+
+    private static final javax.xml.namespace.QName DELIVERED_ALL = new javax.xml.namespace.QName(GroupsIQ.NAMESPACE,
+            "delivered-all");
+    private static final javax.xml.namespace.QName READ_ALL = new javax.xml.namespace.QName(GroupsIQ.NAMESPACE,
+            "read-all");
+
+    /** The server's "delivered to all" / "read by all" for a message this account sent to a group. */
+    private void onAllState(org.jivesoftware.smack.packet.Stanza stanza) {
+        String room = stanza.getFrom() == null ? "" : stanza.getFrom().asBareJid().toString();
+        var delivered = (org.jivesoftware.smack.packet.StandardExtensionElement) stanza.getExtension(DELIVERED_ALL);
+        var read = (org.jivesoftware.smack.packet.StandardExtensionElement) stanza.getExtension(READ_ALL);
+        if (delivered != null) {
+            listeners.fire(l -> l.deliveredToAll(room, delivered.getAttributeValue("message-id"),
+                    delivered.getAttributeValue("id")));
+        }
+        if (read != null) {
+            listeners.fire(l -> l.readByAll(room, read.getAttributeValue("message-id"), read.getAttributeValue("id")));
+        }
     }
 
     /**

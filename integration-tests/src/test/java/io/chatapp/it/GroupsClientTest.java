@@ -176,6 +176,18 @@ class GroupsClientTest {
             ChatClient c = clients.loggedIn(carol);
             Inbox<Object> bHears = Inbox.groups(b);
             Inbox<Object> cHears = Inbox.groups(c);
+            Inbox<String> toAll = new Inbox<>();
+            a.groups().addListener(new io.chatapp.client.GroupListener() {
+                @Override
+                public void deliveredToAll(String room, String messageId, String archiveId) {
+                    toAll.add("delivered:" + messageId);
+                }
+
+                @Override
+                public void readByAll(String room, String messageId, String archiveId) {
+                    toAll.add("read:" + messageId);
+                }
+            });
             String room = a.groups().create("Team", null, List.of(bob.jid(), carol.jid())).join().room();
             bHears.next(("joined:" + room)::equals);
             cHears.next(("joined:" + room)::equals);
@@ -195,6 +207,10 @@ class GroupsClientTest {
                     info -> info.recipients().stream().anyMatch(r -> r.readAt() != null));
             assertThat(read.recipients()).filteredOn(r -> r.readAt() != null)
                     .extracting(io.chatapp.client.MessageInfo.Recipient::jid).containsExactly(bob.jid());
+            // The aggregated events (our extension): delivered to all came; read by all once carol has read too.
+            assertThat(toAll.next()).isEqualTo("delivered:" + id);
+            assertThat(c.groups().markRead(room).join()).isTrue();
+            assertThat(toAll.next()).isEqualTo("read:" + id);
 
             // Only the sender may ask.
             assertThatThrownBy(() -> b.groups().messageInfo(room, id).join()).cause()

@@ -28,17 +28,31 @@ import org.xmpp.packet.Message;
 final class GroupReceipts {
 
     static final String READDRESSED = "message-info";
+    static final String DELIVERED_ALL = "delivered-all";
+    static final String READ_ALL = "read-all";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupReceipts.class);
 
     private final GroupService groups;
     private final ReceiptRecorder receipts;
     private final MessageInfoService info;
     private final MessageArchive archive;
+    private final PluginRouting routing;
+    /** "delivered-all:id" / "read-all:id" already told to the sender. */
+    private final java.util.Map<String, Boolean> told = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > 100_000;
+                }
+            });
 
-    GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive) {
+    GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
+                  PluginRouting routing) {
         this.groups = groups;
         this.receipts = receipts;
         this.info = info;
         this.archive = archive;
+        this.routing = routing;
     }
 
     /** Records a member's receipt or marker to the room; returns whether the message was one (then it is dropped). */
@@ -55,8 +69,60 @@ final class GroupReceipts {
             if (displayed != null && displayed.attributeValue("id") != null) {
                 receipts.groupDisplayed(member, room, displayed.attributeValue("id"), null);
             }
+            String id = received != null ? received.attributeValue("id") : displayed.attributeValue("id");
+            if (id != null) {
+                // Each receipt checks (one query after the receipts are stored): skipping checks while one runs
+                // could miss the last member's receipt.
+                checkAll(room, id).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not check who has {} of {}", id, room, failure);
+                    }
+                });
+            }
         }
         return true;
+    }
+
+    /**
+     * Once every other current member has received (read) a group message, tells its sender: a headline from the room
+     * with {@code <delivered-all/>} ({@code <read-all/>}) of urn:chatapp:groups:0, once per message. (A sender who is
+     * offline then learns it from message info.) A marker covers earlier messages too; only the one it names is told.
+     */
+    private CompletableFuture<Void> checkAll(String room, String reference) {
+        return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
+            ArchivedMessage message = found.orElse(null);
+            String sender = message == null || message.stanzaXml() == null ? null : sender(message.stanzaXml());
+            GroupSummary group = groups.group(room).orElse(null);
+            if (sender == null || group == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            List<String> others = group.members().stream().map(GroupMember::jid)
+                    .filter(jid -> !jid.equals(sender)).toList();
+            return info.recipientStates(message.id(), room, others).thenAccept(states -> {
+                String id = io.chatapp.plugin.archive.ArchiveIds.format(message.id());
+                if (!states.isEmpty() && states.stream().allMatch(state -> state.delivered() != null)) {
+                    tell(room, sender, DELIVERED_ALL, id, message.messageId());
+                }
+                if (!states.isEmpty() && states.stream().allMatch(state -> state.read() != null)) {
+                    tell(room, sender, READ_ALL, id, message.messageId());
+                }
+            });
+        });
+    }
+
+    private void tell(String room, String sender, String what, String archiveId, String messageId) {
+        if (told.putIfAbsent(what + ":" + archiveId, Boolean.TRUE) != null) {
+            return;
+        }
+        Message headline = new Message();
+        headline.setType(Message.Type.headline);
+        headline.setFrom(room);
+        headline.setTo(sender);
+        Element element = headline.addChildElement(what, GroupIqHandler.NAMESPACE).addAttribute("id", archiveId);
+        if (messageId != null) {
+            element.addAttribute("message-id", messageId);
+        }
+        routing.route(headline);
     }
 
     static boolean isInfoRequest(IQ iq) {

@@ -28,7 +28,7 @@ final class GroupsAdapter implements AutoCloseable {
             GroupArchive archive = new GroupArchive(messaging.archive());
             GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
             GroupReceipts receipts = new GroupReceipts(groups, messaging.receipts(), messaging.messageInfo(),
-                    messaging.archive());
+                    messaging.archive(), routing);
             GroupMam mam = new GroupMam(groups, messaging.archive(), messaging.settings().maxPageSize(), routing);
             RoomActions actions = new RoomActions(occupants, routing);
             GroupInterceptor interceptor = new GroupInterceptor(groups, groups.settings().service() + "." + domain,
