@@ -145,18 +145,14 @@ public final class GroupService implements AutoCloseable {
 
     /** Records affiliation changes the room has made. */
     public List<GroupEvent> applyAffiliations(String room, String actor, List<AffiliationChange> changes) {
-        Group group = groups.get(room);
-        if (group == null) {
-            return List.of();
-        }
         Instant now = clock.instant();
-        List<GroupEvent> events = new ArrayList<>();
-        synchronized (group) {
+        return read(room, group -> {
+            List<GroupEvent> events = new ArrayList<>();
             for (AffiliationChange change : changes) {
                 apply(group, actor, change, now, events);
             }
-        }
-        return events;
+            return events;
+        }, List.of());
     }
 
     private void apply(Group group, String actor, AffiliationChange change, Instant now, List<GroupEvent> events) {
@@ -204,13 +200,9 @@ public final class GroupService implements AutoCloseable {
 
     /** Records a name and/or description (null: unchanged) the room now has. */
     public List<GroupEvent> applyInfo(String room, String actor, String name, String description) {
-        Group group = groups.get(room);
-        if (group == null) {
-            return List.of();
-        }
         Instant now = clock.instant();
-        List<GroupEvent> events = new ArrayList<>();
-        synchronized (group) {
+        return read(room, group -> {
+            List<GroupEvent> events = new ArrayList<>();
             if (name != null && !name.equals(group.name)) {
                 group.name = name;
                 events.add(new GroupEvent(room, Type.NAME_CHANGED, actor, null, name, now));
@@ -222,8 +214,8 @@ public final class GroupService implements AutoCloseable {
             if (!events.isEmpty()) {
                 write(group, null);
             }
-        }
-        return events;
+            return events;
+        }, List.of());
     }
 
     /** The group's image, for its members; read after the changes queued before. */
