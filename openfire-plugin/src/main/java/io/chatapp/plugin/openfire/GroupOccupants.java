@@ -23,29 +23,44 @@ final class GroupOccupants {
     /** room bare JID → occupant full JID → occupant. */
     private final Map<String, Map<JID, Occupant>> rooms = new ConcurrentHashMap<>();
 
-    /** Notes a presence from a room to one of its occupants; returns whether it was a self-presence. */
+    /**
+     * Notes a presence from a room to one of its occupants; returns whether it was a self-presence. Another
+     * occupant's departure counts too (the room names their real address, being non-anonymous): an occupant whose
+     * connection broke never gets a self-presence saying so.
+     */
     boolean observe(Presence presence) {
         Element user = presence.getChildElement("x", MUC_USER);
-        if (user == null || !isSelf(user)) {
+        if (user == null) {
             return false;
         }
         String room = presence.getFrom().toBareJID();
-        JID occupant = presence.getTo();
         Element item = user.element("item");
+        if (!isSelf(user)) {
+            String other = item == null ? null : item.attributeValue("jid");
+            if (!presence.isAvailable() && other != null) {
+                remove(room, new JID(other));
+            }
+            return false;
+        }
+        JID occupant = presence.getTo();
         if (presence.isAvailable() && item != null) {
             rooms.computeIfAbsent(room, r -> new ConcurrentHashMap<>())
                     .put(occupant, new Occupant(item.attributeValue("affiliation", "none"),
                             presence.getFrom().getResource()));
         } else {
-            Map<JID, Occupant> occupants = rooms.get(room);
-            if (occupants != null) {
-                occupants.remove(occupant);
-                if (occupants.isEmpty()) {
-                    rooms.remove(room, occupants);
-                }
-            }
+            remove(room, occupant);
         }
         return true;
+    }
+
+    private void remove(String room, JID occupant) {
+        Map<JID, Occupant> occupants = rooms.get(room);
+        if (occupants != null) {
+            occupants.remove(occupant);
+            if (occupants.isEmpty()) {
+                rooms.remove(room, occupants);
+            }
+        }
     }
 
     private static boolean isSelf(Element user) {
