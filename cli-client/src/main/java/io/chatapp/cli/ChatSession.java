@@ -83,4 +83,9 @@ public interface ChatSession {
     LastSeenVisibility lastSeenVisibility();
 
     void setLastSeenVisibility(LastSeenVisibility visibility);
+
+    /** The account's groups ({@code /group}). */
+    default GroupSession groups() {
+        throw new CliException("groups are not available in this session");
+    }
 }

@@ -20,10 +20,17 @@ final class ClientChatSession implements ChatSession {
 
     private final ChatClient client;
     private final String domain;
+    private final GroupSession groups;
 
     ClientChatSession(ChatClient client, String domain) {
         this.client = client;
         this.domain = domain;
+        this.groups = new ClientGroupSession(client.groups());
+    }
+
+    @Override
+    public GroupSession groups() {
+        return groups;
     }
 
     @Override

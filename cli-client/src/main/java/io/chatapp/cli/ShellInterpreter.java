@@ -38,7 +38,7 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/quit");
+            "/group", "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -53,9 +53,15 @@ public final class ShellInterpreter {
     static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add",
             "/history", "/read");
 
-    private static final List<String> HELP = List.of(
+    private static List<String> help() {
+        List<String> lines = new ArrayList<>(COMMAND_HELP);
+        lines.addAll(lines.indexOf("  /help                this list"), GroupCommands.HELP);
+        return List.copyOf(lines);
+    }
+
+    private static final List<String> COMMAND_HELP = List.of(
             "Commands:",
-            "  /chat USER           talk to USER: plain lines are then sent to them (/chat alone: stop)",
+            "  /chat USER|GROUP     talk to USER or a group: plain lines are then sent there (/chat alone: stop)",
             "  /msg USER TEXT       send one message to USER",
             "  /send FILE           send a file (image, video, audio, anything) in the current /chat",
             "  /download #N [PATH]  save the file of message #N (to PATH, a file or directory; default ~/Downloads)",
@@ -76,6 +82,8 @@ public final class ShellInterpreter {
                     + " \u2713\u2713 delivered, \u2713\u2713 read.",
             "Tab completes commands and contacts. Start a line with // to send a text beginning with /.");
 
+    private static final List<String> HELP = help();
+
     private final ChatSession session;
     private final Consumer<String> printer;
     private final Clock clock;
@@ -89,6 +97,9 @@ public final class ShellInterpreter {
     private volatile String conversation;
     /** The /send or /download running, which {@link #cancelTransfer} stops; null when none. */
     private volatile CompletableFuture<?> transfer;
+    /** Whether {@link #conversation} is a group's room. */
+    private volatile boolean groupConversation;
+    private GroupCommands groupCommands;
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
         this(session, printer, Clock.systemDefaultZone(), TransferProgress.Display.NONE, Path.of(""));
@@ -188,6 +199,7 @@ public final class ShellInterpreter {
             case "/delete" -> delete(rest);
             case "/lastseen" -> lastSeen(rest);
             case "/status" -> status(rest);
+            case "/group" -> groups().run(rest);
             case "/quit", "/exit" -> {
                 return false;
             }
@@ -256,7 +268,16 @@ public final class ShellInterpreter {
         if (words.length > 1) {
             throw CliException.usage("usage: /chat USER (then type messages on their own lines)");
         }
+        Optional<String> room = groupNamed(words[0]);
+        if (room.isPresent()) {
+            conversation = room.get();
+            groupConversation = true;
+            printer.accept("Talking to the group " + groups().name(conversation) + ": type messages, /chat alone"
+                    + " to stop");
+            return;
+        }
         conversation = address(words[0]);
+        groupConversation = false;
         printer.accept("Talking to " + conversation + ": type messages, /chat alone to stop");
         markReadLater(conversation);
     }
@@ -494,7 +515,49 @@ public final class ShellInterpreter {
                     + " (/help for more)");
             return;
         }
+        if (groupConversation) {
+            groups().say(to, text);
+            return;
+        }
         send(to, MessageText.requireSendable(text));
+    }
+
+    /** The {@code /group} commands, made on first use (a session without groups fails only then). */
+    private synchronized GroupCommands groups() {
+        if (groupCommands == null) {
+            groupCommands = new GroupCommands(session.groups(), printer, this::address);
+        }
+        return groupCommands;
+    }
+
+    /** The group a /chat argument names, if it names one (user names are tried as groups first). */
+    private Optional<String> groupNamed(String word) {
+        try {
+            return groups().find(word);
+        } catch (CliException notAvailable) {
+            return Optional.empty();
+        }
+    }
+
+    /** A message in a group: shown with the group's name; this account's own (echoed by the room) are not. */
+    public void groupMessage(io.chatapp.client.GroupMessage message) {
+        if (!message.outgoing()) {
+            printer.accept(groups().messageLine(message));
+        }
+    }
+
+    /** A group's system event ("alice added bob"). */
+    public void groupEvent(io.chatapp.client.GroupEvent event) {
+        printer.accept(groups().eventLine(event));
+    }
+
+    /** This account is no longer in a group. */
+    public void groupLeft(String room) {
+        printer.accept(groups().leftLine(room));
+        if (room.equals(conversation)) {
+            conversation = null;
+            groupConversation = false;
+        }
     }
 
     /** Sends and remembers the message, for its status lines and /retract. */

@@ -79,6 +79,7 @@ public final class ChatClient implements AutoCloseable {
     private final Retractions retractions;
     private final LastSeen lastSeen;
     private final Media media;
+    private final Groups groups;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -106,6 +107,7 @@ public final class ChatClient implements AutoCloseable {
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
         this.media = new Media(messages, this::tokens);
+        this.groups = new Groups(context);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -117,6 +119,7 @@ public final class ChatClient implements AutoCloseable {
     private void attach(XMPPTCPConnection newConnection) {
         watchConnection(newConnection);
         messages.attach(newConnection);
+        groups.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -468,6 +471,11 @@ public final class ChatClient implements AutoCloseable {
     /** Sharing files: sending images, videos, audio and files, and downloading received ones. */
     public Media media() {
         return media;
+    }
+
+    /** Group chats: create and manage groups, their messages and events. */
+    public Groups groups() {
+        return groups;
     }
 
     /**

@@ -23,6 +23,7 @@ public final class ChatClientConfig {
     private final Duration reconnectDelay;
     private final URI apiBaseUrl;
     private final TokenMechanism tokenMechanism;
+    private final String groupService;
 
     private ChatClientConfig(Builder builder) {
         this.domain = builder.domain;
@@ -36,6 +37,7 @@ public final class ChatClientConfig {
         this.reconnectDelay = builder.reconnectDelay;
         this.apiBaseUrl = builder.apiBaseUrl;
         this.tokenMechanism = builder.tokenMechanism;
+        this.groupService = builder.groupService;
     }
 
     /** Starts a configuration for the given XMPP domain (the part after the {@code @} in addresses). */
@@ -103,6 +105,14 @@ public final class ChatClientConfig {
         return tokenMechanism;
     }
 
+    /**
+     * The subdomain of the server's group (MUC) service, {@code conference} unless set; the server's
+     * {@code chatapp.groups.service}.
+     */
+    public String groupService() {
+        return groupService;
+    }
+
     /** A copy of this configuration with a different resource. */
     public ChatClientConfig withResource(String newResource) {
         return toBuilder().resource(newResource).build();
@@ -116,6 +126,7 @@ public final class ChatClientConfig {
         builder.reconnectDelay = reconnectDelay;
         builder.apiBaseUrl = apiBaseUrl;
         builder.tokenMechanism = tokenMechanism;
+        builder.groupService = groupService;
         return builder;
     }
 
@@ -138,6 +149,7 @@ public final class ChatClientConfig {
         private Duration reconnectDelay;
         private URI apiBaseUrl;
         private TokenMechanism tokenMechanism = TokenMechanism.OAUTHBEARER;
+        private String groupService = "conference";
 
         private Builder(String domain) {
             if (domain == null || domain.isBlank()) {
@@ -204,6 +216,15 @@ public final class ChatClientConfig {
          */
         public Builder apiBaseUrl(URI value) {
             this.apiBaseUrl = ApiUrls.normalize(Objects.requireNonNull(value, "apiBaseUrl"));
+            return this;
+        }
+
+        /** The subdomain of the server's group service (the server's {@code chatapp.groups.service}). */
+        public Builder groupService(String value) {
+            if (value == null || value.isBlank() || value.contains(".") || value.contains("@")) {
+                throw new IllegalArgumentException("groupService must be a subdomain label, e.g. conference");
+            }
+            this.groupService = value;
             return this;
         }
 

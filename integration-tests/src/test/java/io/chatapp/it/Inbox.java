@@ -49,4 +49,12 @@ final class Inbox<T> {
         client.onPresence(inbox::add);
         return inbox;
     }
+
+    /** Everything a client's group listener hears: GroupMessage, GroupEvent, and "joined:"/"left:" + room. */
+    static Inbox<Object> groups(io.chatapp.client.ChatClient client) {
+        Inbox<Object> inbox = new Inbox<>();
+        client.groups().addListener(io.chatapp.client.GroupListener.of(inbox::add, inbox::add,
+                room -> inbox.add("joined:" + room), room -> inbox.add("left:" + room)));
+        return inbox;
+    }
 }

@@ -27,11 +27,13 @@ final class RawXmpp implements AutoCloseable {
 
     private final XMPPTCPConnection connection;
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Stanza> presences = new LinkedBlockingQueue<>();
 
     private RawXmpp(XMPPTCPConnection connection) {
         this.connection = connection;
         connection.addSyncStanzaListener(stanza -> messages.add((Message) stanza),
                 StanzaTypeFilter.MESSAGE);
+        connection.addSyncStanzaListener(presences::add, StanzaTypeFilter.PRESENCE);
     }
 
     static RawXmpp login(DevServer server, TestUser user) throws Exception {
@@ -57,9 +59,12 @@ final class RawXmpp implements AutoCloseable {
                 throw new AssertionError("no answer to " + payloadXml);
             }
             // Smack keeps a payload it has no provider for as text and escapes it when printing: undo that.
-            return answer.toXML().toString().replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'")
-                    .replace("&quot;", "\"");
+            return unescape(answer.toXML().toString());
         }
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&apos;", "'").replace("&quot;", "\"");
     }
 
     /** Sends a message given as XML children of {@code <message>} (after the body, if any). */
@@ -89,6 +94,34 @@ final class RawXmpp implements AutoCloseable {
             }
         }
         throw new AssertionError("no matching message within " + TIMEOUT);
+    }
+
+    /** Sends a presence (type null for available) with the given XML children, e.g. a MUC join. */
+    void presence(String to, String type, String childrenXml) throws Exception {
+        var builder = connection.getStanzaFactory().buildPresenceStanza().to(to);
+        if (type != null) {
+            builder.ofType(org.jivesoftware.smack.packet.Presence.Type.fromString(type));
+        }
+        org.jivesoftware.smack.packet.Presence presence = builder.build();
+        if (childrenXml != null) {
+            presence.addExtension(new RawExtension(childrenXml));
+        }
+        connection.sendStanza(presence);
+    }
+
+    /** The next presence received that matches, as XML; earlier non-matching ones are dropped. */
+    String nextPresence(Predicate<String> matching) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Stanza presence = presences.poll(100, TimeUnit.MILLISECONDS);
+            if (presence != null) {
+                String xml = unescape(presence.toXML().toString());
+                if (matching.test(xml)) {
+                    return xml;
+                }
+            }
+        }
+        throw new AssertionError("no matching presence within " + TIMEOUT);
     }
 
     /** Every message received within the given time, as XML. */

@@ -3,6 +3,7 @@ package io.chatapp.plugin;
 import io.chatapp.plugin.accounts.AccountDirectory;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.presence.LastSeenService;
 import io.chatapp.plugin.receipts.ArchiveLookup;
 import io.chatapp.plugin.receipts.MessageInfoService;
@@ -70,11 +71,12 @@ public final class ChatAppServer implements AutoCloseable {
     private final AccountParts accounts;
     private final Messaging messaging;
     private final Media media;
+    private final GroupService groups;
     private final ScheduledExecutorService scheduler;
     private final String version;
 
     private ChatAppServer(Deque<AutoCloseable> opened, Database database, HttpApiServer http, TokenService tokens,
-                          AccountParts accounts, Messaging messaging, Media media,
+                          AccountParts accounts, Messaging messaging, Media media, GroupService groups,
                           ScheduledExecutorService scheduler, String version) {
         this.opened = opened;
         this.database = database;
@@ -83,6 +85,7 @@ public final class ChatAppServer implements AutoCloseable {
         this.accounts = accounts;
         this.messaging = messaging;
         this.media = media;
+        this.groups = groups;
         this.scheduler = scheduler;
         this.version = version;
     }
@@ -115,6 +118,7 @@ public final class ChatAppServer implements AutoCloseable {
 
             Messaging messaging = messaging(settings, database, scheduler, clock, opened);
             accountService.onDeletion(messaging.lastSeen()::remove);
+            GroupService groups = push(opened, GroupService.start(database.dataSource(), settings.groups(), clock));
 
             MediaParts mediaParts = mediaParts(settings.media(), opened);
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
@@ -130,7 +134,8 @@ public final class ChatAppServer implements AutoCloseable {
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
             return new ChatAppServer(opened, database, http, tokens.service(),
-                    new AccountParts(accountService, directory, guard), messaging, media, scheduler, version);
+                    new AccountParts(accountService, directory, guard), messaging, media, groups, scheduler,
+                    version);
         } catch (IOException | SQLException | RuntimeException e) {
             closeAll(opened);
             if (e instanceof RuntimeException runtime) {
@@ -302,6 +307,11 @@ public final class ChatAppServer implements AutoCloseable {
     /** Media, for the XMPP side: upload slots, shares and revocation. */
     public Media media() {
         return media;
+    }
+
+    /** Groups, for the XMPP side: rules and membership of the group rooms. */
+    public GroupService groups() {
+        return groups;
     }
 
     /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */

@@ -22,7 +22,8 @@ public record Settings(
         AccountSettings accounts,
         ArchiveSettings archive,
         LastSeenVisibility lastSeenDefault,
-        MediaSettings media) {
+        MediaSettings media,
+        GroupSettings groups) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -140,6 +141,14 @@ public record Settings(
     public static final Setting<Integer> MEDIA_KEY_RETENTION_DAYS = Setting.integer(
             "chatapp.media.keyRetentionDays", 36_500, 1, 36_500, "How long a replaced media URL key keeps"
                     + " verifying; download URLs it signed stop working after that (with expiry off, keep it long).");
+    public static final Setting<String> GROUPS_SERVICE = Setting.string("chatapp.groups.service", "conference",
+            "Subdomain of Openfire's MUC service whose rooms are groups; the plugin keeps every room there private.");
+    public static final Setting<Integer> GROUPS_MAX_MEMBERS = Setting.integer("chatapp.groups.maxMembers", 1024,
+            2, 100_000, "Most members (owner and admins included) a group may have; adding more is refused.");
+    public static final Setting<Integer> GROUPS_MAX_IMAGE_BYTES = Setting.integer("chatapp.groups.maxImageBytes",
+            262_144, 1_024, 10_485_760, "Largest group image (decoded bytes of the room's vCard PHOTO) accepted;"
+                    + " a larger one is refused.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -149,7 +158,8 @@ public record Settings(
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
             RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
-            MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS);
+            MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
+            GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -192,7 +202,9 @@ public record Settings(
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
                         java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
                 lastSeenDefault(source),
-                MediaSettings.read(source));
+                MediaSettings.read(source),
+                new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
+                        GROUPS_MAX_IMAGE_BYTES.read(source)));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -209,6 +221,6 @@ public record Settings(
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + "]";
+                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups + "]";
     }
 }

@@ -31,6 +31,7 @@ public final class ChatAppPlugin implements Plugin {
     private DisabledAccountEnforcer disabledAccounts;
     private MessagingAdapter messaging;
     private MediaAdapter media;
+    private GroupsAdapter groups;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -56,6 +57,7 @@ public final class ChatAppPlugin implements Plugin {
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
             messaging = MessagingAdapter.install(server, accounts.domain());
             media = MediaAdapter.install(server, new PluginRouting(), accounts.domain());
+            groups = GroupsAdapter.install(server.groups(), server.messaging(), accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -66,6 +68,10 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
+        if (groups != null) {
+            groups.close();
+            groups = null;
+        }
         if (media != null) {
             media.close();
             media = null;

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.openfire;
 
+import io.chatapp.plugin.archive.ArchivePage;
 import io.chatapp.plugin.archive.ArchivedMessage;
 import io.chatapp.plugin.archive.MamQueryParser;
 import io.chatapp.plugin.archive.MamRequest;
@@ -51,17 +52,22 @@ final class MamIqHandler extends AsyncIqHandler {
             if (failure != null) {
                 throw unknownIdAsItemNotFound(failure);
             }
-            for (ArchivedMessage message : page.messages()) {
-                Message result = new Message();
-                result.setTo(request.getFrom());
-                result.setFrom(owner);
-                result.getElement().add(MamResults.result(message, query.queryId()));
-                routing.route(result);
-            }
-            IQ fin = IQ.createResultIQ(request);
-            fin.setChildElement(MamResults.fin(page));
-            return fin;
+            return routeResults(request, owner, query.queryId(), page, routing);
         });
+    }
+
+    /** Routes a page's results to the requesting device from {@code archiveJid}; returns the IQ result (fin). */
+    static IQ routeResults(IQ request, String archiveJid, String queryId, ArchivePage page, PluginRouting routing) {
+        for (ArchivedMessage message : page.messages()) {
+            Message result = new Message();
+            result.setTo(request.getFrom());
+            result.setFrom(archiveJid);
+            result.getElement().add(MamResults.result(message, queryId));
+            routing.route(result);
+        }
+        IQ fin = IQ.createResultIQ(request);
+        fin.setChildElement(MamResults.fin(page));
+        return fin;
     }
 
     /** Every one-to-one message is archived: preferences can be read, not changed. */
@@ -75,7 +81,7 @@ final class MamIqHandler extends AsyncIqHandler {
         return reply;
     }
 
-    private static RuntimeException unknownIdAsItemNotFound(Throwable failure) {
+    static RuntimeException unknownIdAsItemNotFound(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof UnknownArchiveIdException) {

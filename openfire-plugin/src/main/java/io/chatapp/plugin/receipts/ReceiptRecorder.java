@@ -107,7 +107,7 @@ public final class ReceiptRecorder implements AutoCloseable {
      * when null). Never blocks; false when the receipt could not be queued (queue full, or closed).
      */
     public boolean delivered(String sender, String recipient, String reference, Instant at) {
-        return offer(new Receipt(Kind.DELIVERED, sender, recipient, reference, at));
+        return offer(new Receipt(Kind.DELIVERED, sender, recipient, recipient, reference, at));
     }
 
     /**
@@ -115,7 +115,20 @@ public final class ReceiptRecorder implements AutoCloseable {
      * {@code sender}, at {@code at} (now when null). Never blocks; false when the marker could not be queued.
      */
     public boolean displayed(String reader, String sender, String reference, Instant at) {
-        return offer(new Receipt(Kind.DISPLAYED, sender, reader, reference, at));
+        return offer(new Receipt(Kind.DISPLAYED, sender, reader, reader, reference, at));
+    }
+
+    /**
+     * {@code member} received the group message of {@code room} named by {@code reference} (its archive id, usually).
+     * Group messages are archived with the room as sender and recipient, so that is where the reference is looked up.
+     */
+    public boolean groupDelivered(String room, String member, String reference, Instant at) {
+        return offer(new Receipt(Kind.DELIVERED, room, member, room, reference, at));
+    }
+
+    /** {@code member} displayed the group message of {@code room} named by {@code reference}, and every earlier one. */
+    public boolean groupDisplayed(String member, String room, String reference, Instant at) {
+        return offer(new Receipt(Kind.DISPLAYED, room, member, room, reference, at));
     }
 
     private boolean offer(Receipt receipt) {
@@ -246,7 +259,7 @@ public final class ReceiptRecorder implements AutoCloseable {
         // Messages offered to the archive before these receipts arrived are stored once this completes.
         archive.flushed().get(ARCHIVE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         List<MessageKey> keys = new ArrayList<>(new java.util.LinkedHashSet<>(batch.stream()
-                .map(receipt -> new MessageKey(receipt.sender, receipt.recipient, receipt.reference)).toList()));
+                .map(Receipt::key).toList()));
         // One round trip for the whole batch.
         List<OptionalLong> ids = archive.resolveAll(keys.stream()
                         .map(key -> new Reference(key.sender, key.recipient, key.reference)).toList())
@@ -259,7 +272,7 @@ public final class ReceiptRecorder implements AutoCloseable {
         List<Resolved> deliveries = new ArrayList<>();
         List<Resolved> reads = new ArrayList<>();
         for (Receipt receipt : batch) {
-            OptionalLong id = resolved.get(new MessageKey(receipt.sender, receipt.recipient, receipt.reference));
+            OptionalLong id = resolved.get(receipt.key());
             if (id.isEmpty()) {
                 LOG.debug("Dropping a {} receipt from {} for {}'s message {}: no such message", receipt.kind,
                         receipt.recipient, receipt.sender, receipt.reference);
@@ -375,21 +388,30 @@ public final class ReceiptRecorder implements AutoCloseable {
         DELIVERED, DISPLAYED
     }
 
-    /** A queued receipt; for a read marker, {@code recipient} is the reader. */
+    /**
+     * A queued receipt; for a read marker, {@code recipient} is the reader. The message is looked up as sent by
+     * {@code sender} to {@code archivedTo}: the recipient for a one-to-one message, the room for a group message.
+     */
     private static final class Receipt {
         final Kind kind;
         final String sender;
         final String recipient;
+        final String archivedTo;
         final String reference;
         Instant at;
         long sequence;
 
-        Receipt(Kind kind, String sender, String recipient, String reference, Instant at) {
+        Receipt(Kind kind, String sender, String recipient, String archivedTo, String reference, Instant at) {
             this.kind = kind;
             this.sender = sender;
             this.recipient = recipient;
+            this.archivedTo = archivedTo;
             this.reference = reference;
             this.at = at;
+        }
+
+        MessageKey key() {
+            return new MessageKey(sender, archivedTo, reference);
         }
     }
 

@@ -10,6 +10,7 @@ public enum StanzaError {
     ITEM_NOT_FOUND("item-not-found", "cancel"),
     FEATURE_NOT_IMPLEMENTED("feature-not-implemented", "cancel"),
     NOT_ACCEPTABLE("not-acceptable", "cancel"),
+    NOT_ALLOWED("not-allowed", "cancel"),
     RESOURCE_CONSTRAINT("resource-constraint", "wait"),
     SERVICE_UNAVAILABLE("service-unavailable", "cancel"),
     INTERNAL_SERVER_ERROR("internal-server-error", "cancel");

@@ -68,13 +68,14 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 4
+                .hasSize(Settings.class.getRecordComponents().length - 5
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
                         + ArchiveSettings.class.getRecordComponents().length
                         + MediaSettings.class.getRecordComponents().length - 2
-                        + MediaSettings.Limits.class.getRecordComponents().length);
+                        + MediaSettings.Limits.class.getRecordComponents().length
+                        + GroupSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -97,7 +98,15 @@ class SettingsTest {
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
-                read(Map.of()).media()));
+                read(Map.of()).media(), GroupSettings.defaults()));
+    }
+
+    @Test
+    void readsGroupSettings() {
+        assertThat(read(Map.of("chatapp.groups.service", "groups", "chatapp.groups.maxMembers", "50")).groups())
+                .isEqualTo(new GroupSettings("groups", 50, 262_144));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.groups.maxMembers", "1")))
+                .isInstanceOf(InvalidSettingException.class);
     }
 
     @Test

@@ -49,13 +49,15 @@ class SchemaMigratorTest {
     }
 
     @Test
-    void migrationsAreNumberedFromOneWithoutGaps() {
+    void migrationsAreNumberedFromOneInIncreasingOrder() {
         List<SchemaMigrator.Migration> migrations = SchemaMigrator.loadMigrations();
 
         assertThat(migrations).isNotEmpty();
+        assertThat(migrations.get(0).version()).isEqualTo(1);
         for (int i = 0; i < migrations.size(); i++) {
             SchemaMigrator.Migration migration = migrations.get(i);
-            assertThat(migration.version()).isEqualTo(i + 1);
+            // Gaps are allowed: features built in parallel reserve their numbers (groups' V8 may land before V7).
+            assertThat(i == 0 || migration.version() > migrations.get(i - 1).version()).isTrue();
             assertThat(migration.sql()).isNotBlank();
             assertThat(migration.checksum()).matches("[0-9a-f]{64}");
         }

@@ -29,6 +29,9 @@ public final class ChatAppProviders {
         ProviderManager.addIQProvider(ReadMarksIQ.ELEMENT, ReadMarksIQ.NAMESPACE, new ReadMarksIQ.Provider());
         ProviderManager.addIQProvider(LastSeenVisibilityIQ.ELEMENT, LastSeenVisibilityIQ.NAMESPACE,
                 new LastSeenVisibilityIQ.Provider());
+        ProviderManager.addIQProvider(GroupsIQ.ELEMENT, GroupsIQ.NAMESPACE, new GroupsIQ.Provider());
+        ProviderManager.addExtensionProvider(GroupEventElement.ELEMENT, GroupEventElement.NAMESPACE,
+                new GroupEventElement.Provider());
         registered = true;
     }
 }

@@ -1,0 +1,70 @@
+package io.chatapp.cli;
+
+import io.chatapp.client.GroupInfo;
+import io.chatapp.client.Groups;
+import java.util.List;
+
+/** {@link GroupSession} on a logged-in client's {@link Groups}. */
+final class ClientGroupSession implements GroupSession {
+
+    private final Groups groups;
+
+    ClientGroupSession(Groups groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public GroupInfo create(String name, List<String> memberBareJids) {
+        return Await.result(groups.create(name, null, memberBareJids), "creating the group");
+    }
+
+    @Override
+    public void add(String room, List<String> memberBareJids) {
+        Await.result(groups.add(room, memberBareJids), "adding");
+    }
+
+    @Override
+    public void remove(String room, String memberBareJid) {
+        Await.result(groups.remove(room, memberBareJid), "removing");
+    }
+
+    @Override
+    public void promote(String room, String memberBareJid) {
+        Await.result(groups.promote(room, memberBareJid), "making an admin");
+    }
+
+    @Override
+    public void demote(String room, String memberBareJid) {
+        Await.result(groups.demote(room, memberBareJid), "dismissing as admin");
+    }
+
+    @Override
+    public void setInfo(String room, String name, String description) {
+        Await.result(groups.setInfo(room, name, description), "changing the group info");
+    }
+
+    @Override
+    public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
+        Await.result(groups.setSettings(room, onlyAdmins, null), "changing who may send");
+    }
+
+    @Override
+    public void leave(String room) {
+        Await.result(groups.leave(room), "leaving the group");
+    }
+
+    @Override
+    public void delete(String room) {
+        Await.result(groups.delete(room), "deleting the group");
+    }
+
+    @Override
+    public List<GroupInfo> list() {
+        return Await.result(groups.list(), "listing groups");
+    }
+
+    @Override
+    public String send(String room, String text) {
+        return Await.result(groups.send(room, text), "sending");
+    }
+}

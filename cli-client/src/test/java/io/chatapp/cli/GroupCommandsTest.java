@@ -1,0 +1,129 @@
+package io.chatapp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatapp.client.GroupEvent;
+import io.chatapp.client.GroupInfo;
+import io.chatapp.client.GroupMember;
+import io.chatapp.client.GroupMessage;
+import io.chatapp.client.GroupRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GroupCommandsTest {
+
+    private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
+    private static final String ROOM = "g1@conference.example.org";
+
+    private final List<String> printed = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
+    private final GroupCommands commands = new GroupCommands(new RecordingGroups(), printed::add,
+            user -> user.contains("@") ? user : user + "@example.org");
+
+    private final class RecordingGroups implements GroupSession {
+        @Override
+        public GroupInfo create(String name, List<String> members) {
+            calls.add("create " + name + " " + members);
+            return new GroupInfo(ROOM, name, "", "me@example.org", false, false, T, List.of());
+        }
+
+        @Override
+        public void add(String room, List<String> members) {
+            calls.add("add " + room + " " + members);
+        }
+
+        @Override
+        public void remove(String room, String member) {
+            calls.add("remove " + room + " " + member);
+        }
+
+        @Override
+        public void promote(String room, String member) {
+            calls.add("promote " + room + " " + member);
+        }
+
+        @Override
+        public void demote(String room, String member) {
+            calls.add("demote " + room + " " + member);
+        }
+
+        @Override
+        public void setInfo(String room, String name, String description) {
+            calls.add("info " + room + " " + name + " " + description);
+        }
+
+        @Override
+        public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
+            calls.add("announce " + room + " " + onlyAdmins);
+        }
+
+        @Override
+        public void leave(String room) {
+            calls.add("leave " + room);
+        }
+
+        @Override
+        public void delete(String room) {
+            calls.add("delete " + room);
+        }
+
+        @Override
+        public List<GroupInfo> list() {
+            return List.of(new GroupInfo(ROOM, "Team A", "About", "me@example.org", false, false, T,
+                    List.of(new GroupMember("me@example.org", GroupRole.OWNER, T))));
+        }
+
+        @Override
+        public String send(String room, String text) {
+            calls.add("send " + room + " " + text);
+            return "id";
+        }
+    }
+
+    @Test
+    void commandsNameGroupsByNameOrAddressAndUsersByName() {
+        commands.run("create \"Team A\" bob carol@example.org");
+        commands.run("add \"team a\" dave");
+        commands.run("admin g1 bob");
+        commands.run("admin " + ROOM + " bob off");
+        commands.run("info \"Team A\" name The A Team");
+        commands.run("say g1 hello there");
+        commands.run("announce g1 on");
+        commands.run("remove g1 bob");
+        commands.run("leave g1");
+        assertThat(calls).containsExactly(
+                "create Team A [bob@example.org, carol@example.org]",
+                "add " + ROOM + " [dave@example.org]",
+                "promote " + ROOM + " bob@example.org",
+                "demote " + ROOM + " bob@example.org",
+                "info " + ROOM + " The A Team null",
+                "send " + ROOM + " hello there",
+                "announce " + ROOM + " true",
+                "remove " + ROOM + " bob@example.org",
+                "leave " + ROOM);
+    }
+
+    @Test
+    void mistakesGetUsageLines() {
+        assertThatThrownBy(() -> commands.run("add g1")).hasMessageContaining("usage: /group add GROUP USER...");
+        assertThatThrownBy(() -> commands.run("leave nosuch")).hasMessageContaining("no group 'nosuch'");
+        assertThatThrownBy(() -> commands.run("create \"Team")).hasMessageContaining("quote");
+        assertThatThrownBy(() -> commands.run("frobnicate")).hasMessageContaining("unknown /group command");
+        assertThatThrownBy(() -> commands.run("announce g1 maybe")).hasMessageContaining("on|off");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void linesShowTheGroupName() {
+        commands.run("list");
+        assertThat(printed).contains("  Team A (" + ROOM + ") - 1 members");
+        assertThat(commands.messageLine(new GroupMessage(ROOM, "1", "bob@example.org", "hi", T, false, null, false)))
+                .isEqualTo("[Team A] bob@example.org: hi");
+        GroupEvent renamed = new GroupEvent(ROOM, GroupEvent.Type.NAME_CHANGED, "bob@example.org", null, "B",
+                "bob changed the group name to B", T);
+        assertThat(commands.eventLine(renamed)).isEqualTo("[B] * bob changed the group name to B");
+    }
+}

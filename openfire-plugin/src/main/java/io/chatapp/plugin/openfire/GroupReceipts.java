@@ -1,0 +1,180 @@
+package io.chatapp.plugin.openfire;
+
+import io.chatapp.plugin.archive.ArchivedMessage;
+import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.groups.GroupMember;
+import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.groups.GroupSummary;
+import io.chatapp.plugin.receipts.MessageInfo;
+import io.chatapp.plugin.receipts.MessageInfoService;
+import io.chatapp.plugin.receipts.ReceiptRecorder;
+import io.chatapp.plugin.receipts.ReceiptsXml;
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dom4j.DocumentException;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
+
+/**
+ * Delivery and read state of group messages. Members' XEP-0184 receipts and XEP-0333 markers addressed to a group
+ * room (naming the message by its archive id, the room's stanza-id) are recorded and go no further, so a group of N
+ * does not send N² acknowledgements to its occupants. The sender asks "message info" ({@code urn:chatapp:receipts:0}
+ * {@code <info/>}) of the room and gets each current member's delivered and read times.
+ */
+final class GroupReceipts {
+
+    static final String READDRESSED = "message-info";
+    static final String DELIVERED_ALL = "delivered-all";
+    static final String READ_ALL = "read-all";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupReceipts.class);
+
+    private final GroupService groups;
+    private final ReceiptRecorder receipts;
+    private final MessageInfoService info;
+    private final MessageArchive archive;
+    private final PluginRouting routing;
+    /** "delivered-all:id" / "read-all:id" already told to the sender. */
+    private final java.util.Map<String, Boolean> told = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
+    GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
+                  PluginRouting routing) {
+        this.groups = groups;
+        this.receipts = receipts;
+        this.info = info;
+        this.archive = archive;
+        this.routing = routing;
+    }
+
+    /** Records a member's receipt or marker to the room; returns whether the message was one (then it is dropped). */
+    boolean consume(Message message, String room, String member) {
+        Element received = message.getChildElement("received", ReceiptsXml.DELIVERY_RECEIPTS);
+        Element displayed = message.getChildElement("displayed", ReceiptsXml.CHAT_MARKERS);
+        if (message.getBody() != null || (received == null && displayed == null)) {
+            return false;
+        }
+        if (groups.role(room, member).isPresent()) {
+            if (received != null && received.attributeValue("id") != null) {
+                receipts.groupDelivered(room, member, received.attributeValue("id"), null);
+            }
+            if (displayed != null && displayed.attributeValue("id") != null) {
+                receipts.groupDisplayed(member, room, displayed.attributeValue("id"), null);
+            }
+            String id = received != null ? received.attributeValue("id") : displayed.attributeValue("id");
+            if (id != null) {
+                // Each receipt checks (one query after the receipts are stored): skipping checks while one runs
+                // could miss the last member's receipt.
+                checkAll(room, id).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("Could not check who has {} of {}", id, room, failure);
+                    }
+                });
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Once every other current member has received (read) a group message, tells its sender: a headline from the room
+     * with {@code <delivered-all/>} ({@code <read-all/>}) of urn:chatapp:groups:0, once per message. (A sender who is
+     * offline then learns it from message info.) A marker covers earlier messages too; only the one it names is told.
+     */
+    private CompletableFuture<Void> checkAll(String room, String reference) {
+        return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
+            ArchivedMessage message = found.orElse(null);
+            String sender = message == null || message.stanzaXml() == null ? null : sender(message.stanzaXml());
+            GroupSummary group = groups.group(room).orElse(null);
+            if (sender == null || group == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            List<String> others = group.members().stream().map(GroupMember::jid)
+                    .filter(jid -> !jid.equals(sender)).toList();
+            return info.recipientStates(message.id(), room, others).thenAccept(states -> {
+                String id = io.chatapp.plugin.archive.ArchiveIds.format(message.id());
+                if (!states.isEmpty() && states.stream().allMatch(state -> state.delivered() != null)) {
+                    tell(room, sender, DELIVERED_ALL, id, message.messageId());
+                }
+                if (!states.isEmpty() && states.stream().allMatch(state -> state.read() != null)) {
+                    tell(room, sender, READ_ALL, id, message.messageId());
+                }
+            });
+        });
+    }
+
+    private void tell(String room, String sender, String what, String archiveId, String messageId) {
+        if (told.putIfAbsent(what + ":" + archiveId, Boolean.TRUE) != null) {
+            return;
+        }
+        Message headline = new Message();
+        headline.setType(Message.Type.headline);
+        headline.setFrom(room);
+        headline.setTo(sender);
+        Element element = headline.addChildElement(what, GroupIqHandler.NAMESPACE).addAttribute("id", archiveId);
+        if (messageId != null) {
+            element.addAttribute("message-id", messageId);
+        }
+        routing.route(headline);
+    }
+
+    static boolean isInfoRequest(IQ iq) {
+        return iq.getType() == IQ.Type.get && iq.getChildElement() != null
+                && ReceiptsXml.INFO.equals(iq.getChildElement().getQName());
+    }
+
+    /** Message info of a group message, for its sender: each current member but the sender. */
+    CompletableFuture<IQ> answer(IQ request) {
+        String room = request.getTo().toBareJID();
+        String requester = request.getFrom().toBareJID();
+        String reference = ReceiptsXml.parseInfoRequest(request.getChildElement()).orElse(null);
+        if (reference == null) {
+            return error(request, StanzaError.BAD_REQUEST, "id is required");
+        }
+        GroupSummary group = groups.group(room).orElse(null);
+        if (group == null || group.members().stream().noneMatch(m -> m.jid().equals(requester))) {
+            return error(request, StanzaError.FORBIDDEN, "not a member of this group");
+        }
+        List<String> others = group.members().stream().map(GroupMember::jid).filter(jid -> !jid.equals(requester))
+                .toList();
+        return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
+            ArchivedMessage message = found.orElse(null);
+            if (message == null || message.stanzaXml() == null) {
+                return error(request, StanzaError.ITEM_NOT_FOUND, "no such message in this group");
+            }
+            if (!requester.equals(sender(message.stanzaXml()))) {
+                return error(request, StanzaError.FORBIDDEN, "only the sender may ask");
+            }
+            return info.recipientStates(message.id(), room, others).thenApply(states -> {
+                IQ reply = IQ.createResultIQ(request);
+                reply.setChildElement(ReceiptsXml.infoResponse(reference, new MessageInfo(message.id(),
+                        message.messageId(), message.receivedAt(), states)));
+                return reply;
+            });
+        }).exceptionally(failure -> PluginRouting.errorReply(request, failure));
+    }
+
+    /** The real sender of an archived group message (the room's archive keeps it in a muc#user item). */
+    private static String sender(String stanzaXml) {
+        try {
+            Element user = DocumentHelper.parseText(stanzaXml).getRootElement().element(
+                    org.dom4j.QName.get("x", GroupOccupants.MUC_USER));
+            Element item = user == null ? null : user.element(org.dom4j.QName.get("item", GroupOccupants.MUC_USER));
+            return item == null ? null : item.attributeValue("jid");
+        } catch (DocumentException e) {
+            return null;
+        }
+    }
+
+    private static CompletableFuture<IQ> error(IQ request, StanzaError error, String text) {
+        return CompletableFuture.completedFuture(PluginRouting.errorReply(request,
+                new StanzaErrorException(error, text)));
+    }
+}
