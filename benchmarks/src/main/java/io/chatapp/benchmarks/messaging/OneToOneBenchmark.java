@@ -1,15 +1,12 @@
 package io.chatapp.benchmarks.messaging;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.benchmarks.login.Latencies;
-import java.io.BufferedReader;
+import io.chatapp.benchmarks.xmpp.BenchmarkServer;
+import io.chatapp.benchmarks.xmpp.Connections;
+import io.chatapp.benchmarks.xmpp.MessageTag;
+import io.chatapp.benchmarks.xmpp.ServerUnderTest;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,38 +14,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
-import javax.net.ssl.X509TrustManager;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
-import org.jivesoftware.smack.StanzaCollector;
-import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.filter.StanzaIdFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
-import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * One-to-one messaging through Openfire 4.2.0 with the chat-app plugin against the same Openfire without it, under
- * the same load, in one run. For each server (a JVM of its own, {@link BenchmarkServer}, booted afresh: embedded
+ * the same load, in one run. For each server (a JVM of its own, {@link ServerUnderTest}, booted afresh: embedded
  * PostgreSQL, Openfire, and the plugin jar exactly as the dev server deploys it, or no plugin) this JVM logs in
  * sender/receiver pairs with Smack (TCP, STARTTLS, SCRAM-SHA-1, stream management, like our library), warms up, and
  * then:
@@ -77,6 +61,8 @@ public final class OneToOneBenchmark {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
     /** The origin of the times in message ids, so that they are never negative. */
     private static final long EPOCH = System.nanoTime();
+    private static final String SENDERS = "bench-sender-";
+    private static final String RECEIVERS = "bench-receiver-";
 
     private final LoadOptions options;
     private final String password = "pw-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -123,73 +109,33 @@ public final class OneToOneBenchmark {
 
     /** Boots a server with or without the plugin, loads it, and stops it. */
     private ServerResult against(boolean plugin) throws Exception {
-        String name = plugin ? "with" : "without";
-        System.out.printf("%n=== Openfire %s the chat-app plugin ===%n", name);
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms" + options.serverHeap(), "-Xmx" + options.serverHeap(),
-                "-cp", System.getProperty("java.class.path"), BenchmarkServer.class.getName(),
-                name, Integer.toString(options.pairs()), password, Boolean.toString(options.tcpNoDelay()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        Thread stopServer = new Thread(server::destroy);
-        Runtime.getRuntime().addShutdownHook(stopServer);
+        System.out.printf("%n=== Openfire %s the chat-app plugin ===%n", plugin ? "with" : "without");
         List<Pair> pairs = new ArrayList<>();
-        try {
-            String[] ready = awaitReady(server).split(" ");
-            String domain = ready[0];
-            int port = Integer.parseInt(ready[1]);
-            X509TrustManager trust = LoadGenerators.trusting(Path.of(ready[2]));
-            ServerCpu cpu = new ServerCpu(server.toHandle(), Path.of(ready[3]));
-            long connectStart = System.nanoTime();
-            connect(pairs, domain, port, trust);
-            System.out.printf("%d connections logged in and routable in %.1f s%n", pairs.size() * 2,
-                    (System.nanoTime() - connectStart) / 1e9);
+        try (ServerUnderTest server = ServerUnderTest.start(plugin, options.serverHeap(), password,
+                options.tcpNoDelay(), List.of(SENDERS + ":" + options.pairs(), RECEIVERS + ":" + options.pairs()))) {
+            try {
+                long connectStart = System.nanoTime();
+                connect(pairs, server);
+                System.out.printf("%d connections logged in and routable in %.1f s%n", pairs.size() * 2,
+                        (System.nanoTime() - connectStart) / 1e9);
 
-            run(pairs, cpu, 'w', options.warmupSeconds(), true);
-            RunStats paced = run(pairs, cpu, 'p', options.seconds(), true);
-            print("paced", paced);
-            RunStats saturation = null;
-            if (options.saturationSeconds() > 0) {
-                run(pairs, cpu, 'v', Math.min(SATURATION_WARMUP_SECONDS, options.saturationSeconds()), false);
-                saturation = run(pairs, cpu, 's', options.saturationSeconds(), false);
-                print("saturation", saturation);
-            }
-            return new ServerResult(name, paced, saturation);
-        } finally {
-            for (Pair pair : pairs) {
-                pair.sender.instantShutdown();
-                pair.receiver.instantShutdown();
-            }
-            server.getOutputStream().close();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroy();
-            }
-            Runtime.getRuntime().removeShutdownHook(stopServer);
-        }
-    }
-
-    /** The server's {@code READY} line (without the marker); its other output is passed on, marked as its. */
-    private static String awaitReady(Process server) throws Exception {
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith(BenchmarkServer.READY)) {
-                        ready.complete(line.substring(BenchmarkServer.READY.length()));
-                    } else {
-                        System.out.println("[server] " + line);
-                    }
+                run(pairs, server, 'w', options.warmupSeconds(), true);
+                RunStats paced = run(pairs, server, 'p', options.seconds(), true);
+                print("paced", paced);
+                RunStats saturation = null;
+                if (options.saturationSeconds() > 0) {
+                    run(pairs, server, 'v', Math.min(SATURATION_WARMUP_SECONDS, options.saturationSeconds()), false);
+                    saturation = run(pairs, server, 's', options.saturationSeconds(), false);
+                    print("saturation", saturation);
                 }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
+                return new ServerResult(server.name(), paced, saturation);
+            } finally {
+                for (Pair pair : pairs) {
+                    pair.sender.instantShutdown();
+                    pair.receiver.instantShutdown();
+                }
             }
-            ready.completeExceptionally(new IOException("The server ended before it was ready"));
-        }, "server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return ready.get(3, TimeUnit.MINUTES);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- connections
@@ -204,20 +150,20 @@ public final class OneToOneBenchmark {
         /** Messages sent and not yet delivered. */
         final AtomicInteger inFlight = new AtomicInteger();
 
-        Pair(int index, String domain, int port, X509TrustManager trust) throws IOException {
+        Pair(int index, ServerUnderTest server) throws IOException {
             this.index = index;
-            this.sender = connection(domain, port, trust);
-            this.receiver = connection(domain, port, trust);
+            this.sender = Connections.create(server, options.tcpNoDelay(), true);
+            this.receiver = Connections.create(server, options.tcpNoDelay(), true);
             this.receiverJid = JidCreate.entityBareFromOrThrowUnchecked(
-                    BenchmarkServer.receiver(index) + "@" + domain);
+                    BenchmarkServer.user(RECEIVERS, index) + "@" + server.domain());
             receiver.addStanzaListener(this::received, stanza -> stanza instanceof Message m && m.getBody() != null);
             sender.addStanzaListener(this::receiptReceived,
                     stanza -> stanza.getExtensionElement("received", RECEIPTS) != null);
         }
 
         void login() throws Exception {
-            logIn(sender, BenchmarkServer.sender(index));
-            logIn(receiver, BenchmarkServer.receiver(index));
+            Connections.logIn(sender, BenchmarkServer.user(SENDERS, index), password);
+            Connections.logIn(receiver, BenchmarkServer.user(RECEIVERS, index), password);
         }
 
         void send(char run, long sentNanos) throws SmackException.NotConnectedException, InterruptedException {
@@ -269,57 +215,15 @@ public final class OneToOneBenchmark {
         }
     }
 
-    private XMPPTCPConnection connection(String domain, int port, X509TrustManager trust) throws IOException {
-        XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder();
-        if (options.tcpNoDelay()) {
-            config.setSocketFactory(new NoDelaySocketFactory());
-        }
-        XMPPTCPConnection connection = new XMPPTCPConnection(config
-                .setXmppDomain(domain)
-                .setHost("127.0.0.1")
-                .setPort(port)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(trust)
-                .addEnabledSaslMechanism(SCRAMSHA1Mechanism.NAME)
-                .setResource("bench")
-                .build());
-        connection.setUseStreamManagement(true);
-        connection.setReplyTimeout(30_000);
-        return connection;
-    }
-
-    private void logIn(XMPPTCPConnection connection, String username) throws Exception {
-        connection.connect();
-        connection.login(username, password);
-        // Openfire routes a message to a device only once it has processed its presence: a message to oneself
-        // comes back only then.
-        String id = "check-" + username;
-        Message self = StanzaBuilder.buildMessage(id).to(connection.getUser().asEntityBareJid()).build();
-        try (StanzaCollector echo = connection.createStanzaCollectorAndSend(new StanzaIdFilter(id), self)) {
-            echo.nextResultOrThrow(30_000);
-        }
-    }
-
-    /** Logs the pairs in, a few at a time (each login derives a SCRAM key: ~100 ms of CPU on the client). */
-    private void connect(List<Pair> pairs, String domain, int port, X509TrustManager trust) throws Exception {
+    /** Logs the pairs in, a few at a time. */
+    private void connect(List<Pair> pairs, ServerUnderTest server) throws Exception {
+        List<Connections.Login> logins = new ArrayList<>();
         for (int i = 0; i < options.pairs(); i++) {
-            pairs.add(new Pair(i, domain, port, trust));
+            Pair pair = new Pair(i, server);
+            pairs.add(pair);
+            logins.add(pair::login);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> logins = new ArrayList<>();
-            for (Pair pair : pairs) {
-                logins.add(pool.submit(() -> {
-                    pair.login();
-                    return null;
-                }));
-            }
-            for (Future<?> login : logins) {
-                login.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Connections.logInAll(logins, 4);
     }
 
     // ---------------------------------------------------------------------------------------------------- load
@@ -328,12 +232,12 @@ public final class OneToOneBenchmark {
      * One run: {@code senderThreads} threads share the pairs (thread t sends for pairs t, t + T, …), paced or as
      * fast as the windows allow; then waits until everything sent has been delivered and receipted.
      */
-    private RunStats run(List<Pair> pairs, ServerCpu cpu, char letter, int seconds, boolean paced)
+    private RunStats run(List<Pair> pairs, ServerUnderTest server, char letter, int seconds, boolean paced)
             throws InterruptedException {
         RunStats stats = new RunStats(paced ? (long) options.rate() * seconds : 0);
         runs.put(letter, stats);
-        Duration serverCpuBefore = cpu.total();
-        long clientCpuBefore = clientCpuNanos();
+        Duration serverCpuBefore = server.cpu();
+        long clientCpuBefore = Connections.clientCpuNanos();
         long start = System.nanoTime() - EPOCH + 20_000_000L;
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -362,8 +266,8 @@ public final class OneToOneBenchmark {
         }
         long sendEnd = System.nanoTime() - EPOCH;
         stats.awaitDrained(DRAIN_TIMEOUT);
-        stats.finish((sendEnd - start) / 1e9, cpu.total().minus(serverCpuBefore),
-                (clientCpuNanos() - clientCpuBefore) / 1e9);
+        stats.finish((sendEnd - start) / 1e9, server.cpu().minus(serverCpuBefore),
+                (Connections.clientCpuNanos() - clientCpuBefore) / 1e9);
         return stats;
     }
 
@@ -403,35 +307,6 @@ public final class OneToOneBenchmark {
             if (!sent) {
                 LockSupport.parkNanos(50_000);
             }
-        }
-    }
-
-    private static long clientCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** CPU time of the server: its JVM, PostgreSQL's postmaster and the postmaster's children (the backends). */
-    private record ServerCpu(ProcessHandle jvm, Path postmasterPid) {
-
-        Duration total() {
-            Duration total = cpu(jvm);
-            try {
-                long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
-                ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
-                if (postmaster != null) {
-                    for (ProcessHandle each : Stream.concat(Stream.of(postmaster), postmaster.descendants())
-                            .toList()) {
-                        total = total.plus(cpu(each));
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // No PostgreSQL figures: the JVM's alone.
-            }
-            return total;
-        }
-
-        private static Duration cpu(ProcessHandle process) {
-            return process.info().totalCpuDuration().orElse(Duration.ZERO);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.chatapp.benchmarks.messaging;
+package io.chatapp.benchmarks.xmpp;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Plain sockets with Nagle's algorithm off ({@code TCP_NODELAY}). Smack creates its socket with a factory and
  * layers TLS over it after STARTTLS, so the setting holds for the whole connection.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
     private final SocketFactory plain = SocketFactory.getDefault();
 

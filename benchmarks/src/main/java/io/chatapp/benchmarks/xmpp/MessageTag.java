@@ -1,19 +1,19 @@
-package io.chatapp.benchmarks.messaging;
+package io.chatapp.benchmarks.xmpp;
 
 /**
- * What {@link OneToOneBenchmark} writes into each message's id (and origin-id, which our library sets to the same
+ * What the messaging load generators (OneToOneBenchmark, GroupFanOutBenchmark) write into each message's id (and origin-id, which our library sets to the same
  * value): the run the message belongs to, its pair and number, and the instant it was due to be sent
  * ({@link System#nanoTime()} of the benchmark's JVM, where both senders and receivers live). A receipt names the id,
  * so the sender learns the same facts from it without keeping a table of messages in flight.
  *
  * @param run        one letter naming the run (warm-up, paced, saturation)
- * @param pair       the sender/receiver pair
+ * @param pair       the sender/receiver pair (one-to-one) or the sender (fan-out)
  * @param number     the message's number within its pair
  * @param sentNanos  when the message was due to be sent (paced) or was sent (saturation); not negative
  */
-record MessageTag(char run, int pair, long number, long sentNanos) {
+public record MessageTag(char run, int pair, long number, long sentNanos) {
 
-    MessageTag {
+    public MessageTag {
         if (!Character.isLetter(run)) {
             throw new IllegalArgumentException("run must be a letter, not " + run);
         }
@@ -22,12 +22,12 @@ record MessageTag(char run, int pair, long number, long sentNanos) {
         }
     }
 
-    String id() {
+    public String id() {
         return "" + run + pair + '-' + number + '-' + sentNanos;
     }
 
     /** The tag in an id, or {@code null} when the id is not one of ours (e.g. a stanza of the server's). */
-    static MessageTag parse(String id) {
+    public static MessageTag parse(String id) {
         if (id == null || id.length() < 6 || !Character.isLetter(id.charAt(0))) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.chatapp.benchmarks.messaging;
+package io.chatapp.benchmarks.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

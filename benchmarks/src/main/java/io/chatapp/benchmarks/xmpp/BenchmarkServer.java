@@ -1,0 +1,56 @@
+package io.chatapp.benchmarks.xmpp;
+
+import io.chatapp.benchmarks.LoadGenerators;
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.DevServerConfig;
+
+/**
+ * The server side of the messaging load generators ({@link ServerUnderTest}), in a JVM of its own: boots the dev
+ * server (embedded PostgreSQL, Openfire 4.2.0) with or without the chat-app plugin in a fresh temporary folder,
+ * creates the benchmark's users, prints one {@code READY} line and runs until its standard input closes; then stops
+ * and deletes the folder.
+ *
+ * <p>Arguments: {@code with|without}, the users' password, {@code true|false} for TCP_NODELAY on client connections
+ * ({@code xmpp.socket.tcp-nodelay}), then one {@code prefix:count} per kind of user: users {@code prefix0} to
+ * {@code prefix<count-1>} (see {@link #user}).
+ */
+public final class BenchmarkServer {
+
+    static final String READY = "@@READY ";
+
+    private BenchmarkServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean plugin = switch (args[0]) {
+            case "with" -> true;
+            case "without" -> false;
+            default -> throw new IllegalArgumentException("with or without, not " + args[0]);
+        };
+        String password = args[1];
+        String noDelay = Boolean.toString(Boolean.parseBoolean(args[2]));
+        LoadGenerators.runInTemporaryFolderAndExit("messaging-benchmark-", data -> {
+            try (DevServer server = DevServer.start(DevServerConfig.forTests(data).withPlugin(plugin)
+                    .withProperty("xmpp.socket.tcp-nodelay", noDelay))) {
+                for (int a = 3; a < args.length; a++) {
+                    String prefix = args[a].substring(0, args[a].lastIndexOf(':'));
+                    int count = Integer.parseInt(args[a].substring(args[a].lastIndexOf(':') + 1));
+                    for (int i = 0; i < count; i++) {
+                        server.createUser(user(prefix, i), password);
+                    }
+                }
+                System.out.println(READY + server.domain() + " " + server.xmppPort() + " " + server.certificate()
+                        + " " + data.resolve("postgres/postmaster.pid"));
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // Runs until the benchmark closes our standard input (or ends).
+                }
+            }
+        });
+    }
+
+    /** The username of user {@code index} of a kind, e.g. {@code bench-sender-3}. */
+    public static String user(String prefix, int index) {
+        return prefix + index;
+    }
+}
