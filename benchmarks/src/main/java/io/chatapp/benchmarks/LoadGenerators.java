@@ -62,6 +62,11 @@ public final class LoadGenerators {
         throw new GeneralSecurityException("No X.509 trust manager");
     }
 
+    /** A message body of {@code length} characters (ASCII, so as many bytes), like a typical chat line. */
+    public static String chatLine(int length) {
+        return "Load test message, as long as a typical chat line. ".repeat(length / 10 + 1).substring(0, length);
+    }
+
     /** The machine's load averages (1, 5, 15 minutes) as {@code /proc/loadavg} gives them. */
     public static String loadAverage() {
         try {

@@ -1,9 +1,7 @@
 package io.chatapp.benchmarks.messaging;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.chatapp.benchmarks.Arguments;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,19 +32,17 @@ record LoadOptions(int pairs, int rate, int seconds, int warmupSeconds, int satu
             "--saturation-seconds", "--window", "--body-bytes", "--sender-threads", "--server-heap", "--order", "--tcp-nodelay");
 
     LoadOptions {
-        positive("--pairs", pairs);
-        positive("--rate", rate);
-        positive("--seconds", seconds);
-        notNegative("--warmup", warmupSeconds);
-        notNegative("--saturation-seconds", saturationSeconds);
-        positive("--window", window);
-        positive("--sender-threads", senderThreads);
+        Arguments.positive("--pairs", pairs);
+        Arguments.positive("--rate", rate);
+        Arguments.positive("--seconds", seconds);
+        Arguments.notNegative("--warmup", warmupSeconds);
+        Arguments.notNegative("--saturation-seconds", saturationSeconds);
+        Arguments.positive("--window", window);
+        Arguments.positive("--sender-threads", senderThreads);
         if (bodyBytes < 40) {
             throw new IllegalArgumentException("--body-bytes must be at least 40, not " + bodyBytes);
         }
-        if (!serverHeap.matches("[0-9]+[kmgKMG]?")) {
-            throw new IllegalArgumentException("--server-heap must be a JVM size such as 1g, not " + serverHeap);
-        }
+        Arguments.heapSize("--server-heap", serverHeap);
         if (order.isEmpty()) {
             throw new IllegalArgumentException("--order names no server");
         }
@@ -59,75 +55,18 @@ record LoadOptions(int pairs, int rate, int seconds, int warmupSeconds, int satu
     }
 
     static LoadOptions parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!NAMES.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            given.put(args[i], args[i + 1]);
-        }
+        Arguments given = Arguments.parse(args, NAMES);
         LoadOptions d = defaults();
-        return new LoadOptions(number(given, "--pairs", d.pairs), number(given, "--rate", d.rate),
-                number(given, "--seconds", d.seconds), number(given, "--warmup", d.warmupSeconds),
-                number(given, "--saturation-seconds", d.saturationSeconds), number(given, "--window", d.window),
-                number(given, "--body-bytes", d.bodyBytes), number(given, "--sender-threads", d.senderThreads),
-                given.getOrDefault("--server-heap", d.serverHeap),
-                given.containsKey("--order") ? order(given.get("--order")) : d.order,
-                given.containsKey("--tcp-nodelay") ? bool("--tcp-nodelay", given.get("--tcp-nodelay")) : d.tcpNoDelay);
+        return new LoadOptions(given.number("--pairs", d.pairs), given.number("--rate", d.rate),
+                given.number("--seconds", d.seconds), given.number("--warmup", d.warmupSeconds),
+                given.number("--saturation-seconds", d.saturationSeconds), given.number("--window", d.window),
+                given.number("--body-bytes", d.bodyBytes), given.number("--sender-threads", d.senderThreads),
+                given.text("--server-heap", d.serverHeap), given.servers("--order", d.order),
+                given.bool("--tcp-nodelay", d.tcpNoDelay));
     }
 
     /** The time of message {@code index} of a sender thread, in nanoseconds after the run's start. */
     long offsetNanos(int thread, long index) {
-        // Thread t sends the overall messages t, t + T, t + 2T, …: the threads together keep the total rate, each
-        // message at its own instant rather than in bursts.
-        long overall = index * senderThreads + thread;
-        return overall * 1_000_000_000L / rate;
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(name + " takes true or false, not " + value);
-        };
-    }
-
-    private static List<Boolean> order(String value) {
-        List<Boolean> servers = new ArrayList<>();
-        for (String each : value.split(",")) {
-            switch (each.trim()) {
-                case "with" -> servers.add(true);
-                case "without" -> servers.add(false);
-                default -> throw new IllegalArgumentException("--order takes with and/or without, not " + each);
-            }
-        }
-        return servers;
-    }
-
-    private static int number(Map<String, String> given, String name, int defaultValue) {
-        String value = given.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, not " + value);
-        }
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, not " + value);
-        }
-    }
-
-    private static void notNegative(String name, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must not be negative, not " + value);
-        }
+        return Arguments.offsetNanos(rate, senderThreads, thread, index);
     }
 }

@@ -3,6 +3,8 @@ package io.chatapp.benchmarks.messaging;
 import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.benchmarks.login.Latencies;
 import io.chatapp.benchmarks.xmpp.BenchmarkServer;
+import io.chatapp.benchmarks.xmpp.ComparisonTable;
+import io.chatapp.benchmarks.xmpp.ComparisonTable.Metric;
 import io.chatapp.benchmarks.xmpp.Connections;
 import io.chatapp.benchmarks.xmpp.MessageTag;
 import io.chatapp.benchmarks.xmpp.ServerUnderTest;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
@@ -72,8 +74,7 @@ public final class OneToOneBenchmark {
 
     private OneToOneBenchmark(LoadOptions options) {
         this.options = options;
-        this.body = "Load test message, as long as a typical chat line. ".repeat(options.bodyBytes() / 10 + 1)
-                .substring(0, options.bodyBytes());
+        this.body = LoadGenerators.chatLine(options.bodyBytes());
     }
 
     public static void main(String[] args) {
@@ -404,22 +405,18 @@ public final class OneToOneBenchmark {
                 s.serverCpuMillisPerThousand(), s.clientCpuSeconds / s.seconds);
     }
 
-    /** A metric of a run; {@code higherIsBetter} decides the sign of the overhead. */
-    private record Metric(String name, ToDoubleFunction<RunStats> value, boolean higherIsBetter, String format) {
-    }
-
-    private static final List<Metric> METRICS = List.of(
-            new Metric("messages sent", s -> s.sent(), true, "%.0f"),
-            new Metric("messages delivered", s -> s.delivered(), true, "%.0f"),
-            new Metric("throughput, msg/s delivered", RunStats::deliveredPerSecond, true, "%.0f"),
-            new Metric("delivery latency p50, ms", s -> s.delivery.medianMillis(), false, "%.2f"),
-            new Metric("delivery latency p99, ms", s -> s.delivery.p99Millis(), false, "%.2f"),
-            new Metric("delivery latency max, ms", s -> s.delivery.maxMillis(), false, "%.2f"),
-            new Metric("receipt round trip p50, ms", s -> s.receipt.medianMillis(), false, "%.2f"),
-            new Metric("receipt round trip p99, ms", s -> s.receipt.p99Millis(), false, "%.2f"),
-            new Metric("server CPU, cores", RunStats::serverCores, false, "%.2f"),
-            new Metric("server CPU per 1,000 msgs, ms", RunStats::serverCpuMillisPerThousand, false, "%.0f"),
-            new Metric("client CPU, cores", s -> s.clientCpuSeconds / s.seconds, false, "%.2f"));
+    private static final List<Metric<RunStats>> METRICS = List.of(
+            new Metric<>("messages sent", s -> s.sent(), true, "%.0f"),
+            new Metric<>("messages delivered", s -> s.delivered(), true, "%.0f"),
+            new Metric<>("throughput, msg/s delivered", RunStats::deliveredPerSecond, true, "%.0f"),
+            new Metric<>("delivery latency p50, ms", s -> s.delivery.medianMillis(), false, "%.2f"),
+            new Metric<>("delivery latency p99, ms", s -> s.delivery.p99Millis(), false, "%.2f"),
+            new Metric<>("delivery latency max, ms", s -> s.delivery.maxMillis(), false, "%.2f"),
+            new Metric<>("receipt round trip p50, ms", s -> s.receipt.medianMillis(), false, "%.2f"),
+            new Metric<>("receipt round trip p99, ms", s -> s.receipt.p99Millis(), false, "%.2f"),
+            new Metric<>("server CPU, cores", RunStats::serverCores, false, "%.2f"),
+            new Metric<>("server CPU per 1,000 msgs, ms", RunStats::serverCpuMillisPerThousand, false, "%.0f"),
+            new Metric<>("client CPU, cores", s -> s.clientCpuSeconds / s.seconds, false, "%.2f"));
 
     private static void printTable(LoadOptions options, List<ServerResult> results) {
         System.out.printf(Locale.ROOT, "Paced: %d msg/s offered (open loop), %d pairs, %d s measured after %d s "
@@ -434,36 +431,11 @@ public final class OneToOneBenchmark {
                 + "the plugin; throughput: how much lower). Several runs of a server are averaged.");
     }
 
-    private static void printTable(List<ServerResult> results, java.util.function.Function<ServerResult, RunStats> run) {
-        StringBuilder header = new StringBuilder(String.format("%-32s", "metric"));
+    private static void printTable(List<ServerResult> results, Function<ServerResult, RunStats> run) {
+        ComparisonTable<RunStats> table = new ComparisonTable<>(METRICS);
         for (ServerResult result : results) {
-            header.append(String.format("%16s", result.name() + " plugin"));
+            table.add(result.name(), run.apply(result));
         }
-        boolean comparable = results.stream().anyMatch(r -> r.name().equals("with"))
-                && results.stream().anyMatch(r -> r.name().equals("without"));
-        if (comparable) {
-            header.append(String.format("%12s", "overhead"));
-        }
-        System.out.println(header);
-        for (Metric metric : METRICS) {
-            StringBuilder line = new StringBuilder(String.format("%-32s", metric.name()));
-            for (ServerResult result : results) {
-                line.append(String.format(Locale.ROOT, "%16s",
-                        String.format(Locale.ROOT, metric.format(), metric.value().applyAsDouble(run.apply(result)))));
-            }
-            if (comparable) {
-                double with = average(results, "with", run, metric);
-                double without = average(results, "without", run, metric);
-                double overhead = metric.higherIsBetter() ? (without - with) / without : (with - without) / without;
-                line.append(String.format(Locale.ROOT, "%11.1f%%", overhead * 100));
-            }
-            System.out.println(line);
-        }
-    }
-
-    private static double average(List<ServerResult> results, String name,
-            java.util.function.Function<ServerResult, RunStats> run, Metric metric) {
-        return results.stream().filter(r -> r.name().equals(name))
-                .mapToDouble(r -> metric.value().applyAsDouble(run.apply(r))).average().orElse(Double.NaN);
+        table.print();
     }
 }
