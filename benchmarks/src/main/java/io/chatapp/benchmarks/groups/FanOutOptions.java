@@ -24,7 +24,7 @@ record FanOutOptions(int members, int rate, int senders, int seconds, int warmup
         int bodyBytes, int loginThreads, String serverHeap, List<Boolean> order, boolean tcpNoDelay) {
 
     static final String USAGE = """
-            GroupFanOutBenchmark [--members 256] [--rate 20] [--senders 4] [--seconds 45] [--warmup 10]
+            GroupFanOutBenchmark [--members 256] [--rate 20] [--senders 4] [--seconds 60] [--warmup 10]
                                  [--receipts both] [--body-bytes 100] [--login-threads 2] [--server-heap 1g]
                                  [--order without,with] [--tcp-nodelay true]
               --receipts: off (members only receive), on (each answers with a receipt), both (off, then on)""";
@@ -57,7 +57,7 @@ record FanOutOptions(int members, int rate, int senders, int seconds, int warmup
     }
 
     static FanOutOptions defaults() {
-        return new FanOutOptions(256, 20, 4, 45, 10, List.of(false, true), 100, 2, "1g", List.of(false, true),
+        return new FanOutOptions(256, 20, 4, 60, 10, List.of(false, true), 100, 2, "1g", List.of(false, true),
                 true);
     }
 

@@ -53,8 +53,7 @@ public final class ComparisonTable<R> {
             if (comparable) {
                 double with = average("with", metric);
                 double without = average("without", metric);
-                double overhead = metric.higherIsBetter() ? (without - with) / without : (with - without) / without;
-                line.append(String.format(Locale.ROOT, "%11.1f%%", overhead * 100));
+                line.append(String.format("%12s", overhead(metric, with, without)));
             }
             lines.add(line.toString());
         }
@@ -63,6 +62,18 @@ public final class ComparisonTable<R> {
 
     public void print() {
         lines().forEach(System.out::println);
+    }
+
+    /** In per cent; none when there is nothing to compare with (e.g. no losses on either server). */
+    private static String overhead(Metric<?> metric, double with, double without) {
+        if (with == without) {
+            return "0.0%";
+        }
+        if (without == 0) {
+            return "-";
+        }
+        double overhead = metric.higherIsBetter() ? (without - with) / without : (with - without) / without;
+        return String.format(Locale.ROOT, "%.1f%%", overhead * 100);
     }
 
     private double average(String server, Metric<R> metric) {

@@ -100,6 +100,23 @@ public final class ServerUnderTest implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Waits until the server is idle (under a tenth of a core over a quarter of a second), at most {@code timeout}:
+     * work a run set off in the background (archive writes, receipts) then counts towards that run's CPU.
+     */
+    public void awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Duration before = cpu();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            Duration now = cpu();
+            if (now.minus(before).toMillis() < 25) {
+                return;
+            }
+            before = now;
+        }
+    }
+
     /** Stops the server (closing its standard input) and waits for it, a minute at most. */
     @Override
     public void close() throws IOException, InterruptedException {

@@ -28,6 +28,16 @@ class ComparisonTableTest {
     }
 
     @Test
+    void nothingToCompareWithWhenTheServerWithoutThePluginHadNone() {
+        ComparisonTable<double[]> table = new ComparisonTable<>(METRICS);
+        table.add("without", new double[] {0, 0});
+        table.add("with", new double[] {0, 2.0});
+
+        assertThat(table.lines().get(1)).endsWith("0.0%");
+        assertThat(table.lines().get(2)).endsWith("-");
+    }
+
+    @Test
     void noOverheadWithOnlyOneServer() {
         ComparisonTable<double[]> table = new ComparisonTable<>(METRICS);
         table.add("with", new double[] {900, 2.5});
