@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -43,6 +49,75 @@ public final class LoadGenerators {
             deleteRecursively(folder);
         }
         System.exit(status);
+    }
+
+    /** A load generator's work, given its parsed options. */
+    @FunctionalInterface
+    public interface Generator<O> {
+        void run(O options) throws Exception;
+    }
+
+    /**
+     * The whole of a load generator's {@code main}: parses the options (a bad one: its message and the usage, exit
+     * status 2), prints the JDK, cores, load average and options, runs the generator and exits the JVM with 0, or 1
+     * after printing its failure (Openfire leaves non-daemon threads behind, see above).
+     */
+    public static <O> void runAndExit(String[] args, Function<String[], O> parse, String usage,
+            Generator<O> generator) {
+        O options;
+        try {
+            options = parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return;
+        }
+        int status = 0;
+        try {
+            System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.println(options);
+            generator.run(options);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** Sends one paced message. */
+    @FunctionalInterface
+    public interface PacedSend {
+        /** Message {@code index}, due at {@code due} on the clock, is sent now, {@code lagNanos} after it was due. */
+        void send(long index, long due, long lagNanos) throws Exception;
+    }
+
+    /**
+     * Open-loop pacing: message {@code i} is due at {@code due(i)} on {@code clock} (nanoseconds) whatever happened to
+     * the ones before; sends each at its instant until the next one would be due at or after {@code end}.
+     */
+    public static void sendPaced(LongUnaryOperator due, long end, LongSupplier clock, PacedSend send)
+            throws Exception {
+        for (long i = 0; ; i++) {
+            long at = due.applyAsLong(i);
+            if (at >= end) {
+                return;
+            }
+            long wait;
+            while ((wait = at - clock.getAsLong()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send.send(i, at, clock.getAsLong() - at);
+        }
+    }
+
+    /** Waits until {@code done} holds or {@code timeout} passed, looking every 20 ms. */
+    public static void awaitUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** A trust manager that trusts exactly the dev server's self-signed certificate (PEM). */

@@ -1,8 +1,11 @@
 package io.chatapp.benchmarks.groups;
 
+import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.benchmarks.login.Latencies;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,6 +24,7 @@ final class FanOutRun {
     private final LongAdder receiptsSent = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicLong maxLagNanos = new AtomicLong();
+    private final AtomicReference<String> firstError = new AtomicReference<>();
     private volatile Exception failure;
     private double seconds = Double.NaN;
     private Duration serverCpu = Duration.ZERO;
@@ -56,8 +60,14 @@ final class FanOutRun {
     }
 
     /** A stanza of type error came back to a member (e.g. a server that refuses receipts to the room). */
-    void error() {
+    void error(String condition) {
         errors.increment();
+        firstError.compareAndSet(null, condition);
+    }
+
+    /** The condition of the first error that came back, or {@code none}. */
+    String firstError() {
+        return Objects.requireNonNullElse(firstError.get(), "none");
     }
 
     void failure(Exception e) {
@@ -66,10 +76,7 @@ final class FanOutRun {
 
     /** Waits until every delivery owed has arrived, or the timeout passed (what is missing then is lost). */
     void awaitDelivered(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (delivered.sum() < expectedDeliveries() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        LoadGenerators.awaitUntil(() -> delivered.sum() >= expectedDeliveries(), timeout);
     }
 
     /** The run's sending lasted {@code sendSeconds}, during which the server and this JVM used so much CPU. */

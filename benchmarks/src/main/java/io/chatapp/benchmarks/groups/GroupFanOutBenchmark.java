@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
@@ -62,20 +61,7 @@ public final class GroupFanOutBenchmark {
     }
 
     public static void main(String[] args) {
-        FanOutOptions options;
-        try {
-            options = FanOutOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(FanOutOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
-            System.out.println(options);
+        LoadGenerators.runAndExit(args, FanOutOptions::parse, FanOutOptions.USAGE, options -> {
             List<List<FanOutRun>> results = new ArrayList<>();
             List<String> servers = new ArrayList<>();
             for (boolean plugin : options.order()) {
@@ -85,11 +71,7 @@ public final class GroupFanOutBenchmark {
                         LoadGenerators.loadAverage());
             }
             printTables(options, servers, results);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        });
     }
 
     /** Boots a server with or without the plugin, sets the room up, runs the load, and stops it. */
@@ -169,7 +151,7 @@ public final class GroupFanOutBenchmark {
             connection.addStanzaListener(stanza -> {
                 FanOutRun run = current;
                 if (run != null) {
-                    run.error();
+                    run.error(stanza.getError().getCondition().toString());
                 }
             }, stanza -> stanza.getError() != null);
         }
@@ -230,18 +212,11 @@ public final class GroupFanOutBenchmark {
         long end = start + seconds * 1_000_000_000L;
         Thread sender = new Thread(() -> {
             try {
-                for (long i = 0; ; i++) {
-                    long due = start + options.offsetNanos(i);
-                    if (due >= end) {
-                        return;
-                    }
-                    long wait;
-                    while ((wait = due - (System.nanoTime() - EPOCH)) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    run.sending(System.nanoTime() - EPOCH - due);
-                    members.get(options.sender(i)).send(letter, due);
-                }
+                LoadGenerators.sendPaced(i -> start + options.offsetNanos(i), end, () -> System.nanoTime() - EPOCH,
+                        (i, due, lag) -> {
+                            run.sending(lag);
+                            members.get(options.sender(i)).send(letter, due);
+                        });
             } catch (Exception e) {
                 run.failure(e);
             }
@@ -266,12 +241,12 @@ public final class GroupFanOutBenchmark {
 
     private static void print(boolean receipts, FanOutRun r) {
         System.out.printf(Locale.ROOT, "%s: sent %d, deliveries %d of %d (lost %d) in %.1f s: %.0f deliveries/s; "
-                        + "latency p50 %.2f / p99 %.2f / max %.2f ms; receipts sent %d, errors back %d; latest send "
+                        + "latency p50 %.2f / p99 %.2f / max %.2f ms; receipts sent %d, errors back %d (first: %s); latest send "
                         + "%.1f ms behind; server CPU %.2f cores (%.1f s, %.0f ms per 1,000 deliveries); "
                         + "load generator CPU %.2f cores%n",
                 mode(receipts), r.sent(), r.delivered(), r.expectedDeliveries(), r.lost(), r.seconds(),
                 r.deliveriesPerSecond(), r.latency().medianMillis(), r.latency().p99Millis(),
-                r.latency().maxMillis(), r.receiptsSent(), r.errors(), r.maxLagMillis(), r.serverCores(),
+                r.latency().maxMillis(), r.receiptsSent(), r.errors(), r.firstError(), r.maxLagMillis(), r.serverCores(),
                 r.serverCpuSeconds(), r.serverCpuMillisPerThousandDeliveries(), r.clientCores());
     }
 

@@ -78,20 +78,7 @@ public final class OneToOneBenchmark {
     }
 
     public static void main(String[] args) {
-        LoadOptions options;
-        try {
-            options = LoadOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(LoadOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        int status = 0;
-        try {
-            System.out.printf("JDK %s, %d cores, load average before: %s%n", Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), LoadGenerators.loadAverage());
-            System.out.println(options);
+        LoadGenerators.runAndExit(args, LoadOptions::parse, LoadOptions.USAGE, options -> {
             List<ServerResult> results = new ArrayList<>();
             for (boolean plugin : options.order()) {
                 ServerResult result = new OneToOneBenchmark(options).against(plugin);
@@ -101,11 +88,7 @@ public final class OneToOneBenchmark {
             }
             System.out.println();
             printTable(options, results);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        });
     }
 
     /** Boots a server with or without the plugin, loads it, and stops it. */
@@ -274,18 +257,11 @@ public final class OneToOneBenchmark {
 
     private void sendPaced(int thread, List<Pair> own, char letter, long start, long end, RunStats stats)
             throws Exception {
-        for (long i = 0; ; i++) {
-            long due = start + options.offsetNanos(thread, i);
-            if (due >= end) {
-                return;
-            }
-            long wait;
-            while ((wait = due - (System.nanoTime() - EPOCH)) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            stats.sending(System.nanoTime() - EPOCH - due);
-            own.get((int) (i % own.size())).send(letter, due);
-        }
+        LoadGenerators.sendPaced(i -> start + options.offsetNanos(thread, i), end, () -> System.nanoTime() - EPOCH,
+                (i, due, lag) -> {
+                    stats.sending(lag);
+                    own.get((int) (i % own.size())).send(letter, due);
+                });
     }
 
     private void sendSaturating(List<Pair> own, char letter, long start, long end, RunStats stats)
@@ -356,10 +332,7 @@ public final class OneToOneBenchmark {
         }
 
         void awaitDrained(Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while ((delivered.sum() < sent.sum() || receipts.sum() < sent.sum()) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            LoadGenerators.awaitUntil(() -> delivered.sum() >= sent.sum() && receipts.sum() >= sent.sum(), timeout);
         }
 
         void finish(double sendSeconds, Duration serverCpu, double clientCpuSeconds) {
