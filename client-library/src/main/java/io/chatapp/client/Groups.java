@@ -4,6 +4,9 @@ import io.chatapp.client.internal.EventDispatcher;
 import io.chatapp.client.internal.xmpp.GroupEventElement;
 import io.chatapp.client.internal.xmpp.GroupRequestIQ;
 import io.chatapp.client.internal.xmpp.GroupsIQ;
+import io.chatapp.client.internal.xmpp.MediaElements;
+import io.chatapp.client.internal.xmpp.Stanzas;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,8 @@ public final class Groups {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientContext context;
+    /** The upload step group files share with one-to-one media. */
+    private final Media media;
     private final EventDispatcher<GroupListener> listeners;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
@@ -54,8 +59,9 @@ public final class Groups {
     private final java.util.Map<String, String> newest = new ConcurrentHashMap<>();
     private static final int CATCH_UP_PAGE = 50;
 
-    Groups(ClientContext context) {
+    Groups(ClientContext context, Media media) {
         this.context = context;
+        this.media = media;
         this.listeners = new EventDispatcher<>(context.events);
     }
 
@@ -246,6 +252,25 @@ public final class Groups {
         });
     }
 
+    /**
+     * Shares a file in a group: uploads it exactly as {@link Media#send} does (same checks, progress, cancellation
+     * and failures), then sends it through the room as a {@code groupchat} message whose body is the download URL,
+     * with XEP-0066 and XEP-0446 elements. Members receive a {@link GroupMessage} with {@link GroupMessage#media()};
+     * {@link SentMedia#to()} is the room. Completes once the message is handed to the connection.
+     */
+    public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        EntityBareJid jid = room(room);
+        return media.uploadAndSend(file, progress, () -> {
+            MultiUserChat muc = chat(jid);
+            enterOnce(muc);
+            return attachment -> {
+                String id = java.util.UUID.randomUUID().toString();
+                context.connection().sendStanza(Stanzas.groupMedia(jid, id, attachment));
+                return new SentMedia(id, jid.toString(), attachment);
+            };
+        });
+    }
+
     private CompletableFuture<Void> request(GroupRequestIQ iq) {
         return context.run(() -> {
             context.requireSession();
@@ -369,7 +394,7 @@ public final class Groups {
         String me = context.connection().getUser() == null ? "" : context.connection().getUser().asBareJid()
                 .toString();
         GroupMessage value = new GroupMessage(room, Objects.requireNonNullElse(message.getStanzaId(), ""), from,
-                message.getBody(), at, from.equals(me), archiveId, delayed);
+                message.getBody(), at, from.equals(me), archiveId, delayed, MediaElements.read(message));
         if (!value.outgoing() && archiveId != null) {
             acknowledge(roomJid, archiveId);
         }
