@@ -2,7 +2,11 @@ package io.chatapp.cli;
 
 import io.chatapp.client.GroupInfo;
 import io.chatapp.client.Groups;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link GroupSession} on a logged-in client's {@link Groups}. */
 final class ClientGroupSession implements GroupSession {
@@ -66,5 +70,10 @@ final class ClientGroupSession implements GroupSession {
     @Override
     public String send(String room, String text) {
         return Await.result(groups.send(room, text), "sending");
+    }
+
+    @Override
+    public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        return groups.sendFile(room, file, progress);
     }
 }

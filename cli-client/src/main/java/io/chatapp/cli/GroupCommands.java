@@ -4,11 +4,15 @@ import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupMember;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -172,9 +176,19 @@ final class GroupCommands {
         }
     }
 
-    /** {@code [Team] bob@…: hi}. */
+    /** {@code [Team] bob@…: hi}; a file as {@code [Team] bob@…: [image 1.2 MB] photo.jpg}. */
     String messageLine(GroupMessage message) {
-        return "[" + name(message.room()) + "] " + EventLines.message(message.from(), message.body());
+        return "[" + name(message.room()) + "] " + EventLines.message(message.from(), text(message));
+    }
+
+    /** What a group message shows: its text, or a line describing its file. */
+    static String text(GroupMessage message) {
+        return message.hasMedia() ? MediaLines.describe(message.media()) : message.body();
+    }
+
+    /** Uploads a file and shares it in the group (see {@link GroupSession#sendFile}). */
+    CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        return groups.sendFile(room, file, progress);
     }
 
     /** {@code [Team] * alice added bob}. */

@@ -8,9 +8,14 @@ import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupMember;
 import io.chatapp.client.GroupMessage;
 import io.chatapp.client.GroupRole;
+import io.chatapp.client.MediaAttachment;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class GroupCommandsTest {
@@ -81,6 +86,12 @@ class GroupCommandsTest {
             calls.add("send " + room + " " + text);
             return "id";
         }
+
+        @Override
+        public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+            calls.add("sendFile " + room + " " + file);
+            return CompletableFuture.completedFuture(new SentMedia("id", room, null));
+        }
     }
 
     @Test
@@ -125,5 +136,15 @@ class GroupCommandsTest {
         GroupEvent renamed = new GroupEvent(ROOM, GroupEvent.Type.NAME_CHANGED, "bob@example.org", null, "B",
                 "bob changed the group name to B", T);
         assertThat(commands.eventLine(renamed)).isEqualTo("[B] * bob changed the group name to B");
+    }
+
+    @Test
+    void aFileInAGroupIsShownLikeAFileInAChat() {
+        commands.run("list");
+        MediaAttachment photo = new MediaAttachment("https://example.org:9090/media/v1/files/x/photo.jpg",
+                "photo.jpg", "image/jpeg", 1_258_291L, 800, 600, null, null, null);
+        GroupMessage message = new GroupMessage(ROOM, "1", "alice@example.org", photo.url(), T, false, "42", false,
+                photo);
+        assertThat(commands.messageLine(message)).isEqualTo("[Team A] alice@example.org: [image 1.2 MB] photo.jpg");
     }
 }
