@@ -71,6 +71,14 @@ public final class GroupService implements AutoCloseable {
                 Optional.empty());
     }
 
+    /**
+     * Whether the user is a member who had joined by {@code at}: they received what the group was sent then (a member
+     * sees the group's history from their joining on; a removed member no longer counts).
+     */
+    public boolean joinedBy(String room, String user, Instant at) {
+        return memberSince(room, user).map(since -> !since.isAfter(at)).orElse(false);
+    }
+
     public Optional<GroupSummary> group(String room) {
         return read(room, group -> Optional.of(group.summary()), Optional.empty());
     }
