@@ -3,10 +3,13 @@ package io.chatapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatClientException;
+import io.chatapp.client.ChatClientException.Reason;
 import io.chatapp.client.GroupMessage;
 import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;
+import io.chatapp.client.TokenSet;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +94,53 @@ class GroupMediaTest {
                     MediaProgressListener.NONE).join();
             assertThat(MediaFiles.sha256(voiceSaved)).isEqualTo(MediaFiles.sha256(voice));
         }
+    }
+
+    @Test
+    void membersGetFreshUrlsForAGroupsFileThroughTheTokenApiAndOthersDoNot() throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        Path photo = MediaFiles.png(files, "shared.png", 50, 50);
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.open(clients.tokenConfig());
+            a.loginWithToken(tokens(clients, alice)).join();
+            ChatClient b = clients.open(clients.tokenConfig());
+            b.loginWithToken(tokens(clients, bob)).join();
+            ChatClient c = clients.open(clients.tokenConfig());
+            c.loginWithToken(tokens(clients, carol)).join();
+            Inbox<Object> bHears = Inbox.groups(b);
+            String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
+            bHears.next(("joined:" + room)::equals);
+            SentMedia sent = a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            MediaAttachment media = ((GroupMessage) bHears.next(m -> m instanceof GroupMessage g && g.hasMedia()))
+                    .media();
+
+            MediaAttachment fresh = freshUrlOnceShared(b, media);
+            assertThat(fresh.sha256()).isEqualTo(sent.attachment().sha256());
+            Path saved = b.media().download(fresh, files.resolve("fresh.png"), MediaProgressListener.NONE).join();
+            assertThat(Files.readAllBytes(saved)).isEqualTo(Files.readAllBytes(photo));
+            assertThat(ClientFailures.reasonOf(() -> c.media().freshUrl(media).join()))
+                    .as("not a member of the group").isEqualTo(Reason.NOT_ALLOWED);
+        }
+    }
+
+    /** The server notes a share on its media threads as it archives the message: asked again until it has. */
+    private static MediaAttachment freshUrlOnceShared(ChatClient client, MediaAttachment media) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.media().freshUrl(media).join();
+            } catch (CompletionException e) {
+                if (attempt == 50 || !(e.getCause() instanceof ChatClientException refused)
+                        || refused.reason() != Reason.NOT_ALLOWED) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static TokenSet tokens(Clients clients, TestUser user) {
+        return clients.tokenApi().obtainTokens(user.username(), user.password()).join();
     }
 }
