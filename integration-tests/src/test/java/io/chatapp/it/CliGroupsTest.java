@@ -32,10 +32,7 @@ class CliGroupsTest {
             Inbox<Object> bHears = Inbox.groups(b);
 
             CliProcess shell = CliProcess.interactive(aliceConfig, null);
-            shell.type("/group create Team " + bob.username());
-            shell.awaitStdout("Created Team (g", TIMEOUT);
-            String room = ((String) bHears.next(e -> e instanceof String s && s.startsWith("joined:")))
-                    .substring("joined:".length());
+            String room = shell.createGroup("Team", bob, bHears, TIMEOUT);
 
             b.groups().send(room, "hi team").join();
             shell.awaitStdout("[Team] " + bob.jid() + ": hi team", TIMEOUT);

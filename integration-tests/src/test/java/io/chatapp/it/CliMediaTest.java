@@ -87,10 +87,7 @@ class CliMediaTest {
             Inbox<Object> bHears = Inbox.groups(b);
 
             CliProcess shell = CliProcess.interactive(aliceConfig, null);
-            shell.type("/group create Team " + bob.username());
-            shell.awaitStdout("Created Team (g", TIMEOUT);
-            String room = ((String) bHears.next(e -> e instanceof String s && s.startsWith("joined:")))
-                    .substring("joined:".length());
+            String room = shell.createGroup("Team", bob, bHears, TIMEOUT);
             shell.type("/chat Team");
             shell.awaitStdout("Talking to the group Team", TIMEOUT);
             shell.type("/send " + photo);

@@ -9,7 +9,6 @@ import io.chatapp.client.GroupMessage;
 import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;
-import io.chatapp.client.TokenSet;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
@@ -103,12 +102,9 @@ class GroupMediaTest {
         TestUser carol = users.create("carol");
         Path photo = MediaFiles.png(files, "shared.png", 50, 50);
         try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.open(clients.tokenConfig());
-            a.loginWithToken(tokens(clients, alice)).join();
-            ChatClient b = clients.open(clients.tokenConfig());
-            b.loginWithToken(tokens(clients, bob)).join();
-            ChatClient c = clients.open(clients.tokenConfig());
-            c.loginWithToken(tokens(clients, carol)).join();
+            ChatClient a = clients.loggedInWithToken(alice);
+            ChatClient b = clients.loggedInWithToken(bob);
+            ChatClient c = clients.loggedInWithToken(carol);
             Inbox<Object> bHears = Inbox.groups(b);
             String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
             bHears.next(("joined:" + room)::equals);
@@ -138,9 +134,5 @@ class GroupMediaTest {
                 Thread.sleep(100);
             }
         }
-    }
-
-    private static TokenSet tokens(Clients clients, TestUser user) {
-        return clients.tokenApi().obtainTokens(user.username(), user.password()).join();
     }
 }
