@@ -256,11 +256,14 @@ public final class Groups {
      * Shares a file in a group: uploads it exactly as {@link Media#send} does (same checks, progress, cancellation
      * and failures), then sends it through the room as a {@code groupchat} message whose body is the download URL,
      * with XEP-0066 and XEP-0446 elements. Members receive a {@link GroupMessage} with {@link GroupMessage#media()};
-     * {@link SentMedia#to()} is the room. Completes once the message is handed to the connection.
+     * {@link SentMedia#to()} is the room. Completes once the message is handed to the connection. Fails with
+     * {@link ChatClientException.Reason#NOT_ALLOWED}, before uploading anything, when this account is not a member or
+     * only admins may send.
      */
     public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
         EntityBareJid jid = room(room);
         return media.uploadAndSend(file, progress, () -> {
+            requireMaySend(jid);
             MultiUserChat muc = chat(jid);
             enterOnce(muc);
             return attachment -> {
@@ -269,6 +272,22 @@ public final class Groups {
                 return new SentMedia(id, jid.toString(), attachment);
             };
         });
+    }
+
+    /**
+     * Refuses, as the server would, a message from a non-member or (announcement mode) a plain member: checked before
+     * an upload, which would otherwise be wasted on a message the group refuses.
+     */
+    private void requireMaySend(EntityBareJid room) throws Exception {
+        String me = context.me().toString();
+        GroupInfo group = fetch().stream().filter(g -> g.room().equals(room.toString())).findFirst()
+                .orElseThrow(() -> new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                        "Not a member of the group " + room));
+        boolean admin = group.members().stream().anyMatch(m -> m.jid().equals(me) && m.role() != GroupRole.MEMBER);
+        if (group.announce() && !admin) {
+            throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                    "Only the group's admins may send messages to " + room);
+        }
     }
 
     private CompletableFuture<Void> request(GroupRequestIQ iq) {

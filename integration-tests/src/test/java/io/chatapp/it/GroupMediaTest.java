@@ -121,6 +121,31 @@ class GroupMediaTest {
         }
     }
 
+    @Test
+    void whoMayNotSendToTheGroupIsRefusedBeforeUploading() throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        Path photo = MediaFiles.png(files, "refused.png", 20, 20);
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.loggedIn(alice);
+            ChatClient b = clients.loggedIn(bob);
+            ChatClient c = clients.loggedIn(carol);
+            Inbox<Object> bHears = Inbox.groups(b);
+            String room = a.groups().create("Announcements", null, List.of(bob.jid())).join().room();
+            bHears.next(("joined:" + room)::equals);
+            a.groups().setSettings(room, true, null).join();
+
+            assertThat(ClientFailures.reasonOf(() -> b.groups().sendFile(room, photo, MediaProgressListener.NONE)
+                    .join())).as("only admins send").isEqualTo(Reason.NOT_ALLOWED);
+            assertThat(ClientFailures.reasonOf(() -> c.groups().sendFile(room, photo, MediaProgressListener.NONE)
+                    .join())).as("not a member").isEqualTo(Reason.NOT_ALLOWED);
+            SentMedia sent = a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            GroupMessage next = (GroupMessage) bHears.next(m -> m instanceof GroupMessage);
+            assertThat(next.id()).as("nothing else reached the group").isEqualTo(sent.messageId());
+        }
+    }
+
     /** The server notes a share on its media threads as it archives the message: asked again until it has. */
     private static MediaAttachment freshUrlOnceShared(ChatClient client, MediaAttachment media) throws Exception {
         for (int attempt = 1; ; attempt++) {
