@@ -251,12 +251,13 @@ final class GroupInterceptor implements PacketInterceptor {
         }
     }
 
-    /** A group room's disco#info answer lists the archive the plugin keeps for it. */
+    /** A group room's disco#info answer lists the archive the plugin keeps for it and its image (XEP-0486). */
     private void advertiseArchive(IQ iq) {
         Element query = iq.getChildElement();
         if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
                 && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
+            RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
         }
     }
 
