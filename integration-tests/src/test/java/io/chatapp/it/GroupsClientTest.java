@@ -219,6 +219,59 @@ class GroupsClientTest {
         }
     }
 
+    @Test
+    void aMarkerReadsTheEarlierMessagesTooAndTheirSendersLearnReadByAll(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.loggedIn(alice);
+            ChatClient b = clients.loggedIn(bob);
+            ChatClient c = clients.loggedIn(carol);
+            Inbox<Object> aHears = Inbox.groups(a);
+            Inbox<Object> bHears = Inbox.groups(b);
+            Inbox<Object> cHears = Inbox.groups(c);
+            Inbox<String> aliceToAll = readByAll(a);
+            Inbox<String> bobToAll = readByAll(b);
+            String room = a.groups().create("Team", null, List.of(bob.jid(), carol.jid())).join().room();
+            bHears.next(("joined:" + room)::equals);
+            cHears.next(("joined:" + room)::equals);
+
+            String first = a.groups().send(room, "first").join();
+            cHears.next(m -> m instanceof GroupMessage g && g.body().equals("first"));
+            String fromBob = b.groups().send(room, "from bob").join();
+            cHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
+            aHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
+            String last = a.groups().send(room, "last").join();
+            bHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
+            cHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
+
+            // Bob and carol mark only the newest message: alice's earlier one is read by both too.
+            assertThat(b.groups().markRead(room).join()).isTrue();
+            assertThat(c.groups().markRead(room).join()).isTrue();
+            assertThat(List.of(aliceToAll.next(), aliceToAll.next())).containsExactlyInAnyOrder(first, last);
+            io.chatapp.client.MessageInfo info = awaitInfo(a, room, first,
+                    i -> i.recipients().stream().allMatch(r -> r.readAt() != null));
+            assertThat(info.recipients()).allMatch(r -> r.readAt() != null);
+            // Bob's message needs alice too (not bob himself): read by all once alice has read.
+            assertThat(a.groups().markRead(room).join()).isTrue();
+            assertThat(bobToAll.next()).isEqualTo(fromBob);
+        }
+    }
+
+    /** The ids of the client's group messages it is told were read by all. */
+    private static Inbox<String> readByAll(ChatClient client) {
+        Inbox<String> inbox = new Inbox<>();
+        client.groups().addListener(new io.chatapp.client.GroupListener() {
+            @Override
+            public void readByAll(String room, String messageId, String archiveId) {
+                inbox.add(messageId);
+            }
+        });
+        return inbox;
+    }
+
     private static io.chatapp.client.MessageInfo awaitInfo(ChatClient client, String room, String id,
             java.util.function.Predicate<io.chatapp.client.MessageInfo> condition) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
