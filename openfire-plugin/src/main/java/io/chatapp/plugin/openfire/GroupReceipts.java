@@ -6,6 +6,7 @@ import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.groups.GroupMember;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.GroupSummary;
+import io.chatapp.plugin.receipts.CoalescedChecks;
 import io.chatapp.plugin.receipts.MessageInfo;
 import io.chatapp.plugin.receipts.MessageInfoService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
@@ -33,7 +34,6 @@ final class GroupReceipts {
     static final String READ_ALL = "read-all";
     /** How many messages before a marker's are checked for "read by all" (one archive page). */
     static final int EARLIER = 100;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupReceipts.class);
 
     private final GroupService groups;
     private final ReceiptRecorder receipts;
@@ -49,7 +49,14 @@ final class GroupReceipts {
                 }
             });
 
-    GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
+    /** A message of a room whose "delivered/read by all" is to be checked ({@code marker}: earlier ones too). */
+    private record Check(String room, String reference, boolean marker) {
+    }
+
+    private final CoalescedChecks<Check> checks = new CoalescedChecks<>(this::recorded,
+            check -> checkAll(check.room(), check.reference(), check.marker()));
+
+        GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
                   PluginRouting routing) {
         this.groups = groups;
         this.receipts = receipts;
@@ -74,13 +81,8 @@ final class GroupReceipts {
             }
             String id = received != null ? received.attributeValue("id") : displayed.attributeValue("id");
             if (id != null) {
-                // Each receipt checks (one query after the receipts are stored): skipping checks while one runs
-                // could miss the last member's receipt.
-                checkAll(room, id, displayed != null).whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("Could not check who has {} of {}", id, room, failure);
-                    }
-                });
+                // One check per message and batch, not per receipt (a group of N sends N receipts per message).
+                checks.request(new Check(room, id, displayed != null));
             }
         }
         return true;
@@ -149,6 +151,10 @@ final class GroupReceipts {
             element.addAttribute("message-id", messageId);
         }
         routing.route(headline);
+    }
+
+    private CompletableFuture<?> recorded() {
+        return receipts.flushed();
     }
 
     static boolean isInfoRequest(IQ iq) {
