@@ -48,6 +48,11 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
+    public void setImage(String room, io.chatapp.client.GroupImage image) {
+        Await.result(groups.setImage(room, image), "changing the group image");
+    }
+
+    @Override
     public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
         Await.result(groups.setSettings(room, onlyAdmins, null), "changing who may send");
     }

@@ -28,6 +28,9 @@ public interface GroupSession {
 
     void setOnlyAdminsSend(String room, boolean onlyAdmins);
 
+    /** Sets the group image, or with null removes it. */
+    void setImage(String room, io.chatapp.client.GroupImage image);
+
     void leave(String room);
 
     void delete(String room);

@@ -61,6 +61,11 @@ class GroupCommandsTest {
         }
 
         @Override
+        public void setImage(String room, io.chatapp.client.GroupImage image) {
+            calls.add("image " + room + " " + (image == null ? null : image.mimeType() + " " + image.bytes().length));
+        }
+
+        @Override
         public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
             calls.add("announce " + room + " " + onlyAdmins);
         }
@@ -125,6 +130,28 @@ class GroupCommandsTest {
         assertThatThrownBy(() -> commands.run("frobnicate")).hasMessageContaining("unknown /group command");
         assertThatThrownBy(() -> commands.run("announce g1 maybe")).hasMessageContaining("on|off");
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void imageSetsAnImageFileOrRemovesTheImage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("team image.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
+        java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("notes.png"), "not an image");
+
+        commands.run("image \"Team A\" " + png);
+        commands.run("image g1 off");
+
+        assertThat(calls).containsExactly("image " + ROOM + " image/png 9", "image " + ROOM + " null");
+        assertThat(printed).containsExactly("Changed the image of Team A", "Removed the image of Team A");
+        assertThatThrownBy(() -> commands.run("image g1 " + text)).hasMessageContaining("is not a PNG, JPEG, GIF");
+        assertThatThrownBy(() -> commands.run("image g1 " + dir.resolve("missing.png")))
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> commands.run("image g1")).hasMessageContaining("usage: /group image GROUP FILE|off");
+        assertThat(GroupImageFile.type(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEqualTo("image/jpeg");
+        assertThat(GroupImageFile.type("GIF89a".getBytes())).isEqualTo("image/gif");
+        assertThat(GroupImageFile.type("RIFF\0\0\0\0WEBPVP8 ".getBytes())).isEqualTo("image/webp");
+        assertThat(calls).hasSize(2);
     }
 
     @Test

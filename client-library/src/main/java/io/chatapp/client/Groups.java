@@ -324,12 +324,7 @@ public final class Groups {
 
     private void enterQuietly(MultiUserChat muc) {
         try {
-            try {
-                enterOnce(muc);
-            } catch (org.jivesoftware.smack.SmackException.NoResponseException lost) {
-                // Seen rarely with Openfire 4.2 right after an invitation: the room never answered the first entry.
-                enterOnce(muc);
-            }
+            enterOnce(muc);
         } catch (Exception e) {
             java.util.logging.Logger.getLogger(Groups.class.getName())
                     .warning("Could not enter " + muc.getRoom() + ": " + e);

@@ -53,6 +53,11 @@ class CliGroupsTest {
             shell.awaitStdout("  " + bob.jid() + " - admin", TIMEOUT);
             shell.type("/group");
             shell.awaitStdout("Team 2 (" + room + ") - 2 members", TIMEOUT);
+            java.nio.file.Path png = java.nio.file.Files.write(home.resolve("team.png"), java.util.Base64.getDecoder()
+                    .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="));
+            shell.type("/group image \"Team 2\" " + png);
+            shell.awaitStdout("[Team 2] * " + alice.username() + " changed the group image", TIMEOUT);
+            assertThat(b.groups().image(room).join().orElseThrow().bytes()).isEqualTo(java.nio.file.Files.readAllBytes(png));
 
             shell.type("/group remove " + room + " " + bob.username());
             bHears.next(("left:" + room)::equals);
