@@ -97,51 +97,41 @@ class GroupMediaTest {
 
     @Test
     void membersGetFreshUrlsForAGroupsFileThroughTheTokenApiAndOthersDoNot() throws Exception {
-        TestUser alice = users.create("alice");
-        TestUser bob = users.create("bob");
-        TestUser carol = users.create("carol");
         Path photo = MediaFiles.png(files, "shared.png", 50, 50);
-        try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.loggedInWithToken(alice);
-            ChatClient b = clients.loggedInWithToken(bob);
-            ChatClient c = clients.loggedInWithToken(carol);
-            Inbox<Object> bHears = Inbox.groups(b);
-            String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
-            bHears.next(("joined:" + room)::equals);
-            SentMedia sent = a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
-            MediaAttachment media = ((GroupMessage) bHears.next(m -> m instanceof GroupMessage g && g.hasMedia()))
-                    .media();
+        try (ThreeMembers m = new ThreeMembers(server, users); Clients tokenLogins = new Clients(server)) {
+            String room = m.group("Team");
+            // Fresh URLs need a token login: Carol's second device, and Dave's, who is not in the group.
+            ChatClient carol = tokenLogins.loggedInWithToken(m.carol);
+            ChatClient dave = tokenLogins.loggedInWithToken(users.create("dave"));
+            SentMedia sent = m.a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            MediaAttachment media = ((GroupMessage) m.cHears.next(msg -> msg instanceof GroupMessage g
+                    && g.hasMedia())).media();
 
-            MediaAttachment fresh = freshUrlOnceShared(b, media);
+            MediaAttachment fresh = freshUrlOnceShared(carol, media);
             assertThat(fresh.sha256()).isEqualTo(sent.attachment().sha256());
-            Path saved = b.media().download(fresh, files.resolve("fresh.png"), MediaProgressListener.NONE).join();
+            Path saved = carol.media().download(fresh, files.resolve("fresh.png"), MediaProgressListener.NONE)
+                    .join();
             assertThat(Files.readAllBytes(saved)).isEqualTo(Files.readAllBytes(photo));
-            assertThat(ClientFailures.reasonOf(() -> c.media().freshUrl(media).join()))
+            assertThat(ClientFailures.reasonOf(() -> dave.media().freshUrl(media).join()))
                     .as("not a member of the group").isEqualTo(Reason.NOT_ALLOWED);
         }
     }
 
     @Test
     void whoMayNotSendToTheGroupIsRefusedBeforeUploading() throws Exception {
-        TestUser alice = users.create("alice");
-        TestUser bob = users.create("bob");
-        TestUser carol = users.create("carol");
         Path photo = MediaFiles.png(files, "refused.png", 20, 20);
-        try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.loggedIn(alice);
-            ChatClient b = clients.loggedIn(bob);
-            ChatClient c = clients.loggedIn(carol);
-            Inbox<Object> bHears = Inbox.groups(b);
-            String room = a.groups().create("Announcements", null, List.of(bob.jid())).join().room();
-            bHears.next(("joined:" + room)::equals);
-            a.groups().setSettings(room, true, null).join();
+        try (ThreeMembers m = new ThreeMembers(server, users)) {
+            String room = m.group("Announcements");
+            m.a.groups().remove(room, m.carol.jid()).join();
+            m.cHears.next(("left:" + room)::equals);
+            m.a.groups().setSettings(room, true, null).join();
 
-            assertThat(ClientFailures.reasonOf(() -> b.groups().sendFile(room, photo, MediaProgressListener.NONE)
+            assertThat(ClientFailures.reasonOf(() -> m.b.groups().sendFile(room, photo, MediaProgressListener.NONE)
                     .join())).as("only admins send").isEqualTo(Reason.NOT_ALLOWED);
-            assertThat(ClientFailures.reasonOf(() -> c.groups().sendFile(room, photo, MediaProgressListener.NONE)
-                    .join())).as("not a member").isEqualTo(Reason.NOT_ALLOWED);
-            SentMedia sent = a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
-            GroupMessage next = (GroupMessage) bHears.next(m -> m instanceof GroupMessage);
+            assertThat(ClientFailures.reasonOf(() -> m.c.groups().sendFile(room, photo, MediaProgressListener.NONE)
+                    .join())).as("no longer a member").isEqualTo(Reason.NOT_ALLOWED);
+            SentMedia sent = m.a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            GroupMessage next = (GroupMessage) m.bHears.next(msg -> msg instanceof GroupMessage);
             assertThat(next.id()).as("nothing else reached the group").isEqualTo(sent.messageId());
         }
     }
