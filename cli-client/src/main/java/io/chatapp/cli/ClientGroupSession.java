@@ -2,7 +2,11 @@ package io.chatapp.cli;
 
 import io.chatapp.client.GroupInfo;
 import io.chatapp.client.Groups;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link GroupSession} on a logged-in client's {@link Groups}. */
 final class ClientGroupSession implements GroupSession {
@@ -44,6 +48,11 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
+    public void setImage(String room, io.chatapp.client.GroupImage image) {
+        Await.result(groups.setImage(room, image), "changing the group image");
+    }
+
+    @Override
     public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
         Await.result(groups.setSettings(room, onlyAdmins, null), "changing who may send");
     }
@@ -66,5 +75,10 @@ final class ClientGroupSession implements GroupSession {
     @Override
     public String send(String room, String text) {
         return Await.result(groups.send(room, text), "sending");
+    }
+
+    @Override
+    public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        return groups.sendFile(room, file, progress);
     }
 }

@@ -4,11 +4,15 @@ import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupMember;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -19,8 +23,8 @@ import java.util.function.UnaryOperator;
  */
 final class GroupCommands {
 
-    static final List<String> SUBCOMMANDS = List.of("list", "create", "add", "remove", "admin", "info", "say",
-            "announce", "leave", "delete");
+    static final List<String> SUBCOMMANDS = List.of("list", "create", "add", "remove", "admin", "info", "image",
+            "say", "announce", "leave", "delete");
 
     static final List<String> HELP = List.of(
             "  /group               list your groups",
@@ -29,6 +33,7 @@ final class GroupCommands {
             "  /group remove GROUP USER     remove a member (admins)",
             "  /group admin GROUP USER [off]  make USER an admin, or (off) a plain member again (admins)",
             "  /group info GROUP [name TEXT | description TEXT]  show the group, or change its name or description",
+            "  /group image GROUP FILE|off  set the group image (PNG, JPEG, GIF or WebP), or remove it",
             "  /group say GROUP TEXT        send a message to the group (or /chat GROUP, then type)",
             "  /group announce GROUP on|off only admins may send (on), or everyone (off)",
             "  /group leave GROUP           leave the group",
@@ -65,6 +70,13 @@ final class GroupCommands {
             }
             case "admin" -> admin(words);
             case "info" -> info(words, rest);
+            case "image" -> {
+                String room = room(need(words, 2, "/group image GROUP FILE|off"));
+                String file = afterWords(rest, 2);
+                boolean off = file.equalsIgnoreCase("off");
+                groups.setImage(room, off ? null : GroupImageFile.read(file));
+                printer.accept((off ? "Removed the image of " : "Changed the image of ") + name(room));
+            }
             case "say" -> {
                 String room = room(need(words, 2, "/group say GROUP TEXT"));
                 say(room, afterWords(rest, 2));
@@ -172,9 +184,19 @@ final class GroupCommands {
         }
     }
 
-    /** {@code [Team] bob@…: hi}. */
+    /** {@code [Team] bob@…: hi}; a file as {@code [Team] bob@…: [image 1.2 MB] photo.jpg}. */
     String messageLine(GroupMessage message) {
-        return "[" + name(message.room()) + "] " + EventLines.message(message.from(), message.body());
+        return "[" + name(message.room()) + "] " + EventLines.message(message.from(), text(message));
+    }
+
+    /** What a group message shows: its text, or a line describing its file. */
+    static String text(GroupMessage message) {
+        return message.hasMedia() ? MediaLines.describe(message.media()) : message.body();
+    }
+
+    /** Uploads a file and shares it in the group (see {@link GroupSession#sendFile}). */
+    CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        return groups.sendFile(room, file, progress);
     }
 
     /** {@code [Team] * alice added bob}. */

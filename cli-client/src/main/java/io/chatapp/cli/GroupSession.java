@@ -1,7 +1,11 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.GroupInfo;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What {@code /group} does with a logged-in account. Each call waits for the server and fails with a
@@ -24,6 +28,9 @@ public interface GroupSession {
 
     void setOnlyAdminsSend(String room, boolean onlyAdmins);
 
+    /** Sets the group image, or with null removes it. */
+    void setImage(String room, io.chatapp.client.GroupImage image);
+
     void leave(String room);
 
     void delete(String room);
@@ -32,4 +39,10 @@ public interface GroupSession {
 
     /** Sends a text to the group; returns its message id. */
     String send(String room, String text);
+
+    /**
+     * Uploads a file and shares it in the group ({@code /send FILE} in a group conversation). Cancelling the future
+     * stops the upload; nothing is sent then.
+     */
+    CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress);
 }

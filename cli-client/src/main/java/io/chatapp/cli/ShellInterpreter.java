@@ -63,7 +63,7 @@ public final class ShellInterpreter {
             "Commands:",
             "  /chat USER|GROUP     talk to USER or a group: plain lines are then sent there (/chat alone: stop)",
             "  /msg USER TEXT       send one message to USER",
-            "  /send FILE           send a file (image, video, audio, anything) in the current /chat",
+            "  /send FILE           send a file (image, video, audio, anything) in the current /chat (person or group)",
             "  /download #N [PATH]  save the file of message #N (to PATH, a file or directory; default ~/Downloads)",
             "  /history USER [N]    show the last N messages with USER (default 20, at most 250), oldest first",
             "  /read [USER]         mark the conversation with USER (default: the current one) read",
@@ -296,15 +296,18 @@ public final class ShellInterpreter {
             throw CliException.usage("no conversation: start one with /chat USER, then /send FILE");
         }
         Path file = MediaLines.requireFile(rest);
+        boolean group = groupConversation;
         TransferProgress progress = new TransferProgress(file.getFileName().toString(), transfers);
-        SentMedia sent = await(session.sendFile(to, file, progress), progress, "sending the file");
+        SentMedia sent = await(group ? groups().sendFile(to, file, progress) : session.sendFile(to, file, progress),
+                progress, "sending the file");
         if (sent == null) {
             printer.accept("Cancelled: " + EventLines.clean(file.getFileName().toString()) + " was not sent");
             return;
         }
         MessageLog.Entry entry = remember(to, sent.messageId(), MediaLines.describe(sent.attachment()),
                 sent.attachment());
-        printer.accept("#" + entry.handle() + " you \u2192 " + to + ": " + entry.body());
+        printer.accept("#" + entry.handle() + " you \u2192 " + (group ? "[" + groups().name(to) + "]" : to) + ": "
+                + entry.body());
     }
 
     private void download(String rest) {
@@ -539,11 +542,21 @@ public final class ShellInterpreter {
         }
     }
 
-    /** A message in a group: shown with the group's name; this account's own (echoed by the room) are not. */
+    /**
+     * A message in a group: shown with the group's name; this account's own (echoed by the room) are not. A file gets
+     * a {@code #N} handle for /download, as in one-to-one conversations.
+     */
     public void groupMessage(io.chatapp.client.GroupMessage message) {
-        if (!message.outgoing()) {
-            printer.accept(groups().messageLine(message));
+        if (message.outgoing()) {
+            return;
         }
+        String line = groups().messageLine(message);
+        if (message.hasMedia()) {
+            MessageLog.Entry entry = log.add(message.room(), message.id(), message.archiveId(), false,
+                    GroupCommands.text(message), message.media());
+            line = "#" + entry.handle() + " " + line;
+        }
+        printer.accept(line);
     }
 
     /** A group's system event ("alice added bob"). */

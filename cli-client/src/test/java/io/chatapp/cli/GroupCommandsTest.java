@@ -8,9 +8,14 @@ import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupMember;
 import io.chatapp.client.GroupMessage;
 import io.chatapp.client.GroupRole;
+import io.chatapp.client.MediaAttachment;
+import io.chatapp.client.MediaProgressListener;
+import io.chatapp.client.SentMedia;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class GroupCommandsTest {
@@ -56,6 +61,11 @@ class GroupCommandsTest {
         }
 
         @Override
+        public void setImage(String room, io.chatapp.client.GroupImage image) {
+            calls.add("image " + room + " " + (image == null ? null : image.mimeType() + " " + image.bytes().length));
+        }
+
+        @Override
         public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
             calls.add("announce " + room + " " + onlyAdmins);
         }
@@ -80,6 +90,12 @@ class GroupCommandsTest {
         public String send(String room, String text) {
             calls.add("send " + room + " " + text);
             return "id";
+        }
+
+        @Override
+        public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+            calls.add("sendFile " + room + " " + file);
+            return CompletableFuture.completedFuture(new SentMedia("id", room, null));
         }
     }
 
@@ -117,6 +133,28 @@ class GroupCommandsTest {
     }
 
     @Test
+    void imageSetsAnImageFileOrRemovesTheImage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("team image.png"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
+        java.nio.file.Path text = java.nio.file.Files.writeString(dir.resolve("notes.png"), "not an image");
+
+        commands.run("image \"Team A\" " + png);
+        commands.run("image g1 off");
+
+        assertThat(calls).containsExactly("image " + ROOM + " image/png 9", "image " + ROOM + " null");
+        assertThat(printed).containsExactly("Changed the image of Team A", "Removed the image of Team A");
+        assertThatThrownBy(() -> commands.run("image g1 " + text)).hasMessageContaining("is not a PNG, JPEG, GIF");
+        assertThatThrownBy(() -> commands.run("image g1 " + dir.resolve("missing.png")))
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> commands.run("image g1")).hasMessageContaining("usage: /group image GROUP FILE|off");
+        assertThat(GroupImageFile.type(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0})).isEqualTo("image/jpeg");
+        assertThat(GroupImageFile.type("GIF89a".getBytes())).isEqualTo("image/gif");
+        assertThat(GroupImageFile.type("RIFF\0\0\0\0WEBPVP8 ".getBytes())).isEqualTo("image/webp");
+        assertThat(calls).hasSize(2);
+    }
+
+    @Test
     void linesShowTheGroupName() {
         commands.run("list");
         assertThat(printed).contains("  Team A (" + ROOM + ") - 1 members");
@@ -125,5 +163,15 @@ class GroupCommandsTest {
         GroupEvent renamed = new GroupEvent(ROOM, GroupEvent.Type.NAME_CHANGED, "bob@example.org", null, "B",
                 "bob changed the group name to B", T);
         assertThat(commands.eventLine(renamed)).isEqualTo("[B] * bob changed the group name to B");
+    }
+
+    @Test
+    void aFileInAGroupIsShownLikeAFileInAChat() {
+        commands.run("list");
+        MediaAttachment photo = new MediaAttachment("https://example.org:9090/media/v1/files/x/photo.jpg",
+                "photo.jpg", "image/jpeg", 1_258_291L, 800, 600, null, null, null);
+        GroupMessage message = new GroupMessage(ROOM, "1", "alice@example.org", photo.url(), T, false, "42", false,
+                photo);
+        assertThat(commands.messageLine(message)).isEqualTo("[Team A] alice@example.org: [image 1.2 MB] photo.jpg");
     }
 }

@@ -107,7 +107,7 @@ public final class ChatClient implements AutoCloseable {
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
         this.media = new Media(messages, this::tokens);
-        this.groups = new Groups(context);
+        this.groups = new Groups(context, media);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);

@@ -4,6 +4,9 @@ import io.chatapp.client.internal.EventDispatcher;
 import io.chatapp.client.internal.xmpp.GroupEventElement;
 import io.chatapp.client.internal.xmpp.GroupRequestIQ;
 import io.chatapp.client.internal.xmpp.GroupsIQ;
+import io.chatapp.client.internal.xmpp.MediaElements;
+import io.chatapp.client.internal.xmpp.Stanzas;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,8 @@ public final class Groups {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientContext context;
+    /** The upload step group files share with one-to-one media. */
+    private final Media media;
     private final EventDispatcher<GroupListener> listeners;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
@@ -54,8 +59,9 @@ public final class Groups {
     private final java.util.Map<String, String> newest = new ConcurrentHashMap<>();
     private static final int CATCH_UP_PAGE = 50;
 
-    Groups(ClientContext context) {
+    Groups(ClientContext context, Media media) {
         this.context = context;
+        this.media = media;
         this.listeners = new EventDispatcher<>(context.events);
     }
 
@@ -246,6 +252,44 @@ public final class Groups {
         });
     }
 
+    /**
+     * Shares a file in a group: uploads it exactly as {@link Media#send} does (same checks, progress, cancellation
+     * and failures), then sends it through the room as a {@code groupchat} message whose body is the download URL,
+     * with XEP-0066 and XEP-0446 elements. Members receive a {@link GroupMessage} with {@link GroupMessage#media()};
+     * {@link SentMedia#to()} is the room. Completes once the message is handed to the connection. Fails with
+     * {@link ChatClientException.Reason#NOT_ALLOWED}, before uploading anything, when this account is not a member or
+     * only admins may send.
+     */
+    public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
+        EntityBareJid jid = room(room);
+        return media.uploadAndSend(file, progress, () -> {
+            requireMaySend(jid);
+            MultiUserChat muc = chat(jid);
+            enterOnce(muc);
+            return attachment -> {
+                String id = java.util.UUID.randomUUID().toString();
+                context.connection().sendStanza(Stanzas.groupMedia(jid, id, attachment));
+                return new SentMedia(id, jid.toString(), attachment);
+            };
+        });
+    }
+
+    /**
+     * Refuses, as the server would, a message from a non-member or (announcement mode) a plain member: checked before
+     * an upload, which would otherwise be wasted on a message the group refuses.
+     */
+    private void requireMaySend(EntityBareJid room) throws Exception {
+        String me = context.me().toString();
+        GroupInfo group = fetch().stream().filter(g -> g.room().equals(room.toString())).findFirst()
+                .orElseThrow(() -> new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                        "Not a member of the group " + room));
+        boolean admin = group.members().stream().anyMatch(m -> m.jid().equals(me) && m.role() != GroupRole.MEMBER);
+        if (group.announce() && !admin) {
+            throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
+                    "Only the group's admins may send messages to " + room);
+        }
+    }
+
     private CompletableFuture<Void> request(GroupRequestIQ iq) {
         return context.run(() -> {
             context.requireSession();
@@ -280,12 +324,7 @@ public final class Groups {
 
     private void enterQuietly(MultiUserChat muc) {
         try {
-            try {
-                enterOnce(muc);
-            } catch (org.jivesoftware.smack.SmackException.NoResponseException lost) {
-                // Seen rarely with Openfire 4.2 right after an invitation: the room never answered the first entry.
-                enterOnce(muc);
-            }
+            enterOnce(muc);
         } catch (Exception e) {
             java.util.logging.Logger.getLogger(Groups.class.getName())
                     .warning("Could not enter " + muc.getRoom() + ": " + e);
@@ -369,7 +408,7 @@ public final class Groups {
         String me = context.connection().getUser() == null ? "" : context.connection().getUser().asBareJid()
                 .toString();
         GroupMessage value = new GroupMessage(room, Objects.requireNonNullElse(message.getStanzaId(), ""), from,
-                message.getBody(), at, from.equals(me), archiveId, delayed);
+                message.getBody(), at, from.equals(me), archiveId, delayed, MediaElements.read(message));
         if (!value.outgoing() && archiveId != null) {
             acknowledge(roomJid, archiveId);
         }

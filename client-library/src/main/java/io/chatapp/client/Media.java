@@ -61,8 +61,31 @@ public final class Media {
      * upload at its next chunk, and no message is sent.
      */
     public CompletableFuture<SentMedia> send(String peer, Path file, MediaProgressListener progress) {
-        return transfer(progress, (watched, cancelled) -> {
+        return uploadAndSend(file, progress, () -> {
             var to = hub.context.bareJid(peer);
+            return attachment -> {
+                String id = hub.send(to, messageId -> Stanzas.media(to, messageId, attachment));
+                return new SentMedia(id, to.toString(), attachment);
+            };
+        });
+    }
+
+    /** Sends the uploaded file's message (one-to-one or to a group), returning what was sent. */
+    @FunctionalInterface
+    interface MediaSender {
+        SentMedia send(MediaAttachment attachment) throws Exception;
+    }
+
+    /**
+     * The step one-to-one and group media share: on the client's I/O threads, asks {@code target} for the sender
+     * (which checks the address first, so a bad address uploads nothing), inspects {@code file}, uploads it through
+     * a XEP-0363 slot (reporting to {@code progress}), describes it, then hands the attachment to the sender unless
+     * the future was cancelled meanwhile. Fails as {@link #send} says.
+     */
+    CompletableFuture<SentMedia> uploadAndSend(Path file, MediaProgressListener progress,
+                                               java.util.concurrent.Callable<MediaSender> target) {
+        return transfer(progress, (watched, cancelled) -> {
+            MediaSender sender = target.call();
             hub.context.requireSession();
             LocalFile local = inspect(file);
             UploadSlots.Granted slot = UploadSlots.request(hub.context.connection(), local.name(), local.size(),
@@ -73,8 +96,7 @@ public final class Media {
                 throw new CancellationException("The upload was cancelled");
             }
             hub.context.requireSession();
-            String id = hub.send(to, messageId -> Stanzas.media(to, messageId, attachment));
-            return new SentMedia(id, to.toString(), attachment);
+            return sender.send(attachment);
         });
     }
 

@@ -32,10 +32,7 @@ class CliGroupsTest {
             Inbox<Object> bHears = Inbox.groups(b);
 
             CliProcess shell = CliProcess.interactive(aliceConfig, null);
-            shell.type("/group create Team " + bob.username());
-            shell.awaitStdout("Created Team (g", TIMEOUT);
-            String room = ((String) bHears.next(e -> e instanceof String s && s.startsWith("joined:")))
-                    .substring("joined:".length());
+            String room = shell.createGroup("Team", bob, bHears, TIMEOUT);
 
             b.groups().send(room, "hi team").join();
             shell.awaitStdout("[Team] " + bob.jid() + ": hi team", TIMEOUT);
@@ -56,6 +53,11 @@ class CliGroupsTest {
             shell.awaitStdout("  " + bob.jid() + " - admin", TIMEOUT);
             shell.type("/group");
             shell.awaitStdout("Team 2 (" + room + ") - 2 members", TIMEOUT);
+            java.nio.file.Path png = java.nio.file.Files.write(home.resolve("team.png"), java.util.Base64.getDecoder()
+                    .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="));
+            shell.type("/group image \"Team 2\" " + png);
+            shell.awaitStdout("[Team 2] * " + alice.username() + " changed the group image", TIMEOUT);
+            assertThat(b.groups().image(room).join().orElseThrow().bytes()).isEqualTo(java.nio.file.Files.readAllBytes(png));
 
             shell.type("/group remove " + room + " " + bob.username());
             bHears.next(("left:" + room)::equals);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatMessage;
+import io.chatapp.client.GroupMessage;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;
 import io.chatapp.devserver.DevServer;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 6 in the terminal client: /send with its status marks, received media lines, /download, send-file, listen. */
+/**
+ * Issue 6 in the terminal client: /send with its status marks, received media lines, /download, send-file, listen;
+ * the same in a group conversation.
+ */
 @ExtendWith(ChatServerExtension.class)
 class CliMediaTest {
 
@@ -62,6 +66,47 @@ class CliMediaTest {
             shell.awaitStdout("Saved " + handle + " (", TIMEOUT);
             assertThat(shell.stdout()).contains("SHA-256 verified) to " + downloads.resolve("song.wav"));
             assertThat(MediaFiles.sha256(downloads.resolve("song.wav"))).isEqualTo(sent.attachment().sha256());
+
+            shell.type("/quit");
+            assertThat(shell.await(TIMEOUT)).as("stderr: %s", shell.stderr()).isZero();
+        }
+    }
+
+    @Test
+    void inAGroupConversationSendSharesTheFileAndGroupFilesAreShownAndDownloaded(@TempDir Path home)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        Path aliceConfig = home.resolve("alice");
+        Path photo = MediaFiles.png(home, "team.png", 320, 200);
+        Path song = MediaFiles.wav(home, "anthem.wav", 3);
+        Path downloads = Files.createDirectory(home.resolve("downloads"));
+        CliProcess.login(server, aliceConfig, alice, TIMEOUT);
+        try (Clients clients = new Clients(server)) {
+            ChatClient b = clients.loggedIn(bob);
+            Inbox<Object> bHears = Inbox.groups(b);
+
+            CliProcess shell = CliProcess.interactive(aliceConfig, null);
+            String room = shell.createGroup("Team", bob, bHears, TIMEOUT);
+            shell.type("/chat Team");
+            shell.awaitStdout("Talking to the group Team", TIMEOUT);
+            shell.type("/send " + photo);
+            GroupMessage received = (GroupMessage) bHears.next(m -> m instanceof GroupMessage g && g.hasMedia());
+            assertThat(received.room()).isEqualTo(room);
+            assertThat(received.media().name()).isEqualTo("team.png");
+            assertThat(received.media().sha256()).isEqualTo(MediaFiles.sha256(photo));
+            shell.awaitStdout("you \u2192 [Team]: [image ", TIMEOUT);
+
+            SentMedia sent = b.groups().sendFile(room, song, MediaProgressListener.NONE).join();
+            shell.awaitStdout("[Team] " + bob.jid() + ": [audio 0:03, ", TIMEOUT);
+            String line = shell.stdout().lines().filter(l -> l.contains("[Team] " + bob.jid() + ": [audio"))
+                    .findFirst().orElseThrow();
+            assertThat(line).startsWith("#").endsWith("] anthem.wav");
+            String handle = line.substring(0, line.indexOf(' '));
+
+            shell.type("/download " + handle + " " + downloads);
+            shell.awaitStdout("Saved " + handle + " (", TIMEOUT);
+            assertThat(MediaFiles.sha256(downloads.resolve("anthem.wav"))).isEqualTo(sent.attachment().sha256());
 
             shell.type("/quit");
             assertThat(shell.await(TIMEOUT)).as("stderr: %s", shell.stderr()).isZero();

@@ -80,6 +80,18 @@ final class CliProcess {
         }
     }
 
+    /**
+     * Types {@code /group create NAME MEMBER} into the shell and waits until it is created and the member's device has
+     * entered it; returns the group's address. {@code memberHears} is the member's {@link Inbox#groups}.
+     */
+    String createGroup(String name, io.chatapp.devserver.junit.TestUser member, Inbox<Object> memberHears,
+                       Duration timeout) throws IOException, InterruptedException {
+        type("/group create " + name + " " + member.username());
+        awaitStdout("Created " + name + " (g", timeout);
+        return ((String) memberHears.next(e -> e instanceof String s && s.startsWith("joined:")))
+                .substring("joined:".length());
+    }
+
     /** Runs to completion and returns the exit code. */
     int await(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -55,6 +55,13 @@ final class Clients implements AutoCloseable {
         return client;
     }
 
+    /** A client logged in as the user with tokens from the token API (so it may ask for fresh media URLs). */
+    ChatClient loggedInWithToken(TestUser user) {
+        ChatClient client = open(tokenConfig());
+        client.loginWithToken(tokenApi().obtainTokens(user.username(), user.password()).join()).join();
+        return client;
+    }
+
     @Override
     public void close() {
         for (ChatClient client : opened) {

@@ -167,15 +167,14 @@ class GroupsClientTest {
 
     @Test
     void theSenderSeesEachMembersDeliveredAndReadState(DevServer server, TestUsers users) throws Exception {
-        TestUser alice = users.create("alice");
-        TestUser bob = users.create("bob");
-        TestUser carol = users.create("carol");
-        try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.loggedIn(alice);
-            ChatClient b = clients.loggedIn(bob);
-            ChatClient c = clients.loggedIn(carol);
-            Inbox<Object> bHears = Inbox.groups(b);
-            Inbox<Object> cHears = Inbox.groups(c);
+        try (ThreeMembers three = new ThreeMembers(server, users)) {
+            ChatClient a = three.a;
+            ChatClient b = three.b;
+            ChatClient c = three.c;
+            Inbox<Object> bHears = three.bHears;
+            Inbox<Object> cHears = three.cHears;
+            TestUser bob = three.bob;
+            TestUser carol = three.carol;
             Inbox<String> toAll = new Inbox<>();
             a.groups().addListener(new io.chatapp.client.GroupListener() {
                 @Override
@@ -188,9 +187,7 @@ class GroupsClientTest {
                     toAll.add("read:" + messageId);
                 }
             });
-            String room = a.groups().create("Team", null, List.of(bob.jid(), carol.jid())).join().room();
-            bHears.next(("joined:" + room)::equals);
-            cHears.next(("joined:" + room)::equals);
+            String room = three.group("Team");
 
             String id = a.groups().send(room, "read me").join();
             bHears.next(m -> m instanceof GroupMessage g && g.body().equals("read me"));
@@ -217,6 +214,48 @@ class GroupsClientTest {
                     .extracting(e -> ((ChatClientException) e).reason())
                     .isEqualTo(ChatClientException.Reason.NOT_ALLOWED);
         }
+    }
+
+    @Test
+    void aMarkerReadsTheEarlierMessagesTooAndTheirSendersLearnReadByAll(DevServer server, TestUsers users)
+            throws Exception {
+        try (ThreeMembers three = new ThreeMembers(server, users)) {
+            Inbox<String> aliceToAll = readByAll(three.a);
+            Inbox<String> bobToAll = readByAll(three.b);
+            String room = three.group("Team");
+
+            String first = three.a.groups().send(room, "first").join();
+            three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("first"));
+            String fromBob = three.b.groups().send(room, "from bob").join();
+            three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
+            three.aHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
+            String last = three.a.groups().send(room, "last").join();
+            three.bHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
+            three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
+
+            // Bob and carol mark only the newest message: alice's earlier one is read by both too.
+            assertThat(three.b.groups().markRead(room).join()).isTrue();
+            assertThat(three.c.groups().markRead(room).join()).isTrue();
+            assertThat(List.of(aliceToAll.next(), aliceToAll.next())).containsExactlyInAnyOrder(first, last);
+            io.chatapp.client.MessageInfo info = awaitInfo(three.a, room, first,
+                    i -> i.recipients().stream().allMatch(r -> r.readAt() != null));
+            assertThat(info.recipients()).allMatch(r -> r.readAt() != null);
+            // Bob's message needs alice too (not bob himself): read by all once alice has read.
+            assertThat(three.a.groups().markRead(room).join()).isTrue();
+            assertThat(bobToAll.next()).isEqualTo(fromBob);
+        }
+    }
+
+    /** The ids of the client's group messages it is told were read by all. */
+    private static Inbox<String> readByAll(ChatClient client) {
+        Inbox<String> inbox = new Inbox<>();
+        client.groups().addListener(new io.chatapp.client.GroupListener() {
+            @Override
+            public void readByAll(String room, String messageId, String archiveId) {
+                inbox.add(messageId);
+            }
+        });
+        return inbox;
     }
 
     private static io.chatapp.client.MessageInfo awaitInfo(ChatClient client, String room, String id,

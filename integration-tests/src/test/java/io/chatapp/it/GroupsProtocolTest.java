@@ -286,6 +286,14 @@ class GroupsProtocolTest {
             assertThat(b.iq("set", room, photo)).contains("<forbidden");
             assertThat(a.iq("set", room, photo)).contains("type='result'").contains("from='" + room + "'");
             assertThat(b.nextMessage(xml -> xml.contains("image-changed"))).contains("changed the group image");
+            // Where standard clients look (XEP-0486): a presence from the room with the XEP-0153 hash, and disco#info.
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(java.util.Base64.getDecoder().decode(png)));
+            assertThat(b.nextPresence(xml -> xml.contains("vcard-temp:x:update"))).contains("from='" + room + "'")
+                    .contains("<photo>" + hash + "</photo>");
+            String info = b.iq("get", room, "<query xmlns='http://jabber.org/protocol/disco#info'/>");
+            assertThat(value(info, "muc#roominfo_avatarhash")).isEqualTo(hash);
+            assertThat(info).contains("var='vcard-temp'");
             assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<BINVAL>" + png + "</BINVAL>")
                     .contains("<TYPE>image/png</TYPE>");
             assertThat(c.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<forbidden");
@@ -293,6 +301,9 @@ class GroupsProtocolTest {
                     + "</BINVAL></PHOTO></vCard>")).contains("<bad-request");
             assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'/>")).contains("type='result'");
             assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).doesNotContain("PHOTO");
+            assertThat(b.nextPresence(xml -> xml.contains("vcard-temp:x:update"))).doesNotContain(hash);
+            assertThat(b.iq("get", room, "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
+                    .doesNotContain("muc#roominfo_avatarhash");
         }
     }
 

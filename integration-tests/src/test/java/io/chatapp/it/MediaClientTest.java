@@ -13,7 +13,6 @@ import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
 import io.chatapp.client.SentMedia;
-import io.chatapp.client.TokenSet;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
@@ -250,12 +249,9 @@ class MediaClientTest {
         TestUser carol = users.create("carol");
         Path photo = MediaFiles.png(files, "shared.png", 50, 50);
         try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.open(clients.tokenConfig());
-            a.loginWithToken(tokens(clients, alice)).join();
-            ChatClient b = clients.open(clients.tokenConfig());
-            b.loginWithToken(tokens(clients, bob)).join();
-            ChatClient c = clients.open(clients.tokenConfig());
-            c.loginWithToken(tokens(clients, carol)).join();
+            ChatClient a = clients.loggedInWithToken(alice);
+            ChatClient b = clients.loggedInWithToken(bob);
+            ChatClient c = clients.loggedInWithToken(carol);
             Inbox<ChatMessage> bobInbox = Inbox.messages(b);
             MediaAttachment media = sendAndReceive(a, bobInbox, bob.jid(), photo).media();
 
@@ -269,9 +265,5 @@ class MediaClientTest {
             assertThat(reasonOf(() -> passwordLogin.media().freshUrl(media).join()))
                     .isEqualTo(Reason.NOT_CONNECTED);
         }
-    }
-
-    private static TokenSet tokens(Clients clients, TestUser user) {
-        return clients.tokenApi().obtainTokens(user.username(), user.password()).join();
     }
 }

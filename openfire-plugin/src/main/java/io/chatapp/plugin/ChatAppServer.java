@@ -30,6 +30,7 @@ import io.chatapp.plugin.media.MediaCleanup;
 import io.chatapp.plugin.media.MediaRecords;
 import io.chatapp.plugin.media.MediaRoutes;
 import io.chatapp.plugin.media.MediaService;
+import io.chatapp.plugin.media.ShareAudience;
 import io.chatapp.plugin.media.MediaUrls;
 import io.chatapp.plugin.media.UrlSigner;
 import java.nio.file.Path;
@@ -128,7 +129,8 @@ public final class ChatAppServer implements AutoCloseable {
             new TokenRoutes(tokens.service(), tokens.keys(), json).register(http);
             new AccountRoutes(accountService, tokens.service(), json, accounts.domain()).register(http);
             new AdminRoutes(accountService, tokens.service()).register(http);
-            Media media = media(mediaParts, database, http.port(), accounts.domain(), scheduler, clock);
+            Media media = media(mediaParts, database, http.port(), accounts.domain(), scheduler, clock,
+                    groups::joinedBy);
             new MediaRoutes(media.service(), tokens.service()).register(http);
             http.start();
 
@@ -212,7 +214,7 @@ public final class ChatAppServer implements AutoCloseable {
     }
 
     private static Media media(MediaParts parts, Database database, int httpPort, String domain,
-                               ScheduledExecutorService scheduler, Clock clock) {
+                               ScheduledExecutorService scheduler, Clock clock, ShareAudience audience) {
         MediaSettings settings = parts.settings().resolved(parts.settings().directory(),
                 "http://" + domain + ":" + httpPort);
         UrlSigner signer = new UrlSigner(database.dataSource(), settings.keyRotation(), settings.keyRetention(),
@@ -220,7 +222,7 @@ public final class ChatAppServer implements AutoCloseable {
         signer.sign("");
         MediaRecords records = new MediaRecords(database.dataSource());
         MediaService service = new MediaService(records, parts.store(), new MediaUrls(settings.publicUrl(), signer,
-                settings.downloadExpiry(), clock), settings, parts.background(), clock);
+                settings.downloadExpiry(), clock), settings, parts.background(), clock, audience);
         MediaCleanup cleanup = new MediaCleanup(database.dataSource(), records, parts.store(),
                 settings.slotLifetime(), clock);
         every(scheduler, Duration.ofMinutes(10), "clean up media", cleanup::run);

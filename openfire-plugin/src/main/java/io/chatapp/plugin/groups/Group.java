@@ -18,6 +18,8 @@ final class Group {
     String description = "";
     boolean announce;
     boolean membersEditInfo;
+    /** Hex SHA-1 of the group image (XEP-0153 photo hash), null without one: advertised to standard clients. */
+    String imageHash;
     final Map<String, GroupMember> members = new LinkedHashMap<>();
     /**
      * Former members the plugin keeps out of the room: the room itself (members-only) keeps out those it no longer

@@ -71,6 +71,14 @@ public final class GroupService implements AutoCloseable {
                 Optional.empty());
     }
 
+    /**
+     * Whether the user is a member who had joined by {@code at}: they received what the group was sent then (a member
+     * sees the group's history from their joining on; a removed member no longer counts).
+     */
+    public boolean joinedBy(String room, String user, Instant at) {
+        return memberSince(room, user).map(since -> !since.isAfter(at)).orElse(false);
+    }
+
     public Optional<GroupSummary> group(String room) {
         return read(room, group -> Optional.of(group.summary()), Optional.empty());
     }
@@ -226,6 +234,11 @@ public final class GroupService implements AutoCloseable {
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> store.image(room), writer);
     }
 
+    /** The hex SHA-1 of the group's image (its XEP-0153 photo hash), empty when it has none or is no group. */
+    public Optional<String> imageHash(String room) {
+        return read(room, group -> Optional.ofNullable(group.imageHash), Optional.empty());
+    }
+
     /** Sets (or with null removes) the group's image: admins, or every member when the group allows editing info. */
     public List<GroupEvent> setImage(String room, String requester, GroupImage image) {
         checkInfoChange(room, requester);
@@ -234,6 +247,7 @@ public final class GroupService implements AutoCloseable {
                     "a group image has at most " + settings.maxImageBytes() + " bytes");
         }
         Instant now = clock.instant();
+        read(room, group -> group.imageHash = image == null ? null : image.sha1(), null);
         inOrder(() -> store.saveImage(room, image, now));
         return List.of(new GroupEvent(room, Type.IMAGE_CHANGED, requester, null, image == null ? null : image.sha1(),
                 now));

@@ -36,6 +36,15 @@ final class GroupStore {
                     groups.put(group.room, group);
                 }
             }
+            try (PreparedStatement images = connection.prepareStatement("SELECT room, sha1 FROM group_image");
+                 ResultSet rows = images.executeQuery()) {
+                while (rows.next()) {
+                    Group group = groups.get(rows.getString(1));
+                    if (group != null) {
+                        group.imageHash = rows.getString(2);
+                    }
+                }
+            }
             try (PreparedStatement former = connection.prepareStatement("SELECT DISTINCT room, jid FROM group_member"
                     + " WHERE left_at IS NOT NULL");
                  ResultSet rows = former.executeQuery()) {

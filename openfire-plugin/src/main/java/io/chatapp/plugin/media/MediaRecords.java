@@ -215,6 +215,26 @@ public final class MediaRecords {
         }
     }
 
+    /** A message that shared a file: its archive id and its recipient (a user, or a group's room). */
+    public record Share(long archiveId, String recipient) {
+    }
+
+    /** The messages that shared the file, oldest first. */
+    public List<Share> shares(String fileId) throws SQLException {
+        List<Share> shares = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT archive_id, recipient FROM media_share"
+                     + " WHERE file_id = ? ORDER BY archive_id")) {
+            query.setString(1, fileId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    shares.add(new Share(rows.getLong(1), rows.getString(2)));
+                }
+            }
+        }
+        return shares;
+    }
+
     /** Slots that expired unused before the cut-off: their file ids, whose blobs may be leftovers, go with them. */
     public List<String> removeExpiredSlots(Instant cutoff) throws SQLException {
         List<String> fileIds = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.media;
 
+import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.config.MediaSettings;
 import io.chatapp.plugin.http.HttpProblem;
 import java.io.IOException;
@@ -34,8 +35,17 @@ public final class MediaService {
     private final Clock clock;
     private final Uploads uploads;
 
+    private final ShareAudience audience;
+
     public MediaService(MediaRecords records, BlobStore store, MediaUrls urls, MediaSettings settings,
                         Executor background, Clock clock) {
+        this(records, store, urls, settings, background, clock, ShareAudience.NONE);
+    }
+
+    /** With {@code audience} saying who received files shared with a group (see {@link #freshUrl}). */
+    public MediaService(MediaRecords records, BlobStore store, MediaUrls urls, MediaSettings settings,
+                        Executor background, Clock clock, ShareAudience audience) {
+        this.audience = audience;
         this.records = records;
         this.store = store;
         this.urls = urls;
@@ -139,11 +149,21 @@ public final class MediaService {
     /** A freshly signed download URL for the uploader or a participant of a conversation that shared the file. */
     public MediaUrls.SignedUrl freshUrl(String fileId, String user) throws HttpProblem, SQLException {
         MediaFile file = servable(fileId).orElseThrow(MediaService::noSuchFile);
-        if (!file.owner().equals(user) && !records.sharedWith(fileId, user)) {
+        if (!file.owner().equals(user) && !records.sharedWith(fileId, user) && !receivedInGroup(fileId, user)) {
             throw new HttpProblem(403, "forbidden", "Only the uploader and the people it was shared with may"
                     + " fetch this file.");
         }
         return urls.download(file.fileId(), file.fileName());
+    }
+
+    /** Whether the file was shared with a group while the user was in it (the share's time is its archive id's). */
+    private boolean receivedInGroup(String fileId, String user) throws SQLException {
+        for (MediaRecords.Share share : records.shares(fileId)) {
+            if (audience.includes(share.recipient(), user, ArchiveIds.timeOf(share.archiveId()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes a file for its uploader: its URLs stop working at once; the bytes go now or at the next clean-up. */

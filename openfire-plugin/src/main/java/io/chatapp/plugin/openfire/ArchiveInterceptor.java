@@ -80,14 +80,18 @@ final class ArchiveInterceptor implements PacketInterceptor {
             throw new PacketRejectedException();
         }
         // A media message (body and XEP-0066 URL = one of our download URLs): its parties may fetch the file.
-        Element oob = message.getChildElement("x", OOB);
-        media.noteShared(Arrays.asList(message.getBody(), oob == null ? null : oob.elementText("url")), id, sender,
-                recipient);
+        media.noteShared(sharedUrls(message), id, sender, recipient);
         String formatted = ArchiveIds.format(id);
         message.addChildElement("stanza-id", SID).addAttribute("by", recipient).addAttribute("id", formatted);
         if (!sender.equals(recipient)) {
             message.addChildElement("stanza-id", SID).addAttribute("by", sender).addAttribute("id", formatted);
         }
+    }
+
+    /** Where a media message names its file: the body and the XEP-0066 URL (either may be absent). */
+    static List<String> sharedUrls(Message message) {
+        Element oob = message.getChildElement("x", OOB);
+        return Arrays.asList(message.getBody(), oob == null ? null : oob.elementText("url"));
     }
 
     /** The users who have sent messages since the plugin started. */

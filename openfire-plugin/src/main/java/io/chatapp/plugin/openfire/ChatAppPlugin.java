@@ -57,7 +57,8 @@ public final class ChatAppPlugin implements Plugin {
             InterceptorManager.getInstance().addInterceptor(disabledAccounts);
             messaging = MessagingAdapter.install(server, accounts.domain());
             media = MediaAdapter.install(server, new PluginRouting(), accounts.domain());
-            groups = GroupsAdapter.install(server.groups(), server.messaging(), accounts.domain());
+            groups = GroupsAdapter.install(server.groups(), server.messaging(), server.media().service(),
+                    accounts.domain());
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);

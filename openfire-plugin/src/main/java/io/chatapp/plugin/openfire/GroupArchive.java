@@ -3,6 +3,7 @@ package io.chatapp.plugin.openfire;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
+import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.List;
@@ -20,9 +21,11 @@ import org.xmpp.packet.Message;
 final class GroupArchive {
 
     private final MessageArchive archive;
+    private final MediaService media;
 
-    GroupArchive(MessageArchive archive) {
+    GroupArchive(MessageArchive archive, MediaService media) {
         this.archive = archive;
+        this.media = media;
     }
 
     /** Archives a group message a member sent; refuses with resource-constraint when the archive's queue is full. */
@@ -33,8 +36,11 @@ final class GroupArchive {
         stored.setTo((JID) null);
         stored.addChildElement("x", GroupOccupants.MUC_USER).addElement("item").addAttribute("jid", sender);
         Element origin = message.getChildElement("origin-id", ArchiveInterceptor.SID);
-        stamp(message, room, offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
-                origin == null ? null : origin.attributeValue("id"), stored.toXML())));
+        long id = offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
+                origin == null ? null : origin.attributeValue("id"), stored.toXML()));
+        // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
+        media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
+        stamp(message, room, id);
     }
 
     /** Archives a system event (a message from the room itself); returns its archive id. */

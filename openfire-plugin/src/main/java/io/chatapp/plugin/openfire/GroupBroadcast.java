@@ -46,6 +46,13 @@ final class GroupBroadcast {
         }
     }
 
+    /** Tells those in the room its image changed (XEP-0486): standard clients then fetch the room's vCard. */
+    void imageChanged(String room, java.util.Optional<String> hash) {
+        for (JID occupant : occupants.in(room)) {
+            routing.route(RoomAvatar.update(room, occupant, hash));
+        }
+    }
+
     static Message message(GroupEvent event, JID to) {
         Message message = new Message();
         message.setType(Message.Type.groupchat);

@@ -31,8 +31,9 @@ import org.xmpp.packet.Presence;
  * plugin no longer counts as a member may not enter. The accepted request is remembered by (requester, id).
  *
  * <p>From the room to clients: the answer to a remembered request, if a result, is recorded and shown to the
- * occupants as system events; self-presences say who is in the room (and a 201 that a group was created); the
- * answers to the plugin's own IQs ({@link RoomActions}) are consumed.
+ * occupants as system events; self-presences say who is in the room (and a 201 that a group was created), and one
+ * Openfire sent without its status codes is sent again with them ({@link SelfPresenceRepair}); the answers to the
+ * plugin's own IQs ({@link RoomActions}) are consumed.
  */
 final class GroupInterceptor implements PacketInterceptor {
 
@@ -234,6 +235,10 @@ final class GroupInterceptor implements PacketInterceptor {
                 broadcast.send(done(change));
             }
             advertiseArchive(iq);
+        } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
+            // Not changed in place: Openfire sends the same stanza object on to the other occupants.
+            routing.route(SelfPresenceRepair.marked(presence));
+            throw new PacketRejectedException("self-presence sent again with its status codes");
         } else if (packet instanceof Presence presence && occupants.observe(presence)) {
             String room = presence.getFrom().toBareJID();
             if (presence.isAvailable() && GroupOccupants.hasStatus(presence, "201")) {
@@ -246,12 +251,13 @@ final class GroupInterceptor implements PacketInterceptor {
         }
     }
 
-    /** A group room's disco#info answer lists the archive the plugin keeps for it. */
+    /** A group room's disco#info answer lists the archive the plugin keeps for it and its image (XEP-0486). */
     private void advertiseArchive(IQ iq) {
         Element query = iq.getChildElement();
         if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
                 && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
+            RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
         }
     }
 

@@ -1,10 +1,12 @@
 package io.chatapp.plugin.openfire;
 
+import io.chatapp.plugin.archive.ArchiveQuery;
 import io.chatapp.plugin.archive.ArchivedMessage;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.groups.GroupMember;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.GroupSummary;
+import io.chatapp.plugin.receipts.CoalescedChecks;
 import io.chatapp.plugin.receipts.MessageInfo;
 import io.chatapp.plugin.receipts.MessageInfoService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
@@ -30,7 +32,8 @@ final class GroupReceipts {
     static final String READDRESSED = "message-info";
     static final String DELIVERED_ALL = "delivered-all";
     static final String READ_ALL = "read-all";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GroupReceipts.class);
+    /** How many messages before a marker's are checked for "read by all" (one archive page). */
+    static final int EARLIER = 100;
 
     private final GroupService groups;
     private final ReceiptRecorder receipts;
@@ -46,7 +49,14 @@ final class GroupReceipts {
                 }
             });
 
-    GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
+    /** A message of a room whose "delivered/read by all" is to be checked ({@code marker}: earlier ones too). */
+    private record Check(String room, String reference, boolean marker) {
+    }
+
+    private final CoalescedChecks<Check> checks = new CoalescedChecks<>(this::recorded,
+            check -> checkAll(check.room(), check.reference(), check.marker()));
+
+        GroupReceipts(GroupService groups, ReceiptRecorder receipts, MessageInfoService info, MessageArchive archive,
                   PluginRouting routing) {
         this.groups = groups;
         this.receipts = receipts;
@@ -71,13 +81,8 @@ final class GroupReceipts {
             }
             String id = received != null ? received.attributeValue("id") : displayed.attributeValue("id");
             if (id != null) {
-                // Each receipt checks (one query after the receipts are stored): skipping checks while one runs
-                // could miss the last member's receipt.
-                checkAll(room, id).whenComplete((done, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("Could not check who has {} of {}", id, room, failure);
-                    }
-                });
+                // One check per message and batch, not per receipt (a group of N sends N receipts per message).
+                checks.request(new Check(room, id, displayed != null));
             }
         }
         return true;
@@ -86,9 +91,10 @@ final class GroupReceipts {
     /**
      * Once every other current member has received (read) a group message, tells its sender: a headline from the room
      * with {@code <delivered-all/>} ({@code <read-all/>}) of urn:chatapp:groups:0, once per message. (A sender who is
-     * offline then learns it from message info.) A marker covers earlier messages too; only the one it names is told.
+     * offline then learns it from message info.) A marker covers earlier messages too, so after one the
+     * {@value #EARLIER} messages before the one it names are checked for "read by all" as well.
      */
-    private CompletableFuture<Void> checkAll(String room, String reference) {
+    private CompletableFuture<Void> checkAll(String room, String reference, boolean marker) {
         return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
             ArchivedMessage message = found.orElse(null);
             String sender = message == null || message.stanzaXml() == null ? null : sender(message.stanzaXml());
@@ -98,7 +104,7 @@ final class GroupReceipts {
             }
             List<String> others = group.members().stream().map(GroupMember::jid)
                     .filter(jid -> !jid.equals(sender)).toList();
-            return info.recipientStates(message.id(), room, others).thenAccept(states -> {
+            CompletableFuture<Void> named = info.recipientStates(message.id(), room, others).thenAccept(states -> {
                 String id = io.chatapp.plugin.archive.ArchiveIds.format(message.id());
                 if (!states.isEmpty() && states.stream().allMatch(state -> state.delivered() != null)) {
                     tell(room, sender, DELIVERED_ALL, id, message.messageId());
@@ -107,7 +113,29 @@ final class GroupReceipts {
                     tell(room, sender, READ_ALL, id, message.messageId());
                 }
             });
+            return marker ? named.thenCompose(done -> checkEarlierRead(room, message.id(), group)) : named;
         });
+    }
+
+    /** "Read by all" for the messages before {@code id}: one archive page and one query of the members' positions. */
+    private CompletableFuture<Void> checkEarlierRead(String room, long id, GroupSummary group) {
+        List<String> members = group.members().stream().map(GroupMember::jid).toList();
+        return archive.query(room, new ArchiveQuery(room, null, null, null, id, EARLIER, true))
+                .thenCombine(info.readPositions(room, members), (page, positions) -> {
+                    for (ArchivedMessage earlier : page.messages()) {
+                        String sender = earlier.stanzaXml() == null ? null : sender(earlier.stanzaXml());
+                        if (sender == null) {
+                            continue;
+                        }
+                        List<String> others = members.stream().filter(jid -> !jid.equals(sender)).toList();
+                        if (!others.isEmpty() && others.stream().allMatch(jid -> positions.getOrDefault(jid, 0L)
+                                >= earlier.id())) {
+                            tell(room, sender, READ_ALL, io.chatapp.plugin.archive.ArchiveIds.format(earlier.id()),
+                                    earlier.messageId());
+                        }
+                    }
+                    return null;
+                });
     }
 
     private void tell(String room, String sender, String what, String archiveId, String messageId) {
@@ -123,6 +151,10 @@ final class GroupReceipts {
             element.addAttribute("message-id", messageId);
         }
         routing.route(headline);
+    }
+
+    private CompletableFuture<?> recorded() {
+        return receipts.flushed();
     }
 
     static boolean isInfoRequest(IQ iq) {

@@ -54,6 +54,7 @@ final class GroupVCard {
                 });
             }
             broadcast.send(groups.setImage(room, requester, image(request.getChildElement())));
+            broadcast.imageChanged(room, groups.imageHash(room));
             return CompletableFuture.completedFuture(IQ.createResultIQ(request));
         } catch (StanzaErrorException e) {
             return CompletableFuture.completedFuture(PluginRouting.errorReply(request, e));

@@ -2,6 +2,7 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.ChatAppServer;
 import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.media.MediaService;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jivesoftware.openfire.IQRouter;
@@ -20,12 +21,13 @@ final class GroupsAdapter implements AutoCloseable {
     private GroupsAdapter() {
     }
 
-    static GroupsAdapter install(GroupService groups, ChatAppServer.Messaging messaging, String domain) {
+    static GroupsAdapter install(GroupService groups, ChatAppServer.Messaging messaging, MediaService media,
+                                 String domain) {
         GroupsAdapter adapter = new GroupsAdapter();
         try {
             PluginRouting routing = new PluginRouting();
             GroupOccupants occupants = new GroupOccupants();
-            GroupArchive archive = new GroupArchive(messaging.archive());
+            GroupArchive archive = new GroupArchive(messaging.archive(), media);
             GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
             GroupReceipts receipts = new GroupReceipts(groups, messaging.receipts(), messaging.messageInfo(),
                     messaging.archive(), routing);

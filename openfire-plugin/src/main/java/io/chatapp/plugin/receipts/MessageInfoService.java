@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,6 +73,31 @@ public final class MessageInfoService {
      */
     public CompletableFuture<List<RecipientState>> recipientStates(long id, String peer, List<String> recipients) {
         return CompletableFuture.supplyAsync(() -> query(() -> states(id, peer, recipients)), queries);
+    }
+
+    /**
+     * How far each reader has read the conversation with {@code peer} (the group, for a group): the archive id of the
+     * newest message their read marks cover, 0 when they have none. One index probe per reader.
+     */
+    public CompletableFuture<Map<String, Long>> readPositions(String peer, List<String> readers) {
+        return CompletableFuture.supplyAsync(() -> query(() -> positions(peer, readers)), queries);
+    }
+
+    private Map<String, Long> positions(String peer, List<String> readers) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT r.jid, (SELECT max(m.up_to_id) FROM read_mark m WHERE m.reader = r.jid AND m.peer = ?)"
+                             + " FROM unnest(?::text[]) AS r(jid)")) {
+            query.setString(1, peer);
+            query.setArray(2, connection.createArrayOf("text", readers.toArray(String[]::new)));
+            Map<String, Long> positions = new java.util.HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    positions.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return positions;
+        }
     }
 
     /**

@@ -143,6 +143,22 @@ class GroupServiceTest {
     }
 
     @Test
+    void whoReceivedWhatTheGroupWasSentAtATime() {
+        groups.created(ROOM, ALICE);
+        Instant beforeBob = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        add(ALICE, BOB);
+        Instant afterBob = clock.instant();
+        assertThat(groups.joinedBy(ROOM, ALICE, beforeBob)).isTrue();
+        assertThat(groups.joinedBy(ROOM, BOB, afterBob)).isTrue();
+        assertThat(groups.joinedBy(ROOM, BOB, beforeBob)).as("history before joining is not a member's").isFalse();
+        assertThat(groups.joinedBy(ROOM, CAROL, afterBob)).isFalse();
+        assertThat(groups.joinedBy("nosuch@conference.example", ALICE, afterBob)).isFalse();
+        change(ALICE, BOB, "none");
+        assertThat(groups.joinedBy(ROOM, BOB, afterBob)).as("a removed member no longer counts").isFalse();
+    }
+
+    @Test
     void groupsSurviveARestartAndDeletedOnesDoNot() throws Exception {
         groups.created(ROOM, ALICE);
         add(ALICE, BOB);

@@ -3,6 +3,7 @@ package io.chatapp.plugin.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.config.MediaSettings;
 import io.chatapp.plugin.http.HttpProblem;
 import io.chatapp.plugin.http.QueryParameters;
@@ -164,7 +165,8 @@ class MediaServiceTest {
         assertThat(status(() -> media.upload(slotId(alices), query(bobs.putUrl()), "text/plain", bytes.length,
                 body(bytes)))).isEqualTo(403);
         Map<String, String> forged = new java.util.HashMap<>(query(alices.putUrl()));
-        forged.put("s", "A" + forged.get("s").substring(1));
+        // Another first character (a signature that already starts with "A" must not stay as it is).
+        forged.put("s", (forged.get("s").startsWith("A") ? "B" : "A") + forged.get("s").substring(1));
         assertThat(status(() -> media.upload(slotId(alices), forged, "text/plain", bytes.length, body(bytes))))
                 .isEqualTo(403);
         assertThat(status(() -> media.upload(slotId(alices), Map.of(), "text/plain", bytes.length, body(bytes))))
@@ -289,6 +291,33 @@ class MediaServiceTest {
         assertThat(media.servable(file.fileId())).isEmpty();
         assertThat(status(() -> media.freshUrl(file.fileId(), ALICE))).isEqualTo(404);
         assertThat(store.size(BlobKeys.file(file.fileId()))).isEmpty();
+    }
+
+    @Test
+    void membersOfAGroupAFileWasSharedWithGetFreshUrlsOthersDoNot() throws Exception {
+        String room = "g1@groups.example.org";
+        long sharedAt = ArchiveIds.lowestAt(clock.instant());
+        // Bob was in the group when the file was shared; Carol joined later; Dave never was in it.
+        Map<String, Instant> joined = Map.of(BOB, clock.instant().minusSeconds(3600),
+                "carol@example.org", clock.instant().plusSeconds(3600));
+        ShareAudience members = (conversation, user, at) -> conversation.equals(room) && joined.containsKey(user)
+                && !joined.get(user).isAfter(at);
+        MediaSettings settings = new MediaSettings("local", directory.toString(), BASE, "upload",
+                Duration.ofMinutes(5), new MediaSettings.Limits(1_000_000, 1_000, 1_000, 2_000), 0,
+                Duration.ZERO, Duration.ofDays(30), Duration.ofDays(365), null);
+        MediaService media = new MediaService(records, store, new MediaUrls(BASE, signer, Duration.ZERO, clock),
+                settings, background, clock, members);
+        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
+        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
+        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
+
+        media.noteShared(List.of(grant.getUrl()), sharedAt, ALICE, room);
+        drain();
+        assertThat(records.shares(file.fileId())).containsExactly(new MediaRecords.Share(sharedAt, room));
+        assertThat(media.freshUrl(file.fileId(), BOB).url()).contains(file.fileId());
+        assertThat(status(() -> media.freshUrl(file.fileId(), "carol@example.org"))).isEqualTo(403);
+        assertThat(status(() -> media.freshUrl(file.fileId(), "dave@example.org"))).isEqualTo(403);
     }
 
     private void drain() throws Exception {

@@ -191,6 +191,19 @@ class MessageInfoServiceTest {
                 new RecipientState(BOB, at(2), at(4)), new RecipientState("dave@x.org", null, null));
     }
 
+    @Test
+    void readPositionsAreEachReadersNewestMarkInTheConversation() throws Exception {
+        String group = "team@groups.example.org";
+        member(BOB, id(1), group, at(2), at(4));
+        member(BOB, id(5), group, at(6), at(7));
+        member(CAROL, id(1), group, at(3), at(3));
+        member(CAROL, id(9), "other@groups.example.org", at(9), at(9));
+
+        assertThat(service.readPositions(group, List.of(BOB, CAROL, "dave@x.org")).get(10, TimeUnit.SECONDS))
+                .containsOnly(java.util.Map.entry(BOB, id(5)), java.util.Map.entry(CAROL, id(1)),
+                        java.util.Map.entry("dave@x.org", 0L));
+    }
+
     private void member(String member, long message, String group, Instant delivered, Instant read) {
         String schema = database.schema();
         postgres.execute("INSERT INTO " + schema + ".message_delivery VALUES (" + message + ", '" + member + "', '"

@@ -50,10 +50,25 @@ public final class Stanzas {
      * thumbnail).
      */
     public static Message media(Jid to, String id, MediaAttachment media) {
-        return content(to, id, media.url())
+        return attach(content(to, id, media.url()), media).build();
+    }
+
+    /**
+     * A media message to a group: the same body, XEP-0066 and XEP-0446 elements as {@link #media}, of type
+     * {@code groupchat} to the room, with {@code origin-id}. No receipt request or marker: members acknowledge group
+     * messages to the room by archive id, as they do texts.
+     */
+    public static Message groupMedia(Jid room, String id, MediaAttachment media) {
+        return attach(StanzaBuilder.buildMessage(id).to(room).ofType(Message.Type.groupchat)
+                .setBody(media.url())
+                .addExtension(new OriginIdElement(id)), media).build();
+    }
+
+    /** The elements that make a message with the URL as body share a file. */
+    private static MessageBuilder attach(MessageBuilder message, MediaAttachment media) {
+        return message
                 .addExtension(new OutOfBandDataElement(media.url(), null))
-                .addExtension(MediaElements.fileMetadata(media))
-                .build();
+                .addExtension(MediaElements.fileMetadata(media));
     }
 
     /** What every text and media message has: body, origin-id, receipt request, markable, active. */

@@ -131,6 +131,39 @@ class MediaElementsTest {
     }
 
     @Test
+    void aGroupMediaMessageIsTheSameMessageOfTypeGroupchatToTheRoom() throws Exception {
+        String xml = Stanzas.groupMedia(JidCreate.from("team@groups.example.com"), "9a2b", photo()).toXML()
+                .toString();
+        String url = URL.replace("&", "&amp;");
+        assertThat(xml).startsWith("<message xmlns='jabber:client' to='team@groups.example.com' id='9a2b'"
+                        + " type='groupchat'>")
+                .contains("<body>" + url + "</body>")
+                .contains("<x xmlns='jabber:x:oob'><url>" + url + "</url></x>")
+                .contains("<file xmlns='urn:xmpp:file:metadata:0'><media-type>image/jpeg</media-type>")
+                .contains("<origin-id xmlns='urn:xmpp:sid:0' id='9a2b'/>")
+                .doesNotContain("urn:xmpp:receipts")
+                .doesNotContain("urn:xmpp:chat-markers:0");
+
+        // As the room reflects it to each member, from the sender's occupant address.
+        Message reflected = parse(xml.replace("to='team@groups.example.com'",
+                "from='team@groups.example.com/alice' to='bob@example.com/pc'"));
+        assertThat(MediaElements.read(reflected)).isEqualTo(photo());
+    }
+
+    @Test
+    void aGroupMediaMessageFromTheGroupArchiveKeepsItsAttachment() throws Exception {
+        String stored = Stanzas.groupMedia(JidCreate.from("team@groups.example.com"), "9a2b", photo()).toXML()
+                .toString().replace("to='team@groups.example.com'", "from='team@groups.example.com/alice'");
+        Message result = parse("<message xmlns='jabber:client' from='team@groups.example.com'"
+                + " to='bob@example.com/pc'><result xmlns='urn:xmpp:mam:2' queryid='q' id='42'>"
+                + "<forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2026-11-24T12:00:00Z'/>"
+                + stored + "</forwarded></result></message>");
+        Message archived = (Message) result.getExtension(MamElements.MamResultExtension.class).getForwarded()
+                .getForwardedStanza();
+        assertThat(MediaElements.read(archived)).isEqualTo(photo());
+    }
+
+    @Test
     void aConversationsStyleMessageWithOnlyBodyAndOutOfBandDataIsMedia() throws Exception {
         MediaAttachment media = mediaIn("<body>https://upload.example.com/abc/Voice%20note.m4a</body>"
                 + "<x xmlns='jabber:x:oob'><url>https://upload.example.com/abc/Voice%20note.m4a</url></x>");
