@@ -99,8 +99,8 @@ public final class GroupFanOutBenchmark {
                         (System.nanoTime() - start) / 1e9);
 
                 if (options.warmupSeconds() > 0) {
-                    // In the first run's mode: a warm-up with receipts can leave background work that would be charged to a
-                    // following run without them.
+                    // In the first run's mode: a warm-up with receipts can leave background work that would be
+                    // charged to a following run without them.
                     run(members, server, 'w', options.warmupSeconds(), options.receipts().get(0));
                 }
                 List<FanOutRun> measured = new ArrayList<>();
