@@ -243,12 +243,14 @@ public final class GroupFanOutBenchmark {
 
     private static void print(boolean receipts, FanOutRun r) {
         System.out.printf(Locale.ROOT, "%s: sent %d, deliveries %d of %d (lost %d) in %.1f s: %.0f deliveries/s; "
-                        + "latency p50 %.2f / p99 %.2f / max %.2f ms; receipts sent %d, errors back %d (first: %s); latest send "
+                        + "latency p50 %.2f / p99 %.2f / max %.2f ms; receipts sent %d, errors back %d (first: %s); "
+                        + "latest send "
                         + "%.1f ms behind; server CPU %.2f cores (%.1f s, %.0f ms per 1,000 deliveries); "
                         + "load generator CPU %.2f cores%n",
                 mode(receipts), r.sent(), r.delivered(), r.expectedDeliveries(), r.lost(), r.seconds(),
                 r.deliveriesPerSecond(), r.latency().medianMillis(), r.latency().p99Millis(),
-                r.latency().maxMillis(), r.receiptsSent(), r.errors(), r.firstError(), r.maxLagMillis(), r.serverCores(),
+                r.latency().maxMillis(), r.receiptsSent(), r.errors(), r.firstError(), r.maxLagMillis(),
+                r.serverCores(),
                 r.serverCpuSeconds(), r.serverCpuMillisPerThousandDeliveries(), r.clientCores());
     }
 

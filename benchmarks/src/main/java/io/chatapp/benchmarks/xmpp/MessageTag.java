@@ -1,8 +1,8 @@
 package io.chatapp.benchmarks.xmpp;
 
 /**
- * What the messaging load generators (OneToOneBenchmark, GroupFanOutBenchmark) write into each message's id (and origin-id, which our library sets to the same
- * value): the run the message belongs to, its pair and number, and the instant it was due to be sent
+ * What the messaging load generators (OneToOneBenchmark, GroupFanOutBenchmark) write into each message's id (and
+ * one-to-one's origin-id, which our library sets to the same value): the run the message belongs to, its pair and number, and the instant it was due to be sent
  * ({@link System#nanoTime()} of the benchmark's JVM, where both senders and receivers live). A receipt names the id,
  * so the sender learns the same facts from it without keeping a table of messages in flight.
  *
