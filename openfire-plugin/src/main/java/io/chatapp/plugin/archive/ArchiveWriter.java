@@ -71,6 +71,9 @@ final class ArchiveWriter {
             return false;
         }
         queue.add(message);
+        if (queue.size() >= batchSize) {
+            Batches.wake(thread);
+        }
         return true;
     }
 
@@ -83,6 +86,7 @@ final class ArchiveWriter {
             return finishedFlush();
         }
         queue.add(flush);
+        Batches.wake(thread);
         if (finished) {
             // The writer may have ended between the check and the add: settle what it left behind.
             settleLeftovers();
@@ -114,6 +118,7 @@ final class ArchiveWriter {
     void close(Duration timeout) {
         closed = true;
         queue.add(STOP);
+        Batches.wake(thread);
         try {
             thread.join(timeout.toMillis());
             if (thread.isAlive()) {

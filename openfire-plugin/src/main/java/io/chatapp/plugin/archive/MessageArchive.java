@@ -76,17 +76,19 @@ public final class MessageArchive implements AutoCloseable {
             + " WHERE message_id = ? AND message_id <> client_ref AND sender = ? AND recipient = ?"
             + " ORDER BY id DESC LIMIT 1)";
     private static final String RESOLVE = DIRECTED_REFERENCE + " ORDER BY rank LIMIT 1";
-    /** {@link #RESOLVE} for many references in one statement: one row per reference, in order, id NULL if none. */
-    private static final String RESOLVE_ALL = "SELECT m.id FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])"
-            + " WITH ORDINALITY AS r(reference, sender, recipient, number, position) LEFT JOIN LATERAL ("
-            + "(SELECT id, 1 AS rank FROM archive_message WHERE client_ref = r.reference AND sender = r.sender"
-            + " AND recipient = r.recipient ORDER BY id DESC LIMIT 1)"
-            + " UNION ALL (SELECT id, 2 FROM archive_message WHERE id = r.number AND sender = r.sender"
-            + " AND recipient = r.recipient)"
-            + " UNION ALL (SELECT id, 3 FROM archive_message WHERE message_id = r.reference"
-            + " AND message_id <> client_ref AND sender = r.sender AND recipient = r.recipient"
-            + " ORDER BY id DESC LIMIT 1)"
-            + " ORDER BY rank LIMIT 1) m ON true ORDER BY r.position";
+    /**
+     * {@link #RESOLVE} for many references in one statement: one row per reference, in order, id NULL if none. The
+     * three branches are COALESCE's arguments, which PostgreSQL evaluates only until one is not NULL: a receipt for
+     * a message named by its origin-id (the usual case) costs one index probe instead of three.
+     */
+    private static final String RESOLVE_ALL = "SELECT COALESCE("
+            + "(SELECT id FROM archive_message WHERE client_ref = r.reference AND sender = r.sender"
+            + " AND recipient = r.recipient ORDER BY id DESC LIMIT 1),"
+            + " (SELECT id FROM archive_message WHERE id = r.number AND sender = r.sender AND recipient = r.recipient),"
+            + " (SELECT id FROM archive_message WHERE message_id = r.reference AND message_id <> client_ref"
+            + " AND sender = r.sender AND recipient = r.recipient ORDER BY id DESC LIMIT 1))"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])"
+            + " WITH ORDINALITY AS r(reference, sender, recipient, number, position) ORDER BY r.position";
     /** The requester's own message first (ranks 1 to 3), then the peer's (ranks 11 to 13). */
     private static final String BETWEEN_REFERENCE = DIRECTED_REFERENCE + " UNION ALL ("
             + DIRECTED_REFERENCE.replace(", 1 AS rank", ", 11 AS rank").replace(", 2 FROM", ", 12 FROM")

@@ -20,13 +20,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,15 +66,25 @@ public final class ReceiptRecorder implements AutoCloseable {
     private final ArchiveLookup archive;
     private final Clock clock;
     private final int batchSize;
-    private final BlockingQueue<Receipt> queue;
-    private final Object offers = new Object();
+    private final int capacity;
+    /**
+     * Unbounded: {@link #pending} enforces the capacity, so that queueing never fails after a receipt was counted. No
+     * lock is held around queueing: a monitor here was contended by every packet thread that carried a receipt.
+     */
+    private final LinkedBlockingQueue<Receipt> queue = new LinkedBlockingQueue<>();
+    /** Receipts accepted and not yet dealt with by the writer. */
+    private final AtomicInteger pending = new AtomicInteger();
+    /** How many receipts have been accepted since start. */
+    private final AtomicLong accepted = new AtomicLong();
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final Thread writer;
-    /** Sequence number of the last receipt queued (guarded by {@link #offers}). */
-    private long offered;
-    /** Sequence number of the last receipt the writer finished with (stored, or dropped as matching nothing). */
+    /**
+     * How many receipts the writer has finished with (stored, or dropped as matching nothing); written by the writer
+     * only. The queue is first in, first out and a receipt is counted as accepted before it is queued, so once this
+     * reaches the number accepted before some moment, every receipt queued before that moment has been dealt with.
+     */
     private volatile long done;
-    /** Sequence number of the first receipt that had to be given up (only ever while closing), 0 if none. */
+    /** The position (1 = first since start) of the first receipt that had to be given up (only while closing), or 0. */
     private volatile long firstLost;
     private volatile boolean closing;
 
@@ -86,7 +97,7 @@ public final class ReceiptRecorder implements AutoCloseable {
         this.archive = archive;
         this.clock = clock;
         this.batchSize = batchSize;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.capacity = queueCapacity;
         this.writer = new Thread(this::run, THREAD_NAME);
         this.writer.setDaemon(true);
     }
@@ -136,18 +147,18 @@ public final class ReceiptRecorder implements AutoCloseable {
             return false;
         }
         receipt.at = (receipt.at == null ? clock.instant() : receipt.at).truncatedTo(ChronoUnit.MILLIS);
-        synchronized (offers) {
-            if (closing) {
-                return false;
-            }
-            // Numbered before it is queued: the writer may take it at once.
-            receipt.sequence = offered + 1;
-            if (!queue.offer(receipt)) {
-                return false;
-            }
-            offered = receipt.sequence;
-            return true;
+        // Count first, then look at closing: close() sets closing before the writer waits for the count to reach
+        // zero, so a receipt counted here is either refused or written (both are sequentially consistent operations).
+        if (pending.incrementAndGet() > capacity || closing) {
+            pending.decrementAndGet();
+            return false;
         }
+        accepted.incrementAndGet();
+        queue.add(receipt);
+        if (queue.size() >= batchSize) {
+            Batches.wake(writer);
+        }
+        return true;
     }
 
     /**
@@ -155,16 +166,14 @@ public final class ReceiptRecorder implements AutoCloseable {
      * message); fails when some of them could not be stored before {@link #close}.
      */
     public CompletableFuture<Void> flushed() {
-        long target;
-        synchronized (offers) {
-            target = offered;
-        }
+        long target = accepted.get();
         Waiter waiter = new Waiter(target, new CompletableFuture<>());
         if (done >= target) {
             waiter.complete(firstLost);
             return waiter.future;
         }
         waiters.add(waiter);
+        Batches.wake(writer);
         // The writer may have passed the target between the check and the add.
         if (done >= target) {
             completeWaiters();
@@ -174,22 +183,21 @@ public final class ReceiptRecorder implements AutoCloseable {
         return waiter.future;
     }
 
-    /** Receipts waiting to be written. */
+    /** Receipts accepted and not yet written (queued, or in the batch being written). */
     public int pending() {
-        return queue.size();
+        return pending.get();
     }
 
     /** Refuses new receipts, stores every queued one (giving up a batch only if the database keeps failing) and stops. */
     @Override
     public void close() {
-        synchronized (offers) {
-            closing = true;
-        }
+        closing = true;
+        Batches.wake(writer);
         try {
             writer.join(CLOSE_TIMEOUT.toMillis());
             if (writer.isAlive()) {
                 LOG.warn("The receipts writer did not finish within {}; {} receipts are lost", CLOSE_TIMEOUT,
-                        queue.size());
+                        pending.get());
                 writer.interrupt();
                 writer.join(TimeUnit.SECONDS.toMillis(5));
             }
@@ -205,7 +213,7 @@ public final class ReceiptRecorder implements AutoCloseable {
             while (true) {
                 Receipt first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
-                    if (closing && queue.isEmpty()) {
+                    if (closing && pending.get() == 0) {
                         break;
                     }
                     continue;
@@ -214,11 +222,11 @@ public final class ReceiptRecorder implements AutoCloseable {
                 // Someone waiting for flushed() (a message-info question) ends the wait.
                 Batches.gather(queue, batch, batchSize, closing ? 0 : BATCH_LINGER_MILLIS,
                         receipt -> !waiters.isEmpty());
-                long last = batch.get(batch.size() - 1).sequence;
                 if (!writeWithRetries(batch) && firstLost == 0) {
-                    firstLost = batch.get(0).sequence;
+                    firstLost = done + 1;
                 }
-                done = last;
+                done += batch.size();
+                pending.addAndGet(-batch.size());
                 completeWaiters();
                 batch.clear();
             }
@@ -302,16 +310,25 @@ public final class ReceiptRecorder implements AutoCloseable {
         if (deliveries.isEmpty()) {
             return;
         }
+        // One statement for the whole batch: a batch of single-row INSERTs costs the database an execution each.
+        int size = deliveries.size();
+        Long[] ids = new Long[size];
+        String[] recipients = new String[size];
+        String[] times = new String[size];
+        for (int i = 0; i < size; i++) {
+            Resolved delivery = deliveries.get(i);
+            ids[i] = delivery.id;
+            recipients[i] = delivery.receipt.recipient;
+            times[i] = delivery.receipt.at.toString();
+        }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO message_delivery (message_id, recipient, delivered_at) VALUES (?, ?, ?)"
+                "INSERT INTO message_delivery (message_id, recipient, delivered_at)"
+                        + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::timestamptz[])"
                         + " ON CONFLICT (message_id, recipient) DO NOTHING")) {
-            for (Resolved delivery : deliveries) {
-                insert.setLong(1, delivery.id);
-                insert.setString(2, delivery.receipt.recipient);
-                insert.setObject(3, utc(delivery.receipt.at));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            insert.setArray(1, connection.createArrayOf("bigint", ids));
+            insert.setArray(2, connection.createArrayOf("text", recipients));
+            insert.setArray(3, connection.createArrayOf("text", times));
+            insert.executeUpdate();
         }
     }
 
@@ -399,7 +416,6 @@ public final class ReceiptRecorder implements AutoCloseable {
         final String archivedTo;
         final String reference;
         Instant at;
-        long sequence;
 
         Receipt(Kind kind, String sender, String recipient, String archivedTo, String reference, Instant at) {
             this.kind = kind;

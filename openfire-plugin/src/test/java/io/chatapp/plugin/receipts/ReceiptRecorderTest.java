@@ -13,11 +13,14 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -236,6 +239,43 @@ class ReceiptRecorderTest {
     }
 
     @Test
+    void flushedCoversEveryReceiptQueuedBeforeItWhileOtherThreadsKeepQueueing() throws Exception {
+        int threads = 4;
+        int each = 40;
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < each; i++) {
+                archive.store(TestArchive.id(T0, t * each + i), ALICE, BOB, "t" + t + "-" + i);
+            }
+        }
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            runs.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < each; i++) {
+                        assertThat(recorder.delivered(ALICE, BOB, "t" + thread + "-" + i, at(i))).isTrue();
+                        recorder.flushed().get(10, TimeUnit.SECONDS);
+                        long id = TestArchive.id(T0, thread * each + i);
+                        assertThat(postgres.query("SELECT 1 FROM " + database.schema()
+                                + ".message_delivery WHERE message_id = " + id)).as("stored before flushed()")
+                                .hasSize(1);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+        try {
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(deliveries()).hasSize(threads * each);
+        assertThat(recorder.pending()).isZero();
+    }
+
+    @Test
     void receiptsWaitWhileTheDatabaseIsDownAndAreStoredWhenItIsBack() throws Exception {
         recorder.close();
         AtomicBoolean down = new AtomicBoolean(true);
@@ -246,11 +286,12 @@ class ReceiptRecorderTest {
         CompletableFuture<Void> flushed = recorder.flushed();
         Thread.sleep(400);
         assertThat(flushed).isNotDone();
-        assertThat(recorder.pending()).as("the batch is held by the writer, not lost").isZero();
+        assertThat(recorder.pending()).as("held by the writer until it is stored, not lost").isEqualTo(1);
 
         down.set(false);
         flushed.get(15, TimeUnit.SECONDS);
         assertThat(deliveries()).containsExactly(List.of(m1, BOB, at(2)));
+        assertThat(recorder.pending()).isZero();
     }
 
     @Test
