@@ -221,6 +221,7 @@ public final class OneToOneBenchmark {
         RunStats stats = new RunStats(paced ? (long) options.rate() * seconds : 0);
         runs.put(letter, stats);
         Duration serverCpuBefore = server.cpu();
+        Duration databaseCpuBefore = server.databaseCpu();
         long clientCpuBefore = Connections.clientCpuNanos();
         long start = System.nanoTime() - EPOCH + 20_000_000L;
         long end = start + seconds * 1_000_000_000L;
@@ -251,6 +252,7 @@ public final class OneToOneBenchmark {
         long sendEnd = System.nanoTime() - EPOCH;
         stats.awaitDrained(DRAIN_TIMEOUT);
         stats.finish((sendEnd - start) / 1e9, server.cpu().minus(serverCpuBefore),
+                server.databaseCpu().minus(databaseCpuBefore),
                 (Connections.clientCpuNanos() - clientCpuBefore) / 1e9);
         return stats;
     }
@@ -300,6 +302,7 @@ public final class OneToOneBenchmark {
         private volatile Exception failure;
         private double seconds;
         private Duration serverCpu;
+        private Duration databaseCpu;
         private double clientCpuSeconds;
 
         RunStats(long expected) {
@@ -335,9 +338,10 @@ public final class OneToOneBenchmark {
             LoadGenerators.awaitUntil(() -> delivered.sum() >= sent.sum() && receipts.sum() >= sent.sum(), timeout);
         }
 
-        void finish(double sendSeconds, Duration serverCpu, double clientCpuSeconds) {
+        void finish(double sendSeconds, Duration serverCpu, Duration databaseCpu, double clientCpuSeconds) {
             this.seconds = sendSeconds;
             this.serverCpu = serverCpu;
+            this.databaseCpu = databaseCpu;
             this.clientCpuSeconds = clientCpuSeconds;
             if (failure != null) {
                 throw new IllegalStateException("A sender failed", failure);
@@ -360,6 +364,10 @@ public final class OneToOneBenchmark {
             return serverCpu.toNanos() / 1e6 / (delivered() / 1000.0);
         }
 
+        double databaseCpuMillisPerThousand() {
+            return databaseCpu.toNanos() / 1e6 / (delivered() / 1000.0);
+        }
+
         double serverCores() {
             return serverCpu.toNanos() / 1e9 / seconds;
         }
@@ -371,11 +379,12 @@ public final class OneToOneBenchmark {
     private static void print(String run, RunStats s) {
         System.out.printf(Locale.ROOT, "%s: sent %d, delivered %d, receipts %d in %.1f s: %.0f msg/s; delivery p50 "
                         + "%.2f / p99 %.2f / max %.2f ms; receipt round trip p50 %.2f / p99 %.2f ms; latest send "
-                        + "%.1f ms behind; server CPU %.2f cores (%.0f ms per 1,000 messages); client CPU %.2f cores%n",
+                        + "%.1f ms behind; server CPU %.2f cores (%.0f ms per 1,000 messages, PostgreSQL %.0f of them); client "
+                        + "CPU %.2f cores%n",
                 run, s.sent(), s.delivered(), s.receipts.sum(), s.seconds, s.deliveredPerSecond(),
                 s.delivery.medianMillis(), s.delivery.p99Millis(), s.delivery.maxMillis(),
                 s.receipt.medianMillis(), s.receipt.p99Millis(), s.maxLagNanos.get() / 1e6, s.serverCores(),
-                s.serverCpuMillisPerThousand(), s.clientCpuSeconds / s.seconds);
+                s.serverCpuMillisPerThousand(), s.databaseCpuMillisPerThousand(), s.clientCpuSeconds / s.seconds);
     }
 
     private static final List<Metric<RunStats>> METRICS = List.of(
@@ -389,6 +398,7 @@ public final class OneToOneBenchmark {
             new Metric<>("receipt round trip p99, ms", s -> s.receipt.p99Millis(), false, "%.2f"),
             new Metric<>("server CPU, cores", RunStats::serverCores, false, "%.2f"),
             new Metric<>("server CPU per 1,000 msgs, ms", RunStats::serverCpuMillisPerThousand, false, "%.0f"),
+            new Metric<>("of which PostgreSQL, ms", RunStats::databaseCpuMillisPerThousand, false, "%.0f"),
             new Metric<>("client CPU, cores", s -> s.clientCpuSeconds / s.seconds, false, "%.2f"));
 
     private static void printTable(LoadOptions options, List<ServerResult> results) {

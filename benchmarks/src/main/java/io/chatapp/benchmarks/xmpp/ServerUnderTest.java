@@ -41,6 +41,9 @@ public final class ServerUnderTest implements AutoCloseable {
         this.postmasterPid = Path.of(fields[3]);
     }
 
+    /** A system property of the load generator: more options for the servers' JVMs, separated by spaces. */
+    public static final String SERVER_JVM_OPTIONS = "chatapp.benchmark.serverJvmOptions";
+
     /**
      * Boots a server with the plugin or without it, with the same JVM heap ({@code -Xms}/{@code -Xmx}) either way, and
      * creates its users: one {@code prefix:count} per kind ({@link BenchmarkServer#user}). Waits until it is ready.
@@ -49,8 +52,13 @@ public final class ServerUnderTest implements AutoCloseable {
             List<String> users) throws Exception {
         String name = plugin ? "with" : "without";
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap,
-                "-cp", System.getProperty("java.class.path"), BenchmarkServer.class.getName(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap));
+        // For profiling, e.g. -Dchatapp.benchmark.serverJvmOptions=-XX:StartFlightRecording=filename=with.jfr
+        String extra = System.getProperty(SERVER_JVM_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkServer.class.getName(),
                 name, password, Boolean.toString(tcpNoDelay)));
         command.addAll(users);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -85,7 +93,12 @@ public final class ServerUnderTest implements AutoCloseable {
 
     /** CPU time the server has used so far: its JVM, PostgreSQL's postmaster and the postmaster's backends. */
     public Duration cpu() {
-        Duration total = cpu(process.toHandle());
+        return cpu(process.toHandle()).plus(databaseCpu());
+    }
+
+    /** The part of {@link #cpu()} that PostgreSQL used: its postmaster and the postmaster's backends. */
+    public Duration databaseCpu() {
+        Duration total = Duration.ZERO;
         try {
             long pid = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
             ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
@@ -95,7 +108,7 @@ public final class ServerUnderTest implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // No PostgreSQL figures: the JVM's alone.
+            // No PostgreSQL figures: zero, and cpu() is the JVM's alone.
         }
         return total;
     }
