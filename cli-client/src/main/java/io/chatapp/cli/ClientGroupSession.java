@@ -63,6 +63,11 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
+    public boolean markRead(String room) {
+        return Await.result(groups.markRead(room), "marking the group read");
+    }
+
+    @Override
     public void delete(String room) {
         Await.result(groups.delete(room), "deleting the group");
     }

@@ -211,6 +211,12 @@ final class GroupCommands {
         return "[" + name(room) + "] * you are no longer in this group";
     }
 
+    /** {@code /read} in a group conversation: a read marker to the room, for the senders' message info. */
+    void markRead(String room) {
+        printer.accept(groups.markRead(room) ? "Marked the group " + name(room) + " read"
+                : "Nothing to mark read: no message of " + name(room) + " arrived since chatapp started");
+    }
+
     String name(String room) {
         return EventLines.clean(names.getOrDefault(room, room));
     }

@@ -33,6 +33,9 @@ public interface GroupSession {
 
     void leave(String room);
 
+    /** Marks the group read up to the newest message shown; false when none was shown yet. */
+    boolean markRead(String room);
+
     void delete(String room);
 
     List<GroupInfo> list();

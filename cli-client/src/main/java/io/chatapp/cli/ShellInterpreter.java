@@ -395,6 +395,10 @@ public final class ShellInterpreter {
     }
 
     private void read(String rest) {
+        if (rest.isBlank() && groupConversation) {
+            groups().markRead(conversation);
+            return;
+        }
         String peer = rest.isBlank() ? conversation : address(arguments(rest, 1, "/read [USER]")[0]);
         if (peer == null) {
             throw CliException.usage("usage: /read USER (or /read alone in a /chat)");

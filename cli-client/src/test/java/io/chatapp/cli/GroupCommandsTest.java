@@ -76,6 +76,12 @@ class GroupCommandsTest {
         }
 
         @Override
+        public boolean markRead(String room) {
+            calls.add("read " + room);
+            return true;
+        }
+
+        @Override
         public void delete(String room) {
             calls.add("delete " + room);
         }
@@ -120,6 +126,14 @@ class GroupCommandsTest {
                 "announce " + ROOM + " true",
                 "remove " + ROOM + " bob@example.org",
                 "leave " + ROOM);
+    }
+
+    @Test
+    void markReadSendsTheMarkerToTheGroup() {
+        commands.run("list");
+        commands.markRead(ROOM);
+        assertThat(calls).containsExactly("read " + ROOM);
+        assertThat(printed).contains("Marked the group Team A read");
     }
 
     @Test

@@ -33,6 +33,7 @@ class ShellInterpreterTest {
     static final class RecordingSession implements ChatSession {
 
         final List<String> calls = new ArrayList<>();
+        GroupSession groups;
         List<Contact> contacts = List.of();
         Set<String> online = Set.of();
         Map<String, LastSeenInfo> lastSeen = new HashMap<>();
@@ -162,6 +163,11 @@ class ShellInterpreterTest {
         public CompletableFuture<Boolean> markRead(String peerBareJid) {
             record("read " + peerBareJid);
             return CompletableFuture.completedFuture(true);
+        }
+
+        @Override
+        public GroupSession groups() {
+            return groups == null ? ChatSession.super.groups() : groups;
         }
 
         @Override
@@ -585,5 +591,27 @@ class ShellInterpreterTest {
                 "read bob@example.org");
         assertThat(printed).contains("chatapp: usage: /read USER (or /read alone in a /chat)",
                 "Marked the conversation with carol@example.org read");
+    }
+
+    @Test
+    void readInAGroupConversationMarksTheGroupNotAOneToOneChat() {
+        String room = "g1@conference.example.org";
+        // Only what /chat and /read use; any other call fails the test.
+        session.groups = (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
+                new Class<?>[] {GroupSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "list" -> List.of(new io.chatapp.client.GroupInfo(room, "Team", "", "me@example.org", false,
+                            false, NOW, List.of()));
+                    case "markRead" -> {
+                        session.calls.add("group read " + args[0]);
+                        yield true;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+
+        shell.handle("/chat Team");
+        shell.handle("/read");
+
+        assertThat(session.calls).containsExactly("group read " + room);
+        assertThat(printed).contains("Marked the group Team read");
     }
 }
