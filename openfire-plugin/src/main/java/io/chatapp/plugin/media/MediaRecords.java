@@ -66,12 +66,6 @@ public final class MediaRecords {
     }
 
     /** Bytes the owner has stored (files not deleted) or reserved (slots neither used nor expired). */
-    public long used(String owner, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return used(connection, owner, now);
-        }
-    }
-
     private static long used(Connection connection, String owner, Instant now) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT"
                 + " coalesce((SELECT sum(size) FROM media_file WHERE owner = ? AND deleted_at IS NULL), 0)"

@@ -95,7 +95,8 @@ final class GroupReceipts {
      * {@value #EARLIER} messages before the one it names are checked for "read by all" as well.
      */
     private CompletableFuture<Void> checkAll(String room, String reference, boolean marker) {
-        return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
+        // Runs from CoalescedChecks only, after its barrier (recorded()) waited for the receipts that asked for it.
+        return archive.find(room, reference).thenCompose(found -> {
             ArchivedMessage message = found.orElse(null);
             String sender = message == null || message.stanzaXml() == null ? null : sender(message.stanzaXml());
             GroupSummary group = groups.group(room).orElse(null);
