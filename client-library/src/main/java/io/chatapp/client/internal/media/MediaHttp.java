@@ -30,18 +30,25 @@ public final class MediaHttp {
     private static final Set<String> SLOT_HEADERS = Set.of("authorization", "cookie", "expires");
 
     private final HttpClient http;
+    /** For the token API: a bearer token is never repeated to wherever a redirect points. */
+    private final HttpClient api;
     private final Duration timeout;
 
     public MediaHttp(Duration timeout, Path trustedCertificate) {
+        this.http = client(timeout, trustedCertificate, HttpClient.Redirect.NORMAL);
+        this.api = client(timeout, trustedCertificate, HttpClient.Redirect.NEVER);
+        this.timeout = timeout;
+    }
+
+    private static HttpClient client(Duration timeout, Path trustedCertificate, HttpClient.Redirect redirects) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(redirects)
                 .connectTimeout(timeout);
         if (trustedCertificate != null) {
             builder.sslContext(TrustManagers.sslContext(trustedCertificate));
         }
-        this.http = builder.build();
-        this.timeout = timeout;
+        return builder.build();
     }
 
     /**
@@ -139,7 +146,7 @@ public final class MediaHttp {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(), "media API");
+        HttpResponse<String> response = send(api, request, HttpResponse.BodyHandlers.ofString(), "media API");
         String detail = UploadResult.error(response.body());
         String because = detail.isEmpty() ? "" : ": " + detail;
         return switch (response.statusCode()) {
@@ -187,8 +194,13 @@ public final class MediaHttp {
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
+        return send(http, request, handler, what);
+    }
+
+    private static <T> HttpResponse<T> send(HttpClient client, HttpRequest request,
+                                            HttpResponse.BodyHandler<T> handler, String what) {
         try {
-            return http.send(request, handler);
+            return client.send(request, handler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatClientException(Reason.NETWORK, "Interrupted", e);

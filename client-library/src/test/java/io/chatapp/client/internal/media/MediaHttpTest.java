@@ -249,6 +249,25 @@ class MediaHttpTest {
     }
 
     @Test
+    void theBearerTokenNeverFollowsARedirect() {
+        server.createContext("/api/v1/media/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Location", base + "/elsewhere/url");
+                exchange.sendResponseHeaders(307, -1);
+            }
+        });
+        server.createContext("/elsewhere/", exchange -> {
+            seen.put("elsewhere", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            answer(exchange, 200, "application/json",
+                    "{\"url\":\"https://x/stolen\"}".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(reason(() -> http.freshUrl(URI.create(base + "/"), FILE_ID, "tok")))
+                .isEqualTo(Reason.SERVER_ERROR);
+        assertThat(seen).as("nothing was sent to the redirect's target").doesNotContainKey("elsewhere");
+    }
+
+    @Test
     void theFileIdIsReadFromOurDownloadUrlsOnly() {
         assertThat(MediaHttp.fileId("https://h:9090/media/v1/files/" + FILE_ID + "/a%20b.png?k=1&s=2"))
                 .isEqualTo(FILE_ID);
