@@ -180,6 +180,77 @@ class AccountsTest {
                 .isEqualTo(200);
     }
 
+    // Security report (issue 12, items 1 and 4): the admin routes took `name@domain` as given. Openfire's user store
+    // found the account under that spelling, but the plugin's tokens and records are keyed by the user name, so
+    // deleting by JID left the old owner's tokens alive for whoever registered the name next, and disabling or
+    // logging out by JID did nothing while answering 200.
+
+    @Test
+    void deletingByJidRevokesTheOldOwnersTokensBeforeTheNameIsTakenAgain() throws Exception {
+        TestUser victim = users.create("sectestf");
+        Answer old = api.token(victim.username(), victim.password());
+        String jid = victim.username() + "@localhost";
+
+        Answer deleted = api.delete("/api/v1/admin/users/" + jid.toUpperCase(), adminToken(), null);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(server.userExists(victim.username())).isFalse();
+        assertThat(api.register(victim.username(), "the-new-owners-passphrase").status()).isEqualTo(201);
+
+        assertThat(api.refresh(old.text("refresh_token")).status()).as("the old refresh token").isEqualTo(401);
+        assertThat(api.get("/api/v1/me", old.text("access_token")).status()).as("the old access token")
+                .isEqualTo(401);
+        assertLoginFails(XmppLogins.token(server), victim.username(), old.text("access_token"));
+    }
+
+    @Test
+    void disablingAndLoggingOutByJidActOnTheAccount() throws Exception {
+        TestUser dan = users.create("sectestd");
+        TestUser bea = users.create("sectestb");
+        String admin = adminToken();
+        Answer dansTokens = api.token(dan.username(), dan.password());
+        Answer beasTokens = api.token(bea.username(), bea.password());
+        XMPPTCPConnection beaXmpp = XmppLogins.token(server);
+        beaXmpp.connect().login(bea.username(), beasTokens.text("access_token"));
+        XmppLogins.awaitOnline(beaXmpp);
+        CompletableFuture<Void> beaClosed = whenClosed(beaXmpp);
+
+        Answer disabled = api.post("/api/v1/admin/users/" + dan.username() + "@localhost/disable", admin, null);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        assertThat(disabled.text("username")).isEqualTo(dan.username());
+        assertLoginFails(XmppLogins.password(server), dan.username(), dan.password());
+        assertThat(api.get("/api/v1/me", dansTokens.text("access_token")).status()).isEqualTo(401);
+        assertThat(api.refresh(dansTokens.text("refresh_token")).status()).isEqualTo(401);
+
+        Answer logout = api.post("/api/v1/admin/users/" + bea.username() + "@LOCALHOST/logout", admin, null);
+        assertThat(logout.status()).as(logout.toString()).isEqualTo(200);
+        assertThat(logout.body().get("sessions_closed").asInt()).isEqualTo(1);
+        beaClosed.get(60, TimeUnit.SECONDS);
+        assertThat(api.get("/api/v1/me", beasTokens.text("access_token")).status()).isEqualTo(401);
+        assertThat(api.refresh(beasTokens.text("refresh_token")).status()).isEqualTo(401);
+
+        Answer listed = api.get("/api/v1/admin/users?q=sectest&limit=200", admin);
+        listed.body().get("users").forEach(user -> assertThat(user.get("username").asText())
+                .as("no record under a second spelling").doesNotContain("@"));
+    }
+
+    @Test
+    void adminRoutesAnswer404ForAnyNameThatIsNoAccount() throws Exception {
+        TestUser real = users.create("sectestg");
+        String admin = adminToken();
+        for (String name : new String[] {"no-such-user-here", "no-such-user-here@localhost",
+                real.username() + "@elsewhere.example", real.username() + "@localhost%2Fphone"}) {
+            assertThat(api.get("/api/v1/admin/users/" + name, admin).status()).as("GET " + name).isEqualTo(404);
+            for (String action : new String[] {"disable", "enable", "logout"}) {
+                assertThat(api.post("/api/v1/admin/users/" + name + "/" + action, admin, null).status())
+                        .as(action + " " + name).isEqualTo(404);
+            }
+            assertThat(api.delete("/api/v1/admin/users/" + name, admin, null).status()).as("DELETE " + name)
+                    .isEqualTo(404);
+        }
+        assertThat(server.userExists(real.username())).isTrue();
+        assertThat(api.token(real.username(), real.password()).status()).isEqualTo(200);
+    }
+
     @Test
     void changingThePasswordRevokesOldTokensAndRehashes() throws Exception {
         TestUser grace = users.create("grace");

@@ -442,6 +442,45 @@ abstract class MediaServerTest {
     }
 
     @Test
+    void mentioningAFileInAMessageGrantsNoAccessToIt(DevServer server, TestUsers users) throws Exception {
+        // Security report (issue 12, item 2): a message that merely contained a file's URL path, with a made-up
+        // signature, was noted as a share, and its sender and recipient could then fetch the file.
+        TestUser aliceUser = users.create("alice");
+        TestUser bobUser = users.create("bob");
+        TestUser carolUser = users.create("carol");
+        PluginApi api = new PluginApi(server);
+        String bobToken = api.token(bobUser.username(), bobUser.password()).text("access_token");
+        String carolToken = api.token(carolUser.username(), carolUser.password()).text("access_token");
+        try (RawXmpp alice = RawXmpp.login(server, aliceUser); RawXmpp bob = RawXmpp.login(server, bobUser);
+             RawXmpp carol = RawXmpp.login(server, carolUser)) {
+            byte[] secret = random(1_000);
+            Slot slot = slot(alice, server, "private.bin", secret.length, null);
+            assertThat(put(slot.put(), "application/octet-stream", secret).statusCode()).isEqualTo(201);
+            String fileId = URI.create(slot.get()).getPath().split("/")[4];
+            String mention = slot.get().substring(0, slot.get().indexOf(fileId)) + fileId + "/x.png?k=bogus&s=bogus";
+
+            bob.message(carolUser.jid(), "chat", mention, oob(mention));
+            carol.nextMessage(xml -> xml.contains("bogus"));
+            // A real share from Alice to Carol after the mention: once it is noted, the mention has been handled.
+            byte[] shared = random(1_000);
+            Slot other = slot(alice, server, "shared.bin", shared.length, null);
+            assertThat(put(other.put(), "application/octet-stream", shared).statusCode()).isEqualTo(201);
+            alice.message(carolUser.jid(), "chat", other.get(), oob(other.get()));
+            String otherId = URI.create(other.get()).getPath().split("/")[4];
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (api.post("/api/v1/media/" + otherId + "/url", carolToken, null).status() != 200) {
+                assertThat(System.nanoTime()).as("the real share is noted").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
+
+            String path = "/api/v1/media/" + fileId + "/url";
+            assertThat(api.post(path, carolToken, null).status()).as("the recipient of the mention").isEqualTo(403);
+            assertThat(api.post(path, bobToken, null).status()).as("the sender of the mention").isEqualTo(403);
+        }
+    }
+
+    @Test
     void webClientsGetTheirCorsPreflight(DevServer server, TestUsers users) throws Exception {
         try (RawXmpp alice = RawXmpp.login(server, users.create("alice"))) {
             Slot slot = slot(alice, server, "a.txt", 5, "text/plain");

@@ -6,6 +6,7 @@ import io.chatapp.plugin.auth.LockedOutException;
 import io.chatapp.plugin.auth.LoginGuard;
 import io.chatapp.plugin.auth.TokenPair;
 import io.chatapp.plugin.auth.TokenService;
+import io.chatapp.plugin.auth.Usernames;
 import io.chatapp.plugin.config.AccountSettings;
 import java.sql.SQLException;
 import java.util.List;
@@ -129,8 +130,19 @@ public final class AccountService {
         return closed;
     }
 
-    public void disable(String admin, String username) throws AccountException, SQLException {
+    /**
+     * The canonical name of the existing account that a spelling names: the user name or the bare JID of this domain,
+     * in any case. Everything the plugin keeps about an account is keyed by this one spelling, so every route that
+     * takes a user from a client goes through here (or {@code Usernames}) before it touches a record.
+     */
+    public String existingAccount(String spelling) throws AccountException {
+        String username = Usernames.canonical(spelling, accounts.domain()).orElse(null);
         requireExisting(username);
+        return username;
+    }
+
+    public void disable(String admin, String spelling) throws AccountException, SQLException {
+        String username = existingAccount(spelling);
         if (admin.equals(username)) {
             throw new AccountException(Kind.CONFLICT, "Administrators cannot disable themselves.");
         }
@@ -140,14 +152,14 @@ public final class AccountService {
         LOG.info("Account '{}' disabled by '{}' ({} sessions closed)", username, admin, closed);
     }
 
-    public void enable(String admin, String username) throws AccountException, SQLException {
-        requireExisting(username);
+    public void enable(String admin, String spelling) throws AccountException, SQLException {
+        String username = existingAccount(spelling);
         directory.enable(username);
         LOG.info("Account '{}' enabled by '{}'", username, admin);
     }
 
-    public void deleteByAdmin(String admin, String username) throws AccountException, SQLException {
-        requireExisting(username);
+    public void deleteByAdmin(String admin, String spelling) throws AccountException, SQLException {
+        String username = existingAccount(spelling);
         if (admin.equals(username)) {
             throw new AccountException(Kind.CONFLICT, "Administrators cannot delete themselves here.");
         }
@@ -155,9 +167,16 @@ public final class AccountService {
         LOG.info("Account '{}' deleted by '{}'", username, admin);
     }
 
+    /** An administrator's forced logout of an existing account; returns the number of sessions closed. */
+    public int forceLogoutByAdmin(String admin, String spelling) throws AccountException, SQLException {
+        String username = existingAccount(spelling);
+        LOG.info("Account '{}' logged out by '{}'", username, admin);
+        return forceLogout(username);
+    }
+
     /** The account as administrators see it. */
-    public AccountRecord find(String username) throws AccountException, SQLException {
-        requireExisting(username);
+    public AccountRecord find(String spelling) throws AccountException, SQLException {
+        String username = existingAccount(spelling);
         Optional<AccountRecord> known = directory.find(username);
         return known.orElseGet(() -> new AccountRecord(username, null, null, null, null));
     }

@@ -39,17 +39,17 @@ public final class AdminRoutes {
             return HttpResponse.json(200, Map.of("status", "deleted"));
         }));
         http.route("POST", "/api/v1/admin/users/{username}/disable", admin((exchange, caller) -> {
-            accounts.disable(caller.username(), username(exchange));
-            return HttpResponse.json(200, view(accounts.find(username(exchange))));
+            String username = username(exchange);
+            accounts.disable(caller.username(), username);
+            return HttpResponse.json(200, view(accounts.find(username)));
         }));
         http.route("POST", "/api/v1/admin/users/{username}/enable", admin((exchange, caller) -> {
-            accounts.enable(caller.username(), username(exchange));
-            return HttpResponse.json(200, view(accounts.find(username(exchange))));
+            String username = username(exchange);
+            accounts.enable(caller.username(), username);
+            return HttpResponse.json(200, view(accounts.find(username)));
         }));
         http.route("POST", "/api/v1/admin/users/{username}/logout", admin((exchange, caller) -> {
-            String username = username(exchange);
-            accounts.find(username);
-            int closed = accounts.forceLogout(username);
+            int closed = accounts.forceLogoutByAdmin(caller.username(), username(exchange));
             return HttpResponse.json(200, Map.of("status", "logged_out", "sessions_closed", closed));
         }));
     }
@@ -85,12 +85,16 @@ public final class AdminRoutes {
         return HttpResponse.json(200, body);
     }
 
-    private static String username(HttpExchange exchange) throws HttpProblem {
-        String raw = HttpApiServer.pathParameter(exchange, "username").toLowerCase(Locale.ROOT);
+    /**
+     * The canonical name of the account the path names (user name or bare JID, any case); 404 when there is no such
+     * account, so no route acts on, or records anything under, a spelling that is not an account's.
+     */
+    private String username(HttpExchange exchange) throws HttpProblem, AccountException {
+        String raw = HttpApiServer.pathParameter(exchange, "username");
         if (raw.length() > UsernamePolicy.MAX_LENGTH * 4) {
             throw new HttpProblem(400, "bad_request", "The user name is too long.");
         }
-        return raw;
+        return accounts.existingAccount(raw);
     }
 
     private static Map<String, Object> view(AccountRecord account) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code alice@domain}; Openfire's password check folds both, but its lockout check compares the name as given.
  * So every name is brought to this canonical form before anything else sees it, and tokens carry only that.
  */
-final class Usernames {
+public final class Usernames {
 
     private static final int MAX_LENGTH = 64;
 
@@ -16,7 +16,7 @@ final class Usernames {
     }
 
     /** The canonical user name, or empty when the input cannot name an account of this domain. */
-    static Optional<String> canonical(String input, String domain) {
+    public static Optional<String> canonical(String input, String domain) {
         if (input == null) {
             return Optional.empty();
         }

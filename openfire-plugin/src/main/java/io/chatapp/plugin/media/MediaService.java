@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -149,11 +151,17 @@ public final class MediaService {
     /** A freshly signed download URL for the uploader or a participant of a conversation that shared the file. */
     public MediaUrls.SignedUrl freshUrl(String fileId, String user) throws HttpProblem, SQLException {
         MediaFile file = servable(fileId).orElseThrow(MediaService::noSuchFile);
-        if (!file.owner().equals(user) && !records.sharedWith(fileId, user) && !receivedInGroup(fileId, user)) {
+        if (!entitled(file, user)) {
             throw new HttpProblem(403, "forbidden", "Only the uploader and the people it was shared with may"
                     + " fetch this file.");
         }
         return urls.download(file.fileId(), file.fileName());
+    }
+
+    /** Whether the user uploaded the file, or took part in a conversation or group that was given it. */
+    private boolean entitled(MediaFile file, String user) throws SQLException {
+        return file.owner().equals(user) || records.sharedWith(file.fileId(), user)
+                || receivedInGroup(file.fileId(), user);
     }
 
     /** Whether the file was shared with a group while the user was in it (the share's time is its archive id's). */
@@ -181,20 +189,34 @@ public final class MediaService {
     }
 
     /**
-     * Notes, in the background, that an archived message shared the files its body or OOB URL names (they must be
-     * this server's download URLs). Returns at once: called on a packet thread.
+     * Notes, in the background, that an archived message shared the files its body or OOB URL names. A share is a
+     * grant (the recipient may then ask for fresh URLs), so it is noted only for a download URL of this server whose
+     * signature verifies, sent by someone entitled to the file: the uploader, or someone it was shared with (a
+     * forward). A URL merely mentioned, forged or expired grants nothing. Returns at once: called on a packet thread.
      */
     public void noteShared(Iterable<String> texts, long archiveId, String sender, String recipient) {
-        Set<String> fileIds = new LinkedHashSet<>();
+        List<String> candidates = new ArrayList<>();
         for (String text : texts) {
-            urls.fileIdIn(text == null ? null : text.strip()).ifPresent(fileIds::add);
+            if (text != null && urls.fileIdIn(text.strip()).isPresent()) {
+                candidates.add(text.strip());
+            }
         }
-        if (fileIds.isEmpty()) {
+        if (candidates.isEmpty()) {
             return;
         }
         runInBackground("record a media share", () -> {
+            Set<String> fileIds = new LinkedHashSet<>();
+            for (String url : candidates) {
+                urls.signedFileIdIn(url).ifPresent(fileIds::add);
+            }
             for (String fileId : fileIds) {
-                records.recordShare(fileId, archiveId, sender, recipient);
+                Optional<MediaFile> file = servable(fileId);
+                if (file.isPresent() && entitled(file.get(), sender)) {
+                    records.recordShare(fileId, archiveId, sender, recipient);
+                } else {
+                    LOG.info("A message from '{}' named file {} without the right to share it: no share noted",
+                            sender, fileId);
+                }
             }
         });
     }

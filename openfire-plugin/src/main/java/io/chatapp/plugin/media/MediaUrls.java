@@ -1,5 +1,7 @@
 package io.chatapp.plugin.media;
 
+import io.chatapp.plugin.http.HttpProblem;
+import io.chatapp.plugin.http.QueryParameters;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -102,6 +104,26 @@ public final class MediaUrls {
         int end = text.indexOf('/', prefix.length());
         String id = end < 0 ? "" : text.substring(prefix.length(), end);
         return MediaIds.valid(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * The file id of the download URL the text is, when the URL's signature verifies and it has not expired: what a
+     * message must carry for its recipient to be given the file (a file id alone proves nothing).
+     */
+    public Optional<String> signedFileIdIn(String text) {
+        Optional<String> fileId = fileIdIn(text);
+        int query = text == null ? -1 : text.indexOf('?');
+        if (fileId.isEmpty() || query < 0) {
+            return Optional.empty();
+        }
+        int fragment = text.indexOf('#', query);
+        try {
+            Map<String, String> parameters = QueryParameters.parse(
+                    text.substring(query + 1, fragment < 0 ? text.length() : fragment));
+            return downloadSigned(FILES_PATH, fileId.get(), parameters) ? fileId : Optional.empty();
+        } catch (HttpProblem malformed) {
+            return Optional.empty();
+        }
     }
 
     /** RFC 3986 path segment encoding: unreserved characters as they are, every other UTF-8 byte as %XX. */

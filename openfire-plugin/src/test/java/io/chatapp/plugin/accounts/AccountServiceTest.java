@@ -267,6 +267,40 @@ class AccountServiceTest {
     }
 
     @Test
+    void administratorsNameAnAccountByItsBareJidOrAnyCaseAndActOnTheRealAccount() throws Exception {
+        TokenPair alices = login("alice", "alice-pw");
+        TokenPair bobs = login("bob", "bob-pw");
+        clock.advance(Duration.ofSeconds(1));
+
+        service().disable("root", "Alice@Example.org");
+        assertThat(directory.isDisabled("alice")).isTrue();
+        assertThat(service().find("ALICE").disabled()).isTrue();
+        assertThatThrownBy(() -> tokens.verify(alices.access().token())).isInstanceOf(TokenRejectedException.class);
+        service().enable("root", "alice@example.org");
+        assertThat(directory.isDisabled("alice")).isFalse();
+
+        service().forceLogoutByAdmin("root", "bob@example.org");
+        assertThat(accounts.closedSessions).containsKey("bob");
+        assertThatThrownBy(() -> tokens.refresh(bobs.refreshToken())).isInstanceOf(TokenRejectedException.class);
+
+        service().deleteByAdmin("root", "alice@example.org");
+        assertThat(accounts.exists("alice")).isFalse();
+        assertThat(refreshTokenRows("alice")).isZero();
+        assertThat(service().list(null, 0, 50)).extracting(AccountRecord::username)
+                .as("no record under another spelling").noneMatch(name -> name.contains("@"));
+    }
+
+    @Test
+    void aNameThatNoAccountCanHaveIsNotFound() {
+        assertKind(() -> service().disable("root", "alice@elsewhere.org"), Kind.NOT_FOUND);
+        assertKind(() -> service().forceLogoutByAdmin("root", "alice@elsewhere.org"), Kind.NOT_FOUND);
+        assertKind(() -> service().deleteByAdmin("root", "alice@example.org/phone"), Kind.NOT_FOUND);
+        assertKind(() -> service().forceLogoutByAdmin("root", "nobody"), Kind.NOT_FOUND);
+        assertThat(accounts.exists("alice")).isTrue();
+        assertThat(accounts.closedSessions).isEmpty();
+    }
+
+    @Test
     void findShowsAnAccountThePluginHasNotSeenYet() throws Exception {
         AccountRecord bob = service().find("bob");
         assertThat(bob.username()).isEqualTo("bob");

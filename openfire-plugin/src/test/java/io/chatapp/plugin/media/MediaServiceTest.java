@@ -294,6 +294,42 @@ class MediaServiceTest {
     }
 
     @Test
+    void onlyASignedUrlSentBySomeoneEntitledToTheFileSharesIt() throws Exception {
+        // Security report (issue 12, item 2): a message that merely named a file id was noted as a share of it.
+        MediaService media = service();
+        String carol = "carol@example.org";
+        String dave = "dave@example.org";
+        byte[] bytes = "%PDF-1.4\nprivate".getBytes(StandardCharsets.UTF_8);
+        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
+        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        String mention = media.urls().filesPrefix() + file.fileId() + "/x.png?k=bogus&s=bogus";
+        String unsigned = media.urls().filesPrefix() + file.fileId() + "/doc.pdf";
+
+        // Bob was never given the file: neither a mention, nor a URL without signature, nor the real signed URL
+        // (say it leaked to him) makes him or Carol entitled.
+        media.noteShared(List.of(mention, unsigned), 1L, BOB, carol);
+        media.noteShared(List.of(grant.getUrl()), 2L, BOB, carol);
+        drain();
+        assertThat(records.shares(file.fileId())).isEmpty();
+        assertThat(status(() -> media.freshUrl(file.fileId(), carol))).isEqualTo(403);
+        assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
+
+        // The uploader's own mention of a forged URL grants nothing either; her signed URL does.
+        media.noteShared(List.of(mention), 3L, ALICE, BOB);
+        drain();
+        assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
+        media.noteShared(List.of(grant.getUrl()), 4L, ALICE, BOB);
+        drain();
+        assertThat(media.freshUrl(file.fileId(), BOB).url()).contains(file.fileId());
+
+        // Bob, now entitled, forwards the signed URL to Dave: a forward is a share.
+        media.noteShared(List.of(media.freshUrl(file.fileId(), BOB).url()), 5L, BOB, dave);
+        drain();
+        assertThat(media.freshUrl(file.fileId(), dave).url()).contains(file.fileId());
+        assertThat(status(() -> media.freshUrl(file.fileId(), carol))).isEqualTo(403);
+    }
+
+    @Test
     void membersOfAGroupAFileWasSharedWithGetFreshUrlsOthersDoNot() throws Exception {
         String room = "g1@groups.example.org";
         long sharedAt = ArchiveIds.lowestAt(clock.instant());

@@ -52,7 +52,18 @@ public final class InMemoryAccounts implements Accounts {
 
     @Override
     public boolean exists(String username) {
-        return passwords.containsKey(username);
+        return username != null && passwords.containsKey(asOpenfireLooksUp(username));
+    }
+
+    /**
+     * What Openfire's user store does with a name before looking it up: trimmed, lower-cased, and a bare JID of the
+     * local domain taken for its user name. So {@code alice@example.org} "exists", as it does in Openfire, which is
+     * why the plugin must bring every name to one spelling itself.
+     */
+    private String asOpenfireLooksUp(String username) {
+        String name = username.trim().toLowerCase(java.util.Locale.ROOT);
+        int at = name.lastIndexOf('@');
+        return at >= 0 && name.substring(at + 1).equals(domain()) ? name.substring(0, at) : name;
     }
 
     @Override
