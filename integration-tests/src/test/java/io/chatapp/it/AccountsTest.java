@@ -354,6 +354,26 @@ class AccountsTest {
         assertThat(listed.body().get("users").get(0).get("registered_at").isNull()).isFalse();
     }
 
+    @Test
+    void inBandRegistrationWithADataFormFollowsTheRulesToo() throws Exception {
+        // Review for issue 12: Openfire reads a registration from a data form when there is one, and the guard read
+        // only the plain elements, so a form skipped every rule.
+        String name = users.unregistered("kim").username();
+        try (RawXmpp stream = RawXmpp.unauthenticated(server)) {
+            for (String[] attempt : new String[][] {{name, "x"}, {"postmaster", "a-decent-passphrase"}}) {
+                String answer = stream.iq("set", null, "<query xmlns='jabber:iq:register'>"
+                        + "<username>" + name + "</username><password>a-decent-passphrase</password>"
+                        + "<x xmlns='jabber:x:data' type='submit'>"
+                        + "<field var='FORM_TYPE' type='hidden'><value>jabber:iq:register</value></field>"
+                        + "<field var='username'><value>" + attempt[0] + "</value></field>"
+                        + "<field var='password'><value>" + attempt[1] + "</value></field></x></query>");
+                assertThat(answer).as(attempt[0]).contains("type='error'");
+            }
+        }
+        assertThat(server.userExists(name)).isFalse();
+        assertThat(server.userExists("postmaster")).isFalse();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private String adminToken() throws Exception {

@@ -77,6 +77,36 @@ class ArchiveProtocolTest {
     }
 
     @Test
+    void aMessageWithoutBodyLosesItsForgedStanzaIdToo(DevServer server, TestUsers users) throws Exception {
+        // Review for issue 12: only archived messages were cleaned, so a chat state could carry a made-up archive
+        // id that the recipient's client would take as its catch-up position.
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
+            a.message(bob.jid(), "chat", null, "<composing xmlns='http://jabber.org/protocol/chatstates'/>"
+                    + "<stanza-id xmlns='urn:xmpp:sid:0' by='" + bob.jid().toUpperCase() + "' id='9223372036854775807'/>");
+            String received = b.nextMessage(xml -> xml.contains("composing"));
+            assertThat(received).doesNotContain("stanza-id").doesNotContain("9223372036854775807");
+        }
+    }
+
+    @Test
+    void aRetractionSentAsAHeadlineIsCheckedLikeAnyOther(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            a.message(bob.jid(), "chat", "alice's words", "<origin-id xmlns='urn:xmpp:sid:0' id='hl-1'/>");
+            b.nextMessage(xml -> xml.contains("alice's words"));
+
+            c.message(bob.jid(), "headline", null, "<retract xmlns='urn:xmpp:message-retract:1' id='hl-1'/>");
+            assertThat(c.nextMessage(xml -> xml.contains("type='error'"))).contains("retract");
+            assertThat(b.messagesWithin(java.time.Duration.ofMillis(500))).noneMatch(xml -> xml.contains("retract"));
+        }
+    }
+
+    @Test
     void badQueriesGetTheRightErrorsAndChangeNothing(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");

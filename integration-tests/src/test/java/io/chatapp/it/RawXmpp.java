@@ -45,6 +45,15 @@ final class RawXmpp implements AutoCloseable {
         return raw;
     }
 
+    /** A connection that has not logged in, as a client registering in-band (XEP-0077) has. */
+    static RawXmpp unauthenticated(DevServer server) throws Exception {
+        XMPPTCPConnection connection = XmppLogins.password(server);
+        connection.setReplyTimeout(TIMEOUT.toMillis());
+        RawXmpp raw = new RawXmpp(connection);
+        connection.connect();
+        return raw;
+    }
+
     /** Sends an IQ with the given payload XML and returns the answer (result or error) as XML. */
     String iq(String type, String to, String payloadXml) throws Exception {
         RawIq request = new RawIq(payloadXml);

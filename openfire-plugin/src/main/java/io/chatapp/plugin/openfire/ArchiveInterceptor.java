@@ -51,7 +51,8 @@ final class ArchiveInterceptor implements PacketInterceptor {
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed)
             throws PacketRejectedException {
-        if (!incoming || processed || !(packet instanceof Message message) || !isOneToOne(message)) {
+        if (!incoming || processed || !(packet instanceof Message message)
+                || message.getType() == Message.Type.groupchat || message.getType() == Message.Type.error) {
             return;
         }
         JID from = message.getFrom();
@@ -59,18 +60,21 @@ final class ArchiveInterceptor implements PacketInterceptor {
         if (!users.contains(from) || !users.contains(to)) {
             return;
         }
+        if (!routing.isCleared(message)) {
+            ClientClaims.removeStanzaIds(message);
+        }
+        // Every type, not only chat: a retraction sent as a headline must not skip the check.
         Element retract = message.getChildElement("retract", RETRACT);
         if (retract != null && !routing.isCleared(message)) {
             retractions.check(message, retract);
             throw new PacketRejectedException();
         }
-        if (message.getBody() == null) {
+        if (message.getBody() == null || !isOneToOne(message)) {
             return;
         }
         senders.add(from.getNode());
         String sender = from.toBareJID();
         String recipient = to.toBareJID();
-        removeForgedStanzaIds(message, sender, recipient);
         long id = archive.ids().next();
         Element origin = message.getChildElement("origin-id", SID);
         NewMessage archived = new NewMessage(id, sender, recipient, message.getID(),
@@ -103,17 +107,6 @@ final class ArchiveInterceptor implements PacketInterceptor {
         return message.getType() == Message.Type.chat || message.getType() == Message.Type.normal;
     }
 
-
-    /** XEP-0359 §5: a stanza-id claiming to be from either party's archive can only have come from a client. */
-    private static void removeForgedStanzaIds(Message message, String sender, String recipient) {
-        Element element = message.getElement();
-        for (Element child : List.copyOf(element.elements("stanza-id"))) {
-            String by = child.attributeValue("by");
-            if (SID.equals(child.getNamespaceURI()) && (sender.equals(by) || recipient.equals(by))) {
-                element.remove(child);
-            }
-        }
-    }
 
     /** The archive's queue is full (the database is unreachable): the sender learns it, nothing is half-delivered. */
     private void refuse(Message message) {

@@ -6,7 +6,6 @@ import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
-import java.util.List;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -30,7 +29,6 @@ final class GroupArchive {
 
     /** Archives a group message a member sent; refuses with resource-constraint when the archive's queue is full. */
     void message(Message message, String room, String sender, String nick) {
-        removeForgedStanzaIds(message, room);
         Message stored = message.createCopy();
         stored.setFrom(new JID(room + "/" + (nick == null ? new JID(sender).getNode() : nick)));
         stored.setTo((JID) null);
@@ -61,15 +59,5 @@ final class GroupArchive {
                     "the message archive is unavailable; try again later");
         }
         return message.id();
-    }
-
-    /** XEP-0359 §5: a stanza-id claiming to be from the room's archive can only have come from a client. */
-    private static void removeForgedStanzaIds(Message message, String room) {
-        Element element = message.getElement();
-        for (Element child : List.copyOf(element.elements("stanza-id"))) {
-            if (ArchiveInterceptor.SID.equals(child.getNamespaceURI()) && room.equals(child.attributeValue("by"))) {
-                element.remove(child);
-            }
-        }
     }
 }

@@ -110,6 +110,11 @@ final class GroupInterceptor implements PacketInterceptor {
                     throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
                 }
             } else if (packet instanceof Message message) {
+                if (groups.isGroup(room) && message.getType() == Message.Type.groupchat) {
+                    ClientClaims.removeFromGroupMessage(message);
+                } else if (groups.isGroup(room)) {
+                    ClientClaims.removeStanzaIds(message);
+                }
                 if (packet.getTo().getResource() == null && groups.isGroup(room)
                         && receipts.consume(message, room, sender)) {
                     throw new PacketRejectedException("group receipt recorded");

@@ -63,18 +63,47 @@ final class InBandRegistrationGuard implements PacketInterceptor {
             }
             return;
         }
-        String username = query.elementTextTrim("username");
-        String password = query.elementText("password");
-        if (username == null || password == null) {
-            return; // Openfire answers incomplete forms itself.
+        Credentials submitted = Credentials.of(query);
+        if (sessionUser != null) {
+            if (submitted.password() != null) {
+                checkPasswordChange(sessionUser, submitted.password());
+                onSuccess(session, iq, () -> revokeTokens(sessionUser));
+            }
+            return;
         }
-        if (sessionUser == null) {
-            checkRegistration(username, password, session);
-            String recorded = username.toLowerCase(Locale.ROOT);
-            onSuccess(session, iq, () -> record(recorded));
-        } else {
-            checkPasswordChange(sessionUser, password);
-            onSuccess(session, iq, () -> revokeTokens(sessionUser));
+        if (submitted.username() == null || submitted.password() == null) {
+            return; // Openfire refuses an incomplete registration itself.
+        }
+        checkRegistration(submitted.username(), submitted.password(), session);
+        String recorded = submitted.username().trim().toLowerCase(Locale.ROOT);
+        onSuccess(session, iq, () -> record(recorded));
+    }
+
+    /**
+     * The user name and password of a registration or password change, read where Openfire reads them: from the
+     * XEP-0004 form when the query has one (Openfire then ignores the plain elements), else from the plain
+     * {@code <username/>} and {@code <password/>} elements. Reading only the elements let a form-based request past
+     * every rule.
+     */
+    record Credentials(String username, String password) {
+
+        static Credentials of(Element query) {
+            Element form = query.element("x");
+            if (form == null) {
+                return new Credentials(query.elementTextTrim("username"), query.elementText("password"));
+            }
+            // Openfire takes any <x/> child for the form, whatever its namespace; so does this.
+            return new Credentials(field(form, "username"), field(form, "password"));
+        }
+
+        private static String field(Element form, String name) {
+            for (Element field : form.elements("field")) {
+                if (name.equals(field.attributeValue("var"))) {
+                    Element value = field.element("value");
+                    return value == null ? null : value.getText();
+                }
+            }
+            return null;
         }
     }
 

@@ -25,11 +25,13 @@ final class LastSeenIqHandler extends AsyncIqHandler {
     static final String QUERY = "query";
 
     private final LastSeenService lastSeen;
+    private final LocalUsers users;
     private final Clock clock;
 
-    LastSeenIqHandler(LastSeenService lastSeen, PluginRouting routing, Clock clock) {
+    LastSeenIqHandler(LastSeenService lastSeen, String domain, PluginRouting routing, Clock clock) {
         super("chat-app last seen", SETTING, NAMESPACE, routing);
         this.lastSeen = lastSeen;
+        this.users = new LocalUsers(domain);
         this.clock = clock;
     }
 
@@ -41,6 +43,10 @@ final class LastSeenIqHandler extends AsyncIqHandler {
         }
         if (!child.getName().equals(SETTING)) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown element " + child.getName());
+        }
+        // The setting is keyed by user name: a user of another server with the same name is not its owner.
+        if (!users.contains(request.getFrom())) {
+            throw new StanzaErrorException(StanzaError.FORBIDDEN, "only users of this server have this setting");
         }
         JID to = request.getTo();
         if (to != null && to.getNode() != null && !to.toBareJID().equals(requester(request))) {

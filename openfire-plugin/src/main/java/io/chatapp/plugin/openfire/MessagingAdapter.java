@@ -51,7 +51,7 @@ final class MessagingAdapter implements AutoCloseable {
             adapter.handle(new MamIqHandler(messaging.archive(), messaging.settings().maxPageSize(), routing));
             adapter.handle(new MessageInfoIqHandler(messaging.messageInfo(), routing));
             adapter.handle(new ArchiveIqHandler(messaging.archive(), retractions, routing));
-            adapter.handle(new LastSeenIqHandler(messaging.lastSeen(), routing, clock));
+            adapter.handle(new LastSeenIqHandler(messaging.lastSeen(), domain, routing, clock));
             IQDiscoInfoHandler disco = XMPPServer.getInstance().getIQDiscoInfoHandler();
             for (String feature : FEATURES) {
                 disco.addServerFeature(feature);
