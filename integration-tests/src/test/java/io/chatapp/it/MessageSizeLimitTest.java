@@ -3,17 +3,13 @@ package io.chatapp.it;
 import static io.chatapp.it.ArchiveProtocolTest.mam;
 import static io.chatapp.it.ArchiveProtocolTest.resultIds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.client.ChatClient;
-import io.chatapp.client.GroupMessage;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,19 +61,26 @@ class MessageSizeLimitTest {
     void aGroupMessageOverTheLimitIsRefusedAndReachesNoMember(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
-        try (Clients clients = new Clients(server)) {
-            ChatClient a = clients.loggedIn(alice);
-            ChatClient b = clients.loggedIn(bob);
-            Inbox<Object> bHears = Inbox.groups(b);
-            String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
-            bHears.next(("joined:" + room)::equals);
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
+            String room = GroupsProtocolTest.groupWith(server, a, b, bob, "member");
 
-            assertThatThrownBy(() -> a.groups().send(room, "x".repeat(LIMIT + 1)).join())
-                    .isInstanceOf(CompletionException.class);
+            String id = a.message(room, "groupchat", "x".repeat(LIMIT + 1), null);
+            String error = a.nextMessage(xml -> xml.contains("type='error'") && xml.contains(id));
+            assertThat(error).contains("<policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'")
+                    .contains("message body longer than 65536 characters");
+
+            // The room never saw it: the first group message either member gets is the one at the limit.
             String atLimit = "y".repeat(LIMIT);
-            a.groups().send(room, atLimit).join();
-            GroupMessage first = (GroupMessage) bHears.next(m -> m instanceof GroupMessage);
-            assertThat(first.body()).isEqualTo(atLimit);
+            a.message(room, "groupchat", atLimit, null);
+            for (RawXmpp member : List.of(a, b)) {
+                assertThat(member.nextMessage(xml -> xml.contains("type='groupchat'") && xml.contains("<body>")))
+                        .contains("<body>" + atLimit + "</body>");
+            }
+
+            // Nor did the group's archive.
+            a.iq("set", room, "<query xmlns='urn:xmpp:mam:2' queryid='g1'/>");
+            String results = String.join("", a.messagesWithin(Duration.ofMillis(500)));
+            assertThat(results).contains(atLimit).doesNotContain("x".repeat(LIMIT));
         }
     }
 }
