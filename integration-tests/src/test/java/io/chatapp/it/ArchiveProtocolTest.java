@@ -120,7 +120,14 @@ class ArchiveProtocolTest {
                     .contains("<bad-request");
             assertThat(b.iq("set", null, mam("q3", alice.jid(), "<after>123456789</after>")))
                     .contains("<item-not-found");
+            // Text that is not one of our ids at all is a malformed request, not a missing message.
             assertThat(b.iq("set", null, mam("q4", alice.jid(), "<after>not-an-id</after>")))
+                    .contains("<bad-request");
+            assertThat(b.iq("set", null, mam("q4b", alice.jid(), "<before>abc</before>")))
+                    .contains("<bad-request");
+            assertThat(b.iq("set", null, mamForm("q4c", "<field var='before-id'><value>abc</value></field>", "")))
+                    .contains("<bad-request");
+            assertThat(b.iq("set", null, mam("q4d", alice.jid(), "<before>123456789</before>")))
                     .contains("<item-not-found");
             assertThat(b.iq("set", null, mamForm("q5", "<field var='favourite-colour'><value>red</value></field>",
                     ""))).contains("<feature-not-implemented");

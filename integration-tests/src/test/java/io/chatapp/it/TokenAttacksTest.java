@@ -117,6 +117,35 @@ class TokenAttacksTest {
     }
 
     @Test
+    void aSubjectSpelledOtherwiseThanIssuedIsRefused() throws Exception {
+        // The account exists and the signature is genuine; only the spelling of sub differs from what is issued.
+        assertRefused(signed(header(), claims(alice.username().toUpperCase(java.util.Locale.ROOT) + "@"
+                + server.domain())));
+        assertRefused(signed(header(), claims(alice.username() + "@" + server.domain().toUpperCase(
+                java.util.Locale.ROOT))));
+    }
+
+    @Test
+    void timesThatAreNotIntegersOfSecondsAreRefused() throws Exception {
+        Map<String, Object> asString = claims(alice.jid());
+        asString.put("exp", String.valueOf(now() + 600));
+        assertRefused(signed(header(), asString));
+        Map<String, Object> huge = claims(alice.jid());
+        huge.put("exp", 1e20);
+        assertRefused(signed(header(), huge));
+    }
+
+    @Test
+    void timesOutsideTheIssuersRangeAreRefused() throws Exception {
+        Map<String, Object> tooLong = claims(alice.jid());
+        tooLong.put("exp", now() + 86_400);
+        assertRefused(signed(header(), tooLong));
+        Map<String, Object> issuedLater = claims(alice.jid());
+        issuedLater.put("iat", now() + 300);
+        assertRefused(signed(header(), issuedLater));
+    }
+
+    @Test
     void aTokenOfAnAccountThatDoesNotExistIsRefused() throws Exception {
         assertRefused(signed(header(), claims("nobody-" + UUID.randomUUID() + "@" + server.domain())));
     }

@@ -100,6 +100,38 @@ class TokenLoginTest {
         }
     }
 
+    @Test
+    void aTokenCannotAuthorizeAnotherAccount(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        String bobToken = accessToken(server, bob);
+
+        // X-OAUTH2 as PLAIN lays it out: authzid alice, user bob, bob's genuine token.
+        try (RawStream stream = RawStream.open(server)) {
+            stream.features();
+            stream.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'>"
+                    + base64(alice.username() + "\u0000" + bob.username() + "\u0000" + bobToken) + "</auth>");
+            assertThat(stream.readUntil("</failure>")).contains("<invalid-authzid");
+        }
+        try (RawStream stream = RawStream.open(server)) {
+            stream.features();
+            stream.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='OAUTHBEARER'>"
+                    + base64("n,a=" + alice.jid() + ",\u0001auth=Bearer " + bobToken + "\u0001\u0001") + "</auth>");
+            assertThat(stream.readUntil("</challenge>")).contains("<challenge");
+            stream.send("<response xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>" + base64("\u0001") + "</response>");
+            assertThat(stream.readUntil("</failure>")).contains("<invalid-authzid");
+        }
+
+        // Bob's own account in another spelling is bob.
+        try (RawStream stream = RawStream.open(server)) {
+            stream.features();
+            String authzid = bob.username().toUpperCase(java.util.Locale.ROOT) + "@" + server.domain();
+            stream.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='X-OAUTH2'>"
+                    + base64(authzid + "\u0000" + bob.username() + "\u0000" + bobToken) + "</auth>");
+            assertThat(stream.readUntil(">")).contains("<success");
+        }
+    }
+
     private static XMPPTCPConnection tokenConnection(DevServer server) throws Exception {
         return new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(server.domain())

@@ -44,7 +44,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.chatapp.plugin.health.HealthRoute;
 import io.chatapp.plugin.http.HttpApiServer;
+import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.storage.Database;
+import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.storage.PluginNodes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,9 +156,9 @@ public final class ChatAppServer implements AutoCloseable {
     public record AccountParts(AccountService service, AccountDirectory directory, LoginGuard guard) {
     }
 
-    /** What the XMPP side needs for messaging: the archive, receipts, message info and last seen. */
+    /** What the XMPP side needs for messaging: the archive, receipts, message info, last seen, the body limit. */
     public record Messaging(MessageArchive archive, ReceiptRecorder receipts, MessageInfoService messageInfo,
-                            LastSeenService lastSeen, ArchiveSettings settings) {
+                            LastSeenService lastSeen, ArchiveSettings settings, BodyLimit bodyLimit) {
     }
 
     /**
@@ -177,7 +179,8 @@ public final class ChatAppServer implements AutoCloseable {
         push(opened, lastSeen::flush);
         every(scheduler, Duration.ofSeconds(5), "record last seen", lastSeen::flush);
         every(scheduler, Duration.ofSeconds(10), "reload last-seen visibility", lastSeen::reload);
-        return new Messaging(archive, receipts, messageInfo, lastSeen, settings.archive());
+        return new Messaging(archive, receipts, messageInfo, lastSeen, settings.archive(),
+                new BodyLimit(settings.messageMaxBodyChars()));
     }
 
     /** What the XMPP side needs for media: the service and its settings (the upload component's subdomain). */

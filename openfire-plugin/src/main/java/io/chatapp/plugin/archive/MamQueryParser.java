@@ -78,16 +78,25 @@ public final class MamQueryParser {
         return XmppTime.parse(value).orElseThrow(() -> badRequest("'" + field + "' is not a XEP-0082 date-time"));
     }
 
-    /** An archive id, or item-not-found: an id that cannot be ours names nothing in the archive. */
+    /**
+     * An archive id, or bad-request for text that is not written as our ids are: the client made it up or garbled
+     * it. A well-formed id that names no message of this archive is item-not-found, decided by the query itself
+     * (XEP-0313 §6.2).
+     */
     private static Long id(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         OptionalLong id = ArchiveIds.parse(text);
         if (id.isEmpty()) {
-            throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "no message with id " + text);
+            throw badRequest("'" + abbreviated(text) + "' is not an archive id");
         }
         return id.getAsLong();
+    }
+
+    /** Client text quoted in an error, bounded so that a huge value is not echoed back whole. */
+    private static String abbreviated(String text) {
+        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
     }
 
     private static Long later(Long a, Long b) {

@@ -35,7 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Verification accepts only EdDSA with a key we published: {@code alg: none}, HMAC algorithms (the classic
  * "HS256 signed with the public key" attack) and unknown key ids are refused before any signature check. It also
  * checks the times (with a small clock skew), the issuer and the audience. Revocation and account state are checked
- * by {@link TokenService}, after this and on every call, so remembering verified tokens here is safe.
+ * by {@link TokenService}, after this and on every call, so remembering verified tokens here is safe. Once the
+ * signature holds, the claims are read strictly by {@link TokenClaims}: types, subject spelling and time ranges
+ * exactly as our issuer writes them.
  *
  * <p>Signatures are made and checked with BouncyCastle's Ed25519 ({@link Ed25519}); tokens are written by
  * {@link AccessTokenWriter} and parsed by the JWT library, which knows no other algorithm.
@@ -118,7 +120,7 @@ public final class AccessTokens {
         return new AccessToken(token, bareJid, roleSet, jti, now, expiresAt);
     }
 
-    /** Checks signature, algorithm, key, times, issuer and audience; returns what the token says. */
+    /** Checks signature, algorithm, key, times, issuer, audience and claim types; returns what the token says. */
     public AccessToken verify(String token) throws TokenRejectedException {
         if (token == null || token.isBlank() || token.length() > 8_192) {
             throw new TokenRejectedException("no token, or an absurdly long one");
@@ -131,25 +133,12 @@ public final class AccessTokens {
         }
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
-            Claims claims = jws.getPayload();
-            String subject = claims.getSubject();
-            String jti = claims.getId();
-            Date expiration = claims.getExpiration();
-            Date issuedAt = claims.getIssuedAt();
-            if (subject == null || jti == null || expiration == null || issuedAt == null) {
-                throw new TokenRejectedException("sub, jti, iat or exp missing");
-            }
-            Set<String> roles = new LinkedHashSet<>();
-            Object claimed = claims.get("roles");
-            if (claimed instanceof Collection<?> list) {
-                list.forEach(role -> roles.add(String.valueOf(role)));
-            }
-            AccessToken access = new AccessToken(token, subject, Set.copyOf(roles), jti, issuedAt.toInstant(),
-                    expiration.toInstant());
-            Date notBefore = claims.getNotBefore();
+            TokenClaims claims = TokenClaims.read(token, clock.instant(), settings.accessTokenLifetime(), CLOCK_SKEW);
+            AccessToken access = new AccessToken(token, claims.subject(), claims.roles(), claims.jti(),
+                    claims.issuedAt(), claims.expiresAt());
             verified.remember(new VerifiedTokenCache.Entry(token, jws.getHeader().getKeyId(), access,
-                    notBefore == null ? Long.MIN_VALUE : notBefore.getTime() - CLOCK_SKEW.toMillis(),
-                    expiration.getTime() + CLOCK_SKEW.toMillis()));
+                    claims.notBefore().minus(CLOCK_SKEW).toEpochMilli(),
+                    claims.expiresAt().plus(CLOCK_SKEW).toEpochMilli()));
             return access;
         } catch (UnacceptedTokenException e) {
             throw new TokenRejectedException(e.getMessage(), e);

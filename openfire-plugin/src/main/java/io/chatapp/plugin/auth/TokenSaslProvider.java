@@ -18,9 +18,15 @@ public final class TokenSaslProvider extends Provider {
     public static final String NAME = "ChatAppTokenSasl";
     public static final List<String> MECHANISMS = List.of(TokenSaslServer.OAUTHBEARER, TokenSaslServer.X_OAUTH2);
 
+    /** With every refusal reported as not-authorized. */
     public TokenSaslProvider(TokenService tokens, String domain) {
+        this(tokens, domain, SaslRefusals.NOT_AUTHORIZED);
+    }
+
+    /** @param refusals how the XMPP server is told the exact SASL failure condition of a refusal */
+    public TokenSaslProvider(TokenService tokens, String domain, SaslRefusals refusals) {
         super(NAME, "1.0", "chat-app access-token login (OAUTHBEARER, X-OAUTH2)");
-        SaslServerFactory factory = new Factory(tokens, domain);
+        SaslServerFactory factory = new Factory(tokens, domain, refusals);
         for (String mechanism : MECHANISMS) {
             putService(new Service(this, "SaslServerFactory", mechanism, Factory.class.getName(), null, null) {
                 @Override
@@ -31,12 +37,12 @@ public final class TokenSaslProvider extends Provider {
         }
     }
 
-    private record Factory(TokenService tokens, String domain) implements SaslServerFactory {
+    private record Factory(TokenService tokens, String domain, SaslRefusals refusals) implements SaslServerFactory {
 
         @Override
         public SaslServer createSaslServer(String mechanism, String protocol, String serverName, Map<String, ?> props,
                                            CallbackHandler handler) {
-            return MECHANISMS.contains(mechanism) ? new TokenSaslServer(mechanism, tokens, domain) : null;
+            return MECHANISMS.contains(mechanism) ? new TokenSaslServer(mechanism, tokens, domain, refusals) : null;
         }
 
         @Override

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  *       as the password.</li>
  * </ul>
  * The token is fully verified by {@link TokenService}; a user name or authorization id given by the client must be
- * the token's own subject. The authorization id handed to Openfire is the user name.
+ * the token's own subject, in any spelling that canonicalises to it ({@code Bob@example.org} for {@code bob}). A user
+ * name of another account is not-authorized (the token is not that user's); an authorization id of another account
+ * is {@code invalid-authzid} (RFC 6120 §6.5.6), since a token never lets its holder act as someone else. For
+ * OAUTHBEARER both come after the RFC's error challenge. The authorization id handed to Openfire is the user name.
  */
 final class TokenSaslServer implements SaslServer {
 
@@ -29,14 +32,17 @@ final class TokenSaslServer implements SaslServer {
     private final String mechanism;
     private final TokenService tokens;
     private final String domain;
+    private final SaslRefusals refusals;
     private String authorizationId;
     private boolean complete;
-    private boolean failedAwaitingAcknowledgement;
+    /** The failure an OAUTHBEARER exchange ends with once the client has acknowledged the error challenge. */
+    private SaslException pendingFailure;
 
-    TokenSaslServer(String mechanism, TokenService tokens, String domain) {
+    TokenSaslServer(String mechanism, TokenService tokens, String domain, SaslRefusals refusals) {
         this.mechanism = mechanism;
         this.tokens = tokens;
         this.domain = domain;
+        this.refusals = refusals;
     }
 
     @Override
@@ -49,28 +55,42 @@ final class TokenSaslServer implements SaslServer {
         if (complete) {
             throw new SaslException("Authentication already finished");
         }
-        if (failedAwaitingAcknowledgement) {
+        if (pendingFailure != null) {
             complete = true;
-            throw new SaslException("Invalid token");
+            throw pendingFailure;
         }
         String message = new String(response, StandardCharsets.UTF_8);
+        SaslException failure;
         try {
             Credentials credentials = mechanism.equals(OAUTHBEARER) ? oauthBearer(message) : xOauth2(message);
             AccessToken access = tokens.verify(credentials.token());
-            if (credentials.claimedUser() != null && !credentials.claimedUser().equals(access.username())) {
+            String user = access.username();
+            if (credentials.claimedUser() != null && !credentials.claimedUser().equals(user)) {
                 throw new TokenRejectedException("the token belongs to another user");
             }
-            authorizationId = access.username();
+            requireOwnAccount(credentials.authzid(), user);
+            authorizationId = user;
             complete = true;
             return null;
         } catch (TokenRejectedException e) {
             LOG.info("{} login refused: {}", mechanism, e.getMessage());
-            if (mechanism.equals(OAUTHBEARER)) {
-                failedAwaitingAcknowledgement = true;
-                return ERROR_CHALLENGE;
-            }
-            complete = true;
-            throw new SaslException("Invalid token");
+            failure = new SaslException("Invalid token");
+        } catch (AuthzidRefusedException e) {
+            LOG.info("{} login refused: {}", mechanism, e.getMessage());
+            failure = refusals.invalidAuthzid("A token cannot authorize another account");
+        }
+        if (mechanism.equals(OAUTHBEARER)) {
+            pendingFailure = failure;
+            return ERROR_CHALLENGE;
+        }
+        complete = true;
+        throw failure;
+    }
+
+    /** An authorization id, when given, must name the token's own account. */
+    private void requireOwnAccount(String authzid, String user) throws AuthzidRefusedException {
+        if (authzid != null && !Usernames.canonical(authzid, domain).filter(user::equals).isPresent()) {
+            throw new AuthzidRefusedException("the authzid names another account than the token's");
         }
     }
 
@@ -88,7 +108,7 @@ final class TokenSaslServer implements SaslServer {
         }
         for (String pair : message.substring(headerEnd + 1).split("\u0001")) {
             if (pair.regionMatches(true, 0, "auth=Bearer ", 0, 12)) {
-                return new Credentials(claimed == null ? null : localPart(claimed), pair.substring(12).trim());
+                return new Credentials(null, claimed, pair.substring(12).trim());
             }
         }
         throw new TokenRejectedException("no bearer token in OAUTHBEARER message");
@@ -100,7 +120,8 @@ final class TokenSaslServer implements SaslServer {
         if (parts.length != 3 || parts[2].isEmpty()) {
             throw new TokenRejectedException("malformed X-OAUTH2 message");
         }
-        return new Credentials(parts[1].isEmpty() ? null : localPart(parts[1]), parts[2]);
+        return new Credentials(parts[1].isEmpty() ? null : localPart(parts[1]), parts[0].isEmpty() ? null : parts[0],
+                parts[2]);
     }
 
     private String localPart(String user) throws TokenRejectedException {
@@ -141,6 +162,10 @@ final class TokenSaslServer implements SaslServer {
         authorizationId = null;
     }
 
-    private record Credentials(String claimedUser, String token) {
+    /**
+     * @param claimedUser the canonical user name the client logs in as (X-OAUTH2's authcid), or null
+     * @param authzid     the account the client asks to act as, as sent, or null
+     */
+    private record Credentials(String claimedUser, String authzid, String token) {
     }
 }

@@ -23,7 +23,8 @@ public record Settings(
         ArchiveSettings archive,
         LastSeenVisibility lastSeenDefault,
         MediaSettings media,
-        GroupSettings groups) {
+        GroupSettings groups,
+        int messageMaxBodyChars) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -149,6 +150,10 @@ public record Settings(
             262_144, 1_024, 10_485_760, "Largest group image (decoded bytes of the room's vCard PHOTO) accepted;"
                     + " a larger one is refused.");
 
+    public static final Setting<Integer> MESSAGES_MAX_BODY_CHARS = Setting.integer("chatapp.messages.maxBodyChars",
+            65_536, 1, 10_485_760, "Most characters (Unicode code points) the bodies of one message may hold"
+                    + " together; a longer message is refused with policy-violation, neither delivered nor archived.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
@@ -159,7 +164,8 @@ public record Settings(
             RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
-            GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES);
+            GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
+            MESSAGES_MAX_BODY_CHARS);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -204,7 +210,8 @@ public record Settings(
                 lastSeenDefault(source),
                 MediaSettings.read(source),
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
-                        GROUPS_MAX_IMAGE_BYTES.read(source)));
+                        GROUPS_MAX_IMAGE_BYTES.read(source)),
+                MESSAGES_MAX_BODY_CHARS.read(source));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -221,6 +228,7 @@ public record Settings(
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups + "]";
+                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + "]";
     }
 }

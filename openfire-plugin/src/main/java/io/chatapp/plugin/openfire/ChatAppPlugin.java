@@ -43,7 +43,7 @@ public final class ChatAppPlugin implements Plugin {
             OpenfireAccounts accounts = new OpenfireAccounts();
             server = ChatAppServer.start(settings, nodeId(), accounts);
             // XMPP login with an access token: a JCA SASL provider, then the mechanisms allowed in Openfire.
-            saslProvider = new TokenSaslProvider(server.tokens(), accounts.domain());
+            saslProvider = new TokenSaslProvider(server.tokens(), accounts.domain(), new OpenfireSaslRefusals());
             Security.addProvider(saslProvider);
             TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::addSupportedMechanism);
             // Failed-login counting and disabled accounts for every SASL mechanism: first in line, it wraps the

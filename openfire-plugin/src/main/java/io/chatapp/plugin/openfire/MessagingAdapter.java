@@ -14,8 +14,8 @@ import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.session.ClientSession;
 
 /**
- * Puts the messaging features on Openfire's packet path: the interceptors (archive and stanza-ids, retraction
- * checks, receipts, chat states, last seen), the IQ handlers (MAM, message info, delete for me, last-seen
+ * Puts the messaging features on Openfire's packet path: the interceptors (body limit, archive and stanza-ids,
+ * retraction checks, receipts, chat states, last seen), the IQ handlers (MAM, message info, delete for me, last-seen
  * visibility) and their service discovery features. {@link #close()} removes each of them, in reverse order.
  */
 final class MessagingAdapter implements AutoCloseable {
@@ -36,6 +36,8 @@ final class MessagingAdapter implements AutoCloseable {
             ChatAppServer.Messaging messaging = server.messaging();
             Clock clock = Clock.systemUTC();
             PluginRouting routing = new PluginRouting();
+            // First: a message over the body limit must reach none of the interceptors below, nor the groups'.
+            adapter.intercept(new BodyLimitInterceptor(messaging.bodyLimit(), routing));
             RetractionGate retractions = new RetractionGate(messaging.archive(),
                     messaging.settings().retractionWindow(), routing, server.media().service());
             ArchiveInterceptor archiving = new ArchiveInterceptor(messaging.archive(), retractions, routing, domain,

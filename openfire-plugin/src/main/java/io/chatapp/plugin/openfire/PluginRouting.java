@@ -6,6 +6,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
 import org.jivesoftware.openfire.PacketRouter;
 import org.jivesoftware.openfire.XMPPServer;
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import org.xmpp.packet.PacketError;
 final class PluginRouting {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRouting.class);
+    private static final String STANZA_ERRORS = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
     private final Set<Packet> cleared = Collections.synchronizedSet(Collections.newSetFromMap(
             new IdentityHashMap<>()));
@@ -66,10 +70,18 @@ final class PluginRouting {
         return error(StanzaError.INTERNAL_SERVER_ERROR, null);
     }
 
+    /**
+     * Written as XML rather than through Tinder's condition enum: the Tinder of Openfire 4.2 predates RFC 6120 and
+     * has no {@code policy-violation}.
+     */
     static PacketError error(StanzaError error, String text) {
-        PacketError.Condition condition = PacketError.Condition.fromXMPP(error.condition());
-        PacketError.Type type = PacketError.Type.fromXMPP(error.type());
-        return text == null ? new PacketError(condition, type) : new PacketError(condition, type, text);
+        Element element = DocumentHelper.createElement("error");
+        element.addAttribute("type", error.type());
+        element.addElement(QName.get(error.condition(), STANZA_ERRORS));
+        if (text != null) {
+            element.addElement(QName.get("text", STANZA_ERRORS)).setText(text);
+        }
+        return new PacketError(element);
     }
 
     private static PacketRouter router() {

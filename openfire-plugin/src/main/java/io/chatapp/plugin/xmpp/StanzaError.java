@@ -11,6 +11,7 @@ public enum StanzaError {
     FEATURE_NOT_IMPLEMENTED("feature-not-implemented", "cancel"),
     NOT_ACCEPTABLE("not-acceptable", "cancel"),
     NOT_ALLOWED("not-allowed", "cancel"),
+    POLICY_VIOLATION("policy-violation", "modify"),
     RESOURCE_CONSTRAINT("resource-constraint", "wait"),
     SERVICE_UNAVAILABLE("service-unavailable", "cancel"),
     INTERNAL_SERVER_ERROR("internal-server-error", "cancel");

@@ -63,7 +63,12 @@ class MamQueryParserTest {
         assertError(query("<field var='with'><value>@@</value></field>", ""), StanzaError.BAD_REQUEST);
         assertError(query("", "<max>-1</max>"), StanzaError.BAD_REQUEST);
         assertError(query("", "<max>ten</max>"), StanzaError.BAD_REQUEST);
-        assertError(query("", "<after>not-an-id</after>"), StanzaError.ITEM_NOT_FOUND);
+        assertError(query("", "<after>not-an-id</after>"), StanzaError.BAD_REQUEST);
+        assertError(query("", "<before>abc</before>"), StanzaError.BAD_REQUEST);
+        assertError(query("", "<after>-5</after>"), StanzaError.BAD_REQUEST);
+        assertError(query("", "<before>99999999999999999999</before>"), StanzaError.BAD_REQUEST);
+        assertError(query("<field var='before-id'><value>abc</value></field>", ""), StanzaError.BAD_REQUEST);
+        assertError(query("<field var='after-id'><value>0123</value></field>", ""), StanzaError.BAD_REQUEST);
         assertError(query("", "<index>3</index>"), StanzaError.FEATURE_NOT_IMPLEMENTED);
         assertError(query("<field var='ids'><value>1</value></field>", ""), StanzaError.FEATURE_NOT_IMPLEMENTED);
         assertError(query("<field var='with'><value>bob@example.com/phone</value></field>", ""),

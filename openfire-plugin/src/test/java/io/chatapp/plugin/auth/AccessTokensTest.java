@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.config.AuthSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.jackson.io.JacksonSerializer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,108 @@ class AccessTokensTest {
         String token = new AccessTokens(wrongType, AUTH, clock).issue("alice@example.org", List.of("user")).token();
         assertThatThrownBy(() -> new AccessTokens(wrongType, AUTH, clock).verify(token))
                 .isInstanceOf(TokenRejectedException.class);
+    }
+
+    @Test
+    void aTokenAsOurIssuerWritesItIsAccepted() throws Exception {
+        AccessToken verified = tokens.verify(signed(json(claims())));
+        assertThat(verified.subject()).isEqualTo("alice@example.org");
+        assertThat(verified.roles()).containsExactly("user");
+        assertThat(verified.expiresAt()).isEqualTo(clock.instant().plusSeconds(600));
+    }
+
+    @Test
+    void theSubjectMustBeSpelledExactlyAsIssued() {
+        for (String subject : List.of("Alice@example.org", "ALICE@example.org", "alice@Example.org", "alice",
+                "@example.org", "alice@", "alice@x@example.org", " alice@example.org")) {
+            Map<String, Object> claims = claims();
+            claims.put("sub", subject);
+            assertRejected(claims, "sub " + subject);
+        }
+    }
+
+    @Test
+    void timesMustBeIntegersOfSecondsWithinTheLifetime() throws Exception {
+        long now = clock.instant().getEpochSecond();
+        Object[][] cases = {
+                {"exp", 1e20}, {"exp", new java.math.BigInteger("100000000000000000000")}, {"exp", (double) now + 600},
+                {"exp", String.valueOf(now + 600)}, {"exp", now + 15 * 60 + 31}, {"exp", now + 86_400}, {"exp", -1},
+                {"iat", String.valueOf(now)}, {"iat", now + 31}, {"iat", now + 0.5},
+                {"nbf", String.valueOf(now)}, {"nbf", now + 700}, {"exp", true}};
+        for (Object[] change : cases) {
+            Map<String, Object> claims = claims();
+            claims.put((String) change[0], change[1]);
+            assertRejected(claims, change[0] + "=" + change[1]);
+        }
+        Map<String, Object> longestAllowed = claims();
+        longestAllowed.put("exp", now + 15 * 60 + 30);
+        assertThat(tokens.verify(signedUnchecked(longestAllowed)).subject()).isEqualTo("alice@example.org");
+    }
+
+    @Test
+    void everyClaimTheIssuerWritesIsRequiredWithItsType() {
+        for (String name : List.of("iss", "aud", "sub", "iat", "nbf", "exp", "jti", "roles")) {
+            Map<String, Object> claims = claims();
+            claims.remove(name);
+            assertRejected(claims, "without " + name);
+        }
+        Object[][] wrongTypes = {{"sub", 42}, {"sub", List.of("alice@example.org")}, {"jti", 42}, {"jti", ""},
+                {"roles", "user"}, {"roles", List.of(1)}, {"aud", 42}, {"aud", List.of()}, {"iss", List.of("chatapp")}};
+        for (Object[] change : wrongTypes) {
+            Map<String, Object> claims = claims();
+            claims.put((String) change[0], change[1]);
+            assertRejected(claims, change[0] + "=" + change[1]);
+        }
+    }
+
+    @Test
+    void aClaimGivenTwiceIsRejected() throws Exception {
+        String first = json(claims());
+        String twice = first.substring(0, first.length() - 1) + ",\"sub\":\"bob@example.org\"}";
+        assertThatThrownBy(() -> tokens.verify(signed(twice))).isInstanceOf(TokenRejectedException.class);
+    }
+
+    private void assertRejected(Map<String, Object> claims, String what) {
+        assertThatThrownBy(() -> tokens.verify(signedUnchecked(claims))).as(what)
+                .isInstanceOf(TokenRejectedException.class);
+    }
+
+    /** The claims our issuer writes, for alice, issued now and valid for ten minutes. */
+    private Map<String, Object> claims() {
+        long now = clock.instant().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "chatapp");
+        claims.put("aud", List.of("chatapp"));
+        claims.put("sub", "alice@example.org");
+        claims.put("iat", now);
+        claims.put("nbf", now);
+        claims.put("exp", now + 600);
+        claims.put("jti", "j-" + now);
+        claims.put("roles", List.of("user"));
+        return claims;
+    }
+
+    private static String json(Map<String, Object> claims) throws Exception {
+        return new ObjectMapper().writeValueAsString(claims);
+    }
+
+    private String signedUnchecked(Map<String, Object> claims) {
+        try {
+            return signed(json(claims));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token with this payload, signed with the verifying key itself (as one who stole it could). */
+    private String signed(String payloadJson) throws Exception {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String input = base64.encodeToString("{\"kid\":\"k1\",\"alg\":\"EdDSA\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + base64.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(keys.pair.getPrivate());
+        jdk.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + base64.encodeToString(jdk.sign());
     }
 
     private static String decode(String part) {

@@ -29,6 +29,7 @@ class TokenSaslServerTest {
     private static TokenService tokens;
     private static TokenSaslProvider provider;
     private static String aliceToken;
+    private static String bobToken;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -43,7 +44,8 @@ class TokenSaslServerTest {
                 new RevokedAccessTokens(database.dataSource(), clock), auth.refreshTokenLifetime(), AccountStatus.NONE,
                 new LoginGuard(TokenServiceTest.LENIENT, clock));
         aliceToken = tokens.login("alice", "pw", "192.0.2.1").access().token();
-        provider = new TokenSaslProvider(tokens, "example.org");
+        bobToken = tokens.login("bob", "pw", "192.0.2.1").access().token();
+        provider = new TokenSaslProvider(tokens, "example.org", InvalidAuthzid::new);
         java.security.Security.addProvider(provider);
     }
 
@@ -82,6 +84,38 @@ class TokenSaslServerTest {
     }
 
     @Test
+    void xOauth2RefusesAnAuthzidOfAnotherAccountWithInvalidAuthzid() throws SaslException {
+        // authzid alice, user bob, bob's genuine token: bob may not act as alice.
+        for (String authzid : new String[] {"alice", "alice@example.org", "bob@other.org", "not a name"}) {
+            SaslServer server = server("X-OAUTH2");
+            assertThatThrownBy(() -> server.evaluateResponse(bytes(authzid + "\u0000bob\u0000" + bobToken)))
+                    .as(authzid).isInstanceOf(InvalidAuthzid.class);
+            assertThatThrownBy(server::getAuthorizationID).isInstanceOf(IllegalStateException.class);
+        }
+        // Any spelling of bob's own account is bob.
+        for (String authzid : new String[] {"bob", "Bob@example.org", "BOB"}) {
+            SaslServer server = server("X-OAUTH2");
+            assertThat(server.evaluateResponse(bytes(authzid + "\u0000bob\u0000" + bobToken))).as(authzid).isNull();
+            assertThat(server.getAuthorizationID()).isEqualTo("bob");
+        }
+    }
+
+    @Test
+    void oauthBearerRefusesAnAuthzidOfAnotherAccountWithInvalidAuthzidAfterTheErrorChallenge()
+            throws SaslException {
+        SaslServer server = server("OAUTHBEARER");
+        byte[] challenge = server.evaluateResponse(bytes("n,a=alice@example.org,\u0001auth=Bearer " + bobToken
+                + "\u0001\u0001"));
+        assertThat(new String(challenge, StandardCharsets.UTF_8)).contains("\"status\":\"invalid_token\"");
+        assertThatThrownBy(() -> server.evaluateResponse(bytes("\u0001"))).isInstanceOf(InvalidAuthzid.class);
+
+        SaslServer own = server("OAUTHBEARER");
+        assertThat(own.evaluateResponse(bytes("n,a=Bob@example.org,\u0001auth=Bearer " + bobToken
+                + "\u0001\u0001"))).isNull();
+        assertThat(own.getAuthorizationID()).isEqualTo("bob");
+    }
+
+    @Test
     void oauthBearerParsesTheGs2HeaderAndKeyValues() throws SaslException {
         SaslServer withAuthzid = server("OAUTHBEARER");
         assertThat(withAuthzid.evaluateResponse(bytes("n,a=alice@example.org,\u0001host=example.org\u0001auth=Bearer "
@@ -116,5 +150,14 @@ class TokenSaslServerTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Stands for the server's invalid-authzid failure, so the tests see which refusal was made. */
+    private static final class InvalidAuthzid extends SaslException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidAuthzid(String message) {
+            super(message);
+        }
     }
 }

@@ -98,7 +98,7 @@ class SettingsTest {
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
-                read(Map.of()).media(), GroupSettings.defaults()));
+                read(Map.of()).media(), GroupSettings.defaults(), 65_536));
     }
 
     @Test

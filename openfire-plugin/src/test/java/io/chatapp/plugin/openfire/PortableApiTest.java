@@ -42,6 +42,8 @@ class PortableApiTest {
             "org.jivesoftware.openfire.auth.AuthFactory",
             "org.jivesoftware.openfire.auth.UnauthorizedException",
             "org.jivesoftware.openfire.net.SASLAuthentication",
+            "org.jivesoftware.openfire.sasl.Failure",
+            "org.jivesoftware.openfire.sasl.SaslFailureException",
             "org.jivesoftware.util.JiveGlobals",
             "org.jivesoftware.openfire.disco.IQDiscoInfoHandler",
             "org.jivesoftware.openfire.SessionManager",
