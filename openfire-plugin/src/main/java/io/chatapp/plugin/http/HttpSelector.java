@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -138,13 +139,14 @@ final class HttpSelector implements AutoCloseable {
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
-                    if (!key.isValid()) {
-                        continue;
-                    }
-                    if (key.isAcceptable()) {
-                        acceptAll();
-                    } else if (key.isReadable()) {
-                        readHead(key, (HttpConnection) key.attachment(), headsIn);
+                    try {
+                        if (key.isAcceptable()) {
+                            acceptAll();
+                        } else if (key.isReadable()) {
+                            readHead(key, (HttpConnection) key.attachment(), headsIn);
+                        }
+                    } catch (CancelledKeyException e) {
+                        // Its connection was closed since the selection (a deadline passed): nothing to read.
                     }
                 }
                 for (HttpConnection connection; (connection = returning.poll()) != null; ) {
