@@ -31,6 +31,8 @@ final class HttpConnection {
     private int scannedTo;
     /** When the current request began, in the selector's count: complete heads go to the workers in this order. */
     private long arrival;
+    /** Bytes discarded since the answer of an exchange whose body was not read, or -1 when not draining. */
+    private long drained = -1;
     /** Set while a kept-alive connection waits for the first byte of its next request (selector thread only). */
     private boolean idle;
     private volatile long deadline = NO_DEADLINE;
@@ -129,6 +131,27 @@ final class HttpConnection {
 
     long arrival() {
         return arrival;
+    }
+
+    /** From now on the input is read only to be discarded, until the connection closes. */
+    void startDraining() {
+        drained = 0;
+    }
+
+    boolean draining() {
+        return drained >= 0;
+    }
+
+    /** Reads and discards what the client has sent; the bytes discarded so far, or -1 at end of stream. */
+    long discardInput() throws IOException {
+        buffer.clear();
+        int read = channel.read(buffer);
+        buffer.clear();
+        if (read < 0) {
+            return -1;
+        }
+        drained += read;
+        return drained;
     }
 
     // --- body and response, on a worker (blocking) ----------------------------------------------------------

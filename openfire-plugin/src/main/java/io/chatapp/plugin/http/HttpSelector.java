@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -36,6 +37,12 @@ final class HttpSelector implements AutoCloseable {
     /** How often deadlines are checked: the precision of every timeout. */
     private static final long SWEEP_MILLIS = 100;
     private static final int BACKLOG = 128;
+    /**
+     * After an answer to a request whose body was not read: how long and how much more input is read and thrown
+     * away before closing, so that the close does not reset the connection before the client has read the answer.
+     */
+    private static final Duration DRAIN_TIME = Duration.ofSeconds(2);
+    private static final long DRAIN_BYTES = 256 * 1024;
 
     private final HttpLimits limits;
     private final Consumer<ServerExchange> dispatch;
@@ -84,12 +91,16 @@ final class HttpSelector implements AutoCloseable {
     }
 
     /** A worker is done with an exchange: the connection waits for its next request here, or is closed. */
-    void exchangeDone(HttpConnection connection, boolean keepAlive) {
-        if (!keepAlive || !accepting) {
+    void exchangeDone(HttpConnection connection, ServerExchange.After after) {
+        if (after == ServerExchange.After.CLOSE || !accepting) {
             connection.close();
             return;
         }
         try {
+            if (after == ServerExchange.After.DRAIN_AND_CLOSE) {
+                connection.channel().shutdownOutput(); // the answer is complete: the client sees its end
+                connection.startDraining();
+            }
             connection.channel().configureBlocking(false);
         } catch (IOException e) {
             connection.close();
@@ -204,6 +215,10 @@ final class HttpSelector implements AutoCloseable {
     }
 
     private void readHead(SelectionKey key, HttpConnection connection, List<HttpConnection> headsIn) {
+        if (connection.draining()) {
+            drain(connection);
+            return;
+        }
         try {
             if (connection.readHeadBytes() < 0) {
                 connection.close();
@@ -223,11 +238,27 @@ final class HttpSelector implements AutoCloseable {
         }
     }
 
+    private static void drain(HttpConnection connection) {
+        try {
+            long drained = connection.discardInput();
+            if (drained < 0 || drained > DRAIN_BYTES) {
+                connection.close();
+            }
+        } catch (IOException e) {
+            connection.close();
+        }
+    }
+
     private static boolean headComplete(HttpConnection connection) {
         return connection.completeHeadLength() > 0 || connection.headBufferFull();
     }
 
     private void waitForNextRequest(HttpConnection connection, List<HttpConnection> headsIn) {
+        if (connection.draining()) {
+            connection.awaitClient(DRAIN_TIME);
+            register(connection);
+            return;
+        }
         connection.keepForNextHead();
         if (!connection.idle()) {
             connection.requestStarted(arrivals++);
@@ -238,6 +269,10 @@ final class HttpSelector implements AutoCloseable {
             return;
         }
         connection.awaitClient(connection.idle() ? limits.keepAliveTimeout() : limits.headerTimeout());
+        register(connection);
+    }
+
+    private void register(HttpConnection connection) {
         try {
             connection.channel().register(selector, SelectionKey.OP_READ, connection);
         } catch (ClosedChannelException e) {
@@ -326,6 +361,7 @@ final class HttpSelector implements AutoCloseable {
                 "Too many open connections; try again shortly.").body()).getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\nRetry-After: 1\r\nCache-Control: no-store\r\n"
+                + "X-Content-Type-Options: nosniff\r\n"
                 + "Connection: close\r\n\r\n";
         byte[] head8 = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head8.length + body.length];

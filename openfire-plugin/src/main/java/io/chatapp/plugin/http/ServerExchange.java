@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,12 +29,27 @@ import java.util.Map;
 final class ServerExchange extends HttpExchange {
 
     /** What becomes of the connection after the exchange. */
+    enum After {
+        /** It waits for the next request. */
+        KEEP_ALIVE,
+        /** It is closed at once: nothing more is due from the client, or it is gone. */
+        CLOSE,
+        /**
+         * The client may still be sending a body nobody reads: closing at once could reset the connection before
+         * the client reads the answer, so the input is read and discarded for a moment (see {@link HttpSelector}).
+         */
+        DRAIN_AND_CLOSE
+    }
+
     @FunctionalInterface
     interface Done {
-        void exchangeDone(HttpConnection connection, boolean keepAlive);
+        void exchangeDone(HttpConnection connection, After after);
     }
 
     private static final int WIRE_BUFFER = 8192;
+    /** RFC 9110 §5.6.7 IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpConnection connection;
@@ -126,7 +142,7 @@ final class ServerExchange extends HttpExchange {
         if (closeAfter) {
             responseHeaders.set("Connection", "close");
         }
-        responseHeaders.set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        responseHeaders.set("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         StringBuilder text = new StringBuilder(256).append("HTTP/1.1 ").append(code).append(' ')
                 .append(StatusReasons.of(code)).append("\r\n");
         for (Map.Entry<String, List<String>> header : responseHeaders.entrySet()) {
@@ -140,7 +156,7 @@ final class ServerExchange extends HttpExchange {
     /** No thread could serve the exchange: its connection is closed unanswered. */
     void abandon() {
         closed = true;
-        done.exchangeDone(connection, false);
+        done.exchangeDone(connection, After.CLOSE);
     }
 
     /** Ends the exchange: finishes the response, then keeps the connection for the next request or closes it. */
@@ -150,18 +166,28 @@ final class ServerExchange extends HttpExchange {
             return;
         }
         closed = true;
-        boolean keepAlive = false;
+        boolean answered = false;
         try {
             if (responseCode >= 0) {
                 out.close();
                 responseBody.close();
-                keepAlive = !closeAfter && responseBody.complete() && requestBody.finished();
+                answered = responseBody.complete();
             }
         } catch (IOException e) {
-            keepAlive = false;
+            answered = false;
         } finally {
-            done.exchangeDone(connection, keepAlive && !connection.broken());
+            done.exchangeDone(connection, after(answered));
         }
+    }
+
+    private After after(boolean answered) {
+        if (!answered || connection.broken()) {
+            return After.CLOSE;
+        }
+        if (refusal != null || !requestBody.finished()) {
+            return After.DRAIN_AND_CLOSE;
+        }
+        return closeAfter ? After.CLOSE : After.KEEP_ALIVE;
     }
 
     @Override

@@ -32,6 +32,7 @@ class HttpApiServerProtocolTest {
                     JsonNode body = JSON.object(exchange);
                     return HttpResponse.json(200, Map.of("name", JsonRequests.requiredText(body, "name")));
                 })
+                .route("POST", "/refuse", exchange -> HttpResponse.error(403, "forbidden", "No."))
                 .route("POST", "/count", exchange -> {
                     try (InputStream body = exchange.getRequestBody()) {
                         return HttpResponse.json(200, Map.of("bytes", body.readAllBytes().length));
@@ -178,6 +179,25 @@ class HttpApiServerProtocolTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
             assertThat(response.headers()).containsEntry("connection", "close");
             assertThat(client.closedByServer()).isTrue();
+        }
+    }
+
+    /**
+     * A route that answers without reading the body (a 401 or 403 before the JSON is looked at): the client, still
+     * sending its body, must read the whole answer, not a reset connection.
+     */
+    @Test
+    void anAnswerBeforeTheBodyIsReadArrivesWhole() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (RawHttpClient client = connect()) {
+                client.send("POST /refuse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 20\r\n\r\n");
+                Thread.sleep(i % 3 * 10);
+                client.send("{\"a\":\"0123456789ab\"}");
+                RawHttpClient.Response response = client.read();
+                assertThat(response.status()).isEqualTo(403);
+                assertThat(JsonReader.readObject(response.body())).containsEntry("error", "forbidden");
+            }
         }
     }
 
