@@ -158,6 +158,9 @@ final class HttpSelector implements AutoCloseable {
                         }
                     } catch (CancelledKeyException e) {
                         // Its connection was closed since the selection (a deadline passed): nothing to read.
+                    } catch (IOException e) {
+                        // e.g. out of file descriptors: this connection is lost, the server goes on.
+                        LOG.warn("Accepting an HTTP connection failed: {}", e.toString());
                     }
                 }
                 for (HttpConnection connection; (connection = returning.poll()) != null; ) {
