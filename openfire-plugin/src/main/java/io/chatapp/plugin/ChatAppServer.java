@@ -125,7 +125,7 @@ public final class ChatAppServer implements AutoCloseable {
 
             MediaParts mediaParts = mediaParts(settings.media(), opened);
             HttpApiServer http = push(opened, new HttpApiServer(settings.httpBindAddress(), settings.httpPort(),
-                    settings.httpThreads()));
+                    settings.httpThreads(), settings.httpLimits()));
             JsonRequests json = new JsonRequests(settings.httpMaxBodyBytes());
             http.route("GET", "/health", new HealthRoute(version, nodeId, database));
             new TokenRoutes(tokens.service(), tokens.keys(), json).register(http);

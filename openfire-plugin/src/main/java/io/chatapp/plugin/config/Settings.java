@@ -18,6 +18,7 @@ public record Settings(
         int httpPort,
         int httpThreads,
         int httpMaxBodyBytes,
+        HttpLimits httpLimits,
         AuthSettings auth,
         AccountSettings accounts,
         ArchiveSettings archive,
@@ -51,6 +52,25 @@ public record Settings(
 
     public static final Setting<Integer> HTTP_MAX_BODY = Setting.integer("chatapp.http.maxBodyBytes",
             65_536, 1_024, 10_485_760, "Largest JSON request body the HTTP API accepts; larger ones get 413.");
+    public static final Setting<Integer> HTTP_HEADER_TIMEOUT = Setting.integer("chatapp.http.headerTimeoutSeconds",
+            10, 1, 300, "Seconds a client has to send a request line and its headers, from their first byte (or"
+                    + " from connecting); a slower client is disconnected.");
+    public static final Setting<Integer> HTTP_BODY_IDLE_TIMEOUT = Setting.integer(
+            "chatapp.http.bodyIdleTimeoutSeconds", 30, 1, 3_600, "Seconds a request body (or a response) may make no"
+                    + " progress before the connection is closed; a slow but steady upload or download may take as"
+                    + " long as it needs.");
+    public static final Setting<Integer> HTTP_KEEP_ALIVE_TIMEOUT = Setting.integer(
+            "chatapp.http.keepAliveTimeoutSeconds", 60, 1, 3_600, "Seconds an idle kept-alive connection stays"
+                    + " open waiting for its next request.");
+    public static final Setting<Integer> HTTP_MAX_HEADER_BYTES = Setting.integer("chatapp.http.maxHeaderBytes",
+            16_384, 1_024, 1_048_576, "Largest request line plus headers the HTTP server accepts; larger ones get"
+                    + " 431.");
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS_PER_ADDRESS = Setting.integer(
+            "chatapp.http.maxConnectionsPerAddress", 128, 1, 100_000, "Open connections one client IP address may"
+                    + " have (loopback included); more are refused with 503. Behind a reverse proxy every client"
+                    + " shares the proxy's address: allow at least the proxy's upstream connections.");
+    public static final Setting<Integer> HTTP_MAX_CONNECTIONS = Setting.integer("chatapp.http.maxConnections",
+            1_024, 1, 100_000, "Open connections the HTTP server accepts in all; more are refused with 503.");
     public static final Setting<String> AUTH_ISSUER = Setting.string("chatapp.auth.issuer",
             "chatapp", "The iss claim of access tokens, checked when a token is presented.");
     public static final Setting<String> AUTH_AUDIENCE = Setting.string("chatapp.auth.audience",
@@ -156,7 +176,9 @@ public record Settings(
 
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
-            DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, AUTH_ISSUER,
+            DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, HTTP_HEADER_TIMEOUT,
+            HTTP_BODY_IDLE_TIMEOUT, HTTP_KEEP_ALIVE_TIMEOUT, HTTP_MAX_HEADER_BYTES, HTTP_MAX_CONNECTIONS_PER_ADDRESS,
+            HTTP_MAX_CONNECTIONS, AUTH_ISSUER,
             AUTH_AUDIENCE, AUTH_ACCESS_MINUTES, AUTH_REFRESH_DAYS, AUTH_KEY_ROTATION_DAYS, REGISTRATION_HTTP,
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
@@ -184,6 +206,7 @@ public record Settings(
                 HTTP_PORT.read(source),
                 HTTP_THREADS.read(source),
                 HTTP_MAX_BODY.read(source),
+                HttpLimits.read(source),
                 new AuthSettings(
                         AUTH_ISSUER.read(source),
                         AUTH_AUDIENCE.read(source),
@@ -227,7 +250,8 @@ public record Settings(
                 + ", databaseSchema=" + databaseSchema + ", databasePoolSize=" + databasePoolSize
                 + ", databaseConnectionTimeoutMillis=" + databaseConnectionTimeoutMillis
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
-                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", auth=" + auth + ", accounts=" + accounts
+                + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
+                + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
                 + ", messageMaxBodyChars=" + messageMaxBodyChars + "]";
     }

@@ -1,7 +1,7 @@
 package io.chatapp.plugin.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.chatapp.plugin.config.HttpLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,58 +17,72 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin's own HTTP server, on its own port, built on the JDK's {@code com.sun.net.httpserver} so that it can
- * never clash with the Jetty inside Openfire (9.2 in 4.2, 10+ in 5.x). Requests run on a bounded pool of worker
- * threads, never on Openfire's threads; a full queue answers 503 instead of piling up work.
+ * The plugin's own HTTP server, on its own port, so that it can never clash with the Jetty inside Openfire (9.2 in
+ * 4.2, 10+ in 5.x). Underneath is a small HTTP/1.1 server of the plugin's own ({@link HttpSelector}): one selector
+ * thread reads request heads without blocking and holds idle connections, and every client has deadlines (see
+ * {@link HttpLimits}), so a slow or silent client holds at most one connection's buffer, never a worker for long.
+ * Requests run on a bounded pool of worker threads, never on Openfire's threads; a full queue answers 503 instead
+ * of piling up work. Routes see each request as a {@code com.sun.net.httpserver.HttpExchange}.
  */
 public final class HttpApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     static final String THREAD_PREFIX = "chatapp-http-";
     private static final int OVERFLOW_QUEUE = 64;
-    /** Set while the overflow thread runs an exchange the workers had no room for. */
-    private static final ThreadLocal<Boolean> OVERLOADED = new ThreadLocal<>();
-
-    static {
-        // The JDK server otherwise leaves Nagle's algorithm on, which delays small responses by ~40 ms. This
-        // property is read once, by the JDK's own HTTP server only (Openfire's Jetty does not use it).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     /** Requests in flight get this long to finish when the server stops. */
-    private static final int STOP_GRACE_SECONDS = 1;
+    private static final int STOP_GRACE_SECONDS = 5;
 
-    private final HttpServer server;
+    private final HttpSelector selector;
     private final ThreadPoolExecutor workers;
     private final Map<String, Map<String, HttpRoute>> routes = new LinkedHashMap<>();
     private final Map<String, Map<String, HttpRoute>> templates = new LinkedHashMap<>();
     private static final String PATH_PARAMETER = "chatapp.path.";
     private final ThreadPoolExecutor overflow;
-    private volatile boolean started;
 
+    /** A server with the default {@link HttpLimits}. */
     public HttpApiServer(String bindAddress, int port, int threads) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 128);
+        this(bindAddress, port, threads, HttpLimits.defaults());
+    }
+
+    public HttpApiServer(String bindAddress, int port, int threads, HttpLimits limits) throws IOException {
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 64), named(THREAD_PREFIX), new ThreadPoolExecutor.AbortPolicy());
         this.workers.allowCoreThreadTimeOut(true);
-        // The JDK server reads each request (headers included) on the executor it is given, so a slow client only
-        // ever holds a worker, never the dispatcher. When the workers' queue is full, the exchange goes to a single
-        // overflow thread that answers 503 without doing the work; if even that backs up, the connection is dropped.
+        // When the workers' queue is full, the exchange goes to a single overflow thread that answers 503 without
+        // doing the work; if even that backs up, the connection is dropped.
         this.overflow = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(OVERFLOW_QUEUE),
-                named(THREAD_PREFIX + "overflow"), new ThreadPoolExecutor.DiscardPolicy());
+                named(THREAD_PREFIX + "overflow"), (task, pool) -> ((ExchangeTask) task).abandon());
         this.overflow.allowCoreThreadTimeOut(true);
-        this.workers.setRejectedExecutionHandler((exchange, pool) -> overflow.execute(() -> {
-            OVERLOADED.set(Boolean.TRUE);
-            try {
-                exchange.run();
-            } finally {
-                OVERLOADED.remove();
-            }
-        }));
-        server.setExecutor(workers);
-        server.createContext("/", this::dispatch);
+        this.workers.setRejectedExecutionHandler((task, pool) -> overflow.execute(((ExchangeTask) task).overloaded()));
+        this.selector = new HttpSelector(new InetSocketAddress(bindAddress, port), limits,
+                exchange -> workers.execute(new ExchangeTask(exchange, false)), THREAD_PREFIX + "selector");
+    }
+
+    /** One exchange for a worker; on the overflow thread it is answered 503 without running its route. */
+    private final class ExchangeTask implements Runnable {
+
+        private final ServerExchange exchange;
+        private final boolean overloaded;
+
+        ExchangeTask(ServerExchange exchange, boolean overloaded) {
+            this.exchange = exchange;
+            this.overloaded = overloaded;
+        }
+
+        ExchangeTask overloaded() {
+            return new ExchangeTask(exchange, true);
+        }
+
+        /** No thread could take it: the connection is closed unanswered. */
+        void abandon() {
+            exchange.abandon();
+        }
+
+        @Override
+        public void run() {
+            dispatch(exchange, overloaded);
+        }
     }
 
     /**
@@ -94,38 +108,46 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     public void start() {
-        started = true;
-        server.start();
-        LOG.info("chat-app HTTP API listening on {}", server.getAddress());
+        selector.start();
+        LOG.info("chat-app HTTP API listening on {}", selector.address());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return selector.address().getPort();
     }
 
-    private void dispatch(HttpExchange exchange) throws IOException {
+    private void dispatch(ServerExchange exchange, boolean overloaded) {
         HttpResponse response;
         try (exchange) {
             try {
-                response = handle(exchange);
+                response = handle(exchange, overloaded);
             } catch (HttpProblem problem) {
                 response = problem.response();
             } catch (Exception e) {
+                if (ServerExchange.clientGone(exchange)) {
+                    // Not the server's fault, and common (a closed app, a lost network): no stack trace.
+                    LOG.debug("HTTP {} {}: the client went away ({})", exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(), e.toString());
+                    return;
+                }
                 LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");
             }
             try {
                 send(exchange, response);
             } catch (IOException e) {
-                // Usually the client went away mid-download; the JDK server closes the connection.
+                // Usually the client went away mid-download; the exchange closes the connection.
                 LOG.debug("Response to {} {} not completed: {}", exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), e.getMessage());
             }
         }
     }
 
-    private HttpResponse handle(HttpExchange exchange) throws Exception {
-        if (OVERLOADED.get() != null) {
+    private HttpResponse handle(ServerExchange exchange, boolean overloaded) throws Exception {
+        if (exchange.refusal() != null) {
+            return exchange.refusal();
+        }
+        if (overloaded) {
             return HttpResponse.error(503, "overloaded", "The server is busy; try again shortly.")
                     .withHeader("Retry-After", "1");
         }
@@ -197,11 +219,11 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    /** Headers with the exact length, then the body straight to the connection (the JDK server sends it as is). */
+    /** Headers with the exact length, then the body straight to the connection. */
     private static void sendStreamed(HttpExchange exchange, int status, StreamedBody body, boolean head)
             throws IOException {
         if (head) {
-            // The JDK server would refuse a length with no body to follow; the route's headers still say it.
+            // sendResponseHeaders takes -1 for "no body"; the route's Content-Length header still says the length.
             exchange.getResponseHeaders().set("Content-Length", Long.toString(body.length()));
             exchange.sendResponseHeaders(status, -1);
             return;
@@ -214,18 +236,17 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, lets requests in flight finish for a moment, then stops the workers. */
+    /**
+     * Stops accepting and closes idle connections, lets requests in flight finish for a moment, stops the workers,
+     * then the selector thread (whose deadlines keep applying to the requests in flight until then).
+     */
     @Override
     public void close() {
-        if (!started) {
-            // The JDK server releases its bound socket only through its dispatcher thread, which start() creates.
-            server.start();
-        }
-        server.stop(STOP_GRACE_SECONDS);
+        selector.stopAccepting();
         for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {workers, overflow}) {
             pool.shutdown();
             try {
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                if (!pool.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
                     pool.shutdownNow();
                 }
             } catch (InterruptedException e) {
@@ -233,6 +254,7 @@ public final class HttpApiServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        selector.close();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -19,19 +19,23 @@ public final class JsonRequests {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** The body as a JSON object: 415 if it is not declared JSON, 413 if too large, 400 if malformed. */
+    /**
+     * The body as a JSON object: 415 if it is not declared JSON, 413 if too large (before reading a byte when the
+     * declared length says so), 400 if malformed.
+     */
     public JsonNode object(HttpExchange exchange) throws IOException, HttpProblem {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
             throw new HttpProblem(415, "unsupported_media_type", "Send the request body as application/json.");
+        }
+        if (declaredLength(exchange) > maxBodyBytes) {
+            throw tooLarge();
         }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(maxBodyBytes + 1);
         }
         if (body.length > maxBodyBytes) {
-            throw new HttpProblem(413, "payload_too_large", "The request body is larger than " + maxBodyBytes
-                    + " bytes.");
+            throw tooLarge();
         }
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -42,6 +46,34 @@ public final class JsonRequests {
         } catch (JsonProcessingException e) {
             throw new HttpProblem(400, "bad_request", "The request body is not valid JSON.");
         }
+    }
+
+    /** Exactly application/json, in any case, with or without parameters such as {@code charset=utf-8}. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return mediaType.strip().toLowerCase(Locale.ROOT).equals("application/json");
+    }
+
+    /** The declared Content-Length, or -1 (chunked, or none). */
+    private static long declaredLength(HttpExchange exchange) throws HttpProblem {
+        String header = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw new HttpProblem(400, "bad_request", "The Content-Length is not a number.");
+        }
+    }
+
+    private HttpProblem tooLarge() {
+        return new HttpProblem(413, "payload_too_large", "The request body is larger than " + maxBodyBytes
+                + " bytes.");
     }
 
     /** A required string field: 400 when missing, empty or not a string. */

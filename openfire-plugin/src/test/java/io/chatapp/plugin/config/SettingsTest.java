@@ -68,7 +68,8 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 5
+                .hasSize(Settings.class.getRecordComponents().length - 6
+                        + HttpLimits.class.getRecordComponents().length
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
@@ -93,12 +94,23 @@ class SettingsTest {
                 "chatapp.http.threads", "16"));
 
         assertThat(settings).isEqualTo(new Settings("jdbc:postgresql://db.example:6543/chat", "alice", "p@ss word",
-                "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, new AuthSettings("chatapp", "chatapp",
+                "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, HttpLimits.defaults(), new AuthSettings("chatapp", "chatapp",
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536));
+    }
+
+    @Test
+    void readsHttpLimits() {
+        assertThat(read(Map.of("chatapp.http.headerTimeoutSeconds", "5", "chatapp.http.bodyIdleTimeoutSeconds", "7",
+                "chatapp.http.keepAliveTimeoutSeconds", "9", "chatapp.http.maxHeaderBytes", "4096",
+                "chatapp.http.maxConnectionsPerAddress", "3", "chatapp.http.maxConnections", "20")).httpLimits())
+                .isEqualTo(new HttpLimits(Duration.ofSeconds(5), Duration.ofSeconds(7), Duration.ofSeconds(9), 4096,
+                        3, 20));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(Map.of("chatapp.http.headerTimeoutSeconds",
+                "0"))).isInstanceOf(InvalidSettingException.class);
     }
 
     @Test
