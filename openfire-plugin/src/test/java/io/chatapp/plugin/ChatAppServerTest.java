@@ -1,5 +1,7 @@
 package io.chatapp.plugin;
 
+import io.chatapp.plugin.openfire.ChatAppPlugin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +58,7 @@ class ChatAppServerTest {
 
     @Test
     void healthReportsVersionNodeAndReachableDatabase() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             HttpResponse<String> response = get(server.httpPort(), "/health");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -76,14 +78,14 @@ class ChatAppServerTest {
 
     @Test
     void versionComesFromTheBuild() {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             assertThat(server.version()).isNotEqualTo("unknown").doesNotContain("${").matches("\\d+\\.\\d+\\.\\d+.*");
         }
     }
 
     @Test
     void startRegistersTheNodeInTheDatabase() throws SQLException {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-registered", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-registered", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             try (Connection connection = postgres.admin().getConnection();
                  Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery(
@@ -97,7 +99,7 @@ class ChatAppServerTest {
 
     @Test
     void unknownPathsAreNotFound() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             HttpResponse<String> response = get(server.httpPort(), "/nothing-here");
 
             assertThat(response.statusCode()).isEqualTo(404);
@@ -107,7 +109,7 @@ class ChatAppServerTest {
 
     @Test
     void healthIsDegradedWhenTheDatabaseIsGone() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             server.database().close();
 
             HttpResponse<String> response = get(server.httpPort(), "/health");
@@ -122,7 +124,7 @@ class ChatAppServerTest {
 
     @Test
     void closeReleasesThePortAndEveryThread() throws Exception {
-        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
+        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures());
         int port = server.httpPort();
         assertThat(get(port, "/health").statusCode()).isEqualTo(200);
         assertThat(Threads.alive(OUR_THREADS)).isNotEmpty();
@@ -136,14 +138,14 @@ class ChatAppServerTest {
 
     @Test
     void closeTwiceIsHarmless() {
-        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
+        ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures());
         server.close();
         server.close();
     }
 
     @Test
     void startCloseStartAgainOnTheSamePortLeaksNothing() throws Exception {
-        ChatAppServer first = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts());
+        ChatAppServer first = ChatAppServer.start(postgres.settings("chatapp"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures());
         int port = first.httpPort();
         assertThat(get(port, "/health").statusCode()).isEqualTo(200);
         first.close();
@@ -152,7 +154,7 @@ class ChatAppServerTest {
         // The same fixed port again: only possible if the first run really let go of it.
         Settings samePort = settings(Map.of("chatapp.http.port", String.valueOf(port)));
         for (int round = 0; round < 3; round++) {
-            try (ChatAppServer again = ChatAppServer.start(samePort, "node-1", new InMemoryAccounts())) {
+            try (ChatAppServer again = ChatAppServer.start(samePort, "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
                 assertThat(again.httpPort()).isEqualTo(port);
                 HttpResponse<String> response = get(port, "/health");
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -167,7 +169,7 @@ class ChatAppServerTest {
         Settings unreachable = settings(Map.of("chatapp.db.url", "jdbc:postgresql://127.0.0.1:1/chatapp"));
 
         // Should be StorageException (see DatabaseTest: a main-code bug lets Hikari's own exception through).
-        assertThatThrownBy(() -> ChatAppServer.start(unreachable, "node-1", new InMemoryAccounts())).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ChatAppServer.start(unreachable, "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())).isInstanceOf(RuntimeException.class);
 
         assertThat(Threads.awaitGone(OUR_THREADS, Duration.ofSeconds(5))).isEmpty();
     }
@@ -177,7 +179,7 @@ class ChatAppServerTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Settings clash = settings(Map.of("chatapp.http.port", String.valueOf(taken.getLocalPort())));
 
-            assertThatThrownBy(() -> ChatAppServer.start(clash, "node-1", new InMemoryAccounts()))
+            assertThatThrownBy(() -> ChatAppServer.start(clash, "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("could not start");
 
@@ -190,7 +192,7 @@ class ChatAppServerTest {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-log", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-log", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             assertThat(server.httpPort()).isPositive();
         } finally {
             System.setErr(original);

@@ -11,12 +11,12 @@ import org.xmpp.packet.IQ;
  * of a database query on the plugin's own executor), and the reply is routed when it completes. Openfire's packet
  * threads therefore never wait for the database.
  */
-abstract class AsyncIqHandler extends IQHandler {
+public abstract class AsyncIqHandler extends IQHandler {
 
     private final IQHandlerInfo info;
     protected final PluginRouting routing;
 
-    AsyncIqHandler(String name, String element, String namespace, PluginRouting routing) {
+    protected AsyncIqHandler(String name, String element, String namespace, PluginRouting routing) {
         super(name);
         this.info = new IQHandlerInfo(element, namespace);
         this.routing = routing;
@@ -55,7 +55,7 @@ abstract class AsyncIqHandler extends IQHandler {
     }
 
     /** The bare JID of the account that sent the request. */
-    static String requester(IQ request) {
+    protected static String requester(IQ request) {
         return request.getFrom().toBareJID();
     }
 }

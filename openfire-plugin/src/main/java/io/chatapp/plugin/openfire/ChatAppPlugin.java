@@ -1,64 +1,69 @@
 package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.ChatAppServer;
-import io.chatapp.plugin.auth.GuardedSaslProvider;
-import io.chatapp.plugin.auth.TokenSaslProvider;
+import io.chatapp.plugin.Feature;
+import io.chatapp.plugin.accounts.openfire.AccountsBinding;
+import io.chatapp.plugin.accounts.openfire.OpenfireAccounts;
+import io.chatapp.plugin.archive.openfire.ArchiveBinding;
 import io.chatapp.plugin.config.Settings;
+import io.chatapp.plugin.groups.openfire.GroupsBinding;
+import io.chatapp.plugin.media.openfire.MediaBinding;
+import io.chatapp.plugin.presence.openfire.PresenceBinding;
+import io.chatapp.plugin.receipts.openfire.ReceiptsBinding;
 import java.io.File;
-import java.security.Security;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
-import org.jivesoftware.openfire.interceptor.InterceptorManager;
-import org.jivesoftware.openfire.net.SASLAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Openfire entry point: a thin adapter that reads settings from Openfire and starts {@link ChatAppServer}.
- * {@link #destroyPlugin()} undoes exactly what {@link #initializePlugin} did, in reverse order.
+ * The Openfire entry point: reads the settings from Openfire, starts {@link ChatAppServer} with every feature of
+ * {@link #FEATURES}, then puts each feature's binding on Openfire in the same order. {@link #destroyPlugin()} undoes
+ * exactly that, in reverse order.
  *
- * <p>Only the portable Openfire API listed in docs/architecture.md may be used in this package.
+ * <p>Only the portable Openfire API listed in docs/architecture.md may be used in {@code *.openfire} packages.
  */
 public final class ChatAppPlugin implements Plugin {
+
+    /**
+     * The features, in the order they start and see packets; each is one package with its binding in
+     * {@code <feature>.openfire}. Adding a feature is adding its line here.
+     */
+    static final List<OpenfireFeature> FEATURES = List.of(
+            new AccountsBinding(),
+            new ArchiveBinding(),
+            new ReceiptsBinding(),
+            new PresenceBinding(),
+            new GroupsBinding(),
+            new MediaBinding());
+
+    /** The Openfire-free part of every feature, in order: what {@link ChatAppServer} starts (tests start it too). */
+    public static List<Feature> domainFeatures() {
+        return FEATURES.stream().map(OpenfireFeature::feature).toList();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatAppPlugin.class);
 
     private ChatAppServer server;
-    private TokenSaslProvider saslProvider;
-    private GuardedSaslProvider guardProvider;
-    private InBandRegistrationGuard registrationGuard;
-    private DisabledAccountEnforcer disabledAccounts;
-    private MessagingAdapter messaging;
-    private MediaAdapter media;
-    private GroupsAdapter groups;
+    private OpenfireRegistrations registrations;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         try {
             // The plugin lives in <openfire home>/plugins/<name>: the local media store defaults to the home.
-            java.nio.file.Path home = pluginDirectory.toPath().toAbsolutePath().getParent().getParent();
-            Settings settings = Settings.read(new JiveSettingsSource(java.util.Map.of(
+            Path home = pluginDirectory.toPath().toAbsolutePath().getParent().getParent();
+            Settings settings = Settings.read(new JiveSettingsSource(Map.of(
                     Settings.MEDIA_DIRECTORY.name(), home.resolve("chatapp-media").toString())));
             OpenfireAccounts accounts = new OpenfireAccounts();
-            server = ChatAppServer.start(settings, nodeId(), accounts);
-            // XMPP login with an access token: a JCA SASL provider, then the mechanisms allowed in Openfire.
-            saslProvider = new TokenSaslProvider(server.tokens(), accounts.domain(), new OpenfireSaslRefusals());
-            Security.addProvider(saslProvider);
-            TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::addSupportedMechanism);
-            // Failed-login counting and disabled accounts for every SASL mechanism: first in line, it wraps the
-            // server of whichever provider comes next for the mechanism (Openfire's or ours).
-            guardProvider = new GuardedSaslProvider(server.accounts().guard(), server.accounts().directory(),
-                    accounts.domain(), SaslClientAddress::of);
-            Security.insertProviderAt(guardProvider, 1);
-            registrationGuard = new InBandRegistrationGuard(server.accounts().service(), server.background());
-            InterceptorManager.getInstance().addInterceptor(registrationGuard);
-            disabledAccounts = new DisabledAccountEnforcer(server.accounts().directory(), accounts.domain());
-            InterceptorManager.getInstance().addInterceptor(disabledAccounts);
-            messaging = MessagingAdapter.install(server, accounts.domain());
-            media = MediaAdapter.install(server, new PluginRouting(), accounts.domain());
-            groups = GroupsAdapter.install(server.groups(), server.messaging(), server.media().service(),
-                    accounts.domain());
+            server = ChatAppServer.start(settings, nodeId(), accounts, domainFeatures());
+            registrations = new OpenfireRegistrations();
+            for (OpenfireFeature feature : FEATURES) {
+                feature.bind(server.services(), accounts.domain(), registrations);
+            }
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -69,34 +74,9 @@ public final class ChatAppPlugin implements Plugin {
 
     @Override
     public void destroyPlugin() {
-        if (groups != null) {
-            groups.close();
-            groups = null;
-        }
-        if (media != null) {
-            media.close();
-            media = null;
-        }
-        if (messaging != null) {
-            messaging.close();
-            messaging = null;
-        }
-        if (disabledAccounts != null) {
-            InterceptorManager.getInstance().removeInterceptor(disabledAccounts);
-            disabledAccounts = null;
-        }
-        if (registrationGuard != null) {
-            InterceptorManager.getInstance().removeInterceptor(registrationGuard);
-            registrationGuard = null;
-        }
-        if (guardProvider != null) {
-            Security.removeProvider(guardProvider.getName());
-            guardProvider = null;
-        }
-        if (saslProvider != null) {
-            TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::removeSupportedMechanism);
-            Security.removeProvider(saslProvider.getName());
-            saslProvider = null;
+        if (registrations != null) {
+            registrations.close();
+            registrations = null;
         }
         if (server != null) {
             server.close();

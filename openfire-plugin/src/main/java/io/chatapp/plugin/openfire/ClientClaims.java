@@ -10,20 +10,23 @@ import org.xmpp.packet.Message;
  * sender's real address (a muc#user {@code <item jid/>}: the plugin adds the true one). Left in, a member could
  * name another member as a message's sender, or give everyone a made-up archive id that breaks their catch-up.
  */
-final class ClientClaims {
+public final class ClientClaims {
+
+    private static final String STANZA_IDS = "urn:xmpp:sid:0";
+    private static final String MUC_USER = "http://jabber.org/protocol/muc#user";
 
     private ClientClaims() {
     }
 
     /** Removes every {@code <stanza-id/>} a client put directly in its message. */
-    static void removeStanzaIds(Message message) {
-        remove(message.getElement(), "stanza-id", ArchiveInterceptor.SID);
+    public static void removeStanzaIds(Message message) {
+        remove(message.getElement(), "stanza-id", STANZA_IDS);
     }
 
     /** Removes the stanza ids and any muc#user {@code <x/>} from a client's group message. */
-    static void removeFromGroupMessage(Message message) {
+    public static void removeFromGroupMessage(Message message) {
         removeStanzaIds(message);
-        remove(message.getElement(), "x", GroupOccupants.MUC_USER);
+        remove(message.getElement(), "x", MUC_USER);
     }
 
     private static void remove(Element parent, String name, String namespace) {

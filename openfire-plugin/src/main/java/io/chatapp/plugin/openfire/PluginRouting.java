@@ -24,7 +24,7 @@ import org.xmpp.packet.PacketError;
  * <p>A stanza the plugin held back to check off the packet thread and then releases is "cleared": the interceptor
  * that held it back lets it pass the second time. Cleared stanzas are tracked by identity, not equality.
  */
-final class PluginRouting {
+public final class PluginRouting {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRouting.class);
     private static final String STANZA_ERRORS = "urn:ietf:params:xml:ns:xmpp-stanzas";
@@ -32,12 +32,12 @@ final class PluginRouting {
     private final Set<Packet> cleared = Collections.synchronizedSet(Collections.newSetFromMap(
             new IdentityHashMap<>()));
 
-    void route(Packet packet) {
+    public void route(Packet packet) {
         router().route(packet);
     }
 
     /** Routes a stanza that was held back and has now passed its check. */
-    void routeCleared(Packet packet) {
+    public void routeCleared(Packet packet) {
         cleared.add(packet);
         try {
             route(packet);
@@ -47,12 +47,12 @@ final class PluginRouting {
     }
 
     /** Whether this stanza is one {@link #routeCleared} is routing right now. */
-    boolean isCleared(Packet packet) {
+    public boolean isCleared(Packet packet) {
         return cleared.contains(packet);
     }
 
     /** The error answer to an IQ for a failure of the work behind it. */
-    static IQ errorReply(IQ request, Throwable failure) {
+    public static IQ errorReply(IQ request, Throwable failure) {
         IQ reply = IQ.createResultIQ(request);
         reply.setChildElement(request.getChildElement().createCopy());
         reply.setError(error(failure));
@@ -60,7 +60,7 @@ final class PluginRouting {
     }
 
     /** A stanza error for a failure: the plugin's own refusal, or internal-server-error for anything unexpected. */
-    static PacketError error(Throwable failure) {
+    public static PacketError error(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof StanzaErrorException refusal) {
@@ -74,7 +74,7 @@ final class PluginRouting {
      * Written as XML rather than through Tinder's condition enum: the Tinder of Openfire 4.2 predates RFC 6120 and
      * has no {@code policy-violation}.
      */
-    static PacketError error(StanzaError error, String text) {
+    public static PacketError error(StanzaError error, String text) {
         Element element = DocumentHelper.createElement("error");
         element.addAttribute("type", error.type());
         element.addElement(QName.get(error.condition(), STANZA_ERRORS));

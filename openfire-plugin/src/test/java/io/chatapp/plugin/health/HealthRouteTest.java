@@ -1,5 +1,7 @@
 package io.chatapp.plugin.health;
 
+import io.chatapp.plugin.openfire.ChatAppPlugin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.plugin.ChatAppServer;
@@ -30,7 +32,7 @@ class HealthRouteTest {
     private HttpResponse<String> healthAfterPostgresStops(Duration pause, Duration[] took) throws Exception {
         EmbeddedDatabase postgres = EmbeddedDatabase.start();
         try (ChatAppServer server = ChatAppServer.start(postgres.settings("chatapp"), "node-1",
-                new InMemoryAccounts())) {
+                new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             URI health = URI.create("http://127.0.0.1:" + server.httpPort() + "/health");
             HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(30)).build();
             assertThat(client.send(request, BodyHandlers.ofString()).statusCode()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.chatapp.plugin.media;
 
+import io.chatapp.plugin.openfire.ChatAppPlugin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,12 +43,12 @@ class MediaStartupTest {
 
     @Test
     void theLocalStoreOpensInTheDirectoryAndUrlsDefaultToTheDomainAndPort() throws Exception {
-        try (ChatAppServer server = ChatAppServer.start(settings(), "node-1", new InMemoryAccounts())) {
-            MediaService media = server.media().service();
+        try (ChatAppServer server = ChatAppServer.start(settings(), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
+            MediaService media = server.services().get(MediaService.class);
             assertThat(media.urls().filesPrefix()).isEqualTo("http://" + new InMemoryAccounts().domain() + ":"
                     + server.httpPort() + "/media/v1/files/");
             assertThat(media.maxFileSize()).isEqualTo(100L << 20);
-            assertThat(server.media().settings().directory()).isEqualTo(directory.toString());
+            assertThat(server.services().get(io.chatapp.plugin.config.MediaSettings.class).directory()).isEqualTo(directory.toString());
         }
         assertThat(Threads.awaitGone("chatapp-media", Duration.ofSeconds(5))).isEmpty();
     }
@@ -57,7 +59,7 @@ class MediaStartupTest {
         String[] s3 = properties.entrySet().stream()
                 .flatMap(entry -> java.util.stream.Stream.of(entry.getKey(), entry.getValue()))
                 .toArray(String[]::new);
-        try (ChatAppServer server = ChatAppServer.start(settings(s3), "node-1", new InMemoryAccounts())) {
+        try (ChatAppServer server = ChatAppServer.start(settings(s3), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures())) {
             // The server created its bucket: a store that may not create one opens on it.
             properties.put(S3Settings.CREATE_BUCKET.name(), "false");
             S3BlobStore.open(S3Settings.read(SettingsSource.of(properties))).close();
@@ -69,7 +71,7 @@ class MediaStartupTest {
     void anUnavailableStoreStopsTheStartAndLeavesNothingRunning() {
         assertThatThrownBy(() -> ChatAppServer.start(settings("chatapp.media.store", "s3",
                 "chatapp.media.s3.endpoint", "http://127.0.0.1:1", "chatapp.media.s3.accessKey", "key",
-                "chatapp.media.s3.secretKey", "secret"), "node-1", new InMemoryAccounts()))
+                "chatapp.media.s3.secretKey", "secret"), "node-1", new InMemoryAccounts(), ChatAppPlugin.domainFeatures()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.1:1");
         assertThat(Threads.awaitGone("chatapp-", Duration.ofSeconds(5))).isEmpty();
     }

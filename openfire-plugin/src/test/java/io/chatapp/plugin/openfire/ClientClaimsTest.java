@@ -33,7 +33,7 @@ class ClientClaimsTest {
                 + "<x xmlns='jabber:x:oob'><url>https://example.org/f</url></x>"
                 + "<stanza-id xmlns='urn:xmpp:sid:0' by='g1@groups.example.org' id='5'/></message>");
         ClientClaims.removeFromGroupMessage(message);
-        assertThat(message.getChildElement("x", GroupOccupants.MUC_USER)).isNull();
+        assertThat(message.getChildElement("x", "http://jabber.org/protocol/muc#user")).isNull();
         assertThat(message.getElement().elements("stanza-id")).isEmpty();
         assertThat(message.getChildElement("x", "jabber:x:oob")).as("other x elements stay").isNotNull();
         assertThat(message.getBody()).isEqualTo("hi");

@@ -1,0 +1,31 @@
+package io.chatapp.plugin.archive;
+
+import io.chatapp.plugin.Feature;
+import io.chatapp.plugin.FeatureContext;
+import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.xmpp.BodyLimit;
+
+/**
+ * The message archive (XEP-0313) and what every message passes first: the body limit. Provides
+ * {@link MessageArchive}, {@link ArchiveSettings} and {@link BodyLimit}. The archive opens before the features that
+ * read it and closes after them: closing drains its writer (everything accepted is written) before the database
+ * closes. Its Openfire binding ({@code archive.openfire}) stamps, archives and checks one-to-one messages and answers
+ * MAM and delete-for-me.
+ */
+public final class ArchiveFeature implements Feature {
+
+    @Override
+    public String name() {
+        return "archive";
+    }
+
+    @Override
+    public void start(FeatureContext context) throws Exception {
+        ArchiveSettings settings = context.settings().archive();
+        MessageArchive archive = context.closer().open(MessageArchive.start(context.database().dataSource(),
+                settings, context.clock()));
+        context.services().provide(MessageArchive.class, archive);
+        context.services().provide(ArchiveSettings.class, settings);
+        context.services().provide(BodyLimit.class, new BodyLimit(context.settings().messageMaxBodyChars()));
+    }
+}

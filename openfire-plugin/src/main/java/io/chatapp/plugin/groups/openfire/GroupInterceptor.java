@@ -1,0 +1,295 @@
+package io.chatapp.plugin.groups.openfire;
+
+import io.chatapp.plugin.openfire.ClientClaims;
+import io.chatapp.plugin.openfire.PluginRouting;
+import io.chatapp.plugin.groups.AffiliationChange;
+import io.chatapp.plugin.groups.GroupEvent;
+import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.groups.PrivateRoomConfig;
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.dom4j.Element;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.jivesoftware.openfire.interceptor.PacketRejectedException;
+import org.jivesoftware.openfire.session.Session;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * The groups' rules on the path between clients and the MUC service, which enforces the rest natively (only owners
+ * may change affiliations or configure, members-only entry, kicks of removed members).
+ *
+ * <p>From clients to a group room: an affiliation change, configuration form or destroy is checked against the
+ * plugin's rules (the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
+ * its error before the room sees it), every configuration form is rewritten to keep the room private
+ * ({@link PrivateRoomConfig}), group messages in announcement mode are refused for plain members, and someone the
+ * plugin no longer counts as a member may not enter. The accepted request is remembered by (requester, id).
+ *
+ * <p>From the room to clients: the answer to a remembered request, if a result, is recorded and shown to the
+ * occupants as system events; self-presences say who is in the room (and a 201 that a group was created), and one
+ * Openfire sent without its status codes is sent again with them ({@link SelfPresenceRepair}); the answers to the
+ * plugin's own IQs ({@link RoomActions}) are consumed.
+ */
+final class GroupInterceptor implements PacketInterceptor {
+
+    static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
+    static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+    /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
+    static final String REFUSED = "refused";
+    static final String CONDITION = "chatapp-condition";
+    static final String TEXT = "chatapp-text";
+
+    private final GroupService groups;
+    private final String service;
+    private final GroupOccupants occupants;
+    private final GroupBroadcast broadcast;
+    private final RoomActions actions;
+    private final GroupArchive archive;
+    private final GroupReceipts receipts;
+    private final String domain;
+    private final PluginRouting routing;
+    /** requester full JID + id → what the room will have done when it answers with a result. */
+    private final Map<String, Change> pending = new ConcurrentHashMap<>();
+
+    private sealed interface Change {
+        String room();
+    }
+
+    private record Affiliations(String room, String actor, List<AffiliationChange> changes) implements Change {
+    }
+
+    private record Info(String room, String actor, String name, String description) implements Change {
+    }
+
+    private record Destroy(String room, String actor) implements Change {
+    }
+
+    GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
+                     RoomActions actions, GroupArchive archive, GroupReceipts receipts,
+                     PluginRouting routing) {
+        this.groups = groups;
+        this.service = service;
+        this.occupants = occupants;
+        this.broadcast = broadcast;
+        this.actions = actions;
+        this.archive = archive;
+        this.receipts = receipts;
+        this.domain = service.substring(service.indexOf('.') + 1);
+        this.routing = routing;
+    }
+
+    @Override
+    public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed)
+            throws PacketRejectedException {
+        if (processed) {
+            return;
+        }
+        if (incoming && isRoom(packet.getTo()) && packet.getFrom() != null) {
+            fromClient(packet);
+        } else if (!incoming && isRoom(packet.getFrom())) {
+            toClient(packet);
+        }
+    }
+
+    private boolean isRoom(JID jid) {
+        return jid != null && jid.getNode() != null && service.equals(jid.getDomain());
+    }
+
+    private void fromClient(Packet packet) throws PacketRejectedException {
+        String room = packet.getTo().toBareJID();
+        String sender = packet.getFrom().toBareJID();
+        try {
+            if (packet instanceof Presence presence) {
+                if (presence.isAvailable() && packet.getTo().getResource() != null && !groups.mayEnter(room, sender)) {
+                    throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
+                }
+            } else if (packet instanceof Message message) {
+                if (groups.isGroup(room) && message.getType() == Message.Type.groupchat) {
+                    ClientClaims.removeFromGroupMessage(message);
+                } else if (groups.isGroup(room)) {
+                    ClientClaims.removeStanzaIds(message);
+                }
+                if (packet.getTo().getResource() == null && groups.isGroup(room)
+                        && receipts.consume(message, room, sender)) {
+                    throw new PacketRejectedException("group receipt recorded");
+                }
+                if (message.getType() == Message.Type.groupchat && message.getBody() != null
+                        && packet.getTo().getResource() == null && groups.isGroup(room)) {
+                    groups.checkMessage(room, sender);
+                    archive.message(message, room, sender, occupants.nick(room, message.getFrom()));
+                }
+            } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupReceipts.isInfoRequest(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupReceipts.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
+                Change change = request(iq, room, sender);
+                if (change != null) {
+                    pending.put(key(iq.getFrom(), iq.getID()), change);
+                }
+            }
+        } catch (StanzaErrorException | IllegalArgumentException e) {
+            StanzaErrorException refusal = e instanceof StanzaErrorException s ? s
+                    : new StanzaErrorException(StanzaError.BAD_REQUEST, e.getMessage());
+            if (packet instanceof IQ iq) {
+                // Answered by the plugin as if by the room (see RoomIqReaddressing): exactly one error reaches the client.
+                RoomIqReaddressing.readdress(iq, domain, REFUSED, Map.of(CONDITION, refusal.error().name(),
+                        TEXT, String.valueOf(refusal.getMessage())));
+                return;
+            }
+            routing.route(bounce(packet, refusal));
+            throw new PacketRejectedException(refusal.getMessage());
+        }
+    }
+
+    /** Checks a MUC admin/owner request to a room; returns what it will change, or null for nothing of ours. */
+    private Change request(IQ iq, String room, String requester) {
+        Element query = iq.getChildElement();
+        if (query == null) {
+            return null;
+        }
+        boolean group = groups.isGroup(room);
+        if (MUC_ADMIN.equals(query.getNamespaceURI())) {
+            List<AffiliationChange> changes = new ArrayList<>();
+            for (Element item : query.elements("item")) {
+                String affiliation = item.attributeValue("affiliation");
+                if (affiliation != null) {
+                    String jid = item.attributeValue("jid");
+                    changes.add(new AffiliationChange(jid == null ? null : new JID(jid).toBareJID(), affiliation));
+                }
+            }
+            if (!group || changes.isEmpty()) {
+                return null;
+            }
+            groups.checkAffiliations(room, requester, changes);
+            return new Affiliations(room, requester, List.copyOf(changes));
+        }
+        if (MUC_OWNER.equals(query.getNamespaceURI())) {
+            if (query.element("destroy") != null) {
+                if (group) {
+                    groups.checkDestroy(room, requester);
+                }
+                return new Destroy(room, requester);
+            }
+            Element form = query.element(org.dom4j.QName.get("x", "jabber:x:data"));
+            if (form != null && "submit".equals(form.attributeValue("type"))) {
+                keepPrivate(form);
+                String name = value(form, PrivateRoomConfig.NAME);
+                String description = value(form, PrivateRoomConfig.DESCRIPTION);
+                if (group && (name != null || description != null)) {
+                    groups.checkInfoChange(room, requester);
+                }
+                return new Info(room, requester, name, description);
+            }
+        }
+        return null;
+    }
+
+    /** Forces the private-group fields in a submitted configuration form. */
+    static void keepPrivate(Element form) {
+        for (String var : PrivateRoomConfig.REMOVED) {
+            Element field = field(form, var);
+            if (field != null) {
+                form.remove(field);
+            }
+        }
+        PrivateRoomConfig.FORCED.forEach((var, value) -> {
+            Element field = field(form, var);
+            if (field == null) {
+                field = form.addElement("field").addAttribute("var", var);
+            }
+            for (Element old : new ArrayList<>(field.elements("value"))) {
+                field.remove(old);
+            }
+            field.addElement("value").setText(value);
+        });
+    }
+
+    private static Element field(Element form, String var) {
+        for (Element field : form.elements("field")) {
+            if (var.equals(field.attributeValue("var"))) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static String value(Element form, String var) {
+        Element field = field(form, var);
+        return field == null ? null : field.elementText("value") == null ? "" : field.elementText("value");
+    }
+
+    private void toClient(Packet packet) throws PacketRejectedException {
+        if (packet instanceof IQ iq) {
+            if (RoomActions.isAnswer(iq)) {
+                RoomActions.noteAnswer(iq);
+                throw new PacketRejectedException("answer to the plugin's own request");
+            }
+            Change change = iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error
+                    ? pending.remove(key(iq.getTo(), iq.getID())) : null;
+            if (change != null && iq.getType() == IQ.Type.result) {
+                broadcast.send(done(change));
+            }
+            advertiseArchive(iq);
+        } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
+            // Not changed in place: Openfire sends the same stanza object on to the other occupants.
+            routing.route(SelfPresenceRepair.marked(presence));
+            throw new PacketRejectedException("self-presence sent again with its status codes");
+        } else if (packet instanceof Presence presence && occupants.observe(presence)) {
+            String room = presence.getFrom().toBareJID();
+            if (presence.isAvailable() && GroupOccupants.hasStatus(presence, "201")) {
+                broadcast.send(groups.created(room, presence.getTo().toBareJID()));
+            }
+            if (presence.isAvailable() && groups.isGroup(room)
+                    && groups.role(room, presence.getTo().toBareJID()).map(r -> r.manages()).orElse(false)) {
+                actions.ownerEntered(room, presence.getTo());
+            }
+        }
+    }
+
+    /** A group room's disco#info answer lists the archive the plugin keeps for it and its image (XEP-0486). */
+    private void advertiseArchive(IQ iq) {
+        Element query = iq.getChildElement();
+        if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
+                && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
+            query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
+            RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
+        }
+    }
+
+    private List<GroupEvent> done(Change change) {
+        if (change instanceof Affiliations a) {
+            return groups.applyAffiliations(a.room(), a.actor(), a.changes());
+        }
+        if (change instanceof Info info) {
+            return groups.applyInfo(info.room(), info.actor(), info.name(), info.description());
+        }
+        Destroy destroy = (Destroy) change;
+        occupants.forget(destroy.room());
+        return groups.destroyed(destroy.room(), destroy.actor());
+    }
+
+    private static String key(JID requester, String id) {
+        return requester + "\u0000" + id;
+    }
+
+    /** The error a refused message or presence gets back. */
+    private static Packet bounce(Packet packet, StanzaErrorException refusal) {
+        Packet reply = packet.createCopy();
+        reply.setTo(packet.getFrom());
+        reply.setFrom(packet.getTo());
+        reply.setError(PluginRouting.error(refusal.error(), refusal.getMessage()));
+        return reply;
+    }
+}

@@ -1,0 +1,44 @@
+package io.chatapp.plugin.groups.openfire;
+
+import io.chatapp.plugin.Feature;
+import io.chatapp.plugin.Services;
+import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.groups.GroupsFeature;
+import io.chatapp.plugin.media.MediaService;
+import io.chatapp.plugin.openfire.OpenfireFeature;
+import io.chatapp.plugin.openfire.OpenfireRegistrations;
+import io.chatapp.plugin.openfire.PluginRouting;
+import io.chatapp.plugin.receipts.MessageInfoService;
+import io.chatapp.plugin.receipts.ReceiptRecorder;
+
+/**
+ * Groups on Openfire's packet path: {@link GroupInterceptor} between clients and the MUC service, the
+ * {@code urn:chatapp:groups:0} handler and its disco feature.
+ */
+public final class GroupsBinding implements OpenfireFeature {
+
+    @Override
+    public Feature feature() {
+        return new GroupsFeature();
+    }
+
+    @Override
+    public void bind(Services services, String domain, OpenfireRegistrations registrations) {
+        GroupService groups = services.get(GroupService.class);
+        MessageArchive messages = services.get(MessageArchive.class);
+        PluginRouting routing = new PluginRouting();
+        GroupOccupants occupants = new GroupOccupants();
+        GroupArchive archive = new GroupArchive(messages, services.get(MediaService.class));
+        GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
+        GroupReceipts receipts = new GroupReceipts(groups, services.get(ReceiptRecorder.class),
+                services.get(MessageInfoService.class), messages, routing);
+        GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), routing);
+        RoomActions actions = new RoomActions(occupants, routing);
+        registrations.intercept(new GroupInterceptor(groups, groups.settings().service() + "." + domain, occupants,
+                broadcast, actions, archive, receipts, routing));
+        registrations.handle(new GroupIqHandler(groups, broadcast, actions, mam, receipts, routing));
+        registrations.serverFeature(GroupIqHandler.NAMESPACE);
+    }
+}

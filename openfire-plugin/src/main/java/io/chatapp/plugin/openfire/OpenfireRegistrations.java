@@ -1,0 +1,63 @@
+package io.chatapp.plugin.openfire;
+
+import io.chatapp.plugin.Closer;
+import org.jivesoftware.openfire.IQRouter;
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.disco.IQDiscoInfoHandler;
+import org.jivesoftware.openfire.handler.IQHandler;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.xmpp.component.Component;
+import org.xmpp.component.ComponentException;
+import org.xmpp.component.ComponentManager;
+import org.xmpp.component.ComponentManagerFactory;
+
+/**
+ * What the features' bindings put on Openfire, each registration undone by {@link #close()} in reverse order (the
+ * plugin's one {@link Closer}). Interceptors see packets in the order they were added, so the feature list's order
+ * is also the order of the packet path.
+ */
+public final class OpenfireRegistrations implements AutoCloseable {
+
+    private final Closer closer = new Closer();
+
+    public void intercept(PacketInterceptor interceptor) {
+        InterceptorManager.getInstance().addInterceptor(interceptor);
+        closer.onClose(() -> InterceptorManager.getInstance().removeInterceptor(interceptor));
+    }
+
+    public void handle(IQHandler handler) {
+        IQRouter router = XMPPServer.getInstance().getIQRouter();
+        router.addHandler(handler);
+        closer.onClose(() -> router.removeHandler(handler));
+    }
+
+    /** A feature advertised in the server's disco#info. */
+    public void serverFeature(String namespace) {
+        IQDiscoInfoHandler disco = XMPPServer.getInstance().getIQDiscoInfoHandler();
+        disco.addServerFeature(namespace);
+        closer.onClose(() -> disco.removeServerFeature(namespace));
+    }
+
+    /** A Tinder component on {@code subdomain.<domain>}. */
+    public void component(String subdomain, Component component) {
+        ComponentManager components = ComponentManagerFactory.getComponentManager();
+        try {
+            components.addComponent(subdomain, component);
+        } catch (ComponentException e) {
+            throw new IllegalStateException("Could not register the component " + subdomain + ": "
+                    + e.getMessage(), e);
+        }
+        closer.onClose(() -> components.removeComponent(subdomain));
+    }
+
+    /** Anything else to undo at close, at this point of the order. */
+    public void onClose(AutoCloseable undo) {
+        closer.onClose(undo);
+    }
+
+    @Override
+    public void close() {
+        closer.close();
+    }
+}
