@@ -1,7 +1,9 @@
 package io.chatapp.plugin.groups;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dom4j.Element;
 
 /**
  * The room configuration every room of the group service keeps, whatever a configuration form submits: a group is
@@ -40,5 +42,40 @@ public final class PrivateRoomConfig {
     public static final String DESCRIPTION = "muc#roomconfig_roomdesc";
 
     private PrivateRoomConfig() {
+    }
+
+    /** Forces the private-group fields in a submitted configuration form (a {@code jabber:x:data} element). */
+    public static void keepPrivate(Element form) {
+        for (String var : REMOVED) {
+            Element field = field(form, var);
+            if (field != null) {
+                form.remove(field);
+            }
+        }
+        FORCED.forEach((var, value) -> {
+            Element field = field(form, var);
+            if (field == null) {
+                field = form.addElement("field").addAttribute("var", var);
+            }
+            for (Element old : new ArrayList<>(field.elements("value"))) {
+                field.remove(old);
+            }
+            field.addElement("value").setText(value);
+        });
+    }
+
+    /** A field's first value in a submitted form: null when the field is absent, empty when it has no value. */
+    static String value(Element form, String var) {
+        Element field = field(form, var);
+        return field == null ? null : field.elementText("value") == null ? "" : field.elementText("value");
+    }
+
+    private static Element field(Element form, String var) {
+        for (Element field : form.elements("field")) {
+            if (var.equals(field.attributeValue("var"))) {
+                return field;
+            }
+        }
+        return null;
     }
 }

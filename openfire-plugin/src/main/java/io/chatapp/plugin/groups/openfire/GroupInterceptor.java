@@ -2,16 +2,12 @@ package io.chatapp.plugin.groups.openfire;
 
 import io.chatapp.plugin.openfire.ClientClaims;
 import io.chatapp.plugin.openfire.PluginRouting;
-import io.chatapp.plugin.groups.AffiliationChange;
-import io.chatapp.plugin.groups.GroupEvent;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.PrivateRoomConfig;
+import io.chatapp.plugin.groups.RoomRequests;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.dom4j.Element;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
@@ -39,8 +35,8 @@ import org.xmpp.packet.Presence;
  */
 final class GroupInterceptor implements PacketInterceptor {
 
-    static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
-    static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    static final String MUC_ADMIN = RoomRequests.MUC_ADMIN;
+    static final String MUC_OWNER = RoomRequests.MUC_OWNER;
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
     /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
     static final String REFUSED = "refused";
@@ -56,21 +52,7 @@ final class GroupInterceptor implements PacketInterceptor {
     private final GroupReceipts receipts;
     private final String domain;
     private final PluginRouting routing;
-    /** requester full JID + id → what the room will have done when it answers with a result. */
-    private final Map<String, Change> pending = new ConcurrentHashMap<>();
-
-    private sealed interface Change {
-        String room();
-    }
-
-    private record Affiliations(String room, String actor, List<AffiliationChange> changes) implements Change {
-    }
-
-    private record Info(String room, String actor, String name, String description) implements Change {
-    }
-
-    private record Destroy(String room, String actor) implements Change {
-    }
+    private final RoomRequests requests;
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
                      RoomActions actions, GroupArchive archive, GroupReceipts receipts,
@@ -84,6 +66,7 @@ final class GroupInterceptor implements PacketInterceptor {
         this.receipts = receipts;
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
+        this.requests = new RoomRequests(groups);
     }
 
     @Override
@@ -134,10 +117,7 @@ final class GroupInterceptor implements PacketInterceptor {
                     && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
-                Change change = request(iq, room, sender);
-                if (change != null) {
-                    pending.put(key(iq.getFrom(), iq.getID()), change);
-                }
+                requests.check(key(iq.getFrom(), iq.getID()), iq.getChildElement(), room, sender);
             }
         } catch (StanzaErrorException | IllegalArgumentException e) {
             StanzaErrorException refusal = e instanceof StanzaErrorException s ? s
@@ -153,93 +133,19 @@ final class GroupInterceptor implements PacketInterceptor {
         }
     }
 
-    /** Checks a MUC admin/owner request to a room; returns what it will change, or null for nothing of ours. */
-    private Change request(IQ iq, String room, String requester) {
-        Element query = iq.getChildElement();
-        if (query == null) {
-            return null;
-        }
-        boolean group = groups.isGroup(room);
-        if (MUC_ADMIN.equals(query.getNamespaceURI())) {
-            List<AffiliationChange> changes = new ArrayList<>();
-            for (Element item : query.elements("item")) {
-                String affiliation = item.attributeValue("affiliation");
-                if (affiliation != null) {
-                    String jid = item.attributeValue("jid");
-                    changes.add(new AffiliationChange(jid == null ? null : new JID(jid).toBareJID(), affiliation));
-                }
-            }
-            if (!group || changes.isEmpty()) {
-                return null;
-            }
-            groups.checkAffiliations(room, requester, changes);
-            return new Affiliations(room, requester, List.copyOf(changes));
-        }
-        if (MUC_OWNER.equals(query.getNamespaceURI())) {
-            if (query.element("destroy") != null) {
-                if (group) {
-                    groups.checkDestroy(room, requester);
-                }
-                return new Destroy(room, requester);
-            }
-            Element form = query.element(org.dom4j.QName.get("x", "jabber:x:data"));
-            if (form != null && "submit".equals(form.attributeValue("type"))) {
-                keepPrivate(form);
-                String name = value(form, PrivateRoomConfig.NAME);
-                String description = value(form, PrivateRoomConfig.DESCRIPTION);
-                if (group && (name != null || description != null)) {
-                    groups.checkInfoChange(room, requester);
-                }
-                return new Info(room, requester, name, description);
-            }
-        }
-        return null;
-    }
-
-    /** Forces the private-group fields in a submitted configuration form. */
-    static void keepPrivate(Element form) {
-        for (String var : PrivateRoomConfig.REMOVED) {
-            Element field = field(form, var);
-            if (field != null) {
-                form.remove(field);
-            }
-        }
-        PrivateRoomConfig.FORCED.forEach((var, value) -> {
-            Element field = field(form, var);
-            if (field == null) {
-                field = form.addElement("field").addAttribute("var", var);
-            }
-            for (Element old : new ArrayList<>(field.elements("value"))) {
-                field.remove(old);
-            }
-            field.addElement("value").setText(value);
-        });
-    }
-
-    private static Element field(Element form, String var) {
-        for (Element field : form.elements("field")) {
-            if (var.equals(field.attributeValue("var"))) {
-                return field;
-            }
-        }
-        return null;
-    }
-
-    private static String value(Element form, String var) {
-        Element field = field(form, var);
-        return field == null ? null : field.elementText("value") == null ? "" : field.elementText("value");
-    }
-
     private void toClient(Packet packet) throws PacketRejectedException {
         if (packet instanceof IQ iq) {
             if (RoomActions.isAnswer(iq)) {
                 RoomActions.noteAnswer(iq);
                 throw new PacketRejectedException("answer to the plugin's own request");
             }
-            Change change = iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error
-                    ? pending.remove(key(iq.getTo(), iq.getID())) : null;
-            if (change != null && iq.getType() == IQ.Type.result) {
-                broadcast.send(done(change));
+            if (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error) {
+                requests.answered(key(iq.getTo(), iq.getID()), iq.getType() == IQ.Type.result).ifPresent(applied -> {
+                    if (applied.change() instanceof RoomRequests.Destroy) {
+                        occupants.forget(applied.change().room());
+                    }
+                    broadcast.send(applied.events());
+                });
             }
             advertiseArchive(iq);
         } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
@@ -266,18 +172,6 @@ final class GroupInterceptor implements PacketInterceptor {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
             RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
         }
-    }
-
-    private List<GroupEvent> done(Change change) {
-        if (change instanceof Affiliations a) {
-            return groups.applyAffiliations(a.room(), a.actor(), a.changes());
-        }
-        if (change instanceof Info info) {
-            return groups.applyInfo(info.room(), info.actor(), info.name(), info.description());
-        }
-        Destroy destroy = (Destroy) change;
-        occupants.forget(destroy.room());
-        return groups.destroyed(destroy.room(), destroy.actor());
     }
 
     private static String key(JID requester, String id) {

@@ -1,5 +1,7 @@
 package io.chatapp.plugin.groups.openfire;
 
+import io.chatapp.plugin.groups.PrivateRoomConfig;
+
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.AffiliationChange;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ final class RoomActions {
         if (description != null) {
             field(form, io.chatapp.plugin.groups.PrivateRoomConfig.DESCRIPTION, description);
         }
-        GroupInterceptor.keepPrivate(form);
+        PrivateRoomConfig.keepPrivate(form);
         act(room, preferredUser, query);
     }
 
