@@ -413,8 +413,11 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
-    /** Announces this account as online (or away, busy…) with an optional status text. */
-    public CompletableFuture<Void> setStatus(String mode, String status) {
+    /**
+     * Announces this account as online (or away, busy…) with an optional status text. {@link PresenceMode#OFFLINE}
+     * is refused: a device goes offline by logging out.
+     */
+    public CompletableFuture<Void> setStatus(PresenceMode mode, String status) {
         return run(() -> {
             requireSession();
             Presence.Mode presenceMode = presenceMode(mode);
@@ -429,13 +432,13 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
-    private static Presence.Mode presenceMode(String mode) {
-        try {
-            return Presence.Mode.fromString(mode);
-        } catch (IllegalArgumentException e) {
+    private static Presence.Mode presenceMode(PresenceMode mode) {
+        if (mode == null || mode == PresenceMode.OFFLINE) {
             throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
-                    "Unknown status '" + mode + "': use available, chat, away, xa or dnd", e);
+                    "Unknown status '" + (mode == null ? null : mode.xmppValue())
+                            + "': use available, chat, away, xa or dnd");
         }
+        return Presence.Mode.fromString(mode.xmppValue());
     }
 
     /** The contact list: add, accept, decline and list contacts. */
@@ -593,7 +596,7 @@ public final class ChatClient implements AutoCloseable {
                 from.asBareJid().toString(),
                 from.getResourceOrEmpty().toString(),
                 available,
-                available ? presence.getMode().name() : "offline",
+                available ? PresenceMode.ofXmppValue(presence.getMode().name()) : PresenceMode.OFFLINE,
                 presence.getStatus() == null ? "" : presence.getStatus());
         presenceListeners.fire(listener -> listener.onPresence(update));
     }
