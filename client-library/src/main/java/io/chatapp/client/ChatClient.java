@@ -79,7 +79,9 @@ public final class ChatClient implements AutoCloseable {
     private final Retractions retractions;
     private final LastSeen lastSeen;
     private final Media media;
-    private final Groups groups;
+    private final GroupAdmin groups;
+    private final GroupChat groupChat;
+    private final GroupRooms groupRooms;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -107,7 +109,9 @@ public final class ChatClient implements AutoCloseable {
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
         this.media = new Media(messages, this::tokens);
-        this.groups = new Groups(context, media);
+        this.groupRooms = new GroupRooms(context, messages.server, messages::queueReceipt);
+        this.groups = new GroupAdmin(groupRooms);
+        this.groupChat = new GroupChat(groupRooms, media);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -119,7 +123,7 @@ public final class ChatClient implements AutoCloseable {
     private void attach(XMPPTCPConnection newConnection) {
         watchConnection(newConnection);
         messages.attach(newConnection);
-        groups.attach(newConnection);
+        groupRooms.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -476,9 +480,14 @@ public final class ChatClient implements AutoCloseable {
         return media;
     }
 
-    /** Group chats: create and manage groups, their messages and events. */
-    public Groups groups() {
+    /** Groups: create, list and manage them (members, admins, info, settings, image), leave and delete them. */
+    public GroupAdmin groups() {
         return groups;
+    }
+
+    /** Messages in groups: send texts and files, hear messages and events, read markers and message info. */
+    public GroupChat groupChat() {
+        return groupChat;
     }
 
     /**
