@@ -26,7 +26,7 @@ final class ClientChatSession implements ChatSession {
     ClientChatSession(ChatClient client, String domain) {
         this.client = client;
         this.domain = domain;
-        this.groups = new ClientGroupSession(client.groups());
+        this.groups = new ClientGroupSession(client.groups(), client.groupChat());
     }
 
     @Override
