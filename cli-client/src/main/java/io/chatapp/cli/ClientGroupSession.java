@@ -59,7 +59,8 @@ final class ClientGroupSession implements GroupSession {
 
     @Override
     public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
-        Await.result(groups.setSettings(room, GroupSettingsChange.builder().onlyAdminsSend(onlyAdmins).build()), "changing who may send");
+        Await.result(groups.setSettings(room, GroupSettingsChange.builder().onlyAdminsSend(onlyAdmins).build()),
+                "changing who may send");
     }
 
     @Override

@@ -163,7 +163,10 @@ final class GroupRooms {
         pipeline.catchUp(room, server);
     }
 
-    /** The room's messages and this account's removal go to the pipeline and listeners (once per room and connection). */
+    /**
+     * The room's messages go to the pipeline, this account's removal to the listeners (once per room and
+     * connection).
+     */
     private MultiUserChat follow(MultiUserChat muc) {
         if (followed.add(muc.getRoom())) {
             muc.addMessageListener(message -> onMessage(muc, message));
