@@ -9,6 +9,7 @@ import io.chatapp.client.MessageInfo;
 import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
+import io.chatapp.client.PresenceMode;
 import io.chatapp.client.SentMedia;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ final class ClientChatSession implements ChatSession {
     ClientChatSession(ChatClient client, String domain) {
         this.client = client;
         this.domain = domain;
-        this.groups = new ClientGroupSession(client.groups());
+        this.groups = new ClientGroupSession(client.groups(), client.groupChat());
     }
 
     @Override
@@ -80,7 +81,7 @@ final class ClientChatSession implements ChatSession {
 
     @Override
     public void setStatus(String mode, String text) {
-        Await.result(client.setStatus(mode, text), "setting the status");
+        Await.result(client.setStatus(PresenceMode.ofXmppValue(mode), text), "setting the status");
     }
 
     @Override

@@ -1,20 +1,25 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.GroupInfo;
-import io.chatapp.client.Groups;
+import io.chatapp.client.GroupAdmin;
+import io.chatapp.client.GroupChat;
+import io.chatapp.client.GroupImage;
+import io.chatapp.client.GroupSettingsChange;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link GroupSession} on a logged-in client's {@link Groups}. */
+/** {@link GroupSession} on a logged-in client's {@link GroupAdmin} and {@link GroupChat}. */
 final class ClientGroupSession implements GroupSession {
 
-    private final Groups groups;
+    private final GroupAdmin groups;
+    private final GroupChat chat;
 
-    ClientGroupSession(Groups groups) {
+    ClientGroupSession(GroupAdmin groups, GroupChat chat) {
         this.groups = groups;
+        this.chat = chat;
     }
 
     @Override
@@ -48,13 +53,14 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
-    public void setImage(String room, io.chatapp.client.GroupImage image) {
+    public void setImage(String room, GroupImage image) {
         Await.result(groups.setImage(room, image), "changing the group image");
     }
 
     @Override
     public void setOnlyAdminsSend(String room, boolean onlyAdmins) {
-        Await.result(groups.setSettings(room, onlyAdmins, null), "changing who may send");
+        Await.result(groups.setSettings(room, GroupSettingsChange.builder().onlyAdminsSend(onlyAdmins).build()),
+                "changing who may send");
     }
 
     @Override
@@ -64,7 +70,7 @@ final class ClientGroupSession implements GroupSession {
 
     @Override
     public boolean markRead(String room) {
-        return Await.result(groups.markRead(room), "marking the group read");
+        return Await.result(chat.markRead(room), "marking the group read");
     }
 
     @Override
@@ -79,11 +85,11 @@ final class ClientGroupSession implements GroupSession {
 
     @Override
     public String send(String room, String text) {
-        return Await.result(groups.send(room, text), "sending");
+        return Await.result(chat.send(room, text), "sending");
     }
 
     @Override
     public CompletableFuture<SentMedia> sendFile(String room, Path file, MediaProgressListener progress) {
-        return groups.sendFile(room, file, progress);
+        return chat.sendFile(room, file, progress);
     }
 }

@@ -110,8 +110,9 @@ final class InteractiveShell {
         client.typing().onTyping(shell::typingChanged);
         client.retractions().onRetraction(shell::retracted);
         client.retractions().onHidden(shell::hidden);
-        client.groups().addListener(io.chatapp.client.GroupListener.of(shell::groupMessage, shell::groupEvent,
-                room -> { }, shell::groupLeft));
+        client.groupChat().onMessage(shell::groupMessage);
+        client.groupChat().onEvent(shell::groupEvent);
+        client.groupChat().onLeft(shell::groupLeft);
         PresenceTracker presence = new PresenceTracker(account.bareJid());
         client.onPresence(update -> presence.track(update).ifPresent(change -> {
             boolean statusOnly = change.online().isEmpty();

@@ -45,7 +45,7 @@ public final class PresenceTracker {
         Map<String, String> devices = onlineDevices.get(jid);
         boolean wasOnline = devices != null;
         String before = wasOnline ? devices.get(update.device()) : null;
-        String status = update.mode() + "\n" + update.status();
+        String status = update.mode().xmppValue() + "\n" + update.status();
         if (update.available()) {
             onlineDevices.computeIfAbsent(jid, key -> new HashMap<>()).put(update.device(), status);
         } else if (devices != null) {
@@ -60,10 +60,10 @@ public final class PresenceTracker {
         }
         boolean online = onlineDevices.containsKey(jid);
         if (online != wasOnline) {
-            return Optional.of(new Change(jid, Optional.of(online), update.mode(), update.status()));
+            return Optional.of(new Change(jid, Optional.of(online), update.mode().xmppValue(), update.status()));
         }
         if (update.available() && before != null && !before.equals(status)) {
-            return Optional.of(new Change(jid, Optional.empty(), update.mode(), update.status()));
+            return Optional.of(new Change(jid, Optional.empty(), update.mode().xmppValue(), update.status()));
         }
         return Optional.empty();
     }

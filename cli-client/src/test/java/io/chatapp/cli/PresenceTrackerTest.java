@@ -2,6 +2,7 @@ package io.chatapp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.client.PresenceMode;
 import io.chatapp.client.PresenceUpdate;
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,11 @@ class PresenceTrackerTest {
     private final PresenceTracker tracker = new PresenceTracker("me@localhost");
 
     private static PresenceUpdate online(String jid, String device) {
-        return new PresenceUpdate(jid, device, true, "available", "");
+        return new PresenceUpdate(jid, device, true, PresenceMode.AVAILABLE, "");
     }
 
     private static PresenceUpdate offline(String jid, String device) {
-        return new PresenceUpdate(jid, device, false, "offline", "");
+        return new PresenceUpdate(jid, device, false, PresenceMode.OFFLINE, "");
     }
 
     @Test
@@ -41,7 +42,7 @@ class PresenceTrackerTest {
     void statusChangeOfAnOnlineContactIsReportedAsStatusOnly() {
         tracker.update(online("bob@localhost", "phone"));
 
-        assertThat(tracker.track(new PresenceUpdate("bob@localhost", "phone", true, "away", "lunch")))
+        assertThat(tracker.track(new PresenceUpdate("bob@localhost", "phone", true, PresenceMode.AWAY, "lunch")))
                 .hasValueSatisfying(change -> {
                     assertThat(change.online()).isEmpty();
                     assertThat(change.mode()).isEqualTo("away");

@@ -11,6 +11,7 @@ import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.MessageStatus;
 import io.chatapp.client.SentMedia;
+import io.chatapp.client.Subscription;
 import java.nio.file.Path;
 import io.chatapp.client.Retraction;
 import io.chatapp.client.TypingState;
@@ -263,8 +264,8 @@ class ShellInterpreterTest {
 
     @Test
     void contactsAreListedWithOnlineMarker() {
-        session.contacts = List.of(new Contact("bob@example.org", "Bob", "both", false),
-                new Contact("carol@example.org", "", "none", true));
+        session.contacts = List.of(new Contact("bob@example.org", "Bob", Subscription.BOTH, false),
+                new Contact("carol@example.org", "", Subscription.NONE, true));
         session.online = Set.of("bob@example.org");
 
         shell.handle("/contacts");
@@ -337,7 +338,7 @@ class ShellInterpreterTest {
 
     @Test
     void contactRequestsAreOfferedForCompletion() {
-        session.contacts = List.of(new Contact("bob@example.org", "", "both", false));
+        session.contacts = List.of(new Contact("bob@example.org", "", Subscription.BOTH, false));
 
         assertThat(shell.contactRequest("carol@example.org"))
                 .isEqualTo("* carol@example.org wants to add you (accept with: /accept carol@example.org)");
@@ -554,10 +555,10 @@ class ShellInterpreterTest {
 
     @Test
     void contactsShowWhenTheyWereLastSeen() {
-        session.contacts = List.of(new Contact("bob@example.org", "", "both", false),
-                new Contact("carol@example.org", "", "both", false),
-                new Contact("dave@example.org", "", "both", false),
-                new Contact("erin@example.org", "", "both", false));
+        session.contacts = List.of(new Contact("bob@example.org", "", Subscription.BOTH, false),
+                new Contact("carol@example.org", "", Subscription.BOTH, false),
+                new Contact("dave@example.org", "", Subscription.BOTH, false),
+                new Contact("erin@example.org", "", Subscription.BOTH, false));
         session.online = Set.of("bob@example.org");
         session.lastSeen.put("carol@example.org", LastSeenInfo.offlineSince(NOW.minus(Duration.ofMinutes(5))));
         session.lastSeen.put("dave@example.org", LastSeenInfo.hidden());

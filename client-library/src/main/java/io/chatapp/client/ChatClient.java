@@ -79,7 +79,9 @@ public final class ChatClient implements AutoCloseable {
     private final Retractions retractions;
     private final LastSeen lastSeen;
     private final Media media;
-    private final Groups groups;
+    private final GroupAdmin groups;
+    private final GroupChat groupChat;
+    private final GroupRooms groupRooms;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -107,7 +109,9 @@ public final class ChatClient implements AutoCloseable {
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
         this.media = new Media(messages, this::tokens);
-        this.groups = new Groups(context, media);
+        this.groupRooms = new GroupRooms(context, messages.server, messages::queueReceipt);
+        this.groups = new GroupAdmin(groupRooms);
+        this.groupChat = new GroupChat(groupRooms, media);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -119,7 +123,7 @@ public final class ChatClient implements AutoCloseable {
     private void attach(XMPPTCPConnection newConnection) {
         watchConnection(newConnection);
         messages.attach(newConnection);
-        groups.attach(newConnection);
+        groupRooms.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -413,8 +417,11 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
-    /** Announces this account as online (or away, busy…) with an optional status text. */
-    public CompletableFuture<Void> setStatus(String mode, String status) {
+    /**
+     * Announces this account as online (or away, busy…) with an optional status text. {@link PresenceMode#OFFLINE}
+     * is refused: a device goes offline by logging out.
+     */
+    public CompletableFuture<Void> setStatus(PresenceMode mode, String status) {
         return run(() -> {
             requireSession();
             Presence.Mode presenceMode = presenceMode(mode);
@@ -429,13 +436,13 @@ public final class ChatClient implements AutoCloseable {
         });
     }
 
-    private static Presence.Mode presenceMode(String mode) {
-        try {
-            return Presence.Mode.fromString(mode);
-        } catch (IllegalArgumentException e) {
+    private static Presence.Mode presenceMode(PresenceMode mode) {
+        if (mode == null || mode == PresenceMode.OFFLINE) {
             throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
-                    "Unknown status '" + mode + "': use available, chat, away, xa or dnd", e);
+                    "Unknown status '" + (mode == null ? null : mode.xmppValue())
+                            + "': use available, chat, away, xa or dnd");
         }
+        return Presence.Mode.fromString(mode.xmppValue());
     }
 
     /** The contact list: add, accept, decline and list contacts. */
@@ -473,9 +480,14 @@ public final class ChatClient implements AutoCloseable {
         return media;
     }
 
-    /** Group chats: create and manage groups, their messages and events. */
-    public Groups groups() {
+    /** Groups: create, list and manage them (members, admins, info, settings, image), leave and delete them. */
+    public GroupAdmin groups() {
         return groups;
+    }
+
+    /** Messages in groups: send texts and files, hear messages and events, read markers and message info. */
+    public GroupChat groupChat() {
+        return groupChat;
     }
 
     /**
@@ -593,7 +605,7 @@ public final class ChatClient implements AutoCloseable {
                 from.asBareJid().toString(),
                 from.getResourceOrEmpty().toString(),
                 available,
-                available ? presence.getMode().name() : "offline",
+                available ? PresenceMode.ofXmppValue(presence.getMode().name()) : PresenceMode.OFFLINE,
                 presence.getStatus() == null ? "" : presence.getStatus());
         presenceListeners.fire(listener -> listener.onPresence(update));
     }

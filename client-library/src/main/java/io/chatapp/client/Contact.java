@@ -5,13 +5,13 @@ package io.chatapp.client;
  *
  * @param jid          the contact's bare address
  * @param name         the name given to the contact, or empty
- * @param subscription "none", "to" (we see their presence), "from" (they see ours) or "both"
+ * @param subscription who sees whose presence
  * @param pending      true while our request to see their presence awaits their answer
  */
-public record Contact(String jid, String name, String subscription, boolean pending) {
+public record Contact(String jid, String name, Subscription subscription, boolean pending) {
 
     /** True when both sides see each other's presence. */
     public boolean mutual() {
-        return subscription.equals("both");
+        return subscription == Subscription.BOTH;
     }
 }

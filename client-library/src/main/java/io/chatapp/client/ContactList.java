@@ -81,7 +81,7 @@ public final class ContactList {
         return roster.getEntries().stream()
                 .map(entry -> new Contact(entry.getJid().toString(),
                         entry.getName() == null ? "" : entry.getName(),
-                        entry.getType().name(),
+                        Subscription.valueOf(entry.getType().name().toUpperCase(java.util.Locale.ROOT)),
                         entry.isSubscriptionPending()))
                 .sorted(Comparator.comparing(Contact::jid))
                 .toList();

@@ -1,6 +1,7 @@
 package io.chatapp.client;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Something that happened to a group ("alice added bob"), shown in the group's history.
@@ -23,7 +24,7 @@ public record GroupEvent(String room, Type type, String actor, String target, St
         /** The type named by the protocol's attribute ({@code member-added}); OTHER for one this library does not know. */
         public static Type of(String attribute) {
             try {
-                return valueOf(attribute.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                return valueOf(attribute.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException | NullPointerException e) {
                 return OTHER;
             }

@@ -322,10 +322,11 @@ final class MessageHub {
     }
 
     /**
-     * Queues a delivery receipt (decided under the pipeline's lock, on a thread that must not wait for the
-     * network) and has it sent on an I/O thread.
+     * Queues a delivery receipt (decided under a pipeline's lock, on a thread that must not wait for the network)
+     * and has it sent on an I/O thread. The {@link io.chatapp.client.internal.GroupPipeline} acknowledges group
+     * messages here too: to the room, naming the archive id.
      */
-    private void queueReceipt(String to, String messageId) {
+    void queueReceipt(String to, String messageId) {
         receipts.add(to, messageId);
         drainReceipts();
     }

@@ -6,8 +6,8 @@ package io.chatapp.client;
  * @param from      the contact's bare address
  * @param device    the resource of the device, or empty
  * @param available true when online
- * @param mode      "available", "chat", "away", "xa", "dnd" or "offline"
+ * @param mode      how available the device is; {@link PresenceMode#OFFLINE} when it went offline
  * @param status    the free-text status, or empty
  */
-public record PresenceUpdate(String from, String device, boolean available, String mode, String status) {
+public record PresenceUpdate(String from, String device, boolean available, PresenceMode mode, String status) {
 }

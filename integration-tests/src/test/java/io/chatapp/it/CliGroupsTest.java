@@ -34,7 +34,7 @@ class CliGroupsTest {
             CliProcess shell = CliProcess.interactive(aliceConfig, null);
             String room = shell.createGroup("Team", bob, bHears, TIMEOUT);
 
-            b.groups().send(room, "hi team").join();
+            b.groupChat().send(room, "hi team").join();
             shell.awaitStdout("[Team] " + bob.jid() + ": hi team", TIMEOUT);
             shell.type("/group say Team hello bob");
             assertThat(((GroupMessage) bHears.next(m -> m instanceof GroupMessage g && !g.outgoing())).body())

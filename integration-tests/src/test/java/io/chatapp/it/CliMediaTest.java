@@ -97,7 +97,7 @@ class CliMediaTest {
             assertThat(received.media().sha256()).isEqualTo(MediaFiles.sha256(photo));
             shell.awaitStdout("you \u2192 [Team]: [image ", TIMEOUT);
 
-            SentMedia sent = b.groups().sendFile(room, song, MediaProgressListener.NONE).join();
+            SentMedia sent = b.groupChat().sendFile(room, song, MediaProgressListener.NONE).join();
             shell.awaitStdout("[Team] " + bob.jid() + ": [audio 0:03, ", TIMEOUT);
             String line = shell.stdout().lines().filter(l -> l.contains("[Team] " + bob.jid() + ": [audio"))
                     .findFirst().orElseThrow();

@@ -6,6 +6,7 @@ import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientException;
 import io.chatapp.client.ChatClientException.Reason;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.GroupSettingsChange;
 import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;
@@ -52,7 +53,7 @@ class GroupMediaTest {
             bHears.next(("joined:" + room)::equals);
 
             List<long[]> progress = new ArrayList<>();
-            SentMedia sent = a.groups().sendFile(room, photo, (done, total) -> progress.add(new long[] {done, total}))
+            SentMedia sent = a.groupChat().sendFile(room, photo, (done, total) -> progress.add(new long[] {done, total}))
                     .join();
             long size = Files.size(photo);
             assertThat(progress).isNotEmpty();
@@ -80,7 +81,7 @@ class GroupMediaTest {
             // Bob is offline while Alice shares a voice note; he gets it from the group archive when he is back.
             b.logout().join();
             Path voice = MediaFiles.wav(out, "voice.wav", 2);
-            SentMedia missed = a.groups().sendFile(room, voice, MediaProgressListener.NONE).join();
+            SentMedia missed = a.groupChat().sendFile(room, voice, MediaProgressListener.NONE).join();
             ChatClient again = clients.loggedIn(bob);
             Inbox<Object> hears = Inbox.groups(again);
             GroupMessage archived = (GroupMessage) hears.next(m -> m instanceof GroupMessage g && g.hasMedia()
@@ -103,7 +104,7 @@ class GroupMediaTest {
             // Fresh URLs need a token login: Carol's second device, and Dave's, who is not in the group.
             ChatClient carol = tokenLogins.loggedInWithToken(m.carol);
             ChatClient dave = tokenLogins.loggedInWithToken(users.create("dave"));
-            SentMedia sent = m.a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            SentMedia sent = m.a.groupChat().sendFile(room, photo, MediaProgressListener.NONE).join();
             MediaAttachment media = ((GroupMessage) m.cHears.next(msg -> msg instanceof GroupMessage g
                     && g.hasMedia())).media();
 
@@ -124,13 +125,13 @@ class GroupMediaTest {
             String room = m.group("Announcements");
             m.a.groups().remove(room, m.carol.jid()).join();
             m.cHears.next(("left:" + room)::equals);
-            m.a.groups().setSettings(room, true, null).join();
+            m.a.groups().setSettings(room, GroupSettingsChange.builder().onlyAdminsSend(true).build()).join();
 
-            assertThat(ClientFailures.reasonOf(() -> m.b.groups().sendFile(room, photo, MediaProgressListener.NONE)
+            assertThat(ClientFailures.reasonOf(() -> m.b.groupChat().sendFile(room, photo, MediaProgressListener.NONE)
                     .join())).as("only admins send").isEqualTo(Reason.NOT_ALLOWED);
-            assertThat(ClientFailures.reasonOf(() -> m.c.groups().sendFile(room, photo, MediaProgressListener.NONE)
+            assertThat(ClientFailures.reasonOf(() -> m.c.groupChat().sendFile(room, photo, MediaProgressListener.NONE)
                     .join())).as("no longer a member").isEqualTo(Reason.NOT_ALLOWED);
-            SentMedia sent = m.a.groups().sendFile(room, photo, MediaProgressListener.NONE).join();
+            SentMedia sent = m.a.groupChat().sendFile(room, photo, MediaProgressListener.NONE).join();
             GroupMessage next = (GroupMessage) m.bHears.next(msg -> msg instanceof GroupMessage);
             assertThat(next.id()).as("nothing else reached the group").isEqualTo(sent.messageId());
         }

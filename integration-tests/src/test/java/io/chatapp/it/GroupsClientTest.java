@@ -9,6 +9,8 @@ import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupMessage;
 import io.chatapp.client.GroupRole;
+import io.chatapp.client.GroupSettingsChange;
+import io.chatapp.client.MessageStatus;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
@@ -46,14 +48,14 @@ class GroupsClientTest {
             bHears.next(("joined:" + room)::equals);
             cHears.next(("joined:" + room)::equals);
 
-            a.groups().send(room, "hello team").join();
+            a.groupChat().send(room, "hello team").join();
             GroupMessage atBob = (GroupMessage) bHears.next(m -> m instanceof GroupMessage g && g.body().equals("hello team"));
             assertThat(atBob.from()).isEqualTo(alice.jid());
             assertThat(atBob.room()).isEqualTo(room);
             assertThat(atBob.outgoing()).isFalse();
             GroupMessage echo = (GroupMessage) aHears.next(m -> m instanceof GroupMessage g && g.body().equals("hello team"));
             assertThat(echo.outgoing()).isTrue();
-            b.groups().send(room, "hi alice").join();
+            b.groupChat().send(room, "hi alice").join();
             assertThat(((GroupMessage) cHears.next(m -> m instanceof GroupMessage g && g.body().equals("hi alice")))
                     .from()).isEqualTo(bob.jid());
 
@@ -80,9 +82,9 @@ class GroupsClientTest {
             cHears.next(("left:" + room)::equals);
             aHears.next(e -> e instanceof GroupEvent g && g.type() == GroupEvent.Type.MEMBER_REMOVED);
             assertThat(c.groups().list().join()).isEmpty();
-            assertThatThrownBy(() -> c.groups().send(room, "still here?").join()).isInstanceOf(CompletionException.class);
+            assertThatThrownBy(() -> c.groupChat().send(room, "still here?").join()).isInstanceOf(CompletionException.class);
 
-            a.groups().setSettings(room, true, null).join();
+            a.groups().setSettings(room, GroupSettingsChange.builder().onlyAdminsSend(true).build()).join();
             bHears.next(e -> e instanceof GroupEvent g && g.type() == GroupEvent.Type.ANNOUNCE_CHANGED);
             a.groups().demote(room, bob.jid()).join();
             bHears.next(e -> e instanceof GroupEvent g && g.type() == GroupEvent.Type.ADMIN_REMOVED);
@@ -123,7 +125,7 @@ class GroupsClientTest {
             Inbox<Object> bHears = Inbox.groups(b);
             b.login(bob.username(), bob.password()).join();
             bHears.next(("joined:" + room)::equals);
-            a.groups().send(room, "welcome bob").join();
+            a.groupChat().send(room, "welcome bob").join();
             assertThat(((GroupMessage) bHears.next(m -> m instanceof GroupMessage)).body()).isEqualTo("welcome bob");
         }
     }
@@ -138,14 +140,14 @@ class GroupsClientTest {
             Inbox<Object> bHears = Inbox.groups(b);
             String room = a.groups().create("Team", null, List.of(bob.jid())).join().room();
             bHears.next(("joined:" + room)::equals);
-            a.groups().send(room, "while you are here").join();
+            a.groupChat().send(room, "while you are here").join();
             GroupMessage live = (GroupMessage) bHears.next(m -> m instanceof GroupMessage);
             assertThat(live.archiveId()).isNotNull();
             b.logout().join();
 
-            a.groups().send(room, "missed one").join();
+            a.groupChat().send(room, "missed one").join();
             a.groups().setInfo(room, "Team 2", null).join();
-            a.groups().send(room, "missed two").join();
+            a.groupChat().send(room, "missed two").join();
 
             ChatClient again = clients.loggedIn(bob);
             Inbox<Object> hears = Inbox.groups(again);
@@ -158,7 +160,7 @@ class GroupsClientTest {
             }
             assertThat(seen).containsSubsequence("while you are here", "missed one", "Team 2", "missed two");
             assertThat(seen).doesNotHaveDuplicates();
-            a.groups().send(room, "live again").join();
+            a.groupChat().send(room, "live again").join();
             GroupMessage next = (GroupMessage) hears.next(m -> m instanceof GroupMessage);
             assertThat(next.body()).isEqualTo("live again");
             assertThat(next.delayed()).isFalse();
@@ -176,20 +178,11 @@ class GroupsClientTest {
             TestUser bob = three.bob;
             TestUser carol = three.carol;
             Inbox<String> toAll = new Inbox<>();
-            a.groups().addListener(new io.chatapp.client.GroupListener() {
-                @Override
-                public void deliveredToAll(String room, String messageId, String archiveId) {
-                    toAll.add("delivered:" + messageId);
-                }
-
-                @Override
-                public void readByAll(String room, String messageId, String archiveId) {
-                    toAll.add("read:" + messageId);
-                }
-            });
+            a.groupChat().onStatus((room, messageId, archiveId, status) ->
+                    toAll.add((status == MessageStatus.DELIVERED ? "delivered:" : "read:") + messageId));
             String room = three.group("Team");
 
-            String id = a.groups().send(room, "read me").join();
+            String id = a.groupChat().send(room, "read me").join();
             bHears.next(m -> m instanceof GroupMessage g && g.body().equals("read me"));
             cHears.next(m -> m instanceof GroupMessage g && g.body().equals("read me"));
             // Both devices acknowledge on arrival: delivered to both, read by none.
@@ -199,18 +192,18 @@ class GroupsClientTest {
                     .containsExactlyInAnyOrder(bob.jid(), carol.jid());
             assertThat(delivered.recipients()).allMatch(r -> r.readAt() == null);
 
-            assertThat(b.groups().markRead(room).join()).isTrue();
+            assertThat(b.groupChat().markRead(room).join()).isTrue();
             io.chatapp.client.MessageInfo read = awaitInfo(a, room, id,
                     info -> info.recipients().stream().anyMatch(r -> r.readAt() != null));
             assertThat(read.recipients()).filteredOn(r -> r.readAt() != null)
                     .extracting(io.chatapp.client.MessageInfo.Recipient::jid).containsExactly(bob.jid());
             // The aggregated events (our extension): delivered to all came; read by all once carol has read too.
             assertThat(toAll.next()).isEqualTo("delivered:" + id);
-            assertThat(c.groups().markRead(room).join()).isTrue();
+            assertThat(c.groupChat().markRead(room).join()).isTrue();
             assertThat(toAll.next()).isEqualTo("read:" + id);
 
             // Only the sender may ask.
-            assertThatThrownBy(() -> b.groups().messageInfo(room, id).join()).cause()
+            assertThatThrownBy(() -> b.groupChat().messageInfo(room, id).join()).cause()
                     .extracting(e -> ((ChatClientException) e).reason())
                     .isEqualTo(ChatClientException.Reason.NOT_ALLOWED);
         }
@@ -224,24 +217,24 @@ class GroupsClientTest {
             Inbox<String> bobToAll = readByAll(three.b);
             String room = three.group("Team");
 
-            String first = three.a.groups().send(room, "first").join();
+            String first = three.a.groupChat().send(room, "first").join();
             three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("first"));
-            String fromBob = three.b.groups().send(room, "from bob").join();
+            String fromBob = three.b.groupChat().send(room, "from bob").join();
             three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
             three.aHears.next(m -> m instanceof GroupMessage g && g.body().equals("from bob"));
-            String last = three.a.groups().send(room, "last").join();
+            String last = three.a.groupChat().send(room, "last").join();
             three.bHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
             three.cHears.next(m -> m instanceof GroupMessage g && g.body().equals("last"));
 
             // Bob and carol mark only the newest message: alice's earlier one is read by both too.
-            assertThat(three.b.groups().markRead(room).join()).isTrue();
-            assertThat(three.c.groups().markRead(room).join()).isTrue();
+            assertThat(three.b.groupChat().markRead(room).join()).isTrue();
+            assertThat(three.c.groupChat().markRead(room).join()).isTrue();
             assertThat(List.of(aliceToAll.next(), aliceToAll.next())).containsExactlyInAnyOrder(first, last);
             io.chatapp.client.MessageInfo info = awaitInfo(three.a, room, first,
                     i -> i.recipients().stream().allMatch(r -> r.readAt() != null));
             assertThat(info.recipients()).allMatch(r -> r.readAt() != null);
             // Bob's message needs alice too (not bob himself): read by all once alice has read.
-            assertThat(three.a.groups().markRead(room).join()).isTrue();
+            assertThat(three.a.groupChat().markRead(room).join()).isTrue();
             assertThat(bobToAll.next()).isEqualTo(fromBob);
         }
     }
@@ -249,9 +242,8 @@ class GroupsClientTest {
     /** The ids of the client's group messages it is told were read by all. */
     private static Inbox<String> readByAll(ChatClient client) {
         Inbox<String> inbox = new Inbox<>();
-        client.groups().addListener(new io.chatapp.client.GroupListener() {
-            @Override
-            public void readByAll(String room, String messageId, String archiveId) {
+        client.groupChat().onStatus((room, messageId, archiveId, status) -> {
+            if (status == MessageStatus.READ) {
                 inbox.add(messageId);
             }
         });
@@ -262,7 +254,7 @@ class GroupsClientTest {
             java.util.function.Predicate<io.chatapp.client.MessageInfo> condition) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (true) {
-            io.chatapp.client.MessageInfo info = client.groups().messageInfo(room, id).join();
+            io.chatapp.client.MessageInfo info = client.groupChat().messageInfo(room, id).join();
             if (condition.test(info) || System.nanoTime() > deadline) {
                 return info;
             }

@@ -53,8 +53,10 @@ final class Inbox<T> {
     /** Everything a client's group listener hears: GroupMessage, GroupEvent, and "joined:"/"left:" + room. */
     static Inbox<Object> groups(io.chatapp.client.ChatClient client) {
         Inbox<Object> inbox = new Inbox<>();
-        client.groups().addListener(io.chatapp.client.GroupListener.of(inbox::add, inbox::add,
-                room -> inbox.add("joined:" + room), room -> inbox.add("left:" + room)));
+        client.groupChat().onMessage(inbox::add);
+        client.groupChat().onEvent(inbox::add);
+        client.groupChat().onJoined(room -> inbox.add("joined:" + room));
+        client.groupChat().onLeft(room -> inbox.add("left:" + room));
         return inbox;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientException;
 import io.chatapp.client.ChatMessage;
+import io.chatapp.client.PresenceMode;
 import io.chatapp.client.PresenceUpdate;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
@@ -131,17 +132,17 @@ class MessagingTest {
         bobClient.contacts().accept(alice.jid()).join();
 
         PresenceUpdate bobOnline = alicePresences.next(p -> p.from().equals(bob.jid()) && p.available());
-        assertThat(bobOnline.mode()).isEqualTo("available");
+        assertThat(bobOnline.mode()).isEqualTo(PresenceMode.AVAILABLE);
         awaitMutual(aliceClient, bob.jid());
         awaitMutual(bobClient, alice.jid());
 
-        bobClient.setStatus("away", "in a meeting").join();
-        PresenceUpdate away = alicePresences.next(p -> p.from().equals(bob.jid()) && p.mode().equals("away"));
+        bobClient.setStatus(PresenceMode.AWAY, "in a meeting").join();
+        PresenceUpdate away = alicePresences.next(p -> p.from().equals(bob.jid()) && p.mode() == PresenceMode.AWAY);
         assertThat(away.status()).isEqualTo("in a meeting");
 
         bobClient.logout().join();
         PresenceUpdate offline = alicePresences.next(p -> p.from().equals(bob.jid()) && !p.available());
-        assertThat(offline.mode()).isEqualTo("offline");
+        assertThat(offline.mode()).isEqualTo(PresenceMode.OFFLINE);
     }
 
     private static void awaitMutual(ChatClient client, String contact) throws InterruptedException {

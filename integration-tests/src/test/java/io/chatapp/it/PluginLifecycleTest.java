@@ -92,11 +92,12 @@ class PluginLifecycleTest {
     }
 
     /**
-     * Exactly one HTTP server dispatcher, one connection pool housekeeper, one scheduler and one SASL provider:
+     * Exactly one HTTP server selector thread (the plugin's own HTTP server since issue 12; it was the JDK server's
+     * dispatcher), one connection pool housekeeper, one scheduler and one SASL provider:
      * nothing left from earlier runs.
      */
     private static void assertOnePoolAndOneServer() {
-        assertThat(pluginThreads().stream().filter(name -> name.contains("HTTP-Dispatcher"))).hasSize(1);
+        assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-http-selector"))).hasSize(1);
         assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-db housekeeper"))).hasSize(1);
         assertThat(pluginThreads().stream().filter(name -> name.equals("chatapp-scheduler"))).hasSize(1);
         assertThat(java.security.Security.getProviders()).filteredOn(p -> p.getName().equals("ChatAppTokenSasl"))

@@ -52,7 +52,7 @@ public final class MessagePipeline {
     private final StatusTracker tracker;
     private final Outbox outbox;
     private final Events events;
-    private final BoundedSet<String> delivered;
+    private final DeliveredIds delivered;
     private final BoundedSet<String> sentHere;
     private final Map<String, String> newestReceived = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -72,7 +72,7 @@ public final class MessagePipeline {
         this.tracker = tracker;
         this.outbox = outbox;
         this.events = events;
-        this.delivered = new BoundedSet<>(remembered);
+        this.delivered = new DeliveredIds(remembered);
         this.sentHere = new BoundedSet<>(remembered);
     }
 
@@ -179,7 +179,7 @@ public final class MessagePipeline {
 
     private void deliver(Incoming message) {
         String archiveId = message.archiveId();
-        if (archiveId != null && !delivered.add(archiveId)) {
+        if (!delivered.first(archiveId)) {
             if (message.source() == Incoming.Source.ARCHIVE) {
                 moveCursor(archiveId); // archive order: seen before, but the catch-up has got this far
             }

@@ -14,7 +14,10 @@ import java.util.Deque;
  */
 public final class ReceiptOutbox {
 
-    /** One receipt: to the full address that asked for it, naming the message's id. */
+    /**
+     * One receipt: to the full address that asked for it, naming the message's id; or, acknowledging a group
+     * message, to the group's room, naming the message's archive id.
+     */
     public record Receipt(String to, String messageId) {
     }
 

@@ -12,9 +12,9 @@ import java.util.logging.Logger;
  * nothing that happened while it was away is lost:
  *
  * <ol>
- *   <li>catch-up: pages the archive forward from the cursor until complete, handing each message to the
- *       {@link MessagePipeline} (which holds live messages back meanwhile), then asks for this account's read
- *       marks, reported as "read elsewhere";</li>
+ *   <li>catch-up: pages the archive forward from the cursor until complete ({@link ArchivePaging}), handing
+ *       each message to the {@link MessagePipeline} (which holds live messages back meanwhile), then asks for
+ *       this account's read marks, reported as "read elsewhere";</li>
  *   <li>status refresh: asks the server's message info for each sent message not yet read, so a sender who was
  *       offline when a receipt or marker was sent still learns of it.</li>
  * </ol>
@@ -28,17 +28,13 @@ public final class Resync {
     /** The server's side of a resync. Calls block; failures are {@link ChatClientException}s. */
     public interface Server {
         /** The page of this account's archive after that archive id, oldest first. */
-        ArchivePage pageAfter(String afterArchiveId, int max) throws Exception;
+        ArchivePage<Incoming> pageAfter(String afterArchiveId, int max) throws Exception;
 
         /** The newest read position per conversation, as this account's devices marked them. */
         List<ReadMark> readMarks() throws Exception;
 
         /** The server's record of a message this account sent. */
         MessageInfo messageInfo(String messageId) throws Exception;
-    }
-
-    /** One page of archive results. */
-    public record ArchivePage(List<Incoming> messages, boolean complete, String lastArchiveId) {
     }
 
     /** This account read the conversation with {@code peer} up to the message with that archive id. */
@@ -76,17 +72,7 @@ public final class Resync {
         boolean succeeded = false;
         boolean abandoned = false;
         try {
-            String after = cursor;
-            while (true) {
-                ArchivePage page = server.pageAfter(after, pageSize);
-                for (Incoming message : page.messages()) {
-                    pipeline.archived(token, message);
-                }
-                if (page.complete() || page.lastArchiveId() == null || page.messages().isEmpty()) {
-                    break;
-                }
-                after = page.lastArchiveId();
-            }
+            ArchivePaging.forward(server::pageAfter, cursor, pageSize, message -> pipeline.archived(token, message));
             for (ReadMark mark : server.readMarks()) {
                 events.readElsewhere(mark.peer(), null, mark.archiveId());
             }

@@ -54,7 +54,7 @@ class ResyncTest {
         int failAtPage = -1;
 
         @Override
-        public Resync.ArchivePage pageAfter(String afterArchiveId, int max) {
+        public ArchivePage<Incoming> pageAfter(String afterArchiveId, int max) {
             queries.add("after " + afterArchiveId + " max " + max);
             if (queries.size() - 1 == failAtPage) {
                 throw new ChatClientException(ChatClientException.Reason.NETWORK, "gone");
@@ -65,7 +65,7 @@ class ResyncTest {
             for (int id = first; id <= last; id++) {
                 page.add(Messages.text(Source.ARCHIVE, "m" + id, String.valueOf(id), "text"));
             }
-            return new Resync.ArchivePage(page, last == 100 + archiveSize,
+            return new ArchivePage<>(page, last == 100 + archiveSize,
                     page.isEmpty() ? null : String.valueOf(last));
         }
 

@@ -2,6 +2,7 @@ package io.chatapp.client.internal.xmpp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jivesoftware.smack.packet.IQ;
 
 /**
@@ -31,8 +32,8 @@ public final class GroupRequestIQ extends IQ {
         return new GroupRequestIQ("leave", room, Map.of());
     }
 
-    /** Null leaves a setting as it is. */
-    public static GroupRequestIQ settings(String room, Boolean announce, Boolean membersEditInfo) {
+    /** An empty setting stays as it is. */
+    public static GroupRequestIQ settings(String room, Optional<Boolean> announce, Optional<Boolean> membersEditInfo) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("announce", flag(announce));
         flags.put("edit-info", flag(membersEditInfo));
@@ -47,8 +48,8 @@ public final class GroupRequestIQ extends IQ {
         return new GroupRequestIQ("info", room, info);
     }
 
-    private static String flag(Boolean value) {
-        return value == null ? null : value ? "1" : "0";
+    private static String flag(Optional<Boolean> value) {
+        return value.map(on -> on ? "1" : "0").orElse(null);
     }
 
     public Map<String, String> attributes() {

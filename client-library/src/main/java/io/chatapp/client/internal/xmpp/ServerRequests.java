@@ -4,12 +4,16 @@ import io.chatapp.client.ChatClientException;
 import io.chatapp.client.ChatClientException.Reason;
 import io.chatapp.client.LastSeenInfo;
 import io.chatapp.client.MessageInfo;
+import io.chatapp.client.internal.ArchivePage;
 import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.GroupIncoming;
+import io.chatapp.client.internal.GroupPipeline;
 import io.chatapp.client.internal.Incoming;
 import io.chatapp.client.internal.Resync;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -17,16 +21,18 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.iqlast.LastActivityManager;
 import org.jivesoftware.smackx.iqlast.packet.LastActivity;
 import org.jivesoftware.smackx.mam.MamManager;
+import org.jivesoftware.smackx.mam.element.MamElements;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The library's requests to the server, over whatever connection the client currently has. Every method blocks
  * and fails with Smack's exceptions (turned into {@link ChatClientException}s by the caller), except where a
  * reason of its own is needed.
  */
-public final class ServerRequests implements Resync.Server {
+public final class ServerRequests implements Resync.Server, GroupPipeline.Archive {
 
     private final Supplier<? extends XMPPConnection> connection;
     private final Clock clock;
@@ -39,16 +45,16 @@ public final class ServerRequests implements Resync.Server {
     // --- archive (XEP-0313) ---
 
     @Override
-    public Resync.ArchivePage pageAfter(String afterArchiveId, int max) throws Exception {
+    public ArchivePage<Incoming> pageAfter(String afterArchiveId, int max) throws Exception {
         MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder().setResultPageSizeTo(max);
         if (afterArchiveId != null) {
             args.afterUid(afterArchiveId);
         }
-        return query(args.build());
+        return accountArchive(args.build());
     }
 
     /** The page of the conversation with {@code peer} before that archive id (the newest page when null). */
-    public Resync.ArchivePage pageBefore(BareJid peer, String beforeArchiveId, int max) throws Exception {
+    public ArchivePage<Incoming> pageBefore(BareJid peer, String beforeArchiveId, int max) throws Exception {
         MamManager.MamQueryArgs.Builder args = MamManager.MamQueryArgs.builder()
                 .limitResultsToJid(peer)
                 .setResultPageSizeTo(max);
@@ -57,20 +63,43 @@ public final class ServerRequests implements Resync.Server {
         } else {
             args.beforeUid(beforeArchiveId);
         }
-        return query(args.build());
+        return accountArchive(args.build());
     }
 
-    private Resync.ArchivePage query(MamManager.MamQueryArgs args) throws Exception {
+    @Override
+    public ArchivePage<GroupIncoming> newestGroupPage(String room, int max) throws Exception {
+        return groupArchive(room, MamManager.MamQueryArgs.builder().setResultPageSizeTo(max).queryLastPage().build());
+    }
+
+    @Override
+    public ArchivePage<GroupIncoming> groupPageAfter(String room, String afterArchiveId, int max) throws Exception {
+        return groupArchive(room, MamManager.MamQueryArgs.builder().setResultPageSizeTo(max)
+                .afterUid(afterArchiveId).build());
+    }
+
+    private ArchivePage<Incoming> accountArchive(MamManager.MamQueryArgs args) throws Exception {
         XMPPConnection current = connection.get();
         BareJid me = me(current);
-        MamManager.MamQuery query = MamManager.getInstanceFor(current).queryArchive(args);
         Instant now = clock.instant();
-        List<Incoming> messages = query.getPage().getMamResultExtensions().stream()
-                .map(result -> StanzaReader.readArchived(result, me, now))
-                .toList();
+        return query(MamManager.getInstanceFor(current), args, result -> StanzaReader.readArchived(result, me, now));
+    }
+
+    private ArchivePage<GroupIncoming> groupArchive(String room, MamManager.MamQueryArgs args) throws Exception {
+        XMPPConnection current = connection.get();
+        EntityBareJid roomJid = JidCreate.entityBareFrom(room);
+        String me = me(current).toString();
+        Instant now = clock.instant();
+        return query(MamManager.getInstanceFor(current, roomJid), args,
+                result -> GroupStanzaReader.readArchived(result, roomJid, me, now));
+    }
+
+    private static <T> ArchivePage<T> query(MamManager archive, MamManager.MamQueryArgs args,
+                                            Function<MamElements.MamResultExtension, T> read) throws Exception {
+        MamManager.MamQuery query = archive.queryArchive(args);
+        List<T> messages = query.getPage().getMamResultExtensions().stream().map(read).toList();
         String last = query.getPage().getMamFinIq().getRSMSet() == null ? null
                 : query.getPage().getMamFinIq().getRSMSet().getLast();
-        return new Resync.ArchivePage(messages, query.isComplete(), last);
+        return new ArchivePage<>(messages, query.isComplete(), last);
     }
 
     /** Deletes the message with that archive id from this account's archive view. */
@@ -88,7 +117,14 @@ public final class ServerRequests implements Resync.Server {
 
     @Override
     public MessageInfo messageInfo(String messageId) throws Exception {
-        MessageInfoIQ result = connection.get().sendIqRequestAndWaitForResponse(MessageInfoIQ.request(messageId));
+        return messageInfo(null, messageId);
+    }
+
+    /** The record of a message this account sent, kept by {@code keeper}: a group's room, or (null) the server. */
+    public MessageInfo messageInfo(Jid keeper, String messageId) throws Exception {
+        MessageInfoIQ request = MessageInfoIQ.request(messageId);
+        request.setTo(keeper);
+        MessageInfoIQ result = connection.get().sendIqRequestAndWaitForResponse(request);
         return new MessageInfo(result.id().isEmpty() ? messageId : result.id(), result.stanzaId(), result.sent(),
                 result.recipients().stream()
                         .map(r -> new MessageInfo.Recipient(r.jid(), r.delivered(), r.read()))

@@ -7,6 +7,7 @@ import io.chatapp.client.GroupMember;
 import io.chatapp.client.GroupRole;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class GroupElementsTest {
         leave.setStanzaId("l1");
         assertThat(leave.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='l1' type='set'>"
                 + "<leave xmlns='urn:chatapp:groups:0' room='g1@conference.example'/></iq>");
-        assertThat(GroupRequestIQ.settings("g1@c", true, null).toXML().toString())
+        assertThat(GroupRequestIQ.settings("g1@c", Optional.of(true), Optional.empty()).toXML().toString())
                 .contains("<settings xmlns='urn:chatapp:groups:0' room='g1@c' announce='1'/>");
         assertThat(GroupRequestIQ.info("g1@c", null, "about us").toXML().toString())
                 .contains("<info xmlns='urn:chatapp:groups:0' room='g1@c' description='about us'/>");

@@ -1,0 +1,198 @@
+package io.chatapp.client;
+
+import io.chatapp.client.internal.xmpp.GroupRequestIQ;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.muc.MultiUserChat;
+import org.jivesoftware.smackx.muc.MultiUserChatException;
+import org.jivesoftware.smackx.vcardtemp.VCardManager;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * Managing groups ({@link ChatClient#groups()}): WhatsApp-style groups on XEP-0045 rooms of the server's group
+ * service with the chat-app plugin's rules ({@code urn:chatapp:groups:0}, docs/protocol.md). Creating, members and
+ * admins, and deleting use standard MUC requests; the group list, info, settings and leaving use the plugin's
+ * requests; the group image is the room's vCard (XEP-0054, XEP-0486). Messages and events of a group are
+ * {@link ChatClient#groupChat()}'s.
+ */
+public final class GroupAdmin {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final GroupRooms rooms;
+    private final ClientContext context;
+
+    GroupAdmin(GroupRooms rooms) {
+        this.rooms = rooms;
+        this.context = rooms.context;
+    }
+
+    /**
+     * Creates a group owned by this account: a new room with a random address, configured with the name and
+     * description, with {@code members} added (each gets an invitation). Completes with the group as the server
+     * records it.
+     */
+    public CompletableFuture<GroupInfo> create(String name, String description, List<String> members) {
+        Objects.requireNonNull(name, "name");
+        return context.call(() -> {
+            context.requireSession();
+            if (name.isBlank()) {
+                throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "A group needs a name");
+            }
+            List<Jid> invitees = bareJids(members);
+            EntityBareJid room = JidCreate.entityBareFrom("g" + HexFormat.of().formatHex(randomBytes()) + "@"
+                    + service());
+            MultiUserChat muc = rooms.chat(room);
+            muc.create(rooms.nickname());
+            FillableForm form = muc.getConfigurationForm().getFillableForm();
+            form.setAnswer("muc#roomconfig_roomname", name);
+            if (description != null && !description.isEmpty()) {
+                form.setAnswer("muc#roomconfig_roomdesc", description);
+            }
+            muc.sendConfigurationForm(form);
+            if (!invitees.isEmpty()) {
+                muc.grantMembership(invitees);
+            }
+            return find(room.toString());
+        });
+    }
+
+    /** Adds members (admins only); each gets an invitation. */
+    public CompletableFuture<Void> add(String room, List<String> members) {
+        return context.run(() -> muc(room).grantMembership(bareJids(members)));
+    }
+
+    /** Removes a member (admins only): they leave the room at once and see nothing more. */
+    public CompletableFuture<Void> remove(String room, String member) {
+        return context.run(() -> muc(room).revokeMembership(context.bareJid(member)));
+    }
+
+    /** Makes a member an admin (admins only). */
+    public CompletableFuture<Void> promote(String room, String member) {
+        return context.run(() -> muc(room).grantOwnership(context.bareJid(member)));
+    }
+
+    /** Makes an admin a plain member again (admins only; never the group owner). */
+    public CompletableFuture<Void> demote(String room, String member) {
+        return context.run(() -> muc(room).grantMembership(context.bareJid(member)));
+    }
+
+    /**
+     * Changes the name and/or description (null leaves it as it is): admins, or every member when the group allows
+     * it. Goes through the plugin, which changes the room's configuration.
+     */
+    public CompletableFuture<Void> setInfo(String room, String name, String description) {
+        return request(GroupRequestIQ.info(GroupRooms.room(room).toString(), name, description));
+    }
+
+    /** Changes the group settings the change names, leaving the others as they are; admins only. */
+    public CompletableFuture<Void> setSettings(String room, GroupSettingsChange change) {
+        Objects.requireNonNull(change, "change");
+        return request(GroupRequestIQ.settings(GroupRooms.room(room).toString(), change.onlyAdminsSend(),
+                change.membersEditInfo()));
+    }
+
+    /**
+     * Sets the group image (the room's vCard PHOTO, XEP-0486), or removes it with null: admins, or every member when
+     * the group allows editing info. Members are told with a {@link GroupEvent.Type#IMAGE_CHANGED} event.
+     */
+    public CompletableFuture<Void> setImage(String room, GroupImage image) {
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.run(() -> {
+            context.requireSession();
+            VCard vcard = new VCard();
+            if (image != null) {
+                vcard.setAvatar(image.bytes(), image.mimeType());
+            }
+            vcard.setTo(jid);
+            vcard.setType(IQ.Type.set);
+            context.connection().sendIqRequestAndWaitForResponse(vcard);
+        });
+    }
+
+    /** The group image, if it has one (members only). */
+    public CompletableFuture<Optional<GroupImage>> image(String room) {
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.call(() -> {
+            context.requireSession();
+            VCard vcard = VCardManager.getInstanceFor(context.connection()).loadVCard(jid);
+            byte[] bytes = vcard.getAvatar();
+            return bytes == null || bytes.length == 0 ? Optional.<GroupImage>empty()
+                    : Optional.of(new GroupImage(Objects.requireNonNullElse(vcard.getAvatarMimeType(), "image/png"),
+                            bytes));
+        });
+    }
+
+    /** Leaves the group; the group owner hands the group to the longest-standing admin (else member). */
+    public CompletableFuture<Void> leave(String room) {
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.run(() -> {
+            context.requireSession();
+            context.connection().sendIqRequestAndWaitForResponse(GroupRequestIQ.leave(jid.toString()));
+            MultiUserChat muc = rooms.chat(jid);
+            if (muc.isJoined()) {
+                try {
+                    muc.leave();
+                } catch (MultiUserChatException.MucNotJoinedException | XMPPException e) {
+                    // Already out: the plugin removed this account from the room first.
+                }
+            }
+        });
+    }
+
+    /** Deletes the group (the group owner only). */
+    public CompletableFuture<Void> delete(String room) {
+        return context.run(() -> muc(room).destroy(null, null));
+    }
+
+    /** This account's groups, from the server. */
+    public CompletableFuture<List<GroupInfo>> list() {
+        return context.call(rooms::fetch);
+    }
+
+    private MultiUserChat muc(String room) {
+        return rooms.chat(GroupRooms.room(room));
+    }
+
+    private List<Jid> bareJids(List<String> members) throws Exception {
+        List<Jid> jids = new ArrayList<>();
+        for (String member : members) {
+            jids.add(context.bareJid(member));
+        }
+        return jids;
+    }
+
+    private CompletableFuture<Void> request(GroupRequestIQ iq) {
+        return context.run(() -> {
+            context.requireSession();
+            context.connection().sendIqRequestAndWaitForResponse(iq);
+        });
+    }
+
+    private GroupInfo find(String room) throws Exception {
+        return rooms.fetch().stream().filter(g -> g.room().equals(room)).findFirst().orElseThrow(() ->
+                new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
+                        "The server does not list the new group " + room + " (is the chat-app plugin installed?)"));
+    }
+
+    private String service() {
+        return context.config.groupService() + "." + context.config.domain();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
