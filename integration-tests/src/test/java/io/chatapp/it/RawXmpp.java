@@ -56,6 +56,11 @@ final class RawXmpp implements AutoCloseable {
 
     /** Sends an IQ with the given payload XML and returns the answer (result or error) as XML. */
     String iq(String type, String to, String payloadXml) throws Exception {
+        return iq(type, to, payloadXml, TIMEOUT);
+    }
+
+    /** The same, for a request the server takes long to carry out (e.g. a thousand MUC affiliations, one row each). */
+    String iq(String type, String to, String payloadXml, Duration timeout) throws Exception {
         RawIq request = new RawIq(payloadXml);
         request.setType(IQ.Type.fromString(type));
         if (to != null) {
@@ -63,9 +68,10 @@ final class RawXmpp implements AutoCloseable {
         }
         try (StanzaCollector answers = connection.createStanzaCollectorAndSend(new StanzaIdFilter(
                 request.getStanzaId()), request)) {
-            Stanza answer = answers.nextResult(TIMEOUT.toMillis());
+            Stanza answer = answers.nextResult(timeout.toMillis());
             if (answer == null) {
-                throw new AssertionError("no answer to " + payloadXml);
+                throw new AssertionError("no answer within " + timeout + " to "
+                        + payloadXml.substring(0, Math.min(payloadXml.length(), 500)));
             }
             // Smack keeps a payload it has no provider for as text and escapes it when printing: undo that.
             return unescape(answer.toXML().toString());
