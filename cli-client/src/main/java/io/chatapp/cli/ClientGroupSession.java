@@ -1,9 +1,9 @@
 package io.chatapp.cli;
 
-import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupAdmin;
 import io.chatapp.client.GroupChat;
 import io.chatapp.client.GroupImage;
+import io.chatapp.client.GroupInfo;
 import io.chatapp.client.GroupSettingsChange;
 import io.chatapp.client.MediaProgressListener;
 import io.chatapp.client.SentMedia;

@@ -3,7 +3,6 @@ package io.chatapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
-import io.chatapp.client.ChatMessage;
 import io.chatapp.client.ConnectionState;
 import io.chatapp.client.MessageStatus;
 import io.chatapp.devserver.DevServer;

@@ -1,12 +1,13 @@
 package io.chatapp.plugin;
 
-import io.chatapp.plugin.openfire.ChatAppPlugin;
-
+import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
+import static io.chatapp.plugin.testing.Http.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.config.SettingsSource;
+import io.chatapp.plugin.openfire.ChatAppPlugin;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.JsonReader;
@@ -14,16 +15,9 @@ import io.chatapp.plugin.testing.Threads;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,8 +27,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
-import static io.chatapp.plugin.testing.Http.get;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole plugin runtime without Openfire: start, health, close, and start again. */

@@ -2,7 +2,6 @@ package io.chatapp.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatapp.client.TypingState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

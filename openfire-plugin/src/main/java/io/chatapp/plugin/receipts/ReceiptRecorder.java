@@ -1,7 +1,7 @@
 package io.chatapp.plugin.receipts;
 
-import io.chatapp.plugin.storage.Batches;
 import io.chatapp.plugin.archive.MessageArchive.Reference;
+import io.chatapp.plugin.storage.Batches;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;

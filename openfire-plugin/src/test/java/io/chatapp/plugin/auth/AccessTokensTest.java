@@ -3,8 +3,8 @@ package io.chatapp.plugin.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatapp.plugin.config.AuthSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatapp.plugin.config.AuthSettings;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.jackson.io.JacksonSerializer;
 import java.nio.charset.StandardCharsets;

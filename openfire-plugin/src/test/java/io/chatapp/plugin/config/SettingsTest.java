@@ -1,11 +1,11 @@
 package io.chatapp.plugin.config;
 
-import io.chatapp.plugin.presence.LastSeenVisibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
+import io.chatapp.plugin.presence.LastSeenVisibility;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

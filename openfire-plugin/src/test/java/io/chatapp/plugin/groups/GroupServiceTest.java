@@ -1,7 +1,6 @@
 package io.chatapp.plugin.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.config.GroupSettings;
 import io.chatapp.plugin.groups.GroupEvent.Type;

@@ -1,10 +1,9 @@
 package io.chatapp.plugin.health;
 
-import io.chatapp.plugin.openfire.ChatAppPlugin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.plugin.ChatAppServer;
+import io.chatapp.plugin.openfire.ChatAppPlugin;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.JsonReader;

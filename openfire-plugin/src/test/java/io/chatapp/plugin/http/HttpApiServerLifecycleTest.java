@@ -1,12 +1,11 @@
 package io.chatapp.plugin.http;
 
+import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
+import static io.chatapp.plugin.testing.Http.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.testing.Threads;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -23,8 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import static io.chatapp.plugin.testing.Http.assertRefusesConnections;
-import static io.chatapp.plugin.testing.Http.get;
 
 /** Start and stop of {@link HttpApiServer}: each test runs its own server and leaves nothing behind. */
 class HttpApiServerLifecycleTest {

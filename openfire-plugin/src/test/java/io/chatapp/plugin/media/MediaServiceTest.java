@@ -1,7 +1,6 @@
 package io.chatapp.plugin.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.config.MediaSettings;

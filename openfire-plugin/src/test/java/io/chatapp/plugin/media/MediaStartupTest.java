@@ -1,7 +1,5 @@
 package io.chatapp.plugin.media;
 
-import io.chatapp.plugin.openfire.ChatAppPlugin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import io.chatapp.plugin.ChatAppServer;
 import io.chatapp.plugin.config.S3Settings;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.config.SettingsSource;
+import io.chatapp.plugin.openfire.ChatAppPlugin;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.Threads;

@@ -1,14 +1,14 @@
 package io.chatapp.plugin.archive.openfire;
 
-import io.chatapp.plugin.openfire.ClientClaims;
-import io.chatapp.plugin.openfire.LocalUsers;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.media.MediaService;
-import java.util.Arrays;
+import io.chatapp.plugin.openfire.ClientClaims;
+import io.chatapp.plugin.openfire.LocalUsers;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

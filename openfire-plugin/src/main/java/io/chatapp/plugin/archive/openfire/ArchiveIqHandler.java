@@ -1,17 +1,17 @@
 package io.chatapp.plugin.archive.openfire;
 
-import io.chatapp.plugin.openfire.AsyncIqHandler;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.openfire.AsyncIqHandler;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.dom4j.Element;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.session.ClientSession;
-import java.util.UUID;
-import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;

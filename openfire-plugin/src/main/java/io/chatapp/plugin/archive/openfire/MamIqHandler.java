@@ -1,7 +1,5 @@
 package io.chatapp.plugin.archive.openfire;
 
-import io.chatapp.plugin.openfire.AsyncIqHandler;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.archive.ArchivePage;
 import io.chatapp.plugin.archive.ArchivedMessage;
 import io.chatapp.plugin.archive.MamQueryParser;
@@ -9,6 +7,8 @@ import io.chatapp.plugin.archive.MamRequest;
 import io.chatapp.plugin.archive.MamResults;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.UnknownArchiveIdException;
+import io.chatapp.plugin.openfire.AsyncIqHandler;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.concurrent.CompletableFuture;

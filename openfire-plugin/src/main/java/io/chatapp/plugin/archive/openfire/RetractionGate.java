@@ -1,9 +1,9 @@
 package io.chatapp.plugin.archive.openfire;
 
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.RetractionResult;
 import io.chatapp.plugin.media.MediaService;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.archive.openfire.ArchiveInterceptor;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
+import io.chatapp.plugin.archive.openfire.ArchiveInterceptor;
 import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;

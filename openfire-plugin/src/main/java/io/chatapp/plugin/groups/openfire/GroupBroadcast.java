@@ -1,7 +1,7 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.GroupEvent;
+import io.chatapp.plugin.openfire.PluginRouting;
 import java.util.List;
 import java.util.UUID;
 import org.dom4j.Element;

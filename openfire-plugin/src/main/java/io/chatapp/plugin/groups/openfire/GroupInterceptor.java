@@ -1,10 +1,10 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.openfire.ClientClaims;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.PrivateRoomConfig;
 import io.chatapp.plugin.groups.RoomRequests;
+import io.chatapp.plugin.openfire.ClientClaims;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.openfire.AsyncIqHandler;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.GroupMember;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.GroupSummary;
+import io.chatapp.plugin.openfire.AsyncIqHandler;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import io.chatapp.plugin.xmpp.XmppTime;

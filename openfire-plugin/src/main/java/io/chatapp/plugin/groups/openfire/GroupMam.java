@@ -1,13 +1,13 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.archive.openfire.MamIqHandler;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.archive.ArchiveQuery;
 import io.chatapp.plugin.archive.MamQueryParser;
 import io.chatapp.plugin.archive.MamRequest;
 import io.chatapp.plugin.archive.MamResults;
 import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.archive.openfire.MamIqHandler;
 import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Instant;

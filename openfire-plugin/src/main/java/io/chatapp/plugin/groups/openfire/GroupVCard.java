@@ -1,8 +1,8 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.GroupImage;
 import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.Base64;

@@ -1,9 +1,8 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.groups.PrivateRoomConfig;
-
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.groups.AffiliationChange;
+import io.chatapp.plugin.groups.PrivateRoomConfig;
+import io.chatapp.plugin.openfire.PluginRouting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

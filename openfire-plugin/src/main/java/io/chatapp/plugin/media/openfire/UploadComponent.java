@@ -1,9 +1,9 @@
 package io.chatapp.plugin.media.openfire;
 
-import io.chatapp.plugin.openfire.LocalUsers;
-import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.media.SlotRefusedException;
+import io.chatapp.plugin.openfire.LocalUsers;
+import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import java.util.concurrent.CompletionException;
 import org.dom4j.Element;
