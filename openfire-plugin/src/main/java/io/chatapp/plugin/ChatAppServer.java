@@ -2,6 +2,7 @@ package io.chatapp.plugin;
 
 import io.chatapp.plugin.accounts.AccountDirectory;
 import io.chatapp.plugin.archive.MessageArchive;
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.ArchiveSettings;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.presence.LastSeenService;
@@ -99,11 +100,8 @@ public final class ChatAppServer implements AutoCloseable {
         try {
             Database database = push(opened, Database.open(settings));
             new PluginNodes(database.dataSource()).register(nodeId, version);
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "chatapp-scheduler");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("chatapp-scheduler"));
             push(opened, () -> shutDown(scheduler));
 
             Clock clock = Clock.systemUTC();
@@ -204,11 +202,7 @@ public final class ChatAppServer implements AutoCloseable {
         }
         BlobStore store = push(opened, BlobStores.open(settings));
         ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), runnable -> {
-                    Thread thread = new Thread(runnable, "chatapp-media");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new ArrayBlockingQueue<>(10_000), DaemonThreads.named("chatapp-media"));
         push(opened, () -> {
             background.shutdown();
             background.awaitTermination(5, TimeUnit.SECONDS);
