@@ -1,6 +1,7 @@
 package io.chatapp.plugin;
 
 import io.chatapp.plugin.auth.Accounts;
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.health.HealthRoute;
 import io.chatapp.plugin.http.HttpApiServer;
@@ -55,11 +56,8 @@ public final class ChatAppServer implements AutoCloseable {
         try {
             Database database = closer.open(Database.open(settings));
             new PluginNodes(database.dataSource()).register(nodeId, version);
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "chatapp-scheduler");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                    DaemonThreads.named("chatapp-scheduler"));
             closer.onClose(() -> {
                 scheduler.shutdownNow();
                 scheduler.awaitTermination(5, TimeUnit.SECONDS);

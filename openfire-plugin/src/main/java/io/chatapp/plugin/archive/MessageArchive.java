@@ -1,6 +1,8 @@
 package io.chatapp.plugin.archive;
 
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.storage.BatchWriter;
 import io.chatapp.plugin.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * sender's and the recipient's archives.
  *
  * <p>Writing never blocks the caller: {@link #offer} puts the message on the queue of one writer thread
- * ({@link ArchiveWriter}), which commits batches. Everything that reads or changes archived messages runs on the
+ * ({@link ArchiveWriter}, a {@link BatchWriter}), which commits batches. Everything that reads or changes archived messages runs on the
  * archive's query threads ({@code chatapp-archive-query-N}) once {@link #flushed()} has completed, so it sees every
  * message offered before the call.
  *
@@ -115,11 +116,11 @@ public final class MessageArchive implements AutoCloseable {
     private final DataSource dataSource;
     private final Clock clock;
     private final ArchiveIds ids;
-    private final ArchiveWriter writer;
+    private final BatchWriter<NewMessage> writer;
     private final ExecutorService queries;
     private volatile boolean closed;
 
-    private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, ArchiveWriter writer,
+    private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, BatchWriter<NewMessage> writer,
                            ExecutorService queries) {
         this.dataSource = dataSource;
         this.clock = clock;
@@ -145,15 +146,10 @@ public final class MessageArchive implements AutoCloseable {
             node = (int) Math.floorMod(row.getLong(1), ArchiveIds.MAX_NODE + 1L);
         }
         ArchiveIds ids = new ArchiveIds(node, clock);
-        ArchiveWriter writer = new ArchiveWriter(db, insert, settings.queueCapacity(), settings.batchSize());
-        AtomicInteger threadNumber = new AtomicInteger();
         ThreadPoolExecutor queries = new ThreadPoolExecutor(settings.queryThreads(), settings.queryThreads(),
-                0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "chatapp-archive-query-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        writer.start();
+                0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered("chatapp-archive-query-"));
+        BatchWriter<NewMessage> writer = ArchiveWriter.start(db, insert, settings.queueCapacity(),
+                settings.batchSize());
         LOG.info("Message archive started: node number {}, {}", node, settings);
         return new MessageArchive(db, clock, ids, writer, queries);
     }
@@ -342,7 +338,7 @@ public final class MessageArchive implements AutoCloseable {
     /**
      * Stops accepting messages, writes every accepted one to the database, then stops the query threads (queries
      * already submitted finish). Bounded: the writer gets 30 s (then it is interrupted, and messages it could not
-     * write because the database stayed away are logged as lost, another 30 s at most), the queries 10 s.
+     * write because the database stayed away are logged as lost, another 5 s at most), the queries 10 s.
      */
     @Override
     public void close() {
@@ -357,7 +353,7 @@ public final class MessageArchive implements AutoCloseable {
             queries.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        LOG.info("Message archive closed ({} messages written since start)", writer.committed());
+        LOG.info("Message archive closed ({} messages written since start)", writer.written());
     }
 
     @FunctionalInterface

@@ -2,43 +2,43 @@ package io.chatapp.plugin.groups;
 
 import io.chatapp.plugin.config.GroupSettings;
 import io.chatapp.plugin.groups.GroupEvent.Type;
+import io.chatapp.plugin.storage.BatchWriter;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The groups' rules and state. Every group is held in memory, so the checks made on Openfire's packet threads never
- * wait for the database; changes are written in order by one thread ({@code chatapp-groups-writer}), drained on
- * {@link #close()}. Each check throws {@link StanzaErrorException} with the condition the requester gets; each
+ * wait for the database; changes are written in order by one thread ({@code chatapp-groups-writer}, a
+ * {@link BatchWriter} with no bound and no linger), drained on {@link #close()}. Each check throws {@link StanzaErrorException} with the condition the requester gets; each
  * change returns the {@link GroupEvent}s the members are shown.
  */
 public final class GroupService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final GroupStore store;
     private final GroupSettings settings;
     private final Clock clock;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "chatapp-groups-writer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Each change is its own write (a failed one is logged and not retried), in the order they were queued. */
+    private final BatchWriter<Runnable> writer = BatchWriter.<Runnable>builder("chatapp-groups-writer",
+            "group changes", (changes, retry) -> changes.forEach(Runnable::run)).start();
 
     private GroupService(GroupStore store, GroupSettings settings, Clock clock) {
         this.store = store;
@@ -227,11 +227,22 @@ public final class GroupService implements AutoCloseable {
     }
 
     /** The group's image, for its members; read after the changes queued before. */
-    public java.util.concurrent.CompletableFuture<Optional<GroupImage>> image(String room, String requester) {
+    public CompletableFuture<Optional<GroupImage>> image(String room, String requester) {
         if (role(room, requester).isEmpty()) {
             throw notMember();
         }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> store.image(room), writer);
+        CompletableFuture<Optional<GroupImage>> image = new CompletableFuture<>();
+        Runnable read = () -> {
+            try {
+                image.complete(store.image(room));
+            } catch (RuntimeException e) {
+                image.completeExceptionally(e);
+            }
+        };
+        if (!writer.offer(read)) {
+            image.completeExceptionally(new IllegalStateException("The group service is closed"));
+        }
+        return image;
     }
 
     /** The hex SHA-1 of the group's image (its XEP-0153 photo hash), empty when it has none or is no group. */
@@ -402,29 +413,29 @@ public final class GroupService implements AutoCloseable {
 
     /** Runs a write on the writer thread after those queued before it; a failure is logged, not lost silently. */
     private void inOrder(Runnable write) {
-        writer.execute(() -> {
+        boolean queued = writer.offer(() -> {
             try {
                 write.run();
             } catch (RuntimeException e) {
                 LOG.error("Group change not stored: {}", e.getMessage(), e);
             }
         });
+        if (!queued) {
+            LOG.error("Group change not stored: the group service is closed");
+        }
     }
 
     /** Waits until every change queued so far is written (tests, and queries that read the tables). */
     public void flushed() throws InterruptedException {
         try {
-            writer.submit(() -> { }).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+            writer.flushed().get();
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
 
     @Override
-    public void close() throws InterruptedException {
-        writer.shutdown();
-        if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("Group changes still unwritten after 10 s at shutdown");
-        }
+    public void close() {
+        writer.close(CLOSE_TIMEOUT);
     }
 }

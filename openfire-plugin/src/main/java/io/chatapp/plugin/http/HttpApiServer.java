@@ -1,6 +1,7 @@
 package io.chatapp.plugin.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.HttpLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +46,13 @@ public final class HttpApiServer implements AutoCloseable {
 
     public HttpApiServer(String bindAddress, int port, int threads, HttpLimits limits) throws IOException {
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 64), named(THREAD_PREFIX), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(threads * 64), DaemonThreads.numbered(THREAD_PREFIX),
+                new ThreadPoolExecutor.AbortPolicy());
         this.workers.allowCoreThreadTimeOut(true);
         // When the workers' queue is full, the exchange goes to a single overflow thread that answers 503 without
         // doing the work; if even that backs up, the connection is dropped.
         this.overflow = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(OVERFLOW_QUEUE),
-                named(THREAD_PREFIX + "overflow"), (task, pool) -> ((ExchangeTask) task).abandon());
+                DaemonThreads.numbered(THREAD_PREFIX + "overflow"), (task, pool) -> ((ExchangeTask) task).abandon());
         this.overflow.allowCoreThreadTimeOut(true);
         this.workers.setRejectedExecutionHandler((task, pool) -> overflow.execute(((ExchangeTask) task).overloaded()));
         this.selector = new HttpSelector(new InetSocketAddress(bindAddress, port), limits,
@@ -257,12 +257,4 @@ public final class HttpApiServer implements AutoCloseable {
         selector.close();
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

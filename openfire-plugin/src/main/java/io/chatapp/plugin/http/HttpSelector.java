@@ -1,5 +1,6 @@
 package io.chatapp.plugin.http;
 
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.HttpLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,8 +79,7 @@ final class HttpSelector implements AutoCloseable {
         }
         this.address = (InetSocketAddress) server.getLocalAddress();
         this.refusal = tooManyConnections();
-        this.thread = new Thread(this::run, threadName);
-        this.thread.setDaemon(true);
+        this.thread = DaemonThreads.unstarted(threadName, this::run);
     }
 
     void start() {

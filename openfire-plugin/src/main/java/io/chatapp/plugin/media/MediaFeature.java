@@ -3,6 +3,7 @@ package io.chatapp.plugin.media;
 import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.FeatureContext;
 import io.chatapp.plugin.auth.TokenService;
+import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.MediaSettings;
 import io.chatapp.plugin.groups.GroupService;
 import java.nio.file.Path;
@@ -39,11 +40,7 @@ public final class MediaFeature implements Feature {
         }
         BlobStore store = context.closer().open(BlobStores.open(settings));
         ThreadPoolExecutor background = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(10_000), runnable -> {
-                    Thread thread = new Thread(runnable, "chatapp-media");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new ArrayBlockingQueue<>(10_000), DaemonThreads.named("chatapp-media"));
         context.closer().onClose(() -> {
             background.shutdown();
             background.awaitTermination(5, TimeUnit.SECONDS);

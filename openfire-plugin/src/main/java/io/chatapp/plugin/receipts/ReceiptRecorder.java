@@ -1,7 +1,7 @@
 package io.chatapp.plugin.receipts;
 
 import io.chatapp.plugin.archive.MessageArchive.Reference;
-import io.chatapp.plugin.storage.Batches;
+import io.chatapp.plugin.storage.BatchWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -16,33 +16,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait: {@link
- * #delivered} and {@link #displayed} only queue the receipt, and one writer thread ({@code chatapp-receipts-writer})
- * stores them in batches.
+ * #delivered} and {@link #displayed} only queue the receipt, and one writer thread ({@code chatapp-receipts-writer}, a
+ * {@link BatchWriter}) stores them in batches.
  *
  * <p>Before each batch the writer waits for the archive to have stored everything offered to it so far, so a receipt
  * that overtook its message on the way to the database still finds it. Each reference is then resolved to an archive
  * id among the sender's messages to the recipient; a receipt that names no such message is dropped. The first
  * delivery recorded for a message and recipient wins; a read marker adds a read mark only when it moves the reader's
  * position in the conversation forward. A batch that cannot be written (database down) is retried with a growing
- * pause, so receipts wait in the queue meanwhile; when the queue is full new receipts are refused.
+ * pause, so receipts wait in the queue meanwhile; when the queue is full new receipts are refused. At close, a batch
+ * that still fails after three attempts is given up, and {@link #flushed()} fails from then on.
  */
 public final class ReceiptRecorder implements AutoCloseable {
 
@@ -51,13 +47,11 @@ public final class ReceiptRecorder implements AutoCloseable {
     public static final String THREAD_NAME = "chatapp-receipts-writer";
     public static final int DEFAULT_QUEUE_CAPACITY = 100_000;
     public static final int DEFAULT_BATCH_SIZE = 500;
-    /** How long the writer waits for more receipts before writing a batch (see {@link Batches}). */
-    static final long BATCH_LINGER_MILLIS = 20;
+    /** How long the writer waits for more receipts before writing a batch (see {@code Batches}). */
+    private static final Duration BATCH_LINGER = Duration.ofMillis(20);
 
     /** Longest wait for the archive's flush, or for the archive to resolve a batch's references, before a retry. */
     private static final Duration ARCHIVE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
     /** While closing, a batch that still fails after this many attempts is given up. */
     private static final int ATTEMPTS_WHEN_CLOSING = 3;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -65,41 +59,19 @@ public final class ReceiptRecorder implements AutoCloseable {
     private final DataSource dataSource;
     private final ArchiveLookup archive;
     private final Clock clock;
-    private final int batchSize;
-    private final int capacity;
-    /**
-     * Unbounded: {@link #pending} enforces the capacity, so that queueing never fails after a receipt was counted. No
-     * lock is held around queueing: a monitor here was contended by every packet thread that carried a receipt.
-     */
-    private final LinkedBlockingQueue<Receipt> queue = new LinkedBlockingQueue<>();
-    /** Receipts accepted and not yet dealt with by the writer. */
-    private final AtomicInteger pending = new AtomicInteger();
-    /** How many receipts have been accepted since start. */
-    private final AtomicLong accepted = new AtomicLong();
-    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-    private final Thread writer;
-    /**
-     * How many receipts the writer has finished with (stored, or dropped as matching nothing); written by the writer
-     * only. The queue is first in, first out and a receipt is counted as accepted before it is queued, so once this
-     * reaches the number accepted before some moment, every receipt queued before that moment has been dealt with.
-     */
-    private volatile long done;
-    /** The position (1 = first since start) of the first receipt that had to be given up (only while closing), or 0. */
-    private volatile long firstLost;
-    private volatile boolean closing;
+    private final BatchWriter<Receipt> writer;
 
     private ReceiptRecorder(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
                             int batchSize) {
-        if (queueCapacity < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("queue capacity and batch size must be positive");
-        }
         this.dataSource = dataSource;
         this.archive = archive;
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.capacity = queueCapacity;
-        this.writer = new Thread(this::run, THREAD_NAME);
-        this.writer.setDaemon(true);
+        this.writer = BatchWriter.<Receipt>builder(THREAD_NAME, "receipts", (batch, retry) -> write(batch))
+                .capacity(queueCapacity)
+                .batchSize(batchSize)
+                .linger(BATCH_LINGER)
+                .giveUpWhenClosingAfter(ATTEMPTS_WHEN_CLOSING)
+                .start();
     }
 
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock) {
@@ -108,9 +80,7 @@ public final class ReceiptRecorder implements AutoCloseable {
 
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
                                         int batchSize) {
-        ReceiptRecorder recorder = new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize);
-        recorder.writer.start();
-        return recorder;
+        return new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize);
     }
 
     /**
@@ -147,18 +117,7 @@ public final class ReceiptRecorder implements AutoCloseable {
             return false;
         }
         receipt.at = (receipt.at == null ? clock.instant() : receipt.at).truncatedTo(ChronoUnit.MILLIS);
-        // Count first, then look at closing: close() sets closing before the writer waits for the count to reach
-        // zero, so a receipt counted here is either refused or written (both are sequentially consistent operations).
-        if (pending.incrementAndGet() > capacity || closing) {
-            pending.decrementAndGet();
-            return false;
-        }
-        accepted.incrementAndGet();
-        queue.add(receipt);
-        if (queue.size() >= batchSize) {
-            Batches.wake(writer);
-        }
-        return true;
+        return writer.offer(receipt);
     }
 
     /**
@@ -166,100 +125,18 @@ public final class ReceiptRecorder implements AutoCloseable {
      * message); fails when some of them could not be stored before {@link #close}.
      */
     public CompletableFuture<Void> flushed() {
-        long target = accepted.get();
-        Waiter waiter = new Waiter(target, new CompletableFuture<>());
-        if (done >= target) {
-            waiter.complete(firstLost);
-            return waiter.future;
-        }
-        waiters.add(waiter);
-        Batches.wake(writer);
-        // The writer may have passed the target between the check and the add.
-        if (done >= target) {
-            completeWaiters();
-        } else if (!writer.isAlive()) {
-            waiter.future.completeExceptionally(new IllegalStateException("The receipt recorder is closed"));
-        }
-        return waiter.future;
+        return writer.flushed();
     }
 
     /** Receipts accepted and not yet written (queued, or in the batch being written). */
     public int pending() {
-        return pending.get();
+        return writer.pending();
     }
 
     /** Refuses new receipts, stores every queued one (giving up a batch only if the database keeps failing) and stops. */
     @Override
     public void close() {
-        closing = true;
-        Batches.wake(writer);
-        try {
-            writer.join(CLOSE_TIMEOUT.toMillis());
-            if (writer.isAlive()) {
-                LOG.warn("The receipts writer did not finish within {}; {} receipts are lost", CLOSE_TIMEOUT,
-                        pending.get());
-                writer.interrupt();
-                writer.join(TimeUnit.SECONDS.toMillis(5));
-            }
-        } catch (InterruptedException e) {
-            writer.interrupt();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        List<Receipt> batch = new ArrayList<>(batchSize);
-        try {
-            while (true) {
-                Receipt first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closing && pending.get() == 0) {
-                        break;
-                    }
-                    continue;
-                }
-                batch.add(first);
-                // Someone waiting for flushed() (a message-info question) ends the wait.
-                Batches.gather(queue, batch, batchSize, closing ? 0 : BATCH_LINGER_MILLIS,
-                        receipt -> !waiters.isEmpty());
-                if (!writeWithRetries(batch) && firstLost == 0) {
-                    firstLost = done + 1;
-                }
-                done += batch.size();
-                pending.addAndGet(-batch.size());
-                completeWaiters();
-                batch.clear();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            failRemainingWaiters();
-        }
-    }
-
-    private boolean writeWithRetries(List<Receipt> batch) throws InterruptedException {
-        Duration pause = FIRST_RETRY;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                write(batch);
-                if (attempt > 1) {
-                    LOG.info("Receipts are being stored again");
-                }
-                return true;
-            } catch (SQLException | ExecutionException | TimeoutException | RuntimeException e) {
-                if (closing && attempt >= ATTEMPTS_WHEN_CLOSING) {
-                    LOG.warn("Giving up {} receipts at shutdown: {}", batch.size(), e.getMessage());
-                    return false;
-                }
-                if (attempt == 1) {
-                    LOG.warn("Could not store {} receipts, retrying: {}", batch.size(), e.getMessage());
-                } else {
-                    LOG.debug("Could not store {} receipts (attempt {})", batch.size(), attempt, e);
-                }
-                Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
-            }
-        }
+        writer.close(CLOSE_TIMEOUT);
     }
 
     private void write(List<Receipt> batch)
@@ -382,25 +259,6 @@ public final class ReceiptRecorder implements AutoCloseable {
         return hash;
     }
 
-    private void completeWaiters() {
-        long reached = done;
-        long failedFrom = firstLost;
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-            Waiter waiter = it.next();
-            if (waiter.target <= reached) {
-                it.remove();
-                waiter.complete(failedFrom);
-            }
-        }
-    }
-
-    private void failRemainingWaiters() {
-        completeWaiters();
-        for (Waiter waiter; (waiter = waiters.poll()) != null; ) {
-            waiter.future.completeExceptionally(new IllegalStateException("The receipt recorder stopped"));
-        }
-    }
-
     private enum Kind {
         DELIVERED, DISPLAYED
     }
@@ -443,18 +301,6 @@ public final class ReceiptRecorder implements AutoCloseable {
             this.receipt = receipt;
             this.id = id;
             this.lockKey = lockKey(receipt.recipient, receipt.sender);
-        }
-    }
-
-    private record Waiter(long target, CompletableFuture<Void> future) {
-
-        /** Completes normally unless a receipt up to the target had to be given up. */
-        void complete(long firstLost) {
-            if (firstLost != 0 && firstLost <= target) {
-                future.completeExceptionally(new IllegalStateException("Some receipts could not be stored"));
-            } else {
-                future.complete(null);
-            }
         }
     }
 }
