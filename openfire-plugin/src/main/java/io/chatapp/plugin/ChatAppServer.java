@@ -36,16 +36,13 @@ public final class ChatAppServer implements AutoCloseable {
     private final Database database;
     private final HttpApiServer http;
     private final Services services;
-    private final Jobs jobs;
     private final String version;
 
-    private ChatAppServer(Closer closer, Database database, HttpApiServer http, Services services, Jobs jobs,
-                          String version) {
+    private ChatAppServer(Closer closer, Database database, HttpApiServer http, Services services, String version) {
         this.closer = closer;
         this.database = database;
         this.http = http;
         this.services = services;
-        this.jobs = jobs;
         this.version = version;
     }
 
@@ -86,7 +83,7 @@ public final class ChatAppServer implements AutoCloseable {
             http.start();
 
             LOG.info("chat-app {} started on node {} with {}", version, nodeId, settings);
-            return new ChatAppServer(closer, database, http, services, jobs, version);
+            return new ChatAppServer(closer, database, http, services, version);
         } catch (IOException | SQLException | RuntimeException e) {
             if (unstarted != null) {
                 unstarted.close();
@@ -106,11 +103,6 @@ public final class ChatAppServer implements AutoCloseable {
     /** The services the features provide, for their Openfire bindings. */
     public Services services() {
         return services;
-    }
-
-    /** Runs work off the caller's thread (e.g. database writes an Openfire packet thread must not wait for). */
-    public java.util.concurrent.Executor background() {
-        return jobs.background();
     }
 
     public int httpPort() {
