@@ -46,7 +46,24 @@ public final class ChatAppServer implements AutoCloseable {
         this.version = version;
     }
 
+    /** What is bound to the services once every feature has started, before the HTTP server serves (e.g. Openfire). */
+    @FunctionalInterface
+    public interface Binding {
+        /** Binds; the result undoes it, and is closed before the features' parts. */
+        AutoCloseable bind(Services services);
+    }
+
+    /** Starts with nothing bound: the features and their HTTP routes only (tests without Openfire). */
     public static ChatAppServer start(Settings settings, String nodeId, Accounts accounts, List<Feature> features) {
+        return start(settings, nodeId, accounts, features, services -> () -> { });
+    }
+
+    /**
+     * Starts every feature, then the binding, then the HTTP server, so that {@code /health} answers only once the
+     * whole plugin is in place.
+     */
+    public static ChatAppServer start(Settings settings, String nodeId, Accounts accounts, List<Feature> features,
+                                      Binding binding) {
         String version = pluginVersion();
         Closer closer = new Closer();
         HttpApiServer unstarted = null;
@@ -78,6 +95,7 @@ public final class ChatAppServer implements AutoCloseable {
                             + e.getMessage(), e);
                 }
             }
+            closer.open(binding.bind(services));
             closer.open(http);
             unstarted = null;
             http.start();

@@ -2,6 +2,7 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.ChatAppServer;
 import io.chatapp.plugin.Feature;
+import io.chatapp.plugin.Services;
 import io.chatapp.plugin.accounts.openfire.AccountsBinding;
 import io.chatapp.plugin.accounts.openfire.OpenfireAccounts;
 import io.chatapp.plugin.archive.openfire.ArchiveBinding;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Openfire entry point: reads the settings from Openfire, starts {@link ChatAppServer} with every feature of
- * {@link #FEATURES}, then puts each feature's binding on Openfire in the same order. {@link #destroyPlugin()} undoes
- * exactly that, in reverse order.
+ * The Openfire entry point: reads the settings from Openfire and starts {@link ChatAppServer} with every feature of
+ * {@link #FEATURES}, each feature's binding put on Openfire in the same order before the HTTP server serves (so
+ * {@code /health} means the whole plugin is in place). {@link #destroyPlugin()} undoes exactly that, in reverse
+ * order: the HTTP server, the bindings, then the features.
  *
  * <p>Only the portable Openfire API listed in docs/architecture.md may be used in {@code *.openfire} packages.
  */
@@ -49,7 +51,6 @@ public final class ChatAppPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAppPlugin.class);
 
     private ChatAppServer server;
-    private OpenfireRegistrations registrations;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -59,11 +60,8 @@ public final class ChatAppPlugin implements Plugin {
             Settings settings = Settings.read(new JiveSettingsSource(Map.of(
                     Settings.MEDIA_DIRECTORY.name(), home.resolve("chatapp-media").toString())));
             OpenfireAccounts accounts = new OpenfireAccounts();
-            server = ChatAppServer.start(settings, nodeId(), accounts, domainFeatures());
-            registrations = new OpenfireRegistrations();
-            for (OpenfireFeature feature : FEATURES) {
-                feature.bind(server.services(), accounts.domain(), registrations);
-            }
+            server = ChatAppServer.start(settings, nodeId(), accounts, domainFeatures(),
+                    services -> bindAll(services, accounts.domain()));
         } catch (RuntimeException e) {
             // Openfire only logs a failed plugin; say plainly what is wrong so the operator can fix it.
             LOG.error("chat-app plugin failed to start: {}", e.getMessage(), e);
@@ -72,12 +70,22 @@ public final class ChatAppPlugin implements Plugin {
         }
     }
 
+    /** Every feature's binding, in list order, on one set of registrations (all undone if one fails). */
+    private static OpenfireRegistrations bindAll(Services services, String domain) {
+        OpenfireRegistrations registrations = new OpenfireRegistrations();
+        try {
+            for (OpenfireFeature feature : FEATURES) {
+                feature.bind(services, domain, registrations);
+            }
+            return registrations;
+        } catch (RuntimeException e) {
+            registrations.close();
+            throw e;
+        }
+    }
+
     @Override
     public void destroyPlugin() {
-        if (registrations != null) {
-            registrations.close();
-            registrations = null;
-        }
         if (server != null) {
             server.close();
             server = null;
