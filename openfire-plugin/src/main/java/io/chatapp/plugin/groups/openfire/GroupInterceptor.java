@@ -35,8 +35,6 @@ import org.xmpp.packet.Presence;
  */
 final class GroupInterceptor implements PacketInterceptor {
 
-    static final String MUC_ADMIN = RoomRequests.MUC_ADMIN;
-    static final String MUC_OWNER = RoomRequests.MUC_OWNER;
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
     /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
     static final String REFUSED = "refused";

@@ -2,6 +2,7 @@ package io.chatapp.plugin.groups.openfire;
 
 import io.chatapp.plugin.groups.AffiliationChange;
 import io.chatapp.plugin.groups.PrivateRoomConfig;
+import io.chatapp.plugin.groups.RoomRequests;
 import io.chatapp.plugin.openfire.PluginRouting;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RoomActions {
     /** Sets the room's name and/or description (null: unchanged) with a configuration form. */
     void describe(String room, String preferredUser, String name, String description) {
         Element query = org.dom4j.DocumentHelper.createElement(
-                org.dom4j.QName.get("query", GroupInterceptor.MUC_OWNER));
+                org.dom4j.QName.get("query", RoomRequests.MUC_OWNER));
         Element form = query.addElement(org.dom4j.QName.get("x", "jabber:x:data")).addAttribute("type", "submit");
         field(form, "FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig");
         if (name != null) {
