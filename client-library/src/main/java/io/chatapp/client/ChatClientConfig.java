@@ -106,11 +106,12 @@ public final class ChatClientConfig {
     }
 
     /**
-     * The subdomain of the server's group (MUC) service, {@code conference} unless set; the server's
-     * {@code chatapp.groups.service}.
+     * The subdomain of the server's group (MUC) service when set (the server's {@code chatapp.groups.service});
+     * empty by default: the client then finds the service by service discovery (the MUC service whose disco#info
+     * lists {@code urn:chatapp:groups:0}).
      */
-    public String groupService() {
-        return groupService;
+    public Optional<String> groupService() {
+        return Optional.ofNullable(groupService);
     }
 
     /** A copy of this configuration with a different resource. */
@@ -149,7 +150,7 @@ public final class ChatClientConfig {
         private Duration reconnectDelay;
         private URI apiBaseUrl;
         private TokenMechanism tokenMechanism = TokenMechanism.OAUTHBEARER;
-        private String groupService = "conference";
+        private String groupService;
 
         private Builder(String domain) {
             if (domain == null || domain.isBlank()) {
@@ -219,10 +220,13 @@ public final class ChatClientConfig {
             return this;
         }
 
-        /** The subdomain of the server's group service (the server's {@code chatapp.groups.service}). */
+        /**
+         * The subdomain of the server's group service (the server's {@code chatapp.groups.service}), instead of
+         * finding it by service discovery.
+         */
         public Builder groupService(String value) {
             if (value == null || value.isBlank() || value.contains(".") || value.contains("@")) {
-                throw new IllegalArgumentException("groupService must be a subdomain label, e.g. conference");
+                throw new IllegalArgumentException("groupService must be a subdomain label, e.g. groups");
             }
             this.groupService = value;
             return this;

@@ -1,6 +1,7 @@
 package io.chatapp.client;
 
 import io.chatapp.client.internal.xmpp.GroupRequestIQ;
+import io.chatapp.client.internal.xmpp.GroupsIQ;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,11 +11,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatException;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
 import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -186,8 +189,22 @@ public final class GroupAdmin {
                         "The server does not list the new group " + room + " (is the chat-app plugin installed?)"));
     }
 
-    private String service() {
-        return context.config.groupService() + "." + context.config.domain();
+    /**
+     * The group service's address: the configured one, else the service the server lists whose disco#info names the
+     * groups protocol (Smack caches the answer for the connection).
+     */
+    private String service() throws Exception {
+        Optional<String> configured = context.config.groupService();
+        if (configured.isPresent()) {
+            return configured.get() + "." + context.config.domain();
+        }
+        List<DomainBareJid> services = ServiceDiscoveryManager.getInstanceFor(context.connection())
+                .findServices(GroupsIQ.NAMESPACE, true, true);
+        if (services.isEmpty()) {
+            throw new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
+                    "The server lists no groups service (is the chat-app plugin installed?)");
+        }
+        return services.get(0).toString();
     }
 
     private static byte[] randomBytes() {

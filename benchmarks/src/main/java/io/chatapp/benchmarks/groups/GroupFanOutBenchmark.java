@@ -74,6 +74,14 @@ public final class GroupFanOutBenchmark {
         });
     }
 
+    /**
+     * The MUC service of the room: the plugin's group service (chatapp.groups.service, created by the plugin), or the
+     * standard one of a plain Openfire.
+     */
+    private static String service(boolean plugin) {
+        return plugin ? "groups" : "conference";
+    }
+
     /** Boots a server with or without the plugin, sets the room up, runs the load, and stops it. */
     private List<FanOutRun> against(boolean plugin) throws Exception {
         System.out.printf("%n=== Openfire %s the chat-app plugin ===%n", plugin ? "with" : "without");
@@ -82,7 +90,7 @@ public final class GroupFanOutBenchmark {
                 options.tcpNoDelay(), List.of(MEMBERS + ":" + options.members()))) {
             try {
                 MucRoom room = new MucRoom(JidCreate.entityBareFrom("g" + HexFormat.of().formatHex(
-                        new SecureRandom().generateSeed(12)) + "@conference." + server.domain()));
+                        new SecureRandom().generateSeed(12)) + "@" + service(plugin) + "." + server.domain()));
                 long start = System.nanoTime();
                 List<Connections.Login> logins = new ArrayList<>();
                 for (int i = 0; i < options.members(); i++) {

@@ -3,7 +3,7 @@ package io.chatapp.plugin.config;
 /**
  * Group settings (see {@link Settings} for the properties).
  *
- * @param service    subdomain of the MUC service whose rooms are groups, e.g. {@code conference}
+ * @param service    subdomain of the MUC service whose rooms are groups, e.g. {@code groups}
  * @param maxMembers    most members (owner and admins included) a group may have
  * @param maxImageBytes largest group image accepted
  */

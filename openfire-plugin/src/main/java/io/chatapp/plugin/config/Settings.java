@@ -162,8 +162,9 @@ public record Settings(
     public static final Setting<Integer> MEDIA_KEY_RETENTION_DAYS = Setting.integer(
             "chatapp.media.keyRetentionDays", 36_500, 1, 36_500, "How long a replaced media URL key keeps"
                     + " verifying; download URLs it signed stop working after that (with expiry off, keep it long).");
-    public static final Setting<String> GROUPS_SERVICE = Setting.string("chatapp.groups.service", "conference",
-            "Subdomain of Openfire's MUC service whose rooms are groups; the plugin keeps every room there private.");
+    public static final Setting<String> GROUPS_SERVICE = Setting.string("chatapp.groups.service", "groups",
+            "Subdomain of the MUC service whose rooms are groups, created at start when missing; the plugin keeps every"
+                    + " room there private. Not conference: that service stays standard XEP-0045 for other clients.");
     public static final Setting<Integer> GROUPS_MAX_MEMBERS = Setting.integer("chatapp.groups.maxMembers", 1024,
             2, 100_000, "Most members (owner and admins included) a group may have; adding more is refused.");
     public static final Setting<Integer> GROUPS_MAX_IMAGE_BYTES = Setting.integer("chatapp.groups.maxImageBytes",

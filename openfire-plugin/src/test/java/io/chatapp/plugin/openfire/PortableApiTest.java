@@ -51,6 +51,8 @@ class PortableApiTest {
             "org.jivesoftware.openfire.session.Session",
             "org.jivesoftware.openfire.XMPPServer",
             "org.jivesoftware.openfire.XMPPServerInfo",
+            // getMultiUserChatService(String) only; the service is created by reflection (GroupsMucService).
+            "org.jivesoftware.openfire.muc.MultiUserChatManager",
             // Tinder's component API (the upload service); Openfire 4.2 to 5.x implement it unchanged.
             "org.xmpp.component.Component",
             "org.xmpp.component.ComponentManager",

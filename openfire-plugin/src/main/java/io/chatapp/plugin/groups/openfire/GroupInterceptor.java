@@ -22,6 +22,9 @@ import org.xmpp.packet.Presence;
  * The groups' rules on the path between clients and the MUC service, which enforces the rest natively (only owners
  * may change affiliations or configure, members-only entry, kicks of removed members).
  *
+ * <p>Group rooms are the rooms of the group service and the groups recorded on an earlier one ({@link #isRoom});
+ * the other rooms of that earlier service are standard MUC rooms the plugin does not touch.
+ *
  * <p>From clients to a group room: an affiliation change, configuration form or destroy is checked against the
  * plugin's rules (the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
  * its error before the room sees it), every configuration form is rewritten to keep the room private
@@ -77,11 +80,19 @@ final class GroupInterceptor implements PacketInterceptor {
             fromClient(packet);
         } else if (!incoming && isRoom(packet.getFrom())) {
             toClient(packet);
+        } else if (!incoming && packet instanceof IQ iq && isService(iq.getFrom())) {
+            advertiseGroups(iq);
         }
     }
 
+    /**
+     * A room the groups' rules apply to: any room of the group service, and on another service (the {@code conference}
+     * service that held groups before they got a service of their own) exactly the rooms recorded as groups. Every
+     * other room is left to the MUC service as a standard XEP-0045 room.
+     */
     private boolean isRoom(JID jid) {
-        return jid != null && jid.getNode() != null && service.equals(jid.getDomain());
+        return jid != null && jid.getNode() != null
+                && (service.equals(jid.getDomain()) || groups.isGroup(jid.toBareJID()));
     }
 
     private void fromClient(Packet packet) throws PacketRejectedException {
@@ -169,6 +180,19 @@ final class GroupInterceptor implements PacketInterceptor {
                 && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
             RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
+        }
+    }
+
+    private boolean isService(JID jid) {
+        return jid != null && jid.getNode() == null && jid.getResource() == null && service.equals(jid.getDomain());
+    }
+
+    /** The group service's disco#info answer names the groups protocol, so clients find the service by disco. */
+    private static void advertiseGroups(IQ iq) {
+        Element query = iq.getChildElement();
+        if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
+                && query.attributeValue("node") == null) {
+            query.addElement("feature").addAttribute("var", GroupIqHandler.NAMESPACE);
         }
     }
 

@@ -14,8 +14,9 @@ import io.chatapp.plugin.receipts.MessageInfoService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
 
 /**
- * Groups on Openfire's packet path: {@link GroupInterceptor} between clients and the MUC service, the
- * {@code urn:chatapp:groups:0} handler and its disco feature.
+ * Groups on Openfire's packet path: their MUC service ({@link GroupsMucService}, created when missing),
+ * {@link GroupInterceptor} between clients and the group rooms, the {@code urn:chatapp:groups:0} handler and its disco
+ * feature.
  */
 public final class GroupsBinding implements OpenfireFeature {
 
@@ -36,6 +37,8 @@ public final class GroupsBinding implements OpenfireFeature {
                 services.get(MessageInfoService.class), messages, routing);
         GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), routing);
         RoomActions actions = new RoomActions(occupants, routing);
+        // Not undone at close: the service holds the groups' rooms (see GroupsMucService).
+        GroupsMucService.ensure(groups.settings().service());
         registrations.intercept(new GroupInterceptor(groups, groups.settings().service() + "." + domain, occupants,
                 broadcast, actions, archive, receipts, routing));
         registrations.handle(new GroupIqHandler(groups, broadcast, actions, mam, receipts, routing));
