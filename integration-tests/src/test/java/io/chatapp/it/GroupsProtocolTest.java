@@ -309,7 +309,7 @@ class GroupsProtocolTest {
     }
 
     static String room(DevServer server) {
-        return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@conference."
+        return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@groups."
                 + server.domain();
     }
 
