@@ -39,6 +39,14 @@ public final class AccountException extends Exception {
         return kind;
     }
 
+    /**
+     * The refusal as the user reads it, the same over HTTP and XMPP: the rule broken, and for {@link Kind#TOO_MANY}
+     * when to try again.
+     */
+    public String userMessage() {
+        return kind == Kind.TOO_MANY ? getMessage() + " Try again in " + retryAfterSeconds() + " s." : getMessage();
+    }
+
     /** For {@link Kind#TOO_MANY}: how long to wait, in whole seconds rounded up. */
     public long retryAfterSeconds() {
         return retryAfter == null ? 1 : Math.max(1, (retryAfter.toMillis() + 999) / 1000);

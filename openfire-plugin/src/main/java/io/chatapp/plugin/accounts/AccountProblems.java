@@ -16,8 +16,7 @@ final class AccountProblems {
             case NOT_ALLOWED -> new HttpProblem(403, "forbidden", e.getMessage());
             case NOT_FOUND -> new HttpProblem(404, "not_found", e.getMessage());
             case CONFLICT -> new HttpProblem(409, "conflict", e.getMessage());
-            case TOO_MANY -> HttpProblem.tooManyRequests(e.retryAfterSeconds(),
-                    e.getMessage() + " Try again in " + e.retryAfterSeconds() + " s.");
+            case TOO_MANY -> HttpProblem.tooManyRequests(e.retryAfterSeconds(), e.userMessage());
         };
     }
 }

@@ -53,7 +53,7 @@ public final class AccountService {
         countRegistrationAttempt(address);
         String username = checkNewAccount(requestedName, password);
         if (!accounts.create(username, password)) {
-            throw new AccountException(Kind.CONFLICT, "This user name is taken.");
+            throw new AccountException(Kind.CONFLICT, UsernamePolicy.TAKEN);
         }
         directory.registered(username);
         LOG.info("Account '{}' registered over HTTP", username);
@@ -220,7 +220,7 @@ public final class AccountService {
         try {
             tokens.checkPassword(username, password, address);
         } catch (LockedOutException e) {
-            throw new AccountException(Kind.TOO_MANY, "Too many failed attempts.", e.retryAfter());
+            throw new AccountException(Kind.TOO_MANY, LockedOutException.MESSAGE, e.retryAfter());
         } catch (io.chatapp.plugin.auth.TokenRejectedException e) {
             throw new AccountException(Kind.WRONG_PASSWORD, "The password is wrong.");
         }

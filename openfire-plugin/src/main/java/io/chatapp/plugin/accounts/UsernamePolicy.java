@@ -13,6 +13,8 @@ import java.util.Set;
 public final class UsernamePolicy {
 
     public static final int MAX_LENGTH = 64;
+    /** The refusal of a name another account has (HTTP and in-band registration). */
+    public static final String TAKEN = "This user name is taken.";
     private static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "postmaster", "hostmaster",
             "webmaster", "abuse", "security", "support", "noreply", "no-reply", "system", "server");
 

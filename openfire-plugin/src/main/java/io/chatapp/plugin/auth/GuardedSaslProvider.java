@@ -31,8 +31,14 @@ public final class GuardedSaslProvider extends Provider {
      */
     public GuardedSaslProvider(LoginGuard guard, AccountStatus status, String domain,
                                Function<Map<String, ?>, String> addressOf) {
+        this(guard, status, domain, addressOf, SaslRefusals.NOT_AUTHORIZED);
+    }
+
+    /** @param refusals how the XMPP server reports a lock-out and a disabled account */
+    public GuardedSaslProvider(LoginGuard guard, AccountStatus status, String domain,
+                               Function<Map<String, ?>, String> addressOf, SaslRefusals refusals) {
         super(NAME, "1.0", "chat-app failed-login guard for XMPP logins");
-        SaslServerFactory factory = new Factory(this, guard, status, domain, addressOf);
+        SaslServerFactory factory = new Factory(this, guard, status, domain, addressOf, refusals);
         for (String mechanism : MECHANISMS) {
             putService(new Service(this, SERVICE_TYPE, mechanism, Factory.class.getName(), null, null) {
                 @Override
@@ -44,7 +50,8 @@ public final class GuardedSaslProvider extends Provider {
     }
 
     private record Factory(Provider self, LoginGuard guard, AccountStatus status, String domain,
-                           Function<Map<String, ?>, String> addressOf) implements SaslServerFactory {
+                           Function<Map<String, ?>, String> addressOf, SaslRefusals refusals)
+            implements SaslServerFactory {
 
         @Override
         public SaslServer createSaslServer(String mechanism, String protocol, String serverName, Map<String, ?> props,
@@ -62,7 +69,7 @@ public final class GuardedSaslProvider extends Provider {
                 }
                 SaslServer server = delegateServer(provider, mechanism, protocol, serverName, props, handler);
                 if (server != null) {
-                    return new GuardedSaslServer(server, guard, status, domain, addressOf.apply(props));
+                    return new GuardedSaslServer(server, guard, status, domain, addressOf.apply(props), refusals);
                 }
             }
             return null;

@@ -20,11 +20,18 @@ final class GuardedSaslServer implements SaslServer {
     private final AccountStatus status;
     private final String domain;
     private final String address;
+    private final SaslRefusals refusals;
     private String claimedUser;
     private boolean identified;
     private boolean finished;
 
     GuardedSaslServer(SaslServer delegate, LoginGuard guard, AccountStatus status, String domain, String address) {
+        this(delegate, guard, status, domain, address, SaslRefusals.NOT_AUTHORIZED);
+    }
+
+    GuardedSaslServer(SaslServer delegate, LoginGuard guard, AccountStatus status, String domain, String address,
+                      SaslRefusals refusals) {
+        this.refusals = refusals;
         this.delegate = delegate;
         this.guard = guard;
         this.status = status;
@@ -44,7 +51,7 @@ final class GuardedSaslServer implements SaslServer {
                 finished = true;
                 LOG.info("{} login of '{}' from {} refused: locked for {} s", getMechanismName(),
                         Usernames.forLog(claimedUser), address, wait.get().toSeconds());
-                throw new SaslException("Too many failed logins; try again later");
+                throw refusals.lockedOut(LockedOutException.MESSAGE);
             }
         }
         byte[] challenge;
@@ -63,7 +70,7 @@ final class GuardedSaslServer implements SaslServer {
             String user = Usernames.lockoutKey(delegate.getAuthorizationID(), domain);
             if (status.isDisabled(user)) {
                 LOG.info("{} login of disabled account '{}' refused", getMechanismName(), Usernames.forLog(user));
-                throw new SaslException("Account disabled");
+                throw refusals.accountDisabled("Account disabled");
             }
             guard.succeeded(user);
             status.loggedIn(user);

@@ -9,6 +9,9 @@ public final class LockedOutException extends Exception {
 
     private final Duration retryAfter;
 
+    /** How every way of logging in (HTTP, XMPP) words the refusal. */
+    public static final String MESSAGE = "Too many failed attempts.";
+
     public LockedOutException(Duration retryAfter) {
         super("too many failed logins; retry in " + retryAfter.toSeconds() + " s");
         this.retryAfter = retryAfter;

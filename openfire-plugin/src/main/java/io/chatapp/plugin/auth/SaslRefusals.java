@@ -17,4 +17,17 @@ public interface SaslRefusals {
      * The client asked to act as another account than the one its credentials prove ({@code <invalid-authzid/>}).
      */
     SaslException invalidAuthzid(String message);
+
+    /**
+     * The account or the client's address is locked after too many failed logins. Openfire reports it as
+     * {@code <temporary-auth-failure/>} ("try again later"); its SASL failure cannot carry a {@code <text/>}.
+     */
+    default SaslException lockedOut(String message) {
+        return new SaslException(message);
+    }
+
+    /** The credentials are right but the account is disabled ({@code <account-disabled/>}). */
+    default SaslException accountDisabled(String message) {
+        return new SaslException(message);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
+import org.dom4j.Namespace;
 import org.dom4j.QName;
 import org.jivesoftware.openfire.PacketRouter;
 import org.jivesoftware.openfire.XMPPServer;
@@ -79,7 +80,9 @@ public final class PluginRouting {
         element.addAttribute("type", error.type());
         element.addElement(QName.get(error.condition(), STANZA_ERRORS));
         if (text != null) {
-            element.addElement(QName.get("text", STANZA_ERRORS)).setText(text);
+            // Every text the plugin writes is English (RFC 6120 §8.3.2: the language of the text).
+            element.addElement(QName.get("text", STANZA_ERRORS))
+                    .addAttribute(QName.get("lang", Namespace.XML_NAMESPACE), "en").setText(text);
         }
         return new PacketError(element);
     }

@@ -6,10 +6,12 @@ package io.chatapp.plugin.xmpp;
  */
 public enum StanzaError {
     BAD_REQUEST("bad-request", "modify"),
+    CONFLICT("conflict", "cancel"),
     FORBIDDEN("forbidden", "auth"),
     ITEM_NOT_FOUND("item-not-found", "cancel"),
     FEATURE_NOT_IMPLEMENTED("feature-not-implemented", "cancel"),
-    NOT_ACCEPTABLE("not-acceptable", "cancel"),
+    /** {@code modify}: the sender may change the request (RFC 6120 §8.3.3.10, XEP-0077, XEP-0363). */
+    NOT_ACCEPTABLE("not-acceptable", "modify"),
     NOT_ALLOWED("not-allowed", "cancel"),
     POLICY_VIOLATION("policy-violation", "modify"),
     RESOURCE_CONSTRAINT("resource-constraint", "wait"),

@@ -31,8 +31,8 @@ public final class AccountsBinding implements OpenfireFeature {
 
     @Override
     public void bind(Services services, String domain, OpenfireRegistrations registrations) {
-        TokenSaslProvider tokens = new TokenSaslProvider(services.get(TokenService.class), domain,
-                new OpenfireSaslRefusals());
+        OpenfireSaslRefusals refusals = new OpenfireSaslRefusals();
+        TokenSaslProvider tokens = new TokenSaslProvider(services.get(TokenService.class), domain, refusals);
         Security.addProvider(tokens);
         registrations.onClose(() -> Security.removeProvider(tokens.getName()));
         TokenSaslProvider.MECHANISMS.forEach(SASLAuthentication::addSupportedMechanism);
@@ -40,7 +40,7 @@ public final class AccountsBinding implements OpenfireFeature {
 
         AccountDirectory directory = services.get(AccountDirectory.class);
         GuardedSaslProvider guard = new GuardedSaslProvider(services.get(LoginGuard.class), directory, domain,
-                SaslClientAddress::of);
+                SaslClientAddress::of, refusals);
         Security.insertProviderAt(guard, 1);
         registrations.onClose(() -> Security.removeProvider(guard.getName()));
 

@@ -1,7 +1,10 @@
 package io.chatapp.plugin.accounts.openfire;
 
 import io.chatapp.plugin.accounts.AccountException;
+import io.chatapp.plugin.accounts.AccountRefusals;
 import io.chatapp.plugin.accounts.AccountService;
+import io.chatapp.plugin.openfire.PluginRouting;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
 
 /**
  * Applies the plugin's account rules to XMPP in-band registration (XEP-0077), which Openfire itself handles: the
  * on/off setting, the per-address rate limit, and the user name and password policies for new accounts and password
- * changes. A refused request gets Openfire's {@code not-allowed} error.
+ * changes.
+ *
+ * <p>A refusal names its rule: the request is rejected (Openfire then answers {@code not-allowed}) and that answer,
+ * on its way out to the client, gets the condition XEP-0077 defines and an English {@code <text/>} with the HTTP API's
+ * wording ({@link AccountRefusals}). Openfire's own {@code conflict} for a taken name gets its text the same way.
  *
  * <p>When Openfire answers an accepted request with success, the plugin's records follow: a new account is recorded,
  * a password change revokes the account's tokens, a cancelled account's plugin data is removed. Those database
@@ -35,7 +43,13 @@ final class InBandRegistrationGuard implements PacketInterceptor {
 
     private final AccountService accounts;
     private final Executor background;
-    private final Map<String, Runnable> awaitingSuccess = new ConcurrentHashMap<>();
+    private final Map<String, Pending> awaitingAnswer = new ConcurrentHashMap<>();
+    /** Refused requests whose error Openfire is about to send → the error they get instead. */
+    private final Map<String, StanzaErrorException> refused = new ConcurrentHashMap<>();
+
+    /** An accepted request: what to do when Openfire succeeds, and whether it creates an account. */
+    private record Pending(Runnable onSuccess, boolean registration) {
+    }
 
     InBandRegistrationGuard(AccountService accounts, Executor background) {
         this.accounts = accounts;
@@ -59,24 +73,31 @@ final class InBandRegistrationGuard implements PacketInterceptor {
         String sessionUser = session.getAddress() == null ? null : session.getAddress().getNode();
         if (query.element("remove") != null) {
             if (sessionUser != null) {
-                onSuccess(session, iq, () -> forget(sessionUser));
+                await(session, iq, new Pending(() -> forget(sessionUser), false));
             }
             return;
         }
         Credentials submitted = Credentials.of(query);
-        if (sessionUser != null) {
-            if (submitted.password() != null) {
-                checkPasswordChange(sessionUser, submitted.password());
-                onSuccess(session, iq, () -> revokeTokens(sessionUser));
+        try {
+            if (sessionUser != null) {
+                if (submitted.password() != null) {
+                    checkPasswordChange(sessionUser, submitted.password());
+                    await(session, iq, new Pending(() -> revokeTokens(sessionUser), false));
+                }
+                return;
             }
-            return;
+            if (submitted.username() == null || submitted.password() == null) {
+                return; // Openfire refuses an incomplete registration itself.
+            }
+            checkRegistration(submitted.username(), submitted.password(), session);
+        } catch (StanzaErrorException refusal) {
+            if (refused.size() < MAX_PENDING) {
+                refused.put(key(session, iq.getID()), refusal);
+            }
+            throw new PacketRejectedException(refusal.getMessage());
         }
-        if (submitted.username() == null || submitted.password() == null) {
-            return; // Openfire refuses an incomplete registration itself.
-        }
-        checkRegistration(submitted.username(), submitted.password(), session);
         String recorded = submitted.username().trim().toLowerCase(Locale.ROOT);
-        onSuccess(session, iq, () -> record(recorded));
+        await(session, iq, new Pending(() -> record(recorded), true));
     }
 
     /**
@@ -107,38 +128,54 @@ final class InBandRegistrationGuard implements PacketInterceptor {
         }
     }
 
-    private void checkRegistration(String username, String password, Session session)
-            throws PacketRejectedException {
+    private void checkRegistration(String username, String password, Session session) {
         try {
             accounts.checkInBandRegistration(username, password, address(session));
         } catch (AccountException e) {
             LOG.info("In-band registration refused: {}", e.getMessage());
-            throw new PacketRejectedException(e.getMessage());
+            throw AccountRefusals.of(e);
         }
     }
 
-    private void checkPasswordChange(String username, String password) throws PacketRejectedException {
+    private void checkPasswordChange(String username, String password) {
         Optional<String> problem = accounts.passwordProblem(username, password);
         if (problem.isPresent()) {
             LOG.info("In-band password change of '{}' refused: {}", username, problem.get());
-            throw new PacketRejectedException(problem.get());
+            throw AccountRefusals.passwordRefused(problem.get());
         }
     }
 
-    private void onSuccess(Session session, IQ request, Runnable action) {
-        if (awaitingSuccess.size() < MAX_PENDING) {
-            awaitingSuccess.put(key(session, request.getID()), action);
+    private void await(Session session, IQ request, Pending pending) {
+        if (awaitingAnswer.size() < MAX_PENDING) {
+            awaitingAnswer.put(key(session, request.getID()), pending);
         }
     }
 
-    /** Openfire's answer to a request we are waiting on: act on success, forget on error. */
+    /**
+     * Openfire's answer to a request we refused (its {@code not-allowed} becomes our error) or are waiting on: act on
+     * success; on a conflict, say the name is taken.
+     */
     private void answered(IQ reply, Session session) {
-        if (awaitingSuccess.isEmpty() || (reply.getType() != IQ.Type.result && reply.getType() != IQ.Type.error)) {
+        if ((awaitingAnswer.isEmpty() && refused.isEmpty())
+                || (reply.getType() != IQ.Type.result && reply.getType() != IQ.Type.error)) {
             return;
         }
-        Runnable action = awaitingSuccess.remove(key(session, reply.getID()));
-        if (action != null && reply.getType() == IQ.Type.result) {
-            background.execute(action);
+        String key = key(session, reply.getID());
+        StanzaErrorException refusal = refused.remove(key);
+        if (refusal != null && reply.getType() == IQ.Type.error) {
+            reply.setError(PluginRouting.error(refusal.error(), refusal.getMessage()));
+            return;
+        }
+        Pending pending = awaitingAnswer.remove(key);
+        if (pending == null) {
+            return;
+        }
+        if (reply.getType() == IQ.Type.result) {
+            background.execute(pending.onSuccess());
+        } else if (pending.registration() && reply.getError() != null
+                && reply.getError().getCondition() == PacketError.Condition.conflict) {
+            StanzaErrorException taken = AccountRefusals.nameTaken();
+            reply.setError(PluginRouting.error(taken.error(), taken.getMessage()));
         }
     }
 
