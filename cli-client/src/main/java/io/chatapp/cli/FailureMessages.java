@@ -33,8 +33,11 @@ public final class FailureMessages {
                     .mapToObj(limit -> "the file is larger than the server accepts (at most " + MediaLines.size(limit)
                             + ")")
                     .findFirst().orElse(detail);
-            case ACCOUNT_EXISTS, NOT_ALLOWED, INVALID_INPUT, NOT_FOUND, TOO_LATE, SERVER_BUSY, UNSUPPORTED,
-                    SERVER_ERROR, MEDIA_TYPE_REFUSED, QUOTA_EXCEEDED, INTEGRITY -> action + " failed: " + detail;
+            case LOCKED_OUT, ACCOUNT_DISABLED -> detail.startsWith("login refused") ? detail
+                    : action + " failed: " + detail;
+            case ACCOUNT_EXISTS, NOT_ALLOWED, INVALID_INPUT, RATE_LIMITED, NOT_FOUND, TOO_LATE, SERVER_BUSY,
+                    UNSUPPORTED, SERVER_ERROR, MEDIA_TYPE_REFUSED, QUOTA_EXCEEDED, INTEGRITY ->
+                    action + " failed: " + detail;
         };
     }
 

@@ -1,6 +1,7 @@
 package io.chatapp.client;
 
 import io.chatapp.client.internal.EventDispatcher;
+import io.chatapp.client.internal.Failures;
 import io.chatapp.client.internal.TokenConnection;
 import io.chatapp.client.internal.TokenKeeper;
 import io.chatapp.client.internal.TokenSaslMechanism;
@@ -22,6 +23,7 @@ import org.jivesoftware.smack.ReconnectionListener;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.sasl.SASLErrorException;
@@ -222,7 +224,30 @@ public final class ChatClient implements AutoCloseable {
                 throw new ChatClientException(ChatClientException.Reason.NOT_ALLOWED,
                         "This server does not allow registration");
             }
-            accounts.createAccount(localpart, password);
+            try {
+                accounts.createAccount(localpart, password);
+            } catch (XMPPException.XMPPErrorException e) {
+                throw Failures.fromAccountRefusal(e.getStanzaError(), e);
+            }
+        });
+    }
+
+    /**
+     * Changes the logged-in account's password by XEP-0077. A password the server's rules refuse fails with
+     * {@link ChatClientException.Reason#INVALID_INPUT} and the rule as the message ({@link
+     * ChatClientException#serverText()}). Other sessions stay logged in; the server revokes the account's tokens.
+     */
+    public CompletableFuture<Void> changePassword(String newPassword) {
+        return run(() -> {
+            requirePassword(newPassword);
+            if (!connection.isAuthenticated()) {
+                throw new ChatClientException(ChatClientException.Reason.NOT_CONNECTED, "Not logged in");
+            }
+            try {
+                AccountManager.getInstance(connection).changePassword(newPassword);
+            } catch (XMPPException.XMPPErrorException e) {
+                throw Failures.fromAccountRefusal(e.getStanzaError(), e);
+            }
         });
     }
 

@@ -7,8 +7,19 @@ public final class ChatClientException extends RuntimeException {
 
     /** Why a request failed. */
     public enum Reason {
-        /** Wrong user name or password, or the account is disabled; or the server refused an access token. */
+        /** Wrong user name or password; or the server refused an access token. */
         NOT_AUTHORIZED,
+        /**
+         * Login refused without looking at the credentials: too many failed logins for this account or from this
+         * address (SASL {@code temporary-auth-failure}); try again later.
+         */
+        LOCKED_OUT,
+        /** The credentials are right but an administrator disabled the account (SASL {@code account-disabled}). */
+        ACCOUNT_DISABLED,
+        /**
+         * Registration: too many attempts from this address (XEP-0077 {@code resource-constraint}); try again later.
+         */
+        RATE_LIMITED,
         /**
          * The refresh token was refused (expired, revoked by a logout, or used twice): the login is over and only
          * logging in again with the password gives new tokens.
@@ -18,7 +29,10 @@ public final class ChatClientException extends RuntimeException {
         ACCOUNT_EXISTS,
         /** The server refuses the operation (e.g. registration is switched off). */
         NOT_ALLOWED,
-        /** The input was rejected (e.g. an invalid address or user name). */
+        /**
+         * The input was rejected (e.g. an invalid address or user name, or a password the server's rules refuse:
+         * XEP-0077 {@code not-acceptable}); {@link #serverText()} names the rule when the server gave it.
+         */
         INVALID_INPUT,
         /** The server could not be reached or the connection was lost. */
         NETWORK,
@@ -56,6 +70,7 @@ public final class ChatClientException extends RuntimeException {
 
     private final Reason reason;
     private final long limit;
+    private final String serverText;
 
     public ChatClientException(Reason reason, String message, Throwable cause) {
         this(reason, message, cause, -1);
@@ -63,9 +78,27 @@ public final class ChatClientException extends RuntimeException {
 
     /** @param limit the server's limit in bytes for {@link Reason#FILE_TOO_LARGE}, or -1 when unknown */
     public ChatClientException(Reason reason, String message, Throwable cause, long limit) {
+        this(reason, message, cause, limit, null);
+    }
+
+    /** @param serverText the server's own words for the refusal (an XMPP error's {@code <text/>}), or null */
+    public ChatClientException(Reason reason, String message, Throwable cause, String serverText) {
+        this(reason, message, cause, -1, serverText);
+    }
+
+    private ChatClientException(Reason reason, String message, Throwable cause, long limit, String serverText) {
         super(message, cause);
         this.reason = reason;
         this.limit = limit;
+        this.serverText = serverText == null || serverText.isBlank() ? null : serverText;
+    }
+
+    /**
+     * Why the server refused, in its own words when it gave them (an XMPP error's {@code <text/>}), e.g. "The
+     * password must not contain the user name." for a registration.
+     */
+    public java.util.Optional<String> serverText() {
+        return java.util.Optional.ofNullable(serverText);
     }
 
     public ChatClientException(Reason reason, String message) {

@@ -75,8 +75,17 @@ public final class TokenClient {
             case 200 -> tokens(response);
             case 401 -> throw new ChatClientException(Reason.NOT_AUTHORIZED,
                     "Login failed: wrong user name or password");
+            case 429 -> throw lockedOut(response);
             default -> throw unexpected(response);
         });
+    }
+
+    /** Too many failed logins: the server says when to try again. */
+    private static ChatClientException lockedOut(HttpResponse<String> response) {
+        java.util.Optional<String> text = TokenResponses.errorMessage(response.body());
+        return new ChatClientException(Reason.LOCKED_OUT, "Login refused: " + text.map(t -> t.isEmpty() ? t
+                : Character.toLowerCase(t.charAt(0)) + t.substring(1)).orElse("too many failed logins; try again "
+                + "later"), null, text.orElse(null));
     }
 
     /**

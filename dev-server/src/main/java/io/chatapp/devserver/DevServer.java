@@ -122,8 +122,9 @@ public final class DevServer implements AutoCloseable {
         p.put("update.service-enabled", "false");
         p.put("update.notify-admins", "false");
         p.put("stream.management.active", "true");
-        // Groups are rooms of Openfire's MUC service (conference.<domain>, chatapp.groups.service); on by default in
-        // Openfire 4.2, said here because the plugin depends on it.
+        // Groups are rooms of a MUC service of their own (groups.<domain>, chatapp.groups.service), which the plugin
+        // creates at start; conference.<domain> stays for standard rooms. MUC is on by default in Openfire 4.2, said
+        // here because the plugin depends on it.
         p.put("xmpp.muc.enabled", "true");
         p.put("chatapp.db.url", db.jdbcUrl());
         p.put("chatapp.db.username", db.username());

@@ -31,6 +31,29 @@ class WebSocketTest {
 
     private static final String FRAMING = "urn:ietf:params:xml:ns:xmpp-framing";
 
+    /**
+     * Openfire 4.2's WebSocket code answers every stanza before SASL success with not-authorized itself, before any
+     * interceptor or IQ handler sees it, so the plugin cannot offer in-band registration there (docs/protocol.md);
+     * web clients register with the HTTP API. Should a server version route it, the plugin's rules would apply.
+     */
+    @Test
+    void inBandRegistrationOverWebSocketIsRefusedByOpenfireBeforeThePlugin(DevServer server, TestUsers users)
+            throws Exception {
+        String name = users.unregistered("web").username();
+        Frames frames = new Frames();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("xmpp")
+                .connectTimeout(Duration.ofSeconds(5)).buildAsync(server.webSocketUri(), frames).join();
+        socket.sendText("<open xmlns='" + FRAMING + "' to='" + server.domain() + "' version='1.0'/>", true).join();
+        assertThat(frames.next()).contains("<open");
+        assertThat(frames.next()).contains("<stream:features");
+        socket.sendText("<iq type='set' id='reg1' xmlns='jabber:client'><query xmlns='jabber:iq:register'>"
+                + "<username>" + name + "</username><password>a-decent-passphrase</password></query></iq>", true)
+                .join();
+        assertThat(frames.nextContaining("reg1")).contains("not-authorized");
+        assertThat(server.userExists(name)).isFalse();
+        socket.abort();
+    }
+
     @Test
     void aWebSocketClientLogsInAndChatsWithATcpClient(DevServer server, TestUsers users) throws Exception {
         // Created directly: Openfire 4.2 answers in-band registration over WebSocket with not-authorized.

@@ -23,8 +23,8 @@ public final class Failures {
         if (e instanceof ChatClientException known) {
             return known;
         }
-        if (e instanceof SASLErrorException) {
-            return new ChatClientException(Reason.NOT_AUTHORIZED, "Login failed: wrong user name or password", e);
+        if (e instanceof SASLErrorException sasl) {
+            return fromSaslFailure(sasl);
         }
         if (e instanceof XMPPException.XMPPErrorException error) {
             return fromStanzaError(error.getStanzaError(), e);
@@ -58,6 +58,11 @@ public final class Failures {
 
     /** The reason for an error the server answered a request with (an IQ error or a message of type error). */
     public static ChatClientException fromStanzaError(StanzaError error, Throwable cause) {
+        ChatClientException general = general(error, cause);
+        return new ChatClientException(general.reason(), general.getMessage(), cause, error.getDescriptiveText());
+    }
+
+    private static ChatClientException general(StanzaError error, Throwable cause) {
         String text = error.getDescriptiveText() == null ? "" : ": " + error.getDescriptiveText();
         return switch (error.getCondition()) {
             case conflict -> new ChatClientException(Reason.ACCOUNT_EXISTS, "That name is already taken" + text, cause);
@@ -76,6 +81,37 @@ public final class Failures {
             case remote_server_timeout -> new ChatClientException(Reason.TIMEOUT, "The server timed out" + text, cause);
             default -> new ChatClientException(Reason.SERVER_ERROR, "Server error: " + error.getCondition() + text,
                     cause);
+        };
+    }
+
+    /**
+     * A refused account request (XEP-0077 registration or password change): the reason its condition means there,
+     * and the server's text, which names the rule, as the message.
+     */
+    public static ChatClientException fromAccountRefusal(StanzaError error, Throwable cause) {
+        String text = error.getDescriptiveText();
+        Reason reason = switch (error.getCondition()) {
+            case conflict -> Reason.ACCOUNT_EXISTS;
+            case not_acceptable, bad_request, jid_malformed -> Reason.INVALID_INPUT;
+            case resource_constraint -> Reason.RATE_LIMITED;
+            default -> null;
+        };
+        ChatClientException general = fromStanzaError(error, cause);
+        if (text == null || text.isBlank()) {
+            return reason == null ? general : new ChatClientException(reason, general.getMessage(), cause, text);
+        }
+        return new ChatClientException(reason == null ? general.reason() : reason, text, cause, text);
+    }
+
+    private static ChatClientException fromSaslFailure(SASLErrorException e) {
+        String text = e.getSASLFailure().getDescriptiveText();
+        return switch (e.getSASLFailure().getSASLError()) {
+            case temporary_auth_failure -> new ChatClientException(Reason.LOCKED_OUT,
+                    "Login refused: too many failed logins; try again later", e, text);
+            case account_disabled -> new ChatClientException(Reason.ACCOUNT_DISABLED,
+                    "Login refused: the account is disabled", e, text);
+            default -> new ChatClientException(Reason.NOT_AUTHORIZED, "Login failed: wrong user name or password", e,
+                    text);
         };
     }
 

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.accounts;
 
+import io.chatapp.plugin.auth.LockedOutException;
 import java.time.Duration;
 
 /** An account operation that cannot be done, with the kind of reason (each maps to one HTTP status). */
@@ -44,7 +45,7 @@ public final class AccountException extends Exception {
      * when to try again.
      */
     public String userMessage() {
-        return kind == Kind.TOO_MANY ? getMessage() + " Try again in " + retryAfterSeconds() + " s." : getMessage();
+        return kind == Kind.TOO_MANY ? LockedOutException.tryAgain(getMessage(), retryAfterSeconds()) : getMessage();
     }
 
     /** For {@link Kind#TOO_MANY}: how long to wait, in whole seconds rounded up. */

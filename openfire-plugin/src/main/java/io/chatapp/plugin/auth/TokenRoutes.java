@@ -53,8 +53,7 @@ public final class TokenRoutes {
         } catch (LockedOutException e) {
             // Debug only: an attack sends thousands of these, and the failures that caused the lock are logged.
             LOG.debug("Token request for '{}' refused: {}", Usernames.forLog(username), e.getMessage());
-            throw HttpProblem.tooManyRequests(e.retryAfterSeconds(),
-                    "Too many failed logins; try again in " + e.retryAfterSeconds() + " s.");
+            throw HttpProblem.tooManyRequests(e.retryAfterSeconds(), e.userMessage());
         }
     }
 
