@@ -18,6 +18,23 @@ class FailureMessagesTest {
     }
 
     @Test
+    void aRefusedRegistrationPrintsTheServersReason() {
+        ChatClientException e = new ChatClientException(Reason.INVALID_INPUT,
+                "The password must not contain the user name.", null, "The password must not contain the user name.");
+
+        assertThat(FailureMessages.of(e, "registration"))
+                .isEqualTo("registration failed: the password must not contain the user name.");
+    }
+
+    @Test
+    void aLockedOutLoginSaysSo() {
+        ChatClientException e = new ChatClientException(Reason.LOCKED_OUT,
+                "Login refused: too many failed logins. Try again in 60 s.");
+
+        assertThat(FailureMessages.of(e, "login")).isEqualTo("login refused: too many failed logins. Try again in 60 s.");
+    }
+
+    @Test
     void connectionRefusedKeepsOnlyTheReason() {
         ChatClientException e = new ChatClientException(Reason.NETWORK, "Cannot reach the server: The following "
                 + "addresses failed: 'RFC 6120 A/AAAA Endpoint + [localhost:15223] (localhost/127.0.0.1:15223)' "

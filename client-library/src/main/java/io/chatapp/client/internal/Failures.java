@@ -9,6 +9,7 @@ import javax.net.ssl.SSLException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.sasl.SASLError;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jxmpp.stringprep.XmppStringprepException;
 
@@ -105,7 +106,8 @@ public final class Failures {
 
     private static ChatClientException fromSaslFailure(SASLErrorException e) {
         String text = e.getSASLFailure().getDescriptiveText();
-        return switch (e.getSASLFailure().getSASLError()) {
+        SASLError condition = e.getSASLFailure().getSASLError(); // null for a condition Smack does not know
+        return switch (condition == null ? SASLError.not_authorized : condition) {
             case temporary_auth_failure -> new ChatClientException(Reason.LOCKED_OUT,
                     "Login refused: too many failed logins; try again later", e, text);
             case account_disabled -> new ChatClientException(Reason.ACCOUNT_DISABLED,

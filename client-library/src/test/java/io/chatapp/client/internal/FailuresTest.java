@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.sasl.SASLError;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.sasl.packet.SaslNonza;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -29,6 +32,32 @@ class FailuresTest {
     }
 
     @Test
+    void accountRefusalsTakeTheServersWordsAndTheirXep0077Meaning() {
+        ChatClientException weak = Failures.fromAccountRefusal(StanzaError.getBuilder(
+                StanzaError.Condition.not_acceptable).setDescriptiveEnText("The password must not contain the user "
+                + "name.").build(), null);
+        assertThat(weak.reason()).isEqualTo(Reason.INVALID_INPUT);
+        assertThat(weak.getMessage()).isEqualTo("The password must not contain the user name.");
+        assertThat(weak.serverText()).contains("The password must not contain the user name.");
+        ChatClientException limited = Failures.fromAccountRefusal(StanzaError.getBuilder(
+                StanzaError.Condition.resource_constraint).setDescriptiveEnText("Too many registration attempts from "
+                + "your address. Try again in 30 s.").build(), null);
+        assertThat(limited.reason()).isEqualTo(Reason.RATE_LIMITED);
+        ChatClientException bare = Failures.fromAccountRefusal(StanzaError.getBuilder(
+                StanzaError.Condition.not_allowed).build(), null);
+        assertThat(bare.reason()).isEqualTo(Reason.NOT_ALLOWED);
+        assertThat(bare.serverText()).isEmpty();
+        assertThat(bare.getMessage()).isEqualTo("The server does not allow that");
+    }
+
+    @Test
+    void saslFailuresSayWhyTheLoginWasRefused() {
+        assertThat(saslReason(SASLError.not_authorized)).isEqualTo(Reason.NOT_AUTHORIZED);
+        assertThat(saslReason(SASLError.temporary_auth_failure)).isEqualTo(Reason.LOCKED_OUT);
+        assertThat(saslReason(SASLError.account_disabled)).isEqualTo(Reason.ACCOUNT_DISABLED);
+    }
+
+    @Test
     void networkAndTimeoutFailuresAreNamedSo() {
         assertThat(Failures.translate(new ConnectException("Connection refused")).reason()).isEqualTo(Reason.NETWORK);
         assertThat(Failures.translate(new ConnectException("Connection refused")).getMessage())
@@ -41,6 +70,11 @@ class FailuresTest {
     void wrappersAreUnwrappedAndKnownFailuresKept() {
         ChatClientException known = new ChatClientException(Reason.TLS, "untrusted");
         assertThat(Failures.translate(new CompletionException(known))).isSameAs(known);
+    }
+
+    private static Reason saslReason(SASLError error) {
+        return Failures.translate(new SASLErrorException("PLAIN", new SaslNonza.SASLFailure(error.toString())))
+                .reason();
     }
 
     private static Reason reasonOf(StanzaError.Condition condition) {
