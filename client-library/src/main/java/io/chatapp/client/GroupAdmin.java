@@ -198,13 +198,13 @@ public final class GroupAdmin {
         if (configured.isPresent()) {
             return configured.get() + "." + context.config.domain();
         }
-        List<DomainBareJid> services = ServiceDiscoveryManager.getInstanceFor(context.connection())
-                .findServices(GroupsIQ.NAMESPACE, true, true);
-        if (services.isEmpty()) {
-            throw new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
-                    "The server lists no groups service (is the chat-app plugin installed?)");
-        }
-        return services.get(0).toString();
+        // Not the server itself, which lists the feature too: it answers the group list.
+        String domain = context.config.domain();
+        return ServiceDiscoveryManager.getInstanceFor(context.connection())
+                .findServices(GroupsIQ.NAMESPACE, false, true).stream().map(DomainBareJid::toString)
+                .filter(service -> !service.equalsIgnoreCase(domain)).findFirst()
+                .orElseThrow(() -> new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
+                        "The server lists no groups service (is the chat-app plugin installed?)"));
     }
 
     private static byte[] randomBytes() {
