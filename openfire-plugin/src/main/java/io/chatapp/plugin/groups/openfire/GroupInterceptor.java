@@ -91,8 +91,8 @@ final class GroupInterceptor implements PacketInterceptor {
      * other room is left to the MUC service as a standard XEP-0045 room.
      */
     private boolean isRoom(JID jid) {
-        return jid != null && jid.getNode() != null
-                && (service.equals(jid.getDomain()) || groups.isGroup(jid.toBareJID()));
+        return jid != null && jid.getNode() != null && (service.equals(jid.getDomain())
+                || (!domain.equals(jid.getDomain()) && groups.isGroup(jid.toBareJID())));
     }
 
     private void fromClient(Packet packet) throws PacketRejectedException {
