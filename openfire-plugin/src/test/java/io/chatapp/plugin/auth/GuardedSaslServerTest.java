@@ -109,6 +109,39 @@ class GuardedSaslServerTest {
     }
 
     @Test
+    void theServersRefusalsNameALockOutAndADisabledAccount() throws SaslException {
+        SaslRefusals named = new SaslRefusals() {
+            @Override
+            public SaslException invalidAuthzid(String message) {
+                return new SaslException("invalid-authzid");
+            }
+
+            @Override
+            public SaslException lockedOut(String message) {
+                return new SaslException("temporary-auth-failure: " + message);
+            }
+
+            @Override
+            public SaslException accountDisabled(String message) {
+                return new SaslException("account-disabled: " + message);
+            }
+        };
+        status.disabled.add("bob");
+        assertThatThrownBy(() -> guarded(named).evaluateResponse(bytes("\u0000bob\u0000bob-pw")))
+                .hasMessageStartingWith("account-disabled");
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> loginPlain("alice", "wrong")).hasMessage("not authorized");
+        }
+        assertThatThrownBy(() -> guarded(named).evaluateResponse(bytes("\u0000alice\u0000alice-pw")))
+                .hasMessage("temporary-auth-failure: " + LockedOutException.MESSAGE);
+    }
+
+    private SaslServer guarded(SaslRefusals refusals) {
+        return new GuardedSaslServer(new FakeSaslServers.Plain(PASSWORDS, delegateCalls), guard, status,
+                "example.org", ADDRESS, refusals);
+    }
+
+    @Test
     void theNameIsCanonicalisedBeforeTheDisabledCheck() {
         status.disabled.add("alice");
         FakeSaslServers.Plain upperCase = new FakeSaslServers.Plain(Map.of("Alice@Example.org", "pw"), delegateCalls);
