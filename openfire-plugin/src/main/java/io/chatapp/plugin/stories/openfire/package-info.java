@@ -1,0 +1,7 @@
+/**
+ * The stories feature on Openfire: {@link io.chatapp.plugin.stories.openfire.StoriesIqHandler} answers the
+ * {@code urn:chatapp:stories:0} IQs on the feature's threads, {@link io.chatapp.plugin.stories.openfire.RosterContacts}
+ * reads mutual subscriptions from Openfire's rosters, and {@link io.chatapp.plugin.stories.openfire.StoryNotifier}
+ * sends the live event of a new story to its audience.
+ */
+package io.chatapp.plugin.stories.openfire;
