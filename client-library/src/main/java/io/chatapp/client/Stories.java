@@ -82,16 +82,12 @@ public final class Stories {
     /**
      * Uploads an image or a video through the server's upload service (its size and type limits apply), reporting
      * progress, then posts it as a story with an optional caption. Fails as {@link Media#send} does, and with
-     * {@link ChatClientException.Reason#INVALID_INPUT} for a file that is neither an image nor a video.
+     * {@link ChatClientException.Reason#INVALID_INPUT} when the server finds the file is neither an image nor a
+     * video (the upload then stays an ordinary file of this account, which {@link Media} may delete).
      */
     public CompletableFuture<Story> postMedia(Path file, String caption, MediaProgressListener progress) {
-        return media.uploadAndSend(file, progress, () -> attachment -> {
-            if (!attachment.mediaType().startsWith("image/") && !attachment.mediaType().startsWith("video/")) {
-                throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT,
-                        "Only images and videos can be stories, not " + attachment.mediaType());
-            }
-            return requests.post(PostIQ.media(attachment.url(), caption));
-        });
+        return media.uploadAndSend(file, progress,
+                () -> attachment -> requests.post(PostIQ.media(attachment.url(), caption)));
     }
 
     /** The contacts with live stories shared with this account: not yet viewed first, newest first, muted last. */
