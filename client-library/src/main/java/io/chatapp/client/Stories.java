@@ -103,6 +103,11 @@ public final class Stories {
         return call(() -> requests.stories(context.bareJid(owner).toString()));
     }
 
+    /** This account's own live stories, oldest first, with their view counts. */
+    public CompletableFuture<List<Story>> mine() {
+        return call(() -> requests.stories(context.me().toString()));
+    }
+
     /** Tells the server this account viewed the story (recorded once; listed for its owner if receipts are on). */
     public CompletableFuture<Void> view(String storyId) {
         Objects.requireNonNull(storyId, "storyId");
