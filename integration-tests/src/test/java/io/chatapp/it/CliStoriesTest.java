@@ -1,8 +1,8 @@
 package io.chatapp.it;
 
-import static io.chatapp.it.StoryContacts.awaitEvent;
-import static io.chatapp.it.StoryContacts.befriend;
-import static io.chatapp.it.StoryContacts.events;
+import static io.chatapp.it.HeardStories.awaitEvent;
+import static io.chatapp.it.HeardStories.events;
+import static io.chatapp.it.MutualContacts.befriend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;

@@ -1,7 +1,7 @@
 package io.chatapp.it;
 
 import static io.chatapp.it.ClientFailures.reasonOf;
-import static io.chatapp.it.StoryContacts.befriend;
+import static io.chatapp.it.MutualContacts.befriend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;

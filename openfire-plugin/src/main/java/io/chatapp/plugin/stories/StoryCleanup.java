@@ -1,9 +1,6 @@
 package io.chatapp.plugin.stories;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.chatapp.plugin.storage.AdvisoryLocks;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,7 +13,6 @@ import javax.sql.DataSource;
 public final class StoryCleanup {
 
     private static final int BATCH = 500;
-    private static final String LOCK = "hashtext('chatapp-stories-cleanup')";
 
     private final DataSource dataSource;
     private final StoryStore store;
@@ -32,32 +28,15 @@ public final class StoryCleanup {
 
     /** Removes every story expired now unless another node is at it; returns how many this run removed. */
     public int run() throws Exception {
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!tryLock(lockHolder)) {
-                return 0;
-            }
-            try {
-                int removed = 0;
-                List<Story> batch;
-                do {
-                    batch = store.expired(clock.instant(), BATCH);
-                    stories.remove(batch);
-                    removed += batch.size();
-                } while (batch.size() == BATCH);
-                return removed;
-            } finally {
-                try (PreparedStatement unlock = lockHolder.prepareStatement("SELECT pg_advisory_unlock(" + LOCK
-                        + ")")) {
-                    unlock.execute();
-                }
-            }
-        }
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(" + LOCK + ")");
-             ResultSet row = lock.executeQuery()) {
-            return row.next() && row.getBoolean(1);
-        }
+        return AdvisoryLocks.runAlone(dataSource, "chatapp-stories-cleanup", () -> {
+            int removed = 0;
+            List<Story> batch;
+            do {
+                batch = store.expired(clock.instant(), BATCH);
+                stories.remove(batch);
+                removed += batch.size();
+            } while (batch.size() == BATCH);
+            return removed;
+        }).orElse(0);
     }
 }
