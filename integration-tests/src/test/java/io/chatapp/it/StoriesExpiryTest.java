@@ -110,5 +110,4 @@ class StoriesExpiryTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
-
 }

@@ -177,7 +177,7 @@ public record Settings(
 
     public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",
             86_400, 1, 31_536_000, "How long a status story lives after it is posted; at that moment every read path"
-                    + " (feed, fetch, media URL, XEP-0501 node) stops showing it, and the clean-up then deletes it.");
+                    + " (feed, fetch, view, media URL) stops showing it, and the clean-up then deletes it.");
     public static final Setting<Integer> STORIES_MAX_TEXT = Setting.integer("chatapp.stories.maxTextChars", 700, 1,
             65_536, "Most characters (Unicode code points) of a text story or of a media story's caption; longer"
                     + " ones are refused.");

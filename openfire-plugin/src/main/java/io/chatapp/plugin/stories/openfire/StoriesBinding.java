@@ -26,5 +26,7 @@ public final class StoriesBinding implements OpenfireFeature {
         registrations.handle(new StoriesIqHandler(services.get(StoryService.class),
                 services.get(StoriesFeature.StoryThreads.class).executor(), domain, new PluginRouting()));
         registrations.serverFeature(StoryXml.NAMESPACE);
+        registrations.serverFeature(PepStories.SOCIAL_FEED);
+        registrations.serverFeature(PepStories.NODE);
     }
 }
