@@ -30,6 +30,17 @@ public final class StoryStore {
             + " OR (s.audience = 'only' AND EXISTS (SELECT 1 FROM story_audience a"
             + " WHERE a.story_id = s.story_id AND a.member = ?)))";
 
+    /**
+     * The feed: parameters viewer, viewer, the contacts (a text array), now, viewer, viewer. Public for the
+     * benchmark's query plan.
+     */
+    public static final String FEED = "SELECT s.owner, count(*),"
+            + " count(*) FILTER (WHERE v.viewer IS NULL), max(s.posted_at),"
+            + " EXISTS (SELECT 1 FROM story_mute m WHERE m.muter = ? AND m.muted = s.owner)"
+            + " FROM story s LEFT JOIN story_view v ON v.story_id = s.story_id AND v.viewer = ?"
+            + " WHERE s.owner = ANY (?) AND s.expires_at > ? AND " + LISTED_FOR_VIEWER
+            + " GROUP BY s.owner";
+
     private final DataSource dataSource;
 
     public StoryStore(DataSource dataSource) {
@@ -106,12 +117,7 @@ public final class StoryStore {
             return List.of();
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT s.owner, count(*),"
-                     + " count(*) FILTER (WHERE v.viewer IS NULL), max(s.posted_at),"
-                     + " EXISTS (SELECT 1 FROM story_mute m WHERE m.muter = ? AND m.muted = s.owner)"
-                     + " FROM story s LEFT JOIN story_view v ON v.story_id = s.story_id AND v.viewer = ?"
-                     + " WHERE s.owner = ANY (?) AND s.expires_at > ? AND " + LISTED_FOR_VIEWER
-                     + " GROUP BY s.owner")) {
+             PreparedStatement query = connection.prepareStatement(FEED)) {
             query.setString(1, viewer);
             query.setString(2, viewer);
             Array owners = connection.createArrayOf("text", contacts.toArray());
