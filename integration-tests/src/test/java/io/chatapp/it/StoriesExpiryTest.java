@@ -61,6 +61,9 @@ class StoriesExpiryTest {
             String url = image.media().url();
             assertThat(get(url)).isEqualTo(200);
             assertThat(image.expiresAt()).isEqualTo(image.postedAt().plusSeconds(LIFETIME_SECONDS));
+            String fileId = url.substring(url.indexOf("/files/") + "/files/".length()).split("/")[0];
+            Path blob = server.openfireHome().resolve("chatapp-media").resolve("files").resolve(fileId);
+            assertThat(blob).as("the stored bytes").exists();
 
             sleepUntil(image.expiresAt().plusMillis(200));
 
@@ -71,8 +74,6 @@ class StoriesExpiryTest {
             assertThat(reasonOf(() -> aliceClient.stories().viewers(text.id()).join())).isEqualTo(Reason.NOT_FOUND);
             assertThat(get(url)).as("the media URL is refused at expiry").isEqualTo(404);
 
-            String fileId = url.substring(url.indexOf("/files/") + "/files/".length()).split("/")[0];
-            Path blob = server.openfireHome().resolve("chatapp-media").resolve("files").resolve(fileId);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (rows(server, alice.jid()) > 0 || Files.exists(blob)) {
                 assertThat(Instant.now()).as("the clean-up removed rows and bytes").isBefore(deadline);

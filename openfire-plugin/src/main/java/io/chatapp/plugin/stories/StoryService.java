@@ -62,6 +62,10 @@ public final class StoryService {
                 throw new StoryException(Problem.MEDIA_REFUSED, "Only images and videos can be stories, not "
                         + file.mediaType() + ".");
             }
+            if (store.liveWithFile(file.fileId(), now).isPresent()) {
+                // Deleting or expiring one story deletes its file: two stories cannot share one.
+                throw new StoryException(Problem.MEDIA_REFUSED, "This file is already a story; upload it again.");
+            }
             story = new Story(StoryIds.random(), owner, kind, caption, null, null, file.fileId(), audience, now,
                     expires);
         } else {
