@@ -1,6 +1,7 @@
 package io.chatapp.benchmarks.archive;
 
 import io.chatapp.benchmarks.BenchmarkDatabase;
+import io.chatapp.benchmarks.PartsAndOptions;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.ArchivePage;
 import io.chatapp.plugin.archive.ArchiveQuery;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -67,18 +67,9 @@ public final class ArchiveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                parts.add(args[i]);
-            }
-        }
-        if (parts.isEmpty()) {
-            parts = List.of("ingest", "pages");
-        }
+        PartsAndOptions command = PartsAndOptions.parse(args, List.of("ingest", "pages"));
+        Map<String, String> options = command.options();
+        List<String> parts = command.parts();
         ArchiveBenchmark benchmark = new ArchiveBenchmark(options);
         try (BenchmarkDatabase started = BenchmarkDatabase.start(options, "chatapp-archive-bench-")) {
             benchmark.harness = started;

@@ -1,6 +1,7 @@
 package io.chatapp.benchmarks.stories;
 
 import io.chatapp.benchmarks.BenchmarkDatabase;
+import io.chatapp.benchmarks.PartsAndOptions;
 import io.chatapp.plugin.config.StorySettings;
 import io.chatapp.plugin.stories.Contacts;
 import io.chatapp.plugin.stories.StoryCleanup;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +70,9 @@ public final class StoriesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                parts.add(args[i]);
-            }
-        }
-        if (parts.isEmpty()) {
-            parts = List.of("feed", "cleanup");
-        }
+        PartsAndOptions command = PartsAndOptions.parse(args, List.of("feed", "cleanup"));
+        Map<String, String> options = command.options();
+        List<String> parts = command.parts();
         try (BenchmarkDatabase harness = BenchmarkDatabase.start(options, "chatapp-stories-bench-")) {
             System.out.printf("JDK %s, %d CPUs, PostgreSQL %s with data in %s%n", Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), harness.text("SHOW server_version"), harness.data());
