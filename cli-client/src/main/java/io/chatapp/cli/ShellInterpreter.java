@@ -545,7 +545,7 @@ public final class ShellInterpreter {
 
     /** Shows that a contact posted a status update. */
     public void storyPosted(io.chatapp.client.Story story) {
-        printer.accept(stories().postedLine(story));
+        printer.accept(StoryCommands.postedLine(story));
     }
 
     private synchronized GroupCommands groups() {

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -28,7 +27,8 @@ import java.util.function.UnaryOperator;
  */
 final class StoryCommands {
 
-    static final Set<String> SUBCOMMANDS = Set.of("post", "list", "view", "viewers", "delete", "privacy", "mute",
+    /** In the order /help and completion show them. */
+    static final List<String> SUBCOMMANDS = List.of("post", "list", "view", "viewers", "delete", "privacy", "mute",
             "unmute", "receipts");
 
     static final List<String> HELP = List.of(
@@ -242,8 +242,8 @@ final class StoryCommands {
                 : "Read receipts off: you are not listed as a viewer, and see no viewers of yours");
     }
 
-    /** The line shown when a contact posts. */
-    String postedLine(Story story) {
+    /** The line shown when a contact posts (in the shell and by {@code chatapp listen}). */
+    static String postedLine(Story story) {
         return "\u2726 " + story.owner() + " posted a status: " + describe(story) + " (/status view "
                 + story.owner() + ")";
     }
