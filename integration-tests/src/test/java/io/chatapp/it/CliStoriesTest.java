@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Status stories in the terminal client: /status post, list, view, viewers, delete, privacy, mute, and the live line. */
+/**
+ * Status stories in the terminal client: /status post, list, view, viewers, delete, privacy, mute, the live line in the
+ * shell and in {@code chatapp listen}.
+ */
 @ExtendWith(ChatServerExtension.class)
 class CliStoriesTest {
 
@@ -89,8 +92,17 @@ class CliStoriesTest {
             shell.type("/status delete 5");
             shell.awaitStdout("chatapp: you have no status 5 (you have 1)", TIMEOUT);
 
+            shell.type("/status unmute " + bob.username());
+            shell.awaitStdout("Unmuted the status updates of " + bob.jid(), TIMEOUT);
             shell.type("/quit");
             assertThat(shell.await(TIMEOUT)).as("stderr: %s", shell.stderr()).isZero();
+
+            CliProcess listen = CliProcess.start(aliceConfig, null, "listen", "--count", "1", "--timeout", "30");
+            listen.awaitStderr("Listening as", TIMEOUT);
+            b.stories().postText("seen by listen", null, null).join();
+            listen.awaitStdout("\u2726 " + bob.jid() + " posted a status: \"seen by listen\"", TIMEOUT);
+            b.sendMessage(alice.jid(), "done").join();
+            assertThat(listen.await(TIMEOUT)).as("stderr: %s", listen.stderr()).isZero();
         }
     }
 
