@@ -69,6 +69,12 @@ class CliStoriesTest {
             assertThat(alices.get(1).caption()).isEqualTo("the view");
             awaitEvent(bobHeard, alices.get(1).id());
 
+            Path clip = MediaFiles.mp4(home.resolve("pictures"), "clip.mp4");
+            shell.type("/status post " + clip);
+            shell.awaitStdout("Posted your status: [video", TIMEOUT);
+            assertThat(b.stories().fetch(alice.jid()).join()).extracting(Story::kind)
+                    .containsExactly(StoryKind.TEXT, StoryKind.IMAGE, StoryKind.VIDEO);
+
             b.stories().view(alices.get(0).id()).join();
             shell.type("/status viewers");
             shell.awaitStdout("1. ", TIMEOUT);
@@ -83,14 +89,14 @@ class CliStoriesTest {
             shell.type("/status list");
             shell.awaitStdout("  " + bob.jid() + " - 1, latest ", TIMEOUT);
             shell.awaitStdout("[muted]", TIMEOUT);
-            shell.awaitStdout("Your status: 2 updates", TIMEOUT);
+            shell.awaitStdout("Your status: 3 updates", TIMEOUT);
 
             shell.type("/status delete 1");
             shell.awaitStdout("Deleted your status 1 for everyone", TIMEOUT);
             assertThat(b.stories().fetch(alice.jid()).join()).extracting(Story::kind)
-                    .containsExactly(StoryKind.IMAGE);
+                    .containsExactly(StoryKind.IMAGE, StoryKind.VIDEO);
             shell.type("/status delete 5");
-            shell.awaitStdout("chatapp: you have no status 5 (you have 1)", TIMEOUT);
+            shell.awaitStdout("chatapp: you have no status 5 (you have 2)", TIMEOUT);
 
             shell.type("/status unmute " + bob.username());
             shell.awaitStdout("Unmuted the status updates of " + bob.jid(), TIMEOUT);

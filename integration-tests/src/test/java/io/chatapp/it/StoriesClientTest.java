@@ -200,6 +200,24 @@ class StoriesClientTest {
     }
 
     @Test
+    void aVideoStoryReachesTheAudience() throws Exception {
+        List<Story> bobHeard = events(bobClient);
+        Path clip = MediaFiles.mp4(Files.createDirectory(files.resolve("clips")), "clip.mp4");
+
+        Story posted = aliceClient.stories().postMedia(clip, "Waves", MediaProgressListener.NONE).join();
+
+        assertThat(posted.kind()).isEqualTo(StoryKind.VIDEO);
+        Story heard = awaitEvent(bobHeard, posted.id());
+        assertThat(heard.media().mediaType()).startsWith("video/");
+        assertThat(heard.media().size()).isEqualTo(Files.size(clip));
+        assertThat(heard.caption()).isEqualTo("Waves");
+        assertThat(get(heard.media().url())).isEqualTo(200);
+        bobClient.stories().view(posted.id()).join();
+        assertThat(aliceClient.stories().viewers(posted.id()).join()).extracting(StoryViewer::jid)
+                .containsExactly(bob.jid());
+    }
+
+    @Test
     void badInputIsRefusedAndChangesNothing() throws Exception {
         Path document = MediaFiles.pdf(Files.createDirectory(files.resolve("docs")), "notes.pdf");
         assertThat(reasonOf(() -> aliceClient.stories().postText("x".repeat(701), null, null).join()))
