@@ -29,12 +29,14 @@ final class StoriesIqHandler extends AsyncIqHandler {
     private final StoryService stories;
     private final Executor threads;
     private final LocalUsers users;
+    private final String domain;
 
     StoriesIqHandler(StoryService stories, Executor threads, String domain, PluginRouting routing) {
         super("chat-app stories", "stories", StoryXml.NAMESPACE, routing);
         this.stories = stories;
         this.threads = threads;
         this.users = new LocalUsers(domain);
+        this.domain = domain;
     }
 
     /** The work of one request, given the requester's bare JID. */
@@ -48,8 +50,10 @@ final class StoriesIqHandler extends AsyncIqHandler {
         if (!users.contains(request.getFrom())) {
             throw new StanzaErrorException(StanzaError.FORBIDDEN, "stories are for users of this server");
         }
+        // Answered for the account itself: no 'to', the server, or the account's own bare JID (Openfire 5 fills a
+        // missing 'to' in so). The local part of 'to' alone does not tell, so the whole address is compared.
         JID to = request.getTo();
-        if (to != null && to.getNode() != null && !to.toBareJID().equals(requester(request))) {
+        if (to != null && !to.toBareJID().equals(requester(request)) && !to.toBareJID().equals(domain)) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "send story requests to your own account");
         }
         Element child = request.getChildElement();
