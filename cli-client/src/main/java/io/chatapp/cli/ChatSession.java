@@ -84,6 +84,11 @@ public interface ChatSession {
 
     void setLastSeenVisibility(LastSeenVisibility visibility);
 
+    /** The account's status stories ({@code /status post|list|view|…}). */
+    default StorySession stories() {
+        throw new CliException("status updates are not available in this session");
+    }
+
     /** The account's groups ({@code /group}). */
     default GroupSession groups() {
         throw new CliException("groups are not available in this session");

@@ -22,11 +22,18 @@ final class ClientChatSession implements ChatSession {
     private final ChatClient client;
     private final String domain;
     private final GroupSession groups;
+    private final StorySession stories;
 
     ClientChatSession(ChatClient client, String domain) {
         this.client = client;
         this.domain = domain;
         this.groups = new ClientGroupSession(client.groups(), client.groupChat());
+        this.stories = new ClientStorySession(client.stories());
+    }
+
+    @Override
+    public StorySession stories() {
+        return stories;
     }
 
     @Override

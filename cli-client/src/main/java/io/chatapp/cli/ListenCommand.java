@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chatapp listen}: prints incoming messages, presence and contact requests, one line each (see
+ * {@code chatapp listen}: prints incoming messages, presence, contact requests and contacts' status updates, one line
+ * each (see
  * {@link EventLines}), until a number of messages, a timeout or Ctrl+C. Messages stored while offline come first.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
                 "  * JID deleted a message    a retraction (delete for everyone)",
                 "  * JID is online|offline    a contact's presence",
                 "  * JID wants to add you (accept with: /accept JID)",
+                "  \u2726 JID posted a status: \"TEXT\" (/status view JID)   a contact's status update",
                 "Messages that arrived while you were offline are printed first, once: the position is kept in the "
                         + "config directory. 'Listening as JID' goes to standard "
                         + "error once logged in. Ends after --count messages, after --timeout, or on Ctrl+C, "
@@ -71,6 +73,7 @@ public final class ListenCommand extends SavedAccountCommand {
             client.onPresence(update -> presence.update(update)
                     .ifPresent(online -> print(out, EventLines.presence(update.from(), online), stop)));
             client.contacts().onRequest(jid -> print(out, EventLines.contactRequest(jid), stop));
+            client.stories().onStory(story -> print(out, StoryCommands.postedLine(story), stop));
             client.retractions().onRetraction(retraction -> print(out,
                     EventLines.retraction(retraction.peer(), retraction.outgoing(), null), stop));
             Connections.restoreCursor(client, account, environment);

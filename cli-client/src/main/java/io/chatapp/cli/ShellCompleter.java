@@ -15,7 +15,7 @@ import org.jline.reader.ParsedLine;
 /**
  * Tab completion in the shell: command names in first position; after /chat, /msg, /accept, /decline and /add the
  * contacts' addresses (also after /history and /read), read when Tab is pressed so that new contacts are offered at
- * once; after /status the modes; after /lastseen its values; after /send file names, and after /download #N
+ * once; after /status the modes and the status-update commands; after /lastseen its values; after /send file names, and after /download #N
  * directory and file names.
  */
 public final class ShellCompleter implements Completer {
@@ -59,6 +59,7 @@ public final class ShellCompleter implements Completer {
             known.forEach(address -> candidates.add(candidate(address)));
         } else if (command.equals("/status")) {
             ShellInterpreter.MODES.forEach(mode -> candidates.add(candidate(mode)));
+            StoryCommands.SUBCOMMANDS.forEach(sub -> candidates.add(candidate(sub)));
         } else if (command.equals("/lastseen")) {
             ShellInterpreter.VISIBILITIES.forEach(value -> candidates.add(candidate(value)));
         }

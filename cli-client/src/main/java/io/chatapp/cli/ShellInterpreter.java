@@ -55,6 +55,7 @@ public final class ShellInterpreter {
     private static List<String> help() {
         List<String> lines = new ArrayList<>(COMMAND_HELP);
         lines.addAll(lines.indexOf("  /help                this list"), GroupCommands.HELP);
+        lines.addAll(lines.indexOf("  /help                this list"), StoryCommands.HELP);
         return List.copyOf(lines);
     }
 
@@ -99,6 +100,7 @@ public final class ShellInterpreter {
     /** Whether {@link #conversation} is a group's room. */
     private volatile boolean groupConversation;
     private GroupCommands groupCommands;
+    private StoryCommands storyCommands;
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
         this(session, printer, Clock.systemDefaultZone(), TransferProgress.Display.NONE, Path.of(""));
@@ -502,6 +504,10 @@ public final class ShellInterpreter {
 
     private void status(String rest) {
         String[] words = arguments(rest, 1, "/status MODE [TEXT]");
+        if (StoryCommands.handles(words[0])) {
+            stories().run(rest);
+            return;
+        }
         String mode = words[0].toLowerCase(Locale.ROOT);
         if (mode.equals("online")) {
             mode = "available";
@@ -529,6 +535,19 @@ public final class ShellInterpreter {
     }
 
     /** The {@code /group} commands, made on first use (a session without groups fails only then). */
+    private synchronized StoryCommands stories() {
+        if (storyCommands == null) {
+            storyCommands = new StoryCommands(session.stories(), printer, this::address,
+                    (running, progress, action) -> await(running, progress, action), transfers, clock);
+        }
+        return storyCommands;
+    }
+
+    /** Shows that a contact posted a status update. */
+    public void storyPosted(io.chatapp.client.Story story) {
+        printer.accept(StoryCommands.postedLine(story));
+    }
+
     private synchronized GroupCommands groups() {
         if (groupCommands == null) {
             groupCommands = new GroupCommands(session.groups(), printer, this::address);

@@ -56,8 +56,10 @@ class ShellCompleterTest {
     }
 
     @Test
-    void modesAfterStatus() {
-        assertThat(complete(List::of, "/status ")).containsExactlyElementsOf(ShellInterpreter.MODES);
+    void modesAndStatusUpdateCommandsAfterStatus() {
+        List<String> expected = new ArrayList<>(ShellInterpreter.MODES);
+        expected.addAll(StoryCommands.SUBCOMMANDS);
+        assertThat(complete(List::of, "/status ")).containsExactlyElementsOf(expected);
     }
 
     @Test

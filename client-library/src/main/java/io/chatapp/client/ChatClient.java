@@ -84,6 +84,7 @@ public final class ChatClient implements AutoCloseable {
     private final GroupAdmin groups;
     private final GroupChat groupChat;
     private final GroupRooms groupRooms;
+    private final Stories stories;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -114,6 +115,7 @@ public final class ChatClient implements AutoCloseable {
         this.groupRooms = new GroupRooms(context, messages.server, messages::queueReceipt);
         this.groups = new GroupAdmin(groupRooms);
         this.groupChat = new GroupChat(groupRooms, media);
+        this.stories = new Stories(context, media);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -126,6 +128,7 @@ public final class ChatClient implements AutoCloseable {
         watchConnection(newConnection);
         messages.attach(newConnection);
         groupRooms.attach(newConnection);
+        stories.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -503,6 +506,11 @@ public final class ChatClient implements AutoCloseable {
     /** Sharing files: sending images, videos, audio and files, and downloading received ones. */
     public Media media() {
         return media;
+    }
+
+    /** Status stories: post text, images and videos that expire, the feed, views, privacy, mute and events. */
+    public Stories stories() {
+        return stories;
     }
 
     /** Groups: create, list and manage them (members, admins, info, settings, image), leave and delete them. */

@@ -70,10 +70,10 @@ public final class Media {
         });
     }
 
-    /** Sends the uploaded file's message (one-to-one or to a group), returning what was sent. */
+    /** Sends the uploaded file's message (one-to-one or to a group) or posts it as a story, returning what was sent. */
     @FunctionalInterface
-    interface MediaSender {
-        SentMedia send(MediaAttachment attachment) throws Exception;
+    interface MediaSender<T> {
+        T send(MediaAttachment attachment) throws Exception;
     }
 
     /**
@@ -82,10 +82,10 @@ public final class Media {
      * a XEP-0363 slot (reporting to {@code progress}), describes it, then hands the attachment to the sender unless
      * the future was cancelled meanwhile. Fails as {@link #send} says.
      */
-    CompletableFuture<SentMedia> uploadAndSend(Path file, MediaProgressListener progress,
-                                               java.util.concurrent.Callable<MediaSender> target) {
+    <T> CompletableFuture<T> uploadAndSend(Path file, MediaProgressListener progress,
+                                           java.util.concurrent.Callable<MediaSender<T>> target) {
         return transfer(progress, (watched, cancelled) -> {
-            MediaSender sender = target.call();
+            MediaSender<T> sender = target.call();
             hub.context.requireSession();
             LocalFile local = inspect(file);
             UploadSlots.Granted slot = UploadSlots.request(hub.context.connection(), local.name(), local.size(),

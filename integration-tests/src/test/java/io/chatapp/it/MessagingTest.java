@@ -12,7 +12,6 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -133,8 +132,8 @@ class MessagingTest {
 
         PresenceUpdate bobOnline = alicePresences.next(p -> p.from().equals(bob.jid()) && p.available());
         assertThat(bobOnline.mode()).isEqualTo(PresenceMode.AVAILABLE);
-        awaitMutual(aliceClient, bob.jid());
-        awaitMutual(bobClient, alice.jid());
+        MutualContacts.awaitMutual(aliceClient, bob.jid());
+        MutualContacts.awaitMutual(bobClient, alice.jid());
 
         bobClient.setStatus(PresenceMode.AWAY, "in a meeting").join();
         PresenceUpdate away = alicePresences.next(p -> p.from().equals(bob.jid()) && p.mode() == PresenceMode.AWAY);
@@ -143,15 +142,5 @@ class MessagingTest {
         bobClient.logout().join();
         PresenceUpdate offline = alicePresences.next(p -> p.from().equals(bob.jid()) && !p.available());
         assertThat(offline.mode()).isEqualTo(PresenceMode.OFFLINE);
-    }
-
-    private static void awaitMutual(ChatClient client, String contact) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (client.contacts().list().stream().noneMatch(c -> c.jid().equals(contact) && c.mutual())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Contact " + contact + " never became mutual: " + client.contacts().list());
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.chatapp.benchmarks.archive;
 
+import io.chatapp.benchmarks.BenchmarkDatabase;
+import io.chatapp.benchmarks.PartsAndOptions;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.ArchivePage;
 import io.chatapp.plugin.archive.ArchiveQuery;
@@ -8,28 +10,20 @@ import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.config.SettingsSource;
 import io.chatapp.plugin.storage.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 /**
  * Load generator for the message archive (issue 4 targets), on an embedded PostgreSQL of its own, through the
@@ -65,7 +59,7 @@ public final class ArchiveBenchmark {
     private static final String DOMAIN = "example.com";
 
     private final Map<String, String> options;
-    private EmbeddedPostgres postgres;
+    private BenchmarkDatabase harness;
     private Database database;
 
     private ArchiveBenchmark(Map<String, String> options) {
@@ -73,26 +67,16 @@ public final class ArchiveBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
-                parts.add(args[i]);
-            }
-        }
-        if (parts.isEmpty()) {
-            parts = List.of("ingest", "pages");
-        }
+        PartsAndOptions command = PartsAndOptions.parse(args, List.of("ingest", "pages"));
+        Map<String, String> options = command.options();
+        List<String> parts = command.parts();
         ArchiveBenchmark benchmark = new ArchiveBenchmark(options);
-        Path data = options.containsKey("data") ? Path.of(options.get("data"))
-                : Files.createTempDirectory("chatapp-archive-bench-");
-        try {
-            benchmark.startDatabase(data);
+        try (BenchmarkDatabase started = BenchmarkDatabase.start(options, "chatapp-archive-bench-")) {
+            benchmark.harness = started;
+            benchmark.database = started.database();
             System.out.printf("JDK %s, %d CPUs, PostgreSQL %s (synchronous_commit %s) with data in %s%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                    benchmark.text("SHOW server_version"), benchmark.text("SHOW synchronous_commit"), data);
+                    started.text("SHOW server_version"), started.text("SHOW synchronous_commit"), started.data());
             for (String part : parts) {
                 switch (part) {
                     case "ingest" -> benchmark.ingest();
@@ -100,62 +84,11 @@ public final class ArchiveBenchmark {
                     default -> throw new IllegalArgumentException("Unknown part " + part + ": ingest or pages");
                 }
             }
-        } finally {
-            benchmark.stopDatabase();
-            if (!options.containsKey("keep")) {
-                deleteRecursively(data);
-            }
         }
     }
 
     private int option(String name, int defaultValue) {
         return Integer.parseInt(options.getOrDefault(name, String.valueOf(defaultValue)));
-    }
-
-    private void startDatabase(Path data) throws IOException {
-        // A server tuned as one would run it for this: a quarter of the memory as shared buffers would be 6 GB here;
-        // 2 GB is enough for the hot part. Commits are durable as in production: zonky's default turns
-        // synchronous_commit off, so it is set back on (fsync is on).
-        postgres = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", options.getOrDefault("synchronous-commit", "on"))
-                .setDataDirectory(data)
-                .setCleanDataDirectory(true)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("shared_buffers", options.getOrDefault("shared-buffers", "2GB"))
-                .setServerConfig("max_wal_size", "8GB")
-                .setServerConfig("checkpoint_timeout", "15min")
-                .setServerConfig("maintenance_work_mem", "1GB")
-                .setServerConfig("work_mem", "16MB")
-                .setServerConfig("effective_cache_size", "16GB")
-                .setServerConfig("random_page_cost", "1.1")
-                .start();
-        // The plugin's pool connects through DriverManager, which picks the first registered driver for the URL:
-        // here the embedded server's own (unrelocated) pgjdbc. Deregister it so that the plugin gets its relocated
-        // driver, as it should in Openfire (see docs/benchmarks.md).
-        for (java.sql.Driver driver : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
-            if (driver.getClass().getName().startsWith("org.postgresql.")) {
-                try {
-                    java.sql.DriverManager.deregisterDriver(driver);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        Map<String, String> values = new HashMap<>();
-        values.put(Settings.DB_URL.name(), "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
-        values.put(Settings.DB_USERNAME.name(), "postgres");
-        values.put(Settings.DB_SCHEMA.name(), "chatapp");
-        values.put(Settings.DB_POOL_SIZE.name(), "8");
-        database = Database.open(Settings.read(SettingsSource.of(values)));
-    }
-
-    private void stopDatabase() throws IOException {
-        if (database != null) {
-            database.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     private Settings settings() {
@@ -222,8 +155,8 @@ public final class ArchiveBenchmark {
                 + " (queue full, producers backed off); %,d rows in the table, %,d accepted%n",
                 rows / elapsed, elapsed, minPerSecond, refused.sum(), total, accepted.sum());
         System.out.printf("Table size after ingest: %s (with indexes %s)%n",
-                text("SELECT pg_size_pretty(pg_relation_size('archive_message'))"),
-                text("SELECT pg_size_pretty(pg_total_relation_size('archive_message'))"));
+                harness.text("SELECT pg_size_pretty(pg_relation_size('archive_message'))"),
+                harness.text("SELECT pg_size_pretty(pg_total_relation_size('archive_message'))"));
     }
 
     private static long committed(LongAdder accepted, MessageArchive archive) {
@@ -401,8 +334,8 @@ public final class ArchiveBenchmark {
         }
         execute("VACUUM ANALYZE archive_message");
         System.out.printf("Loaded in %.0f s: table %s, with indexes %s%n", (System.nanoTime() - start) / 1e9,
-                text("SELECT pg_size_pretty(pg_relation_size('archive_message'))"),
-                text("SELECT pg_size_pretty(pg_total_relation_size('archive_message'))"));
+                harness.text("SELECT pg_size_pretty(pg_relation_size('archive_message'))"),
+                harness.text("SELECT pg_size_pretty(pg_total_relation_size('archive_message'))"));
     }
 
     /** The plan of the newest-page statement, as MessageArchive runs it (same text, values inlined). */
@@ -435,24 +368,6 @@ public final class ArchiveBenchmark {
     }
 
     private long count(String sql) throws SQLException {
-        return Long.parseLong(text(sql));
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        return Long.parseLong(harness.text(sql));
     }
 }

@@ -25,7 +25,8 @@ public record Settings(
         LastSeenVisibility lastSeenDefault,
         MediaSettings media,
         GroupSettings groups,
-        int messageMaxBodyChars) {
+        int messageMaxBodyChars,
+        StorySettings stories) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -175,6 +176,16 @@ public record Settings(
             65_536, 1, 10_485_760, "Most characters (Unicode code points) the bodies of one message may hold"
                     + " together; a longer message is refused with policy-violation, neither delivered nor archived.");
 
+    public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",
+            86_400, 1, 31_536_000, "How long a status story lives after it is posted; at that moment every read path"
+                    + " (feed, fetch, view, media URL) stops showing it, and the clean-up then deletes it.");
+    public static final Setting<Integer> STORIES_MAX_TEXT = Setting.integer("chatapp.stories.maxTextChars", 700, 1,
+            65_536, "Most characters (Unicode code points) of a text story or of a media story's caption; longer"
+                    + " ones are refused.");
+    public static final Setting<Integer> STORIES_CLEANUP_INTERVAL = Setting.integer(
+            "chatapp.stories.cleanupIntervalSeconds", 60, 1, 86_400, "How often expired stories, their views and"
+                    + " their media files are deleted (one node at a time when several share the database).");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, HTTP_HEADER_TIMEOUT,
@@ -188,7 +199,7 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS);
+            MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_CLEANUP_INTERVAL);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -235,7 +246,8 @@ public record Settings(
                 MediaSettings.read(source),
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
                         GROUPS_MAX_IMAGE_BYTES.read(source)),
-                MESSAGES_MAX_BODY_CHARS.read(source));
+                MESSAGES_MAX_BODY_CHARS.read(source),
+                StorySettings.read(source));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -254,6 +266,6 @@ public record Settings(
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
-                + ", messageMaxBodyChars=" + messageMaxBodyChars + "]";
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + "]";
     }
 }

@@ -1,9 +1,7 @@
 package io.chatapp.plugin.media;
 
+import io.chatapp.plugin.storage.AdvisoryLocks;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,28 +41,9 @@ public final class MediaCleanup {
     }
 
     /** Runs once unless another node is running it right now (then reports nothing done). */
-    public Report run() throws SQLException, IOException {
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!tryLock(lockHolder)) {
-                return new Report(0, 0, 0);
-            }
-            try {
-                return new Report(expiredSlots(), deletedFiles(), orphans());
-            } finally {
-                try (PreparedStatement unlock = lockHolder.prepareStatement(
-                        "SELECT pg_advisory_unlock(hashtext('chatapp-media-cleanup'))")) {
-                    unlock.execute();
-                }
-            }
-        }
-    }
-
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_lock(hashtext('chatapp-media-cleanup'))");
-             ResultSet row = lock.executeQuery()) {
-            return row.next() && row.getBoolean(1);
-        }
+    public Report run() throws Exception {
+        return AdvisoryLocks.runAlone(dataSource, "chatapp-media-cleanup",
+                () -> new Report(expiredSlots(), deletedFiles(), orphans())).orElse(new Report(0, 0, 0));
     }
 
     private int expiredSlots() throws SQLException {

@@ -146,6 +146,32 @@ public final class MediaRecords {
         }
     }
 
+    /** The file unless it is deleted or has expired at {@code now}. */
+    public Optional<MediaFile> liveFile(String fileId, Instant now) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT " + FILE_COLUMNS
+                     + " FROM media_file WHERE file_id = ? AND deleted_at IS NULL"
+                     + " AND (expires_at IS NULL OR expires_at > ?)")) {
+            query.setString(1, fileId);
+            query.setTimestamp(2, Timestamp.from(now));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(file(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets when the owner's file stops being served (migration V9's {@code expires_at}). */
+    public void expire(String fileId, String owner, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE media_file SET expires_at = ? WHERE file_id = ? AND owner = ?")) {
+            update.setTimestamp(1, Timestamp.from(at));
+            update.setString(2, fileId);
+            update.setString(3, owner);
+            update.executeUpdate();
+        }
+    }
+
     /** The file, deleted or not. */
     public Optional<MediaFile> file(String fileId) throws SQLException {
         try (Connection connection = dataSource.getConnection();

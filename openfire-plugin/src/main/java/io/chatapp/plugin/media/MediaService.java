@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class MediaService {
     private final Uploads uploads;
 
     private final ShareAudience audience;
+    private final List<FileGrants> grants = new CopyOnWriteArrayList<>();
 
     public MediaService(MediaRecords records, BlobStore store, MediaUrls urls, MediaSettings settings,
                         Executor background, Clock clock) {
@@ -136,12 +138,61 @@ public final class MediaService {
         return body;
     }
 
-    /** A file that may be served, or empty for an unknown, deleted or revoked one. */
+    /** A file that may be served, or empty for an unknown, deleted, revoked or expired one. */
     public Optional<MediaFile> servable(String fileId) throws SQLException {
         if (!MediaIds.valid(fileId)) {
             return Optional.empty();
         }
-        return records.file(fileId).filter(file -> !file.deleted());
+        return records.liveFile(fileId, clock.instant());
+    }
+
+    /**
+     * The servable file a download URL of this server names, when {@code owner} uploaded it; empty for a URL that
+     * is not one of ours, forged, or names someone else's file.
+     */
+    public Optional<MediaFile> ownFile(String url, String owner) throws SQLException {
+        if (url == null) {
+            return Optional.empty();
+        }
+        Optional<String> fileId = urls.signedFileIdIn(url.strip());
+        if (fileId.isEmpty()) {
+            return Optional.empty();
+        }
+        return servable(fileId.get()).filter(file -> file.owner().equals(owner));
+    }
+
+    /**
+     * Makes the owner's file unservable from {@code at} on (every URL refused, as for a deleted file), e.g. a status
+     * story's file when the story expires; the bytes go when the owner's feature deletes the file.
+     */
+    public void expireAt(String fileId, String owner, Instant at) throws SQLException {
+        records.expire(fileId, owner, at);
+    }
+
+    /** Deletes the owner's file now (URLs refused, bytes removed); false when it was already gone. */
+    public boolean deleteOwned(String fileId, String owner) throws SQLException {
+        Optional<MediaFile> file = records.file(fileId);
+        if (file.isEmpty() || !file.get().owner().equals(owner)) {
+            return false;
+        }
+        boolean marked = records.markDeleted(fileId, clock.instant());
+        BlobKeys.deleteAll(store, fileId);
+        return marked;
+    }
+
+    /** Lets another feature grant fresh URLs of the files it holds (see {@link FileGrants}). */
+    public void grantVia(FileGrants feature) {
+        grants.add(feature);
+    }
+
+    /** Undoes {@link #grantVia}, when that feature stops. */
+    public void stopGrantingVia(FileGrants feature) {
+        grants.remove(feature);
+    }
+
+    /** A freshly signed download URL for a file, without any check: for a feature that checked its own audience. */
+    public MediaUrls.SignedUrl urlOf(MediaFile file) {
+        return urls.download(file.fileId(), file.fileName());
     }
 
     BlobStore store() {
@@ -158,10 +209,28 @@ public final class MediaService {
         return urls.download(file.fileId(), file.fileName());
     }
 
-    /** Whether the user uploaded the file, or took part in a conversation or group that was given it. */
+    /**
+     * Whether the user uploaded the file, took part in a conversation or group that was given it, or another
+     * feature holding the file grants it (see {@link FileGrants}).
+     */
     private boolean entitled(MediaFile file, String user) throws SQLException {
         return file.owner().equals(user) || records.sharedWith(file.fileId(), user)
-                || receivedInGroup(file.fileId(), user);
+                || receivedInGroup(file.fileId(), user) || grantedElsewhere(file.fileId(), user);
+    }
+
+    private boolean grantedElsewhere(String fileId, String user) throws SQLException {
+        for (FileGrants feature : grants) {
+            try {
+                if (feature.grants(fileId, user)) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new SQLException("Could not ask whether the file is granted: " + e.getMessage(), e);
+            }
+        }
+        return false;
     }
 
     /** Whether the file was shared with a group while the user was in it (the share's time is its archive id's). */

@@ -11,6 +11,7 @@ import io.chatapp.plugin.groups.openfire.GroupsBinding;
 import io.chatapp.plugin.media.openfire.MediaBinding;
 import io.chatapp.plugin.presence.openfire.PresenceBinding;
 import io.chatapp.plugin.receipts.openfire.ReceiptsBinding;
+import io.chatapp.plugin.stories.openfire.StoriesBinding;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,8 @@ public final class ChatAppPlugin implements Plugin {
             new ReceiptsBinding(),
             new PresenceBinding(),
             new GroupsBinding(),
-            new MediaBinding());
+            new MediaBinding(),
+            new StoriesBinding());
 
     /** The Openfire-free part of every feature, in order: what {@link ChatAppServer} starts (tests start it too). */
     public static List<Feature> domainFeatures() {

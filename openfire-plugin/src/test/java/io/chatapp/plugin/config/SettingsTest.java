@@ -76,7 +76,8 @@ class SettingsTest {
                         + ArchiveSettings.class.getRecordComponents().length
                         + MediaSettings.class.getRecordComponents().length - 2
                         + MediaSettings.Limits.class.getRecordComponents().length
-                        + GroupSettings.class.getRecordComponents().length);
+                        + GroupSettings.class.getRecordComponents().length
+                        + StorySettings.class.getRecordComponents().length - 1);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -99,7 +100,8 @@ class SettingsTest {
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
-                read(Map.of()).media(), GroupSettings.defaults(), 65_536));
+                read(Map.of()).media(), GroupSettings.defaults(), 65_536,
+                StorySettings.defaults()));
     }
 
     @Test

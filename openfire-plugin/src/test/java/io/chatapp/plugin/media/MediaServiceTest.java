@@ -126,6 +126,34 @@ class MediaServiceTest {
     }
 
     @Test
+    void aFileAnotherFeatureHoldsExpiresAndIsGrantedByThatFeature() throws Exception {
+        MediaService media = service();
+        byte[] png = UploadRulesTest.png(40, 30);
+        MediaService.SlotGrant grant = media.requestSlot(ALICE, "story.png", png.length, "image/png").join();
+        MediaFile file = upload(media, grant, "image/png", png);
+
+        assertThat(media.ownFile(grant.getUrl(), ALICE)).contains(file);
+        assertThat(media.ownFile(grant.getUrl(), BOB)).as("someone else's file").isEmpty();
+        assertThat(media.ownFile(grant.getUrl().replace("s=", "s=x"), ALICE)).as("forged").isEmpty();
+        assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
+        FileGrants bobMay = (fileId, user) -> user.equals(BOB) && fileId.equals(file.fileId());
+        media.grantVia(bobMay);
+        assertThat(media.freshUrl(file.fileId(), BOB).url()).contains(file.fileId());
+        media.stopGrantingVia(bobMay);
+        assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
+
+        media.expireAt(file.fileId(), ALICE, clock.instant().plusSeconds(60));
+        assertThat(media.servable(file.fileId())).isPresent();
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(media.servable(file.fileId())).as("unservable from its expiry on").isEmpty();
+        assertThat(status(() -> media.freshUrl(file.fileId(), ALICE))).isEqualTo(404);
+
+        assertThat(media.deleteOwned(file.fileId(), BOB)).isFalse();
+        assertThat(media.deleteOwned(file.fileId(), ALICE)).isTrue();
+        assertThat(store.size(BlobKeys.file(file.fileId()))).isEmpty();
+    }
+
+    @Test
     void anImageIsUploadedOnceHashedMeasuredAndThumbnailed() throws Exception {
         MediaService media = service();
         byte[] png = UploadRulesTest.png(800, 600);
