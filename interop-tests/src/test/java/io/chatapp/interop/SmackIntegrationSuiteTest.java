@@ -1,0 +1,56 @@
+package io.chatapp.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Smack's own integration test suite, run twice against the dev server: on plain Openfire 4.2 and on Openfire 4.2
+ * with the plugin. The plugin must break nothing a standard client relies on: at least as many tests pass with it,
+ * no test that passes without it fails with it, and each test that fails on plain Openfire too is explained in
+ * docs/interop.md. Both runs' results go to {@code target/servers/smack-suite.txt}.
+ */
+class SmackIntegrationSuiteTest {
+
+    private static final Path TEST_DIR = Path.of(System.getProperty("chatapp.test.dir", "target/servers"));
+
+    @Test
+    void thePluginBreaksNoTestOfSmacksSuite() throws Exception {
+        long start = System.nanoTime();
+        SuiteOutcome without = runAgainstServer("without-plugin", false);
+        SuiteOutcome with = runAgainstServer("with-plugin", true);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String report = without.report("Openfire 4.2 without the plugin") + with.report("Openfire 4.2 with the plugin")
+                + "== both runs took " + took.toSeconds() + " s\n";
+        Files.createDirectories(TEST_DIR);
+        Files.writeString(TEST_DIR.resolve("smack-suite.txt"), report);
+        System.out.println(report);
+
+        assertThat(with.passed()).as("tests passed").isNotEmpty();
+        assertThat(with.passed().size()).as("tests passed with the plugin vs. without; " + report)
+                .isGreaterThanOrEqualTo(without.passed().size());
+        Set<String> broken = new TreeSet<>(with.failed());
+        broken.retainAll(without.passed());
+        assertThat(broken).as("tests that pass on plain Openfire but fail with the plugin; " + report).isEmpty();
+        String interopDoc = Files.readString(Path.of(System.getProperty("chatapp.interop.doc")));
+        assertThat(with.failed()).as("failing tests explained in docs/interop.md; " + report)
+                .allSatisfy(test -> assertThat(interopDoc).contains(methodOf(test)));
+    }
+
+    private static SuiteOutcome runAgainstServer(String name, boolean plugin) throws Exception {
+        try (ServerProcess server = ServerProcess.start(TEST_DIR.resolve(name), plugin)) {
+            return SmackSuite.runAgainst(server);
+        }
+    }
+
+    /** {@code Class.method} without the connection type. */
+    private static String methodOf(String test) {
+        int space = test.indexOf(' ');
+        return space < 0 ? test : test.substring(0, space);
+    }
+}

@@ -1,0 +1,117 @@
+package io.chatapp.interop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.igniterealtime.smack.inttest.Configuration;
+import org.igniterealtime.smack.inttest.FailedTest;
+import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework;
+import org.igniterealtime.smack.inttest.SmackIntegrationTestFramework.TestRunResult;
+import org.igniterealtime.smack.inttest.TestNotPossible;
+import org.igniterealtime.smack.inttest.TestResult;
+import org.igniterealtime.smack.inttest.XmppConnectionDescriptor;
+import org.igniterealtime.smack.inttest.XmppConnectionManager;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+
+/**
+ * Runs Smack's own integration test suite (smack-integration-test) against one server, configured in code as its
+ * {@code sinttest.*} properties would: the server's XMPP domain, STARTTLS required with the server's self-signed
+ * certificate as the only one trusted, and the three test accounts registered in band (XEP-0077) and deleted afterwards by the
+ * framework itself. The suite knows only a domain, not a port, so a connection type of our own (TCP to the loopback
+ * address and the server's port) is the one every test uses.
+ */
+final class SmackSuite {
+
+    /** Long enough for a shared, busy CI machine; a test waiting for what never comes waits this long. */
+    private static final String REPLY_TIMEOUT_MILLIS = "15000";
+
+    private SmackSuite() {
+    }
+
+    static SuiteOutcome runAgainst(ServerProcess server) throws Exception {
+        String connection = "chatapp-tcp-" + server.xmppPort();
+        X509TrustManager trustManager = trusting(server.certificate());
+        XmppConnectionManager.addConnectionDescriptor(XmppConnectionDescriptor
+                .buildWith(XMPPTCPConnection.class, XMPPTCPConnectionConfiguration.class,
+                        XMPPTCPConnectionConfiguration.Builder.class)
+                .withNickname(connection)
+                .applyExtraConfiguration(builder -> builder.setHostAddress(InetAddress.getLoopbackAddress())
+                        .setPort(server.xmppPort()).setCustomX509TrustManager(trustManager))
+                .build());
+        try {
+            Configuration configuration = Configuration.builder()
+                    .setService(server.domain())
+                    .setSecurityMode("required")
+                    .setReplyTimeout(REPLY_TIMEOUT_MILLIS)
+                    .setDefaultConnection(connection)
+                    .setEnabledConnections(connection)
+                    .build();
+            return outcome(new SmackIntegrationTestFramework(configuration).run());
+        } finally {
+            XmppConnectionManager.removeConnectionDescriptor(connection);
+        }
+    }
+
+    private static SuiteOutcome outcome(TestRunResult run) {
+        Map<String, SuiteOutcome.Result> results = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        for (TestResult passed : run.getSuccessfulTests()) {
+            results.put(name(passed), SuiteOutcome.Result.PASSED);
+        }
+        for (FailedTest failed : run.getFailedTests()) {
+            results.put(name(failed), SuiteOutcome.Result.FAILED);
+            reasons.put(name(failed), summary(failed.failureReason));
+        }
+        for (TestNotPossible impossible : run.getNotPossibleTests()) {
+            results.put(name(impossible), SuiteOutcome.Result.NOT_POSSIBLE);
+            reasons.put(name(impossible), summary(impossible.testNotPossibleException));
+        }
+        run.getImpossibleTestClasses().forEach((testClass, reason) -> {
+            results.put(testClass.getSimpleName(), SuiteOutcome.Result.NOT_POSSIBLE);
+            reasons.put(testClass.getSimpleName(), summary(reason));
+        });
+        return new SuiteOutcome(results, reasons);
+    }
+
+    /** {@code Class.method}, and for a test run once per connection type, which one. */
+    private static String name(TestResult result) {
+        Method method = result.concreteTest.getMethod();
+        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        List<String> subdescriptions = result.concreteTest.getSubdescriptons();
+        return subdescriptions.isEmpty() ? name : name + " " + subdescriptions;
+    }
+
+    /** The failure's type and message, on one line and cut short. */
+    private static String summary(Throwable failure) {
+        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure.getCause() != null && failure.getCause() != failure) {
+            text += " (cause: " + failure.getCause() + ")";
+        }
+        text = text.replaceAll("\\s+", " ");
+        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+    }
+
+    /** Trusts exactly the server's self-signed certificate, as an operator would pin it. */
+    private static X509TrustManager trusting(Path pem) throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(pem)) {
+            trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        return (X509TrustManager) factory.getTrustManagers()[0];
+    }
+}
