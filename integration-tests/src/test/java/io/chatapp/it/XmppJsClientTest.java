@@ -51,11 +51,12 @@ class XmppJsClientTest {
             throws Exception {
         TestUser alice = users.unregistered("alice");
         TestUser bob = users.unregistered("bob");
-        registerAndLeave(server, transport, bob);
-        try (XmppJsClient alicePhone = connect(server, transport, alice, "phone", transport == Transport.TCP)) {
-            if (transport == Transport.WEBSOCKET) {
-                registerAndLeave(server, Transport.TCP, alice);
-            }
+        registerAndLeave(server, bob);
+        boolean registerWhileConnecting = transport == Transport.TCP;
+        if (!registerWhileConnecting) {
+            registerAndLeave(server, alice);
+        }
+        try (XmppJsClient alicePhone = connect(server, transport, alice, "phone", registerWhileConnecting)) {
             online(alicePhone);
 
             // Offline delivery: bob is registered but not connected.
@@ -64,13 +65,13 @@ class XmppJsClientTest {
                 online(bobLaptop);
                 String offline = bobLaptop.await("the offline message",
                         stanza -> stanza.contains("while you were away"));
-                assertThat(offline).contains("urn:xmpp:delay").contains("<request xmlns=\"urn:xmpp:receipts\"/>");
+                assertThat(offline).contains("urn:xmpp:delay").contains("urn:xmpp:receipts").contains("id=\"m1\"");
 
                 // Receipts: bob's client acknowledges, alice's sees it.
                 bobLaptop.send("<message to='" + alice.jid() + "' id='r1'><received xmlns='urn:xmpp:receipts'"
                         + " id='m1'/></message>");
                 assertThat(alicePhone.await("bob's receipt", stanza -> stanza.contains("urn:xmpp:receipts")))
-                        .contains("<received xmlns=\"urn:xmpp:receipts\" id=\"m1\"/>").contains(bob.jid());
+                        .contains("<received").contains("id=\"m1\"").contains("from=\"" + bob.jid());
 
                 // Chat states, then a live message.
                 alicePhone.send("<message type='chat' to='" + bob.jid() + "'><composing xmlns='" + CHAT_STATES
@@ -196,8 +197,9 @@ class XmppJsClientTest {
                 server.certificate());
     }
 
-    private static void registerAndLeave(DevServer server, Transport transport, TestUser user) throws IOException {
-        try (XmppJsClient registering = connect(server, transport, user, "setup", true)) {
+    /** Registers over TCP: Openfire 4.2 refuses in-band registration over WebSocket. */
+    private static void registerAndLeave(DevServer server, TestUser user) throws IOException {
+        try (XmppJsClient registering = connect(server, Transport.TCP, user, "setup", true)) {
             assertThat(registering.jid()).startsWith(user.jid() + "/");
         }
         assertThat(server.userExists(localpart(user))).isTrue();

@@ -2,6 +2,7 @@ package io.chatapp.interop;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -93,14 +94,12 @@ final class SmackSuite {
         return subdescriptions.isEmpty() ? name : name + " " + subdescriptions;
     }
 
-    /** The failure's type and message, on one line and cut short. */
+    /** The failure's type and message (the test's own, not the reflection wrapper's), on one line and cut short. */
     private static String summary(Throwable failure) {
-        String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        if (failure.getCause() != null && failure.getCause() != failure) {
-            text += " (cause: " + failure.getCause() + ")";
-        }
-        text = text.replaceAll("\\s+", " ");
-        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
+        Throwable cause = failure instanceof InvocationTargetException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        String text = (cause.getClass().getSimpleName() + ": " + cause.getMessage()).replaceAll("\\s+", " ");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     /** Trusts exactly the server's self-signed certificate, as an operator would pin it. */
