@@ -11,6 +11,10 @@
 import { client, xml } from "@xmpp/client";
 import { parse } from "ltx";
 import readline from "node:readline";
+import { WebSocket as NodeWebSocket } from "ws";
+
+// xmpp.js uses the platform's WebSocket, which Node.js has built in only from version 22 on.
+globalThis.WebSocket ??= NodeWebSocket;
 
 let xmpp = null;
 

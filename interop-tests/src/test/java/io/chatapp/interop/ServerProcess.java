@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +40,12 @@ final class ServerProcess implements AutoCloseable {
         this.certificate = Path.of(find(CERTIFICATE, banner));
     }
 
-    /** Starts the dev server in {@code dataDirectory} (emptied first) and returns once it accepts clients. */
-    static ServerProcess start(Path dataDirectory, boolean plugin) throws IOException, InterruptedException {
+    /**
+     * Starts the dev server in {@code dataDirectory} (emptied first) with these Openfire and {@code chatapp.*}
+     * properties, and returns once it accepts clients.
+     */
+    static ServerProcess start(Path dataDirectory, boolean plugin, Map<String, String> properties)
+            throws IOException, InterruptedException {
         deleteRecursively(dataDirectory);
         Files.createDirectories(dataDirectory);
         int xmppPort = freePort();
@@ -54,6 +59,7 @@ final class ServerProcess implements AutoCloseable {
         if (!plugin) {
             command.add("--no-plugin");
         }
+        properties.forEach((name, value) -> command.addAll(List.of("--property", name + "=" + value)));
         Path log = dataDirectory.resolve("server.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
