@@ -27,11 +27,30 @@ class SmackIntegrationSuiteTest {
     private static final Map<String, String> SERVER_PROPERTIES = Map.of(
             "chatapp.registration.perAddressPerHour", "100000");
 
+    /**
+     * Tests that failed with the plugin but passed without it are run once more, if there are only a few: some of
+     * Openfire 4.2's behaviour the suite checks is timing-dependent (PEP notifications, the closing stream element),
+     * and a busy machine makes such a test fail now and then on either server. Many are a regression, not bad luck.
+     */
+    private static final int MOST_RETRIED = 8;
+
     @Test
     void thePluginBreaksNoTestOfSmacksSuite() throws Exception {
         long start = System.nanoTime();
-        SuiteOutcome without = runAgainstServer("without-plugin", false);
-        SuiteOutcome with = runAgainstServer("with-plugin", true);
+        SuiteOutcome without;
+        try (ServerProcess server = ServerProcess.start(TEST_DIR.resolve("without-plugin"), false, SERVER_PROPERTIES)) {
+            without = SmackSuite.runAgainst(server, Set.of());
+        }
+        SuiteOutcome with;
+        try (ServerProcess server = ServerProcess.start(TEST_DIR.resolve("with-plugin"), true, SERVER_PROPERTIES)) {
+            with = SmackSuite.runAgainst(server, Set.of());
+            Set<String> suspects = brokenByThePlugin(without, with);
+            if (!suspects.isEmpty() && suspects.size() <= MOST_RETRIED) {
+                Set<String> methods = new TreeSet<>();
+                suspects.forEach(test -> methods.add(methodOf(test)));
+                with = with.withRetried(SmackSuite.runAgainst(server, methods));
+            }
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String report = without.report("Openfire 4.2 without the plugin") + with.report("Openfire 4.2 with the plugin")
                 + "== both runs took " + took.toSeconds() + " s\n";
@@ -42,18 +61,17 @@ class SmackIntegrationSuiteTest {
         assertThat(with.passed()).as("tests passed").isNotEmpty();
         assertThat(with.passed().size()).as("tests passed with the plugin vs. without; " + report)
                 .isGreaterThanOrEqualTo(without.passed().size());
-        Set<String> broken = new TreeSet<>(with.failed());
-        broken.retainAll(without.passed());
-        assertThat(broken).as("tests that pass on plain Openfire but fail with the plugin; " + report).isEmpty();
+        assertThat(brokenByThePlugin(without, with))
+                .as("tests that pass on plain Openfire but fail with the plugin; " + report).isEmpty();
         String interopDoc = Files.readString(Path.of(System.getProperty("chatapp.interop.doc")));
         assertThat(with.failed()).as("failing tests explained in docs/interop.md; " + report)
                 .allSatisfy(test -> assertThat(interopDoc).contains(methodOf(test)));
     }
 
-    private static SuiteOutcome runAgainstServer(String name, boolean plugin) throws Exception {
-        try (ServerProcess server = ServerProcess.start(TEST_DIR.resolve(name), plugin, SERVER_PROPERTIES)) {
-            return SmackSuite.runAgainst(server);
-        }
+    private static Set<String> brokenByThePlugin(SuiteOutcome without, SuiteOutcome with) {
+        Set<String> broken = new TreeSet<>(with.failed());
+        broken.retainAll(without.passed());
+        return broken;
     }
 
     /** {@code Class.method} without the connection type. */

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.igniterealtime.smack.inttest.Configuration;
@@ -39,36 +40,43 @@ final class SmackSuite {
     private static final String REPLY_TIMEOUT_MILLIS = "10000";
 
     /**
-     * Tests that cannot be pointed at the server: this low-level test builds its own connection from the domain alone
-     * (DNS lookup, default port), bypassing the connection types, and so never reaches a server on another port.
+     * Tests that cannot be pointed at the server: these low-level tests build their own connections from the domain
+     * alone (DNS lookup, default port 5222), bypassing the connection types, and so never reach a server on another
+     * port (or reach whatever else listens on 5222).
      */
-    private static final String UNREACHABLE_TESTS = "ModularXmppClientToServerConnectionLowLevelIntegrationTest";
+    private static final String UNREACHABLE_TESTS =
+            "ModularXmppClientToServerConnectionLowLevelIntegrationTest,StreamManagementTest";
 
     private SmackSuite() {
     }
 
-    static SuiteOutcome runAgainst(ServerProcess server) throws Exception {
-        String connection = "chatapp-tcp-" + server.xmppPort();
+    /** The connection type every test uses; fixed, so that low-level tests have the same name in every run. */
+    private static final String CONNECTION = "chatapp-tcp";
+
+    /** Runs the whole suite, or only {@code tests} ({@code Class.method}) when there are any. */
+    static SuiteOutcome runAgainst(ServerProcess server, Set<String> tests) throws Exception {
         X509TrustManager trustManager = trusting(server.certificate());
         XmppConnectionManager.addConnectionDescriptor(XmppConnectionDescriptor
                 .buildWith(XMPPTCPConnection.class, XMPPTCPConnectionConfiguration.class,
                         XMPPTCPConnectionConfiguration.Builder.class)
-                .withNickname(connection)
+                .withNickname(CONNECTION)
                 .applyExtraConfiguration(builder -> builder.setHostAddress(InetAddress.getLoopbackAddress())
                         .setPort(server.xmppPort()).setCustomX509TrustManager(trustManager))
                 .build());
         try {
-            Configuration configuration = Configuration.builder()
+            Configuration.Builder configuration = Configuration.builder()
                     .setService(server.domain())
                     .setSecurityMode("required")
                     .setReplyTimeout(REPLY_TIMEOUT_MILLIS)
-                    .setDefaultConnection(connection)
-                    .setEnabledConnections(connection)
-                    .setDisabledTests(UNREACHABLE_TESTS)
-                    .build();
-            return outcome(new SmackIntegrationTestFramework(configuration).run());
+                    .setDefaultConnection(CONNECTION)
+                    .setEnabledConnections(CONNECTION)
+                    .setDisabledTests(UNREACHABLE_TESTS);
+            if (!tests.isEmpty()) {
+                configuration.setEnabledTests(String.join(",", tests));
+            }
+            return outcome(new SmackIntegrationTestFramework(configuration.build()).run());
         } finally {
-            XmppConnectionManager.removeConnectionDescriptor(connection);
+            XmppConnectionManager.removeConnectionDescriptor(CONNECTION);
         }
     }
 

@@ -36,13 +36,24 @@ record SuiteOutcome(Map<String, Result> results, Map<String, String> reasons) {
         return with(Result.FAILED);
     }
 
+    /** This outcome with the tests that passed in {@code retry} (a second run of some of them) counted as passed. */
+    SuiteOutcome withRetried(SuiteOutcome retry) {
+        Map<String, Result> merged = new java.util.HashMap<>(results);
+        Map<String, String> mergedReasons = new java.util.HashMap<>(reasons);
+        for (String test : retry.passed()) {
+            merged.put(test, Result.PASSED);
+            mergedReasons.put(test, "passed when run again after: " + reasons.get(test));
+        }
+        return new SuiteOutcome(merged, mergedReasons);
+    }
+
     /** Counts, then every test that did not pass with its reason, one a line, sorted. */
     String report(String title) {
         StringBuilder report = new StringBuilder("== ").append(title).append(": ")
                 .append(passed().size()).append(" passed, ").append(failed().size()).append(" failed, ")
                 .append(with(Result.NOT_POSSIBLE).size()).append(" not possible\n");
         for (Map.Entry<String, Result> entry : new TreeMap<>(results).entrySet()) {
-            if (entry.getValue() != Result.PASSED) {
+            if (entry.getValue() != Result.PASSED || reasons.containsKey(entry.getKey())) {
                 report.append(entry.getValue()).append(' ').append(entry.getKey()).append(": ")
                         .append(reasons.getOrDefault(entry.getKey(), "")).append('\n');
             }
