@@ -36,13 +36,17 @@ record SuiteOutcome(Map<String, Result> results, Map<String, String> reasons) {
         return with(Result.FAILED);
     }
 
-    /** This outcome with the tests that passed in {@code retry} (a second run of some of them) counted as passed. */
-    SuiteOutcome withRetried(SuiteOutcome retry) {
+    /**
+     * This outcome with the tests that ended {@code result} in {@code retry} (a second run of some of them) counted
+     * as that, their first result kept in the reason.
+     */
+    SuiteOutcome afterRetry(SuiteOutcome retry, Result result) {
         Map<String, Result> merged = new java.util.HashMap<>(results);
         Map<String, String> mergedReasons = new java.util.HashMap<>(reasons);
-        for (String test : retry.passed()) {
-            merged.put(test, Result.PASSED);
-            mergedReasons.put(test, "passed when run again after: " + reasons.get(test));
+        for (String test : retry.with(result)) {
+            merged.put(test, result);
+            mergedReasons.put(test, result + " when run again; first run: "
+                    + reasons.getOrDefault(test, String.valueOf(results.get(test))));
         }
         return new SuiteOutcome(merged, mergedReasons);
     }
