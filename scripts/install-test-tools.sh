@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages some integration tests use beside what Maven brings:
+# Installs what some integration tests use beside what Maven brings:
 #   go-sendxmpp  a standard XMPP client (StandardClientTest); without it that test is skipped locally
+#   node, npm    Node.js, and with npm ci the packages of integration-tests/src/test/node: xmpp.js, a third-party
+#                XMPP client library (XmppJsClientTest); without them that test is skipped locally, fails in CI
 # Run as root or with sudo available. Idempotent.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=()
 command -v go-sendxmpp >/dev/null 2>&1 || packages+=(go-sendxmpp)
-[ ${#packages[@]} -eq 0 ] && exit 0
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-as_root apt-get update -qq
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+if [ ${#packages[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
+
+# The exact versions of package-lock.json, from the npm registry.
+(cd integration-tests/src/test/node && npm ci --no-audit --no-fund --loglevel=error)

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * {@code bin/chatapp-dev-server [--data DIR] [--domain D] [--jdbc-url URL
- * --jdbc-user U --jdbc-password P] [--no-registration] [--property NAME=VALUE]...}: starts the local server and prints where to connect.
+ * --jdbc-user U --jdbc-password P] [--no-registration] [--no-plugin] [--property NAME=VALUE]...}: starts the local server and prints where to connect.
  */
 public final class Main {
 
@@ -19,7 +19,7 @@ public final class Main {
             System.err.println("chatapp-dev-server: " + e.getMessage());
             System.err.println("usage: chatapp-dev-server [--data DIR] [--domain DOMAIN] [--xmpp-port N]"
                     + " [--http-bind-port N] [--plugin-port N] [--jdbc-url URL --jdbc-user USER --jdbc-password PW]"
-                    + " [--no-registration] [--property NAME=VALUE]...");
+                    + " [--no-registration] [--no-plugin] [--property NAME=VALUE]...");
             System.exit(2);
             return;
         }
@@ -89,6 +89,7 @@ public final class Main {
                 case "--jdbc-user" -> jdbcUser = value(args, ++i, arg);
                 case "--jdbc-password" -> jdbcPassword = value(args, ++i, arg);
                 case "--no-registration" -> config = config.withInBandRegistration(false);
+                case "--no-plugin" -> config = config.withPlugin(false);
                 case "--property" -> config = withProperty(config, value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }

@@ -18,6 +18,12 @@ class MainTest {
         assertThat(config.pluginHttpPort()).isEqualTo(9097);
         assertThat(config.database()).isNull();
         assertThat(config.inBandRegistration()).isTrue();
+        assertThat(config.plugin()).isTrue();
+    }
+
+    @Test
+    void noPluginIsPlainOpenfire() {
+        assertThat(Main.parse(new String[] {"--no-plugin"}).plugin()).isFalse();
     }
 
     @Test
