@@ -3,6 +3,8 @@ package io.chatapp.benchmarks.xmpp;
 import io.chatapp.benchmarks.LoadGenerators;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.DevServerConfig;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The server side of the messaging load generators ({@link ServerUnderTest}), in a JVM of its own: boots the dev
@@ -17,6 +19,8 @@ import io.chatapp.devserver.DevServerConfig;
 public final class BenchmarkServer {
 
     static final String READY = "@@READY ";
+    /** The argument that makes users mutual contacts: {@code mutual:owner:prefix:count}. */
+    public static final String MUTUAL = "mutual:";
 
     private BenchmarkServer() {
     }
@@ -32,12 +36,20 @@ public final class BenchmarkServer {
         LoadGenerators.runInTemporaryFolderAndExit("messaging-benchmark-", data -> {
             try (DevServer server = DevServer.start(DevServerConfig.forTests(data).withPlugin(plugin)
                     .withProperty("xmpp.socket.tcp-nodelay", noDelay))) {
+                List<String[]> mutual = new ArrayList<>();
                 for (int a = 3; a < args.length; a++) {
+                    if (args[a].startsWith(MUTUAL)) {
+                        mutual.add(args[a].substring(MUTUAL.length()).split(":"));
+                        continue;
+                    }
                     String prefix = args[a].substring(0, args[a].lastIndexOf(':'));
                     int count = Integer.parseInt(args[a].substring(args[a].lastIndexOf(':') + 1));
                     for (int i = 0; i < count; i++) {
                         server.createUser(user(prefix, i), password);
                     }
+                }
+                for (String[] contacts : mutual) {
+                    MutualRosters.befriend(server.domain(), contacts[0], contacts[1], Integer.parseInt(contacts[2]));
                 }
                 System.out.println(READY + server.domain() + " " + server.xmppPort() + " " + server.certificate()
                         + " " + data.resolve("postgres/postmaster.pid"));
