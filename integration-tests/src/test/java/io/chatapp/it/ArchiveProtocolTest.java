@@ -63,6 +63,22 @@ class ArchiveProtocolTest {
         }
     }
 
+    /**
+     * XEP-0313 §6.1: a client learns that its server archives its messages from the disco#info of its own bare JID
+     * (where standard clients look; also for XEP-0359 stanza-ids), on every Openfire the plugin runs on.
+     */
+    @Test
+    void theArchiveIsAdvertisedOnTheAccountAndTheServer(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            String query = "<query xmlns='http://jabber.org/protocol/disco#info'/>";
+            for (String address : new String[] {alice.jid(), server.domain()}) {
+                assertThat(a.iq("get", address, query)).as(address).contains("type='result'")
+                        .contains("var='urn:xmpp:mam:2'").contains("var='urn:xmpp:sid:0'");
+            }
+        }
+    }
+
     @Test
     void forgedStanzaIdsAreRemoved(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");

@@ -90,6 +90,21 @@ class PortableApiTest {
         }
     }
 
+    /**
+     * Openfire 5.x fills in a missing {@code to} with the sender's bare JID before the handlers see a request, 4.2
+     * does not: a local part in {@code to} does not mean "someone else" (docs/architecture.md, "Behaviours that
+     * differ"). Handlers ask {@code AsyncIqHandler.forOwnAccount} instead of testing it themselves.
+     */
+    @Test
+    void noBindingTellsTheServerFromAnAccountByTheLocalPartOfTo() throws IOException {
+        Pattern localPartOfTo = Pattern.compile("\\bto\\.getNode\\(\\)|getTo\\(\\)\\.getNode\\(\\)");
+        for (Path file : bindings()) {
+            if (!file.getFileName().toString().equals("AsyncIqHandler.java")) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern(localPartOfTo);
+            }
+        }
+    }
+
     @Test
     void everyFeatureBindingIsFound() throws IOException {
         assertThat(bindings()).extracting(file -> file.getFileName().toString()).contains("ChatAppPlugin.java",
