@@ -79,6 +79,27 @@ class ArchiveProtocolTest {
         }
     }
 
+    /**
+     * A standard client that was offline gets what was sent meanwhile from Openfire's offline storage when it comes
+     * online (not from the archive: it does not ask), with the archive's stanza-id (the archive stamps the message
+     * before Openfire stores it) and the time it was sent.
+     */
+    @Test
+    void aClientThatWasOfflineGetsTheMessageFromOfflineStorageWithItsStanzaId(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            a.message(bob.jid(), "chat", "while you were away", null);
+            a.iq("get", server.domain(), "<ping xmlns='urn:xmpp:ping'/>");
+        }
+        try (RawXmpp b = RawXmpp.login(server, bob)) {
+            String received = b.nextMessage(xml -> xml.contains("<body>"));
+            assertThat(received).contains("while you were away").contains("urn:xmpp:delay");
+            assertThat(stanzaId(received, bob.jid())).isNotBlank();
+        }
+    }
+
     @Test
     void forgedStanzaIdsAreRemoved(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");
