@@ -9,18 +9,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
-import org.jivesoftware.smackx.muc.MultiUserChatException;
 import org.jivesoftware.smackx.vcardtemp.VCardManager;
 import org.jivesoftware.smackx.vcardtemp.packet.VCard;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 
 /**
  * Managing groups ({@link ChatClient#groups()}): WhatsApp-style groups on XEP-0045 rooms of the server's group
@@ -144,12 +145,15 @@ public final class GroupAdmin {
             context.requireSession();
             context.connection().sendIqRequestAndWaitForResponse(GroupRequestIQ.leave(jid.toString()));
             MultiUserChat muc = rooms.chat(jid);
-            if (muc.isJoined()) {
-                try {
-                    muc.leave();
-                } catch (MultiUserChatException.MucNotJoinedException | XMPPException e) {
-                    // Already out: the plugin removed this account from the room first.
-                }
+            Resourcepart nickname = muc.getNickname();
+            if (muc.isJoined() && nickname != null) {
+                EntityFullJid occupant = JidCreate.entityFullFrom(jid, nickname);
+                // The plugin has taken this account out of the room, or destroyed the room when it was the last
+                // member; the room's presence saying so may come after this answer (Openfire 5.x's MUC service
+                // runs on threads of its own), and a destroyed room never answers an exit, so MultiUserChat.leave()
+                // would wait in vain: the exit is said without waiting for an answer.
+                context.connection().sendStanza(context.connection().getStanzaFactory().buildPresenceStanza()
+                        .ofType(Presence.Type.unavailable).to(occupant).build());
             }
         });
     }

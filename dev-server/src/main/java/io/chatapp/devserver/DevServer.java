@@ -1,5 +1,6 @@
 package io.chatapp.devserver;
 
+import io.chatapp.devserver.control.DevControlPlugin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,15 +20,13 @@ import java.util.function.BooleanSupplier;
 import org.apache.log4j.xml.DOMConfigurator;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
-import org.jivesoftware.openfire.container.PluginManager;
-import org.jivesoftware.openfire.user.UserAlreadyExistsException;
-import org.jivesoftware.openfire.user.UserManager;
-import org.jivesoftware.openfire.user.UserNotFoundException;
 
 /**
- * A real Openfire 4.2.0, started in this JVM from the Maven Central jars, with the chat-app plugin installed from
- * its assembled jar (or without it: {@link DevServerConfig#plugin()}), on PostgreSQL. Openfire's {@link XMPPServer}
- * is a JVM-wide singleton that leaves threads behind after {@code stop()}: run one dev server per JVM.
+ * A real Openfire with the chat-app plugin installed from its assembled jar (or without it:
+ * {@link DevServerConfig#plugin()}), on PostgreSQL: Openfire 4.2.0 started in this JVM from the Maven Central jars,
+ * or Openfire 5.2 from its distribution in a process of its own ({@link OpenfireTarget}). Openfire 4.2's
+ * {@link XMPPServer} is a JVM-wide singleton that leaves threads behind after {@code stop()}: run one dev server per
+ * JVM.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -40,18 +39,28 @@ public final class DevServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final DevServerConfig config;
+    private final OpenfireTarget target;
     private final PostgresDatabase database;
     private final OpenfireHome home;
-    private final XMPPServer xmpp;
+    private final OpenfireRuntime openfire;
 
-    private DevServer(DevServerConfig config, PostgresDatabase database, OpenfireHome home, XMPPServer xmpp) {
+    private DevServer(DevServerConfig config, OpenfireTarget target, PostgresDatabase database, OpenfireHome home,
+            OpenfireRuntime openfire) {
         this.config = config;
+        this.target = target;
         this.database = database;
         this.home = home;
-        this.xmpp = xmpp;
+        this.openfire = openfire;
     }
 
+    /** Openfire 4.2.0 in this JVM. */
     public static DevServer start(DevServerConfig requested) throws IOException, InterruptedException {
+        return start(requested, OpenfireTarget.OPENFIRE_4_2);
+    }
+
+    /** The given Openfire: 4.2.0 in this JVM, or 5.2 in a process of its own (see {@link OpenfireTarget}). */
+    public static DevServer start(DevServerConfig requested, OpenfireTarget target)
+            throws IOException, InterruptedException {
         DevServerConfig config = requested.withResolvedPorts();
         for (int port : new int[] {config.xmppPort(), config.httpBindPort(), config.pluginHttpPort()}) {
             if (isListening(port)) {
@@ -60,30 +69,53 @@ public final class DevServer implements AutoCloseable {
         }
         Path data = config.dataDirectory().toAbsolutePath();
         OpenfireHome home = new OpenfireHome(data.resolve("openfire"));
-        System.setProperty("openfireHome", home.path().toString());
         Files.createDirectories(home.path().resolve("logs"));
-        // Configured explicitly and first: the embedded database and Openfire both log through log4j 1.2, and the
-        // configuration names the log file under openfireHome.
+        // Configured explicitly and first: the embedded database (and Openfire 4.2 in this JVM) log through log4j
+        // 1.2, and the configuration names the log file under openfireHome.
+        System.setProperty("openfireHome", home.path().toString());
         DOMConfigurator.configure(DevServer.class.getResource("log4j.xml"));
+        Openfire5Distribution distribution = target == OpenfireTarget.OPENFIRE_5_2 ? Openfire5Distribution.locate()
+                : null;
         PostgresDatabase database = config.database() == null
                 ? PostgresDatabase.embedded(data.resolve("postgres"), config.postgresPort())
                 : PostgresDatabase.external(config.database());
+        OpenfireRuntime openfire = null;
         try {
-            home.prepare(database.config(), config.domain(), config.hostname(), config.plugin());
-            try (Connection connection = database.connect()) {
-                OpenfireSchema.install(connection);
-                OpenfireSchema.writeProperties(connection, serverProperties(config, database.config()));
+            Map<String, String> properties = serverProperties(config, database.config());
+            if (distribution == null) {
+                home.prepare(database.config(), config.domain(), config.hostname(), config.plugin());
+                installSchema(database, OpenfireSchema.bundledScript(), properties);
+                openfire = new InProcessOpenfire(new XMPPServer());
+            } else {
+                distribution.unpackInto(home.path());
+                home.prepareDistribution(database.config(), config.domain(), config.hostname(), config.plugin());
+                int controlPort = DevServerConfig.orFree(0);
+                String secret = java.util.UUID.randomUUID().toString();
+                properties.put(DevControlPlugin.PORT_PROPERTY, Integer.toString(controlPort));
+                properties.put(DevControlPlugin.SECRET_PROPERTY, secret);
+                installSchema(database, home.distributionSchemaScript(), properties);
+                openfire = Openfire5Process.start(home.path(), controlPort, secret);
             }
-            XMPPServer xmpp = new XMPPServer();
-            DevServer server = new DevServer(config, database, home, xmpp);
+            DevServer server = new DevServer(config, target, database, home, openfire);
             server.awaitReady();
             return server;
         } catch (SQLException e) {
             database.close();
             throw new IOException("Could not prepare Openfire's database: " + e.getMessage(), e);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (openfire instanceof Openfire5Process) {
+                openfire.close();
+            }
             database.close();
             throw e;
+        }
+    }
+
+    private static void installSchema(PostgresDatabase database, String script, Map<String, String> properties)
+            throws SQLException {
+        try (Connection connection = database.connect()) {
+            OpenfireSchema.install(connection, script);
+            OpenfireSchema.writeProperties(connection, properties);
         }
     }
 
@@ -143,14 +175,20 @@ public final class DevServer implements AutoCloseable {
             LOG.warn("STARTTLS needed {} attempts before it worked", tls.attempts());
         }
         await("BOSH/WebSocket port " + config.httpBindPort(), deadline, () -> isListening(config.httpBindPort()));
+        if (openfire instanceof Openfire5Process process) {
+            await("the dev server's control plugin", deadline, process::controlIsReady);
+        }
         if (config.plugin()) {
             await("chat-app plugin health at " + pluginHttpUri() + "health", deadline, this::pluginIsHealthy);
         }
     }
 
-    private static void await(String what, Instant deadline, BooleanSupplier condition)
+    private void await(String what, Instant deadline, BooleanSupplier condition)
             throws IOException, InterruptedException {
         while (!condition.getAsBoolean()) {
+            if (openfire instanceof Openfire5Process process && process.failure() != null) {
+                throw new IOException(process.failure());
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("Timed out waiting for " + what + " (see the Openfire log under logs/)");
             }
@@ -228,46 +266,38 @@ public final class DevServer implements AutoCloseable {
         return database.connect();
     }
 
-    /** Creates an account directly in Openfire (as an operator would in the admin console). */
+    /** Which Openfire this is. */
+    public OpenfireTarget target() {
+        return target;
+    }
+
+    /**
+     * Creates an account in Openfire with its {@code UserManager}, as an operator would in the admin console: called
+     * directly on 4.2, through the dev server's control plugin on 5.2.
+     */
     public void createUser(String username, String password) {
-        try {
-            UserManager.getInstance().createUser(username, password, username, null);
-        } catch (UserAlreadyExistsException e) {
-            throw new IllegalArgumentException("User " + username + " already exists", e);
-        }
+        openfire.createUser(username, password);
     }
 
     public boolean userExists(String username) {
-        try {
-            UserManager.getInstance().getUser(username);
-            return true;
-        } catch (UserNotFoundException e) {
-            return false;
-        }
+        return openfire.userExists(username);
     }
 
-    /** The running chat-app plugin instance, as Openfire loaded it from the jar. */
+    /** The running chat-app plugin instance, as Openfire loaded it from the jar (Openfire 4.2 target only). */
     public Plugin chatAppPlugin() {
-        Plugin plugin = xmpp.getPluginManager().getPlugin("chatapp");
-        if (plugin == null) {
-            throw new IllegalStateException("The chat-app plugin is not loaded");
-        }
-        return plugin;
+        return openfire.chatAppPlugin();
     }
 
-    /** Calls the plugin's destroy and then initialize, as Openfire does around a reload. */
+    /** Calls the plugin's destroy and then initialize, as Openfire does around a reload (Openfire 4.2 target only). */
     public void restartPluginInPlace() {
-        PluginManager manager = xmpp.getPluginManager();
-        Plugin plugin = chatAppPlugin();
-        plugin.destroyPlugin();
-        plugin.initializePlugin(manager, manager.getPluginDirectory(plugin));
+        openfire.restartPluginInPlace();
     }
 
     /** Stops Openfire and the embedded database. The JVM should exit afterwards (see class comment). */
     @Override
     public void close() {
         try {
-            xmpp.stop();
+            openfire.close();
         } finally {
             database.close();
         }

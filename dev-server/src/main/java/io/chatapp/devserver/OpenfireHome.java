@@ -1,5 +1,6 @@
 package io.chatapp.devserver;
 
+import io.chatapp.devserver.control.DevControlPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Lays out an Openfire home directory: {@code conf/openfire.xml}, TLS stores under {@code resources/security},
@@ -20,6 +23,9 @@ final class OpenfireHome {
 
     static final String STORE_PASSWORD = "changeit";
     static final String PLUGIN_JAR = "chatapp.jar";
+    /** Where the Openfire 5.2 target's {@link OpenfireProcessLauncher} class file is put, under the home. */
+    static final String LAUNCHER_DIRECTORY = "launcher";
+    private static final String CONTROL_PLUGIN = "chatapp-devcontrol";
 
     private final Path home;
 
@@ -48,7 +54,23 @@ final class OpenfireHome {
         // Openfire 4.2 reads (and logs an error without) a second XML file for encrypted-property settings.
         Files.writeString(home.resolve("conf/security.xml"), "<security></security>\n");
         writeTlsStores(domain, hostname);
-        installPlugins(plugin);
+        installAdminPlaceholder();
+        installPlugin(plugin);
+    }
+
+    /**
+     * Lays out an unpacked Openfire 5.2 distribution (its own admin console plugin, left off by closing its ports)
+     * as {@link #prepare} does 4.2's, with Openfire's own connection pool on the PostgreSQL driver it ships, the dev
+     * server's control plugin, and the launcher class for the separate process.
+     */
+    void prepareDistribution(DatabaseConfig database, String domain, String hostname, boolean plugin)
+            throws IOException, InterruptedException {
+        Files.createDirectories(home.resolve("logs"));
+        Files.writeString(home.resolve("conf/openfire.xml"), distributionXml(database));
+        writeTlsStores(domain, hostname);
+        installPlugin(plugin);
+        installControlPlugin();
+        copyClass(OpenfireProcessLauncher.class, home.resolve(LAUNCHER_DIRECTORY));
     }
 
     private static String openfireXml(DatabaseConfig database) {
@@ -77,6 +99,35 @@ final class OpenfireHome {
                 </jive>
                 """.formatted(HikariConnectionProvider.class.getName(), xml(database.jdbcUrl()),
                 xml(database.username()), xml(database.password()));
+    }
+
+    private static String distributionXml(DatabaseConfig database) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- Written by the chat-app dev server at every start. Server settings live in ofProperty. -->
+                <jive>
+                  <adminConsole>
+                    <port>-1</port>
+                    <securePort>-1</securePort>
+                  </adminConsole>
+                  <locale>en</locale>
+                  <connectionProvider>
+                    <className>org.jivesoftware.database.DefaultConnectionProvider</className>
+                  </connectionProvider>
+                  <database>
+                    <defaultProvider>
+                      <driver>org.postgresql.Driver</driver>
+                      <serverURL>%s</serverURL>
+                      <username>%s</username>
+                      <password>%s</password>
+                      <testSQL>SELECT 1</testSQL>
+                      <minConnections>2</minConnections>
+                      <maxConnections>20</maxConnections>
+                    </defaultProvider>
+                  </database>
+                  <setup>true</setup>
+                </jive>
+                """.formatted(xml(database.jdbcUrl()), xml(database.username()), xml(database.password()));
     }
 
     private static String xml(String text) {
@@ -126,13 +177,11 @@ final class OpenfireHome {
     }
 
     /**
-     * Installs the plugin jar bundled with the dev server (replacing an older one, which makes Openfire reload it)
-     * and a no-op "admin" plugin: Openfire 4.2 treats the first plugin it finds as its admin console when there is
-     * none, which would hide ours. Without the plugin, removes any jar or extracted folder an earlier start left.
+     * A no-op "admin" plugin: Openfire 4.2 treats the first plugin it finds as its admin console when there is
+     * none, which would hide ours.
      */
-    private void installPlugins(boolean plugin) throws IOException {
-        Path plugins = pluginsDirectory();
-        Path admin = plugins.resolve("admin");
+    private void installAdminPlaceholder() throws IOException {
+        Path admin = pluginsDirectory().resolve("admin");
         Files.createDirectories(admin);
         Files.writeString(admin.resolve("plugin.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -145,7 +194,15 @@ final class OpenfireHome {
                     <minServerVersion>4.2.0</minServerVersion>
                 </plugin>
                 """.formatted(NoopAdminPlugin.class.getName()));
+    }
 
+    /**
+     * Installs the plugin jar bundled with the dev server (replacing an older one, which makes Openfire reload it).
+     * Without the plugin, removes any jar or extracted folder an earlier start left.
+     */
+    private void installPlugin(boolean plugin) throws IOException {
+        Path plugins = pluginsDirectory();
+        Files.createDirectories(plugins);
         if (!plugin) {
             deleteRecursively(plugins.resolve("chatapp"));
             Files.deleteIfExists(plugins.resolve(PLUGIN_JAR));
@@ -165,6 +222,60 @@ final class OpenfireHome {
             Path temporary = plugins.resolve(PLUGIN_JAR + ".part");
             Files.write(temporary, bundled);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * Openfire's own PostgreSQL script from the unpacked distribution, less the stock {@code admin}/{@code admin}
+     * account it seeds for the setup wizard (4.2's target has no such account either).
+     */
+    String distributionSchemaScript() throws IOException {
+        return Files.readString(home.resolve("resources/database/openfire_postgresql.sql"))
+                + "\nDELETE FROM ofUser WHERE username = 'admin';\n";
+    }
+
+    /**
+     * The control plugin as a plugin jar ({@code plugin.xml} and {@code classes/}): Openfire 5.x takes a plugin
+     * folder without its jar for a removed plugin and deletes it.
+     */
+    private void installControlPlugin() throws IOException {
+        String pluginXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <plugin>
+                    <class>%s</class>
+                    <name>%s</name>
+                    <description>Lets the chat-app test harness create and look up accounts.</description>
+                    <author>chat-app</author>
+                    <version>1.0.0</version>
+                    <minServerVersion>4.2.0</minServerVersion>
+                </plugin>
+                """.formatted(DevControlPlugin.class.getName(), CONTROL_PLUGIN);
+        Path jar = pluginsDirectory().resolve(CONTROL_PLUGIN + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("plugin.xml"));
+            out.write(pluginXml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("classes/" + classFile(DevControlPlugin.class)));
+            out.write(classBytes(DevControlPlugin.class));
+        }
+    }
+
+    /** Copies a top-level class's file (it must have no nested classes) under {@code root} by its package. */
+    private static void copyClass(Class<?> type, Path root) throws IOException {
+        Path target = root.resolve(classFile(type));
+        Files.createDirectories(target.getParent());
+        Files.write(target, classBytes(type));
+    }
+
+    private static String classFile(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream("/" + classFile(type))) {
+            if (in == null) {
+                throw new IOException("Missing class file " + classFile(type));
+            }
+            return in.readAllBytes();
         }
     }
 

@@ -24,14 +24,15 @@ final class OpenfireSchema {
     private OpenfireSchema() {
     }
 
-    static void install(Connection connection) throws SQLException {
+    /** Creates Openfire's tables with the given script unless they exist. */
+    static void install(Connection connection, String script) throws SQLException {
         if (tableExists(connection, "ofversion")) {
             return;
         }
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(script())) {
+            for (String sql : statements(script)) {
                 statement.execute(sql);
             }
             connection.commit();
@@ -88,7 +89,8 @@ final class OpenfireSchema {
         return statements;
     }
 
-    private static String script() {
+    /** The dev server's script for Openfire 4.2.0. */
+    static String bundledScript() {
         try (InputStream in = OpenfireSchema.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException("Missing " + SCRIPT);

@@ -276,17 +276,10 @@ class AccountsTest {
         XMPPTCPConnection withNewPassword = XmppLogins.password(server);
         withNewPassword.connect().login(grace.username(), "a-brand-new-passphrase");
         withNewPassword.disconnect();
-        try (Connection db = server.connectToDatabase();
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT plainpassword, encryptedpassword, storedkey FROM ofuser WHERE username = ?")) {
-            query.setString(1, grace.username());
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                assertThat(row.getString(1)).isNull();
-                assertThat(row.getString(2)).isNull();
-                assertThat(row.getString(3)).isNotBlank();
-            }
-        }
+        StoredPassword stored = StoredPassword.of(server, grace.username());
+        assertThat(stored.plainPassword()).isNull();
+        assertThat(stored.encryptedPassword()).isNull();
+        assertThat(stored.storedKey()).isNotBlank();
     }
 
     @Test

@@ -63,6 +63,43 @@ class ArchiveProtocolTest {
         }
     }
 
+    /**
+     * XEP-0313 §6.1: a client learns that its server archives its messages from the disco#info of its own bare JID
+     * (where standard clients look; also for XEP-0359 stanza-ids), on every Openfire the plugin runs on.
+     */
+    @Test
+    void theArchiveIsAdvertisedOnTheAccountAndTheServer(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            String query = "<query xmlns='http://jabber.org/protocol/disco#info'/>";
+            for (String address : new String[] {alice.jid(), server.domain()}) {
+                assertThat(a.iq("get", address, query)).as(address).contains("type='result'")
+                        .contains("var='urn:xmpp:mam:2'").contains("var='urn:xmpp:sid:0'");
+            }
+        }
+    }
+
+    /**
+     * A standard client that was offline gets what was sent meanwhile from Openfire's offline storage when it comes
+     * online (not from the archive: it does not ask), with the archive's stanza-id (the archive stamps the message
+     * before Openfire stores it) and the time it was sent.
+     */
+    @Test
+    void aClientThatWasOfflineGetsTheMessageFromOfflineStorageWithItsStanzaId(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            a.message(bob.jid(), "chat", "while you were away", null);
+            a.iq("get", server.domain(), "<ping xmlns='urn:xmpp:ping'/>");
+        }
+        try (RawXmpp b = RawXmpp.login(server, bob)) {
+            String received = b.nextMessage(xml -> xml.contains("<body>"));
+            assertThat(received).contains("while you were away").contains("urn:xmpp:delay");
+            assertThat(stanzaId(received, bob.jid())).isNotBlank();
+        }
+    }
+
     @Test
     void forgedStanzaIdsAreRemoved(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");

@@ -7,9 +7,6 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,20 +21,13 @@ class PasswordStorageTest {
             try (ChatClient registrar = clients.open()) {
                 registrar.register(dana.username(), dana.password()).join();
             }
-            try (Connection db = server.connectToDatabase();
-                 PreparedStatement query = db.prepareStatement("SELECT plainPassword, encryptedPassword, storedKey,"
-                         + " serverKey, salt, iterations FROM ofUser WHERE username = ?")) {
-                query.setString(1, dana.username());
-                try (ResultSet row = query.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                    assertThat(row.getString("plainPassword")).isNull();
-                    assertThat(row.getString("encryptedPassword")).isNull();
-                    assertThat(row.getString("storedKey")).isNotBlank().doesNotContain(dana.password());
-                    assertThat(row.getString("serverKey")).isNotBlank();
-                    assertThat(row.getString("salt")).isNotBlank();
-                    assertThat(row.getInt("iterations")).isEqualTo(DevServer.SCRAM_ITERATIONS);
-                }
-            }
+            StoredPassword stored = StoredPassword.of(server, dana.username());
+            assertThat(stored.plainPassword()).isNull();
+            assertThat(stored.encryptedPassword()).isNull();
+            assertThat(stored.storedKey()).isNotBlank().doesNotContain(dana.password());
+            assertThat(stored.serverKey()).isNotBlank();
+            assertThat(stored.salt()).isNotBlank();
+            assertThat(stored.iterations()).isEqualTo(DevServer.SCRAM_ITERATIONS);
             ChatClient client = clients.loggedIn(dana);
             assertThat(client.isLoggedIn()).as("SCRAM-SHA-1 login with the stored keys").isTrue();
         }

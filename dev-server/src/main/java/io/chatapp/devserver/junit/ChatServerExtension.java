@@ -2,6 +2,7 @@ package io.chatapp.devserver.junit;
 
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.DevServerConfig;
+import io.chatapp.devserver.OpenfireTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The server is started once per JVM and stopped when the JVM's tests end: Openfire is a JVM-wide singleton, so
  * run each test class that uses this extension in its own forked JVM (Surefire {@code reuseForks=false}). Its data
  * lives in a fresh folder under the system property {@code chatapp.test.dir} (default: the temp folder).
+ *
+ * <p>Which Openfire: the system property {@code chatapp.openfire.target} ({@link OpenfireTarget}), {@code 4.2} (the
+ * default: Openfire 4.2.0 in this JVM) or {@code 5.2} (Openfire 5.2 from its distribution, in a process of its own
+ * that ends with this JVM). {@link DevServer#chatAppPlugin()} and {@link DevServer#restartPluginInPlace()} need the
+ * in-process 4.2 target.
  *
  * <p>A test class that needs particular server settings registers the extension itself:
  * {@code @RegisterExtension static final ChatServerExtension SERVER = ChatServerExtension.withProperties(Map.of(...))}.
@@ -45,7 +51,7 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
         return new ChatServerExtension(properties, true);
     }
 
-    /** Plain Openfire 4.2.0 without the chat-app plugin: for tests of our clients against standard services. */
+    /** Plain Openfire (of the chosen target) without the chat-app plugin: for tests of our clients against standard services. */
     public static ChatServerExtension withoutPlugin() {
         return new ChatServerExtension(Map.of(), false);
     }
@@ -90,7 +96,7 @@ public final class ChatServerExtension implements BeforeAllCallback, ParameterRe
                 Files.createDirectories(base);
                 Path data = Files.createTempDirectory(base, "server-");
                 return new RunningServer(DevServer.start(DevServerConfig.forTests(data).withProperties(properties)
-                        .withPlugin(plugin)));
+                        .withPlugin(plugin), OpenfireTarget.fromSystemProperty()));
             } catch (IOException e) {
                 throw new IllegalStateException("Could not start the dev server: " + e.getMessage(), e);
             } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.openfire.IQHandlerInfo;
 import org.jivesoftware.openfire.handler.IQHandler;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 
 /**
  * An IQ handler whose work runs off Openfire's packet thread: {@link #answer} returns at once with a future (usually
@@ -52,6 +53,17 @@ public abstract class AsyncIqHandler extends IQHandler {
     @Override
     public final IQHandlerInfo getInfo() {
         return info;
+    }
+
+    /**
+     * Whether the request is for the server acting for the sender's own account (RFC 6120 §10.3.3): addressed to no
+     * one, to a domain, or to the sender's bare JID. Openfire 4.2 passes a request without {@code to} on as it is;
+     * Openfire 5.x fills in the sender's bare JID first ({@code xmpp.server.rewrite.replace-missing-to}, on by
+     * default), so the same request arrives addressed to the account: both mean the same.
+     */
+    protected static boolean forOwnAccount(IQ request) {
+        JID to = request.getTo();
+        return to == null || to.getNode() == null || to.toBareJID().equals(requester(request));
     }
 
     /** The bare JID of the account that sent the request. */

@@ -20,6 +20,7 @@ import org.xmpp.component.ComponentManagerFactory;
 public final class OpenfireRegistrations implements AutoCloseable {
 
     private final Closer closer = new Closer();
+    private AccountDiscoFeatures accountFeatures;
 
     public void intercept(PacketInterceptor interceptor) {
         InterceptorManager.getInstance().addInterceptor(interceptor);
@@ -37,6 +38,22 @@ public final class OpenfireRegistrations implements AutoCloseable {
         IQDiscoInfoHandler disco = XMPPServer.getInstance().getIQDiscoInfoHandler();
         disco.addServerFeature(namespace);
         closer.onClose(() -> disco.removeServerFeature(namespace));
+    }
+
+    /**
+     * A feature advertised in the disco#info a user gets about their own account (bare JID), where XEP-0313 and
+     * XEP-0359 clients look; also advertise it on the server with {@link #serverFeature} where that is meant too.
+     */
+    public synchronized void accountFeature(String namespace) {
+        if (accountFeatures == null) {
+            AccountDiscoFeatures added = new AccountDiscoFeatures(
+                    XMPPServer.getInstance().getServerInfo().getXMPPDomain());
+            intercept(added);
+            accountFeatures = added;
+        }
+        AccountDiscoFeatures features = accountFeatures;
+        features.add(namespace);
+        closer.onClose(() -> features.remove(namespace));
     }
 
     /** A Tinder component on {@code subdomain.<domain>}. */

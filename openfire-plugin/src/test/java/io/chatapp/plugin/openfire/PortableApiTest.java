@@ -95,6 +95,23 @@ class PortableApiTest {
         }
     }
 
+    /**
+     * Openfire 5.x fills in a missing {@code to} with the sender's bare JID before the handlers see a request, 4.2
+     * does not: a local part in {@code to} does not mean "someone else" (docs/architecture.md, "Behaviours that
+     * differ"). Handlers ask {@code AsyncIqHandler.forOwnAccount} instead of testing it themselves (an interceptor
+     * may still look at the local part of a stanza's real recipient).
+     */
+    @Test
+    void noBindingTellsTheServerFromAnAccountByTheLocalPartOfTo() throws IOException {
+        Pattern localPartOfTo = Pattern.compile("\\bto\\.getNode\\(\\)|getTo\\(\\)\\.getNode\\(\\)");
+        for (Path file : bindings()) {
+            String source = Files.readString(file);
+            if (source.contains("extends AsyncIqHandler")) {
+                assertThat(source).as(file.toString()).doesNotContainPattern(localPartOfTo);
+            }
+        }
+    }
+
     @Test
     void everyFeatureBindingIsFound() throws IOException {
         assertThat(bindings()).extracting(file -> file.getFileName().toString()).contains("ChatAppPlugin.java",

@@ -20,7 +20,10 @@ import org.jivesoftware.openfire.session.ClientSession;
  */
 public final class ArchiveBinding implements OpenfireFeature {
 
-    /** Features advertised on the server (disco#info), for clients deciding what to use. */
+    /**
+     * Features advertised on the server and on each account (disco#info), for clients deciding what to use: XEP-0313
+     * §6.1 has clients look for MAM on their own bare JID, XEP-0359 for stanza-ids there too.
+     */
     static final List<String> FEATURES = List.of("urn:xmpp:mam:2", "urn:xmpp:mam:2#extended", ArchiveInterceptor.SID,
             ArchiveInterceptor.RETRACT, ArchiveIqHandler.NAMESPACE);
 
@@ -47,6 +50,7 @@ public final class ArchiveBinding implements OpenfireFeature {
         registrations.handle(new MamIqHandler(archive, settings.maxPageSize(), routing));
         registrations.handle(new ArchiveIqHandler(archive, retractions, routing));
         FEATURES.forEach(registrations::serverFeature);
+        FEATURES.forEach(registrations::accountFeature);
     }
 
     private static void endSessionsAtShutdown(Iterable<String> users) {

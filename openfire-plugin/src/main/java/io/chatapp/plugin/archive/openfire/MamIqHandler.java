@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
 /**
@@ -35,8 +34,7 @@ public final class MamIqHandler extends AsyncIqHandler {
 
     @Override
     protected CompletableFuture<IQ> answer(IQ request) {
-        JID to = request.getTo();
-        if (to != null && to.getNode() != null && !to.toBareJID().equals(requester(request))) {
+        if (!forOwnAccount(request)) {
             throw new StanzaErrorException(StanzaError.FORBIDDEN, "only your own archive can be queried");
         }
         Element child = request.getChildElement();

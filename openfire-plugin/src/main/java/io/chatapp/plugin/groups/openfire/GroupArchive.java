@@ -1,6 +1,5 @@
 package io.chatapp.plugin.groups.openfire;
 
-import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.archive.openfire.ArchiveInterceptor;
@@ -39,7 +38,7 @@ final class GroupArchive {
                 origin == null ? null : origin.attributeValue("id"), stored.toXML()));
         // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
         media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
-        stamp(message, room, id);
+        RoomStanzaIds.stamp(message, room, id);
     }
 
     /** Archives a system event (a message from the room itself); returns its archive id. */
@@ -47,11 +46,6 @@ final class GroupArchive {
         Message stored = event.createCopy();
         stored.setTo((JID) null);
         return offer(new NewMessage(archive.ids().next(), room, room, event.getID(), null, stored.toXML()));
-    }
-
-    static void stamp(Message message, String room, long id) {
-        message.addChildElement("stanza-id", ArchiveInterceptor.SID).addAttribute("by", room)
-                .addAttribute("id", ArchiveIds.format(id));
     }
 
     private long offer(NewMessage message) {

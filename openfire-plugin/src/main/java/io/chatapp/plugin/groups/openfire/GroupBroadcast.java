@@ -40,7 +40,7 @@ final class GroupBroadcast {
                 Message copy = message.createCopy();
                 copy.setTo(occupant);
                 if (id != null) {
-                    GroupArchive.stamp(copy, event.room(), id);
+                    RoomStanzaIds.stamp(copy, event.room(), id);
                 }
                 routing.route(copy);
             }

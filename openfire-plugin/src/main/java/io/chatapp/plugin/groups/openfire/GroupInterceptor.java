@@ -104,6 +104,7 @@ final class GroupInterceptor implements PacketInterceptor {
                     throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
                 }
             } else if (packet instanceof Message message) {
+                RoomStanzaIds.removeCarriers(message);
                 if (groups.isGroup(room) && message.getType() == Message.Type.groupchat) {
                     ClientClaims.removeFromGroupMessage(message);
                 } else if (groups.isGroup(room)) {
@@ -157,6 +158,8 @@ final class GroupInterceptor implements PacketInterceptor {
                 });
             }
             advertiseArchive(iq);
+        } else if (packet instanceof Message message) {
+            RoomStanzaIds.restore(message);
         } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
             // Not changed in place: Openfire sends the same stanza object on to the other occupants.
             routing.route(SelfPresenceRepair.marked(presence));

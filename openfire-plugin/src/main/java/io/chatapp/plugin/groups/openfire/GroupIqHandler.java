@@ -59,8 +59,7 @@ final class GroupIqHandler extends AsyncIqHandler {
             return CompletableFuture.completedFuture(refusal(request));
         }
         String requester = requester(request);
-        JID to = request.getTo();
-        if (to != null && to.getNode() != null) {
+        if (!forOwnAccount(request)) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "address group requests to the server");
         }
         IQ reply = IQ.createResultIQ(request);

@@ -51,8 +51,7 @@ final class LastSeenIqHandler extends AsyncIqHandler {
         if (!users.contains(request.getFrom())) {
             throw new StanzaErrorException(StanzaError.FORBIDDEN, "only users of this server have this setting");
         }
-        JID to = request.getTo();
-        if (to != null && to.getNode() != null && !to.toBareJID().equals(requester(request))) {
+        if (!forOwnAccount(request)) {
             throw new StanzaErrorException(StanzaError.FORBIDDEN, "only your own setting can be read or changed");
         }
         String username = request.getFrom().getNode();
