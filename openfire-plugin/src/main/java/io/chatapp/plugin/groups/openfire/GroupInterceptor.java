@@ -7,6 +7,7 @@ import io.chatapp.plugin.openfire.ClientClaims;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.List;
 import java.util.Map;
 import org.dom4j.Element;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
@@ -51,12 +52,13 @@ final class GroupInterceptor implements PacketInterceptor {
     private final RoomActions actions;
     private final GroupArchive archive;
     private final GroupReceipts receipts;
+    private final GroupRemovals removals;
     private final String domain;
     private final PluginRouting routing;
     private final RoomRequests requests;
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
-                     RoomActions actions, GroupArchive archive, GroupReceipts receipts,
+                     RoomActions actions, GroupArchive archive, GroupReceipts receipts, GroupRemovals removals,
                      PluginRouting routing) {
         this.groups = groups;
         this.service = service;
@@ -65,6 +67,7 @@ final class GroupInterceptor implements PacketInterceptor {
         this.actions = actions;
         this.archive = archive;
         this.receipts = receipts;
+        this.removals = removals;
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
         this.requests = new RoomRequests(groups);
@@ -109,6 +112,11 @@ final class GroupInterceptor implements PacketInterceptor {
                 } else if (groups.isGroup(room)) {
                     ClientClaims.removeStanzaIds(message);
                 }
+                Element retract = GroupRemovals.retractOf(message);
+                if (retract != null && packet.getTo().getResource() == null && groups.isGroup(room)) {
+                    removals.retract(message.createCopy(), retract, room, sender);
+                    throw new PacketRejectedException("group retraction held back for its check");
+                }
                 if (packet.getTo().getResource() == null && groups.isGroup(room)
                         && receipts.consume(message, room, sender)) {
                     throw new PacketRejectedException("group receipt recorded");
@@ -120,6 +128,8 @@ final class GroupInterceptor implements PacketInterceptor {
                 }
             } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupRemovals.isModeration(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupRemovals.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupReceipts.isInfoRequest(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupReceipts.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
@@ -179,6 +189,10 @@ final class GroupInterceptor implements PacketInterceptor {
         if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
                 && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
+            for (String removal : List.of(GroupTombstones.RETRACT, GroupTombstones.MODERATE,
+                    GroupTombstones.MODERATE_0)) {
+                query.addElement("feature").addAttribute("var", removal);
+            }
             RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
         }
     }
