@@ -54,6 +54,7 @@ final class GroupRooms {
     final EventDispatcher<GroupRoomListener> joinedListeners;
     final EventDispatcher<GroupRoomListener> leftListeners;
     final EventDispatcher<GroupStatusListener> statusListeners;
+    final EventDispatcher<GroupRemovalListener> removalListeners;
     final GroupPipeline pipeline;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
@@ -67,6 +68,7 @@ final class GroupRooms {
         this.joinedListeners = new EventDispatcher<>(context.events);
         this.leftListeners = new EventDispatcher<>(context.events);
         this.statusListeners = new EventDispatcher<>(context.events);
+        this.removalListeners = new EventDispatcher<>(context.events);
         this.pipeline = new GroupPipeline(REMEMBERED_IDS, receipts, new GroupPipeline.Events() {
             @Override
             public void message(GroupMessage message) {
@@ -76,6 +78,11 @@ final class GroupRooms {
             @Override
             public void event(GroupEvent event) {
                 eventListeners.fire(l -> l.onGroupEvent(event));
+            }
+
+            @Override
+            public void removal(GroupRemoval removal) {
+                removalListeners.fire(l -> l.onGroupRemoval(removal));
             }
         }, CATCH_UP_PAGE);
     }
