@@ -113,6 +113,8 @@ final class InteractiveShell {
         client.groupChat().onMessage(shell::groupMessage);
         client.groupChat().onEvent(shell::groupEvent);
         client.groupChat().onLeft(shell::groupLeft);
+        client.groupChat().onRemoval(shell::groupRemoval);
+        client.groupChat().onStatus(shell::groupStatus);
         PresenceTracker presence = new PresenceTracker(account.bareJid());
         client.onPresence(update -> presence.track(update).ifPresent(change -> {
             boolean statusOnly = change.online().isEmpty();
