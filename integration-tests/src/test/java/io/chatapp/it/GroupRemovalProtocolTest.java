@@ -94,6 +94,41 @@ class GroupRemovalProtocolTest {
         }
     }
 
+    @Test
+    void aStandardClientsMarkerReachesTheOthersAndCountsInMessageInfo(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser carol = users.create("carol");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            String room = create(server, a, "Team");
+            affiliate(a, room, bob, "member");
+            affiliate(a, room, carol, "member");
+            join(b, room, "bob");
+            join(c, room, "carol");
+            String sent = send(a, b, room, "read me");
+
+            // As Conversations does: a groupchat marker to the room naming the room's stanza-id.
+            b.message(room, "groupchat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='" + sent + "'/>");
+            assertThat(c.nextMessage(xml -> xml.contains("chat-markers"))).contains("from='" + room + "/bob'")
+                    .contains("id='" + sent + "'");
+            String info = "<info xmlns='urn:chatapp:receipts:0' id='" + sent + "'/>";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            String answer = a.iq("get", room, info);
+            while (!answer.matches("(?s).*jid='" + bob.jid() + "'[^>]*read=.*") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                answer = a.iq("get", room, info);
+            }
+            assertThat(answer).containsPattern("jid='" + bob.jid() + "'[^>]*read=");
+
+            // Our library's markers (chat to the room) are recorded but go to no one.
+            c.message(room, "chat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='" + sent + "'/>");
+            assertThat(b.messagesWithin(Duration.ofSeconds(1))).noneMatch(xml -> xml.contains("chat-markers")
+                    && xml.contains(room + "/carol"));
+        }
+    }
+
     /** A groupchat message from one member, seen by another; returns its stanza-id by the room. */
     private static String send(RawXmpp from, RawXmpp other, String room, String body) throws Exception {
         from.message(room, "groupchat", body, null);

@@ -119,7 +119,7 @@ final class GroupInterceptor implements PacketInterceptor {
                 }
                 if (packet.getTo().getResource() == null && groups.isGroup(room)
                         && receipts.consume(message, room, sender)) {
-                    throw new PacketRejectedException("group receipt recorded");
+                    throw new PacketRejectedException("group receipt recorded, not fanned out");
                 }
                 if (message.getType() == Message.Type.groupchat && message.getBody() != null
                         && packet.getTo().getResource() == null && groups.isGroup(room)) {
