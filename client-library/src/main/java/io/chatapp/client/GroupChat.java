@@ -94,6 +94,11 @@ public final class GroupChat {
         });
     }
 
+    /** Hears a group's image change, however it was changed (see {@link GroupImageListener}). */
+    public ListenerRegistration onImageChanged(GroupImageListener listener) {
+        return rooms.imageListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Sends a text to a group; completes with the message id once it is sent. */
     public CompletableFuture<String> send(String room, String text) {
         Objects.requireNonNull(text, "text");

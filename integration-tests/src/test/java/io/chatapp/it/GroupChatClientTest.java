@@ -20,11 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Delete for everyone in groups through the library: the sender's retraction, an admin's removal with a reason, the
- * refusals, a member who was away catching up with tombstones only, and a retracted file's link revoked.
+ * Groups through the library: delete for everyone (the sender's retraction, an admin's removal with a reason, the
+ * refusals, a member who was away catching up with tombstones only, a retracted file's link revoked) and the group
+ * image's change heard from the room's XEP-0486 presence.
  */
 @ExtendWith(ChatServerExtension.class)
-class GroupRemovalClientTest {
+class GroupChatClientTest {
 
     private final DevServer server;
     private final TestUsers users;
@@ -32,7 +33,7 @@ class GroupRemovalClientTest {
     @TempDir
     Path files;
 
-    GroupRemovalClientTest(DevServer server, TestUsers users) {
+    GroupChatClientTest(DevServer server, TestUsers users) {
         this.server = server;
         this.users = users;
     }
@@ -91,6 +92,23 @@ class GroupRemovalClientTest {
             assertThat(reasonOf(() -> m.b.media().download(received.media(), files.resolve("gone.png"),
                     MediaProgressListener.NONE).join())).isIn(Reason.NOT_FOUND, Reason.NOT_ALLOWED);
             assertThat(sent.attachment().url()).isEqualTo(received.media().url());
+        }
+    }
+
+    @Test
+    void aGroupImageChangeIsHeardFromTheRoomsPresence() throws Exception {
+        try (ThreeMembers m = new ThreeMembers(server, users)) {
+            String room = m.group("Team");
+            Inbox<String> images = new Inbox<>();
+            m.b.groupChat().onImageChanged((changed, hash) -> images.add(changed + " " + hash));
+            byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR"
+                    + "42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+            m.a.groups().setImage(room, new io.chatapp.client.GroupImage("image/png", png)).join();
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(png));
+            assertThat(images.next()).isEqualTo(room + " " + hash);
+            m.a.groups().setImage(room, null).join();
+            assertThat(images.next()).isEqualTo(room + " null");
         }
     }
 
