@@ -59,10 +59,7 @@ class GroupRemovalProtocolTest {
         TestUser carol = users.create("carol");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
              RawXmpp c = RawXmpp.login(server, carol)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "member");
-            affiliate(a, room, carol, "member");
-            join(b, room, "bob");
+            String room = team(server, a, b, bob, carol);
             assertThat(a.iq("get", room, "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
                     .contains("var='" + MODERATE + "'").contains("var='urn:xmpp:message-moderate:0'")
                     .contains("var='" + RETRACT + "'");
@@ -102,10 +99,7 @@ class GroupRemovalProtocolTest {
         TestUser carol = users.create("carol");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
              RawXmpp c = RawXmpp.login(server, carol)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "member");
-            affiliate(a, room, carol, "member");
-            join(b, room, "bob");
+            String room = team(server, a, b, bob, carol);
             join(c, room, "carol");
             String sent = send(a, b, room, "read me");
 
@@ -127,6 +121,16 @@ class GroupRemovalProtocolTest {
             assertThat(b.messagesWithin(Duration.ofSeconds(1))).noneMatch(xml -> xml.contains("chat-markers")
                     && xml.contains(room + "/carol"));
         }
+    }
+
+    /** A group the owner created with bob and carol as members, bob in the room. */
+    private static String team(DevServer server, RawXmpp owner, RawXmpp b, TestUser bob, TestUser carol)
+            throws Exception {
+        String room = create(server, owner, "Team");
+        affiliate(owner, room, bob, "member");
+        affiliate(owner, room, carol, "member");
+        join(b, room, "bob");
+        return room;
     }
 
     /** A groupchat message from one member, seen by another; returns its stanza-id by the room. */

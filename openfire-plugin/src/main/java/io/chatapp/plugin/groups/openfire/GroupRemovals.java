@@ -32,18 +32,18 @@ final class GroupRemovals {
 
     private final GroupService groups;
     private final MessageArchive archive;
-    private final GroupArchive events;
+    private final GroupBroadcast broadcast;
     private final GroupOccupants occupants;
     private final MediaService media;
     private final Duration window;
     private final Clock clock;
     private final PluginRouting routing;
 
-    GroupRemovals(GroupService groups, MessageArchive archive, GroupArchive events, GroupOccupants occupants,
+    GroupRemovals(GroupService groups, MessageArchive archive, GroupBroadcast broadcast, GroupOccupants occupants,
                   MediaService media, Duration window, Clock clock, PluginRouting routing) {
         this.groups = groups;
         this.archive = archive;
-        this.events = events;
+        this.broadcast = broadcast;
         this.occupants = occupants;
         this.media = media;
         this.window = window;
@@ -138,27 +138,10 @@ final class GroupRemovals {
                         Message notice = moderator == null
                                 ? GroupTombstones.retraction(room, stored, message.id())
                                 : GroupTombstones.moderation(room, message.id(), moderator, moderatorNick, reason);
-                        send(room, notice);
+                        // Archived too: members catching up, and clients that kept the message, learn of it.
+                        broadcast.deliver(notice, room);
                     });
         });
-    }
-
-    /** To the room's archive (members catching up learn of it) and to everyone in the room. */
-    private void send(String room, Message notice) {
-        Long id = null;
-        try {
-            id = events.event(notice, room);
-        } catch (StanzaErrorException e) {
-            // The tombstone is written: members catching up still see it in place of the message.
-        }
-        for (JID occupant : occupants.in(room)) {
-            Message copy = notice.createCopy();
-            copy.setTo(occupant);
-            if (id != null) {
-                GroupArchive.stamp(copy, room, id);
-            }
-            routing.route(copy);
-        }
     }
 
     private static Element parse(String xml) {

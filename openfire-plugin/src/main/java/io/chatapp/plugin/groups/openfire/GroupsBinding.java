@@ -38,7 +38,7 @@ public final class GroupsBinding implements OpenfireFeature {
                 services.get(MessageInfoService.class), messages, routing);
         GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), routing);
         RoomActions actions = new RoomActions(occupants, routing);
-        GroupRemovals removals = new GroupRemovals(groups, messages, archive, occupants,
+        GroupRemovals removals = new GroupRemovals(groups, messages, broadcast, occupants,
                 services.get(MediaService.class), services.get(ArchiveSettings.class).retractionWindow(),
                 Clock.systemUTC(), routing);
         // Not undone at close: the service holds the groups' rooms (see GroupsMucService).
