@@ -10,6 +10,7 @@ import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,6 +64,7 @@ class GroupRemovalProtocolTest {
             assertThat(a.iq("get", room, "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
                     .contains("var='" + MODERATE + "'").contains("var='urn:xmpp:message-moderate:0'")
                     .contains("var='" + RETRACT + "'");
+            send(a, b, room, "still here");
             String spam = send(b, a, room, "buy cheap watches");
             String second = send(b, a, room, "more spam");
 
@@ -88,6 +90,11 @@ class GroupRemovalProtocolTest {
             assertThat(history).doesNotContain("buy cheap watches").doesNotContain("more spam")
                     .contains("<retracted").contains("<moderated").contains("<reason>spam</reason>")
                     .contains("jid='" + alice.jid() + "'").contains(bob.jid());
+            // Entering the room, she gets its recent messages replayed (XEP-0045 history): not the removed ones.
+            join(c, room, "carol");
+            List<String> replayed = c.messagesWithin(Duration.ofSeconds(1));
+            assertThat(replayed).anyMatch(xml -> xml.contains("still here"))
+                    .noneMatch(xml -> xml.contains("buy cheap watches") || xml.contains("more spam"));
         }
     }
 

@@ -35,7 +35,8 @@ import org.xmpp.packet.Presence;
  * <p>From the room to clients: the answer to a remembered request, if a result, is recorded and shown to the
  * occupants as system events; self-presences say who is in the room (and a 201 that a group was created), and one
  * Openfire sent without its status codes is sent again with them ({@link SelfPresenceRepair}); the answers to the
- * plugin's own IQs ({@link RoomActions}) are consumed.
+ * plugin's own IQs ({@link RoomActions}) are consumed; a removed message is left out of the history the room replays
+ * to someone entering ({@link GroupRemovals#isRemovedReplay}).
  */
 final class GroupInterceptor implements PacketInterceptor {
 
@@ -167,6 +168,8 @@ final class GroupInterceptor implements PacketInterceptor {
                 });
             }
             advertiseArchive(iq);
+        } else if (packet instanceof Message message && removals.isRemovedReplay(message)) {
+            throw new PacketRejectedException("a removed message in the room's history replay");
         } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
             // Not changed in place: Openfire sends the same stanza object on to the other occupants.
             routing.route(SelfPresenceRepair.marked(presence));
