@@ -84,6 +84,21 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
+    public void retract(String room, String archiveId) {
+        Await.result(chat.retract(room, archiveId), "deleting the message");
+    }
+
+    @Override
+    public void removeMessage(String room, String archiveId, String reason) {
+        Await.result(chat.remove(room, archiveId, reason), "removing the message");
+    }
+
+    @Override
+    public io.chatapp.client.MessageInfo messageInfo(String room, String messageId) {
+        return Await.result(chat.messageInfo(room, messageId), "asking for the message info");
+    }
+
+    @Override
     public String send(String room, String text) {
         return Await.result(chat.send(room, text), "sending");
     }

@@ -100,9 +100,14 @@ final class GroupCommands {
         }
     }
 
-    /** Sends to a group. */
-    void say(String room, String text) {
-        groups.send(room, MessageText.requireSendable(text));
+    /** Sends to a group; returns the message id. */
+    String say(String room, String text) {
+        return groups.send(room, MessageText.requireSendable(text));
+    }
+
+    /** Whether the address is one of the groups this shell has seen. */
+    boolean isGroup(String address) {
+        return names.containsKey(address);
     }
 
     /** The room a word names, if it names one of the account's groups. */

@@ -40,6 +40,15 @@ public interface GroupSession {
 
     List<GroupInfo> list();
 
+    /** Deletes this account's message (by archive id) for everyone. */
+    void retract(String room, String archiveId);
+
+    /** Removes anyone's message (by archive id) for everyone, as a group admin; reason may be null. */
+    void removeMessage(String room, String archiveId, String reason);
+
+    /** Who received and read this account's message (by archive id or message id), and when. */
+    io.chatapp.client.MessageInfo messageInfo(String room, String messageId);
+
     /** Sends a text to the group; returns its message id. */
     String send(String room, String text);
 

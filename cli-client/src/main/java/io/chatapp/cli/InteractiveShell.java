@@ -114,6 +114,8 @@ final class InteractiveShell {
         client.groupChat().onEvent(shell::groupEvent);
         client.groupChat().onLeft(shell::groupLeft);
         client.stories().onStory(shell::storyPosted);
+        client.groupChat().onRemoval(shell::groupRemoval);
+        client.groupChat().onStatus(shell::groupStatus);
         PresenceTracker presence = new PresenceTracker(account.bareJid());
         client.onPresence(update -> presence.track(update).ifPresent(change -> {
             boolean statusOnly = change.online().isEmpty();

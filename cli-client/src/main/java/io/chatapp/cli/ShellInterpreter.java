@@ -36,7 +36,7 @@ public final class ShellInterpreter {
 
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
-            "/read", "/retract", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
+            "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
             "/group", "/quit");
 
     /** The values of /lastseen. */
@@ -68,6 +68,8 @@ public final class ShellInterpreter {
             "  /history USER [N]    show the last N messages with USER (default 20, at most 250), oldest first",
             "  /read [USER]         mark the conversation with USER (default: the current one) read",
             "  /retract #N          delete your message #N for everyone (also: /retract MESSAGE-ID in a /chat)",
+            "  /remove #N [REASON]  in a group: remove anyone's message #N for everyone (group admins)",
+            "  /info #N             in a group: who got and read your message #N, and when",
             "  /delete #N           delete message #N for you only (also: /delete ARCHIVE-ID)",
             "  /contacts            list your contacts (* = online) and when they were last seen",
             "  /lastseen [WHO]      show or set who sees when you were last online: everyone, contacts, nobody",
@@ -101,6 +103,9 @@ public final class ShellInterpreter {
     private volatile boolean groupConversation;
     private GroupCommands groupCommands;
     private StoryCommands storyCommands;
+    private GroupMessageCommands groupMessageCommands;
+    /** The groups whose messages this shell has shown (their messages' handles name group messages). */
+    private final Set<String> groupRooms = ConcurrentHashMap.newKeySet();
 
     public ShellInterpreter(ChatSession session, Consumer<String> printer) {
         this(session, printer, Clock.systemDefaultZone(), TransferProgress.Display.NONE, Path.of(""));
@@ -197,6 +202,8 @@ public final class ShellInterpreter {
             case "/history" -> history(rest);
             case "/read" -> read(rest);
             case "/retract" -> retract(rest);
+            case "/remove" -> removeMessage(rest);
+            case "/info" -> groupMessages().info(groupMessage(rest, "/info #N"));
             case "/delete" -> delete(rest);
             case "/lastseen" -> lastSeen(rest);
             case "/status" -> status(rest);
@@ -433,6 +440,10 @@ public final class ShellInterpreter {
             return;
         }
         MessageLog.Entry entry = found.get();
+        if (isGroup(entry.peer())) {
+            groupMessages().retract(entry);
+            return;
+        }
         if (!entry.ours()) {
             throw new CliException("cannot delete #" + entry.handle() + " for everyone: it is not your message "
                     + "(/delete #" + entry.handle() + " deletes it for you)");
@@ -528,10 +539,24 @@ public final class ShellInterpreter {
             return;
         }
         if (groupConversation) {
-            groups().say(to, text);
+            MessageLog.Entry entry = remember(to, groups().say(to, text), text, null);
+            printer.accept(EventLines.statusChange(MessageStatus.SENT, entry.body(), entry.handle()));
             return;
         }
         send(to, MessageText.requireSendable(text));
+    }
+
+    /** Whether the address is a group this shell has seen (none when the group commands were never used). */
+    private synchronized boolean isGroup(String address) {
+        return groupRooms.contains(address) || groupCommands != null && groupCommands.isGroup(address);
+    }
+
+    /** The group message commands, made on first use like {@link #groups()}. */
+    private synchronized GroupMessageCommands groupMessages() {
+        if (groupMessageCommands == null) {
+            groupMessageCommands = new GroupMessageCommands(session.groups(), groups(), log, printer, clock);
+        }
+        return groupMessageCommands;
     }
 
     /** The {@code /group} commands, made on first use (a session without groups fails only then). */
@@ -569,16 +594,42 @@ public final class ShellInterpreter {
      * a {@code #N} handle for /download, as in one-to-one conversations.
      */
     public void groupMessage(io.chatapp.client.GroupMessage message) {
-        if (message.outgoing()) {
-            return;
+        groupRooms.add(message.room());
+        MessageLog.Entry entry = log.add(message.room(), message.id(), message.archiveId(), message.outgoing(),
+                GroupCommands.text(message), message.media());
+        if (!message.outgoing()) {
+            printer.accept("#" + entry.handle() + " " + groups().messageLine(message));
         }
-        String line = groups().messageLine(message);
-        if (message.hasMedia()) {
-            MessageLog.Entry entry = log.add(message.room(), message.id(), message.archiveId(), false,
-                    GroupCommands.text(message), message.media());
-            line = "#" + entry.handle() + " " + line;
+    }
+
+    /** A group message deleted for everyone. */
+    public void groupRemoval(io.chatapp.client.GroupRemoval removal) {
+        groupMessages().removed(removal);
+    }
+
+    /** A group message of ours reached, or was read by, every other member. */
+    public void groupStatus(String room, String messageId, String archiveId, MessageStatus status) {
+        groupMessages().statusChanged(room, messageId, archiveId, status);
+    }
+
+    private void removeMessage(String rest) {
+        String[] words = rest.strip().split("\\s+", 2);
+        groupMessages().remove(groupMessage(rest, "/remove #N [REASON]"), words.length > 1 ? words[1] : null);
+    }
+
+    /** The message a {@code /remove} or {@code /info} names, which must be a group's. */
+    private MessageLog.Entry groupMessage(String rest, String usage) {
+        String[] words = rest.isBlank() ? new String[0] : rest.strip().split("\\s+", 2);
+        if (words.length < 1) {
+            throw CliException.usage("usage: " + usage + " (in a group conversation)");
         }
-        printer.accept(line);
+        MessageLog.Entry entry = entry(words[0].startsWith("#") ? words[0] : "#" + words[0])
+                .orElseThrow(() -> new CliException("no message " + words[0]));
+        if (!isGroup(entry.peer())) {
+            throw new CliException(usage.split(" ")[0] + " works on group messages; #" + entry.handle()
+                    + " is not one");
+        }
+        return entry;
     }
 
     /** A group's system event ("alice added bob"). */

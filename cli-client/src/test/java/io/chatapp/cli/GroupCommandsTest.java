@@ -30,6 +30,22 @@ class GroupCommandsTest {
 
     private final class RecordingGroups implements GroupSession {
         @Override
+        public void retract(String room, String archiveId) {
+            calls.add("retract " + room + " " + archiveId);
+        }
+
+        @Override
+        public void removeMessage(String room, String archiveId, String reason) {
+            calls.add("remove-message " + room + " " + archiveId + " " + reason);
+        }
+
+        @Override
+        public io.chatapp.client.MessageInfo messageInfo(String room, String messageId) {
+            calls.add("info " + room + " " + messageId);
+            return new io.chatapp.client.MessageInfo(messageId, messageId, T, List.of());
+        }
+
+        @Override
         public GroupInfo create(String name, List<String> members) {
             calls.add("create " + name + " " + members);
             return new GroupInfo(ROOM, name, "", "me@example.org", false, false, T, List.of());

@@ -1,5 +1,6 @@
 package io.chatapp.client;
 
+import io.chatapp.client.internal.xmpp.GroupRemovalRequests;
 import io.chatapp.client.internal.xmpp.Stanzas;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import org.jxmpp.jid.EntityBareJid;
 /**
  * Messages in groups ({@link ChatClient#groupChat()}): sending texts and files to a group's room (XEP-0045
  * {@code groupchat}), hearing its messages and system events, read markers (XEP-0333) and message info
- * ({@code urn:chatapp:receipts:0}). Each message and event reaches the listeners once, live or from the group's
+ * ({@code urn:chatapp:receipts:0}), deleting messages for everyone (the sender's retraction, an admin's removal). Each message and event reaches the listeners once, live or from the group's
  * archive (XEP-0313) when this device enters the group; each message from someone else is acknowledged to the room
  * with a delivery receipt (XEP-0184) naming its archive id (XEP-0359). Managing groups is
  * {@link ChatClient#groups()}'s.
@@ -52,6 +53,50 @@ public final class GroupChat {
     /** Hears that a message this account sent to a group was delivered to, or read by, every other member. */
     public ListenerRegistration onStatus(GroupStatusListener listener) {
         return rooms.statusListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Hears group messages deleted for everyone, retracted by their sender or removed by an admin, live or (for a
+     * device that was away) from the group's archive.
+     */
+    public ListenerRegistration onRemoval(GroupRemovalListener listener) {
+        return rooms.removalListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Deletes for everyone a message this account sent to the group (XEP-0424), named by its archive id
+     * ({@link GroupMessage#archiveId()}). Completes once the group passed the retraction on; fails with
+     * {@link ChatClientException.Reason#NOT_ALLOWED} (someone else's message: admins {@link #remove} it),
+     * {@link ChatClientException.Reason#TOO_LATE} (older than the server's retraction window) or
+     * {@link ChatClientException.Reason#NOT_FOUND}.
+     */
+    public CompletableFuture<Void> retract(String room, String archiveId) {
+        Receipts.requireId(archiveId);
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.run(() -> {
+            context.requireSession();
+            rooms.enterOnce(rooms.chat(jid));
+            GroupRemovalRequests.retract(context.connection(), jid, archiveId);
+        });
+    }
+
+    /**
+     * Removes any member's message from the group for everyone, as a group admin (XEP-0425), with an optional
+     * reason the members see. Fails with {@link ChatClientException.Reason#NOT_ALLOWED} for a plain member and
+     * {@link ChatClientException.Reason#NOT_FOUND} when the group has no such message.
+     */
+    public CompletableFuture<Void> remove(String room, String archiveId, String reason) {
+        Receipts.requireId(archiveId);
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.run(() -> {
+            context.requireSession();
+            GroupRemovalRequests.moderate(context.connection(), jid, archiveId, reason);
+        });
+    }
+
+    /** Hears a group's image change, however it was changed (see {@link GroupImageListener}). */
+    public ListenerRegistration onImageChanged(GroupImageListener listener) {
+        return rooms.imageListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Sends a text to a group; completes with the message id once it is sent. */

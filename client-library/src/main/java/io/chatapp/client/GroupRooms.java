@@ -46,6 +46,8 @@ final class GroupRooms {
     static final int CATCH_UP_PAGE = 50;
     private static final QName DELIVERED_ALL = new QName(GroupsIQ.NAMESPACE, "delivered-all");
     private static final QName READ_ALL = new QName(GroupsIQ.NAMESPACE, "read-all");
+    /** XEP-0153/XEP-0486: the room's presence naming its image's hash. */
+    private static final QName IMAGE_UPDATE = new QName("vcard-temp:x:update", "x");
 
     final ClientContext context;
     final ServerRequests server;
@@ -54,6 +56,10 @@ final class GroupRooms {
     final EventDispatcher<GroupRoomListener> joinedListeners;
     final EventDispatcher<GroupRoomListener> leftListeners;
     final EventDispatcher<GroupStatusListener> statusListeners;
+    final EventDispatcher<GroupRemovalListener> removalListeners;
+    final EventDispatcher<GroupImageListener> imageListeners;
+    /** room → the image hash last told ("" for none), so a repeated presence is told once. */
+    private final java.util.Map<String, String> imageHashes = new ConcurrentHashMap<>();
     final GroupPipeline pipeline;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
@@ -67,6 +73,8 @@ final class GroupRooms {
         this.joinedListeners = new EventDispatcher<>(context.events);
         this.leftListeners = new EventDispatcher<>(context.events);
         this.statusListeners = new EventDispatcher<>(context.events);
+        this.removalListeners = new EventDispatcher<>(context.events);
+        this.imageListeners = new EventDispatcher<>(context.events);
         this.pipeline = new GroupPipeline(REMEMBERED_IDS, receipts, new GroupPipeline.Events() {
             @Override
             public void message(GroupMessage message) {
@@ -76,6 +84,11 @@ final class GroupRooms {
             @Override
             public void event(GroupEvent event) {
                 eventListeners.fire(l -> l.onGroupEvent(event));
+            }
+
+            @Override
+            public void removal(GroupRemoval removal) {
+                removalListeners.fire(l -> l.onGroupRemoval(removal));
             }
         }, CATCH_UP_PAGE);
     }
@@ -95,8 +108,25 @@ final class GroupRooms {
                 }
             }
         });
+        connection.addSyncStanzaListener(this::onImagePresence, stanza -> stanza instanceof Presence
+                && stanza.getExtension(IMAGE_UPDATE) != null);
         connection.addSyncStanzaListener(this::onAllMembers, new AndFilter(MessageTypeFilter.HEADLINE,
                 stanza -> stanza.getExtension(DELIVERED_ALL) != null || stanza.getExtension(READ_ALL) != null));
+    }
+
+    /** The room's image presence (sent when the image changes): told unless it repeats the last hash told. */
+    private void onImagePresence(Stanza stanza) {
+        if (stanza.getFrom() == null || !stanza.getFrom().isEntityBareJid()) {
+            return;
+        }
+        StandardExtensionElement update = (StandardExtensionElement) stanza.getExtension(IMAGE_UPDATE);
+        StandardExtensionElement photo = update.getFirstElement("photo");
+        String hash = photo == null || photo.getText() == null ? "" : photo.getText().strip();
+        String room = stanza.getFrom().toString();
+        String before = imageHashes.put(room, hash);
+        if (!hash.equals(before)) {
+            imageListeners.fire(l -> l.onGroupImage(room, hash.isEmpty() ? null : hash));
+        }
     }
 
     /** The server's "delivered to all" / "read by all" for a message this account sent to a group. */

@@ -50,11 +50,15 @@ final class Inbox<T> {
         return inbox;
     }
 
-    /** Everything a client's group listener hears: GroupMessage, GroupEvent, and "joined:"/"left:" + room. */
+    /**
+     * Everything a client's group listeners hear: GroupMessage, GroupEvent, GroupRemoval, and "joined:"/"left:" +
+     * room.
+     */
     static Inbox<Object> groups(io.chatapp.client.ChatClient client) {
         Inbox<Object> inbox = new Inbox<>();
         client.groupChat().onMessage(inbox::add);
         client.groupChat().onEvent(inbox::add);
+        client.groupChat().onRemoval(inbox::add);
         client.groupChat().onJoined(room -> inbox.add("joined:" + room));
         client.groupChat().onLeft(room -> inbox.add("left:" + room));
         return inbox;

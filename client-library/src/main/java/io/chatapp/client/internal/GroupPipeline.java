@@ -2,6 +2,7 @@ package io.chatapp.client.internal;
 
 import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.GroupRemoval;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -33,6 +34,8 @@ public final class GroupPipeline {
         void message(GroupMessage message);
 
         void event(GroupEvent event);
+
+        void removal(GroupRemoval removal);
     }
 
     /** A group's archive, read by the catch-up. Calls block. */
@@ -69,6 +72,10 @@ public final class GroupPipeline {
         }
         if (incoming.event() != null) {
             events.event(incoming.event());
+            return;
+        }
+        if (incoming.removal() != null) {
+            events.removal(incoming.removal());
             return;
         }
         GroupMessage message = incoming.message();

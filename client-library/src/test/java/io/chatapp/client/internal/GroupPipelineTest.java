@@ -31,6 +31,12 @@ class GroupPipelineTest {
                 public void event(GroupEvent event) {
                     log.add("event " + event.type());
                 }
+
+                @Override
+                public void removal(io.chatapp.client.GroupRemoval removal) {
+                    log.add("removal " + removal.archiveId() + (removal.moderated() ? " by " + removal.removedBy()
+                            : ""));
+                }
             }, 2);
 
     private static GroupIncoming text(String room, String archiveId, boolean archived) {

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param messageId   the stanza's {@code id} attribute, or null
  * @param originId    the reference clients name it by: its {@code origin-id}, or its {@code id} when it had no
  *                    origin-id (the archive keeps one reference, {@code client_ref}, not both)
- * @param stanzaXml   the message as received; null once retracted
+ * @param stanzaXml   the message as received; once retracted null, or for a group message its tombstone stanza
  * @param retractedAt when it was retracted; null if it was not
  */
 public record ArchivedMessage(long id, String sender, String recipient, String messageId, String originId,

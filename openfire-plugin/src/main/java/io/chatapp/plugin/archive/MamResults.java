@@ -32,7 +32,8 @@ public final class MamResults {
         result.addAttribute("id", ArchiveIds.format(message.id()));
         Element forwarded = result.addElement(QName.get("forwarded", FORWARD));
         forwarded.addElement(QName.get("delay", DELAY)).addAttribute("stamp", XmppTime.format(message.receivedAt()));
-        forwarded.add(message.retracted() ? tombstone(message) : original(message.stanzaXml()));
+        // A retracted group message keeps a tombstone stanza of its own (sender and moderator); a one-to-one one none.
+        forwarded.add(message.stanzaXml() == null ? tombstone(message) : original(message.stanzaXml()));
         return result;
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +110,8 @@ public final class MessageArchive implements AutoCloseable {
             + " ORDER BY id DESC LIMIT 1)"
             + " ORDER BY rank LIMIT 1";
     private static final String RETRACT = "UPDATE archive_message SET stanza = NULL, retracted_at = ?"
+            + " WHERE id = ? AND retracted_at IS NULL";
+    private static final String TOMBSTONE = "UPDATE archive_message SET stanza = ?, retracted_at = ?"
             + " WHERE id = ? AND retracted_at IS NULL";
     private static final String HIDE = "UPDATE archive_message SET hidden_by_sender = hidden_by_sender OR sender = ?,"
             + " hidden_by_recipient = hidden_by_recipient OR recipient = ? WHERE id = ? AND (sender = ? OR recipient = ?)";
@@ -288,6 +291,24 @@ public final class MessageArchive implements AutoCloseable {
                     update.executeUpdate();
                 }
                 return new RetractionResult.Retracted(message);
+            }
+        });
+    }
+
+    /**
+     * Retracts the message with archive id {@code id} by replacing its stanza with the tombstone that
+     * {@code tombstone} makes for the retraction time (a group message keeps who sent it and who removed it, which
+     * its row does not hold). Completes with the retraction time, or empty when it was already retracted.
+     */
+    public CompletableFuture<Optional<Instant>> replaceWithTombstone(long id, Function<Instant, String> tombstone) {
+        return afterFlush(() -> {
+            Instant now = clock.instant();
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement update = connection.prepareStatement(TOMBSTONE)) {
+                update.setString(1, tombstone.apply(now));
+                update.setTimestamp(2, Timestamp.from(now));
+                update.setLong(3, id);
+                return update.executeUpdate() > 0 ? Optional.of(now) : Optional.empty();
             }
         });
     }

@@ -117,7 +117,7 @@ public final class GroupReadState {
                 .toList();
         return receipts.flushed().thenCompose(done -> archive.find(room, reference)).thenCompose(found -> {
             ArchivedMessage message = found.orElse(null);
-            if (message == null || message.stanzaXml() == null) {
+            if (message == null || message.retracted()) {
                 throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "no such message in this group");
             }
             if (!requester.equals(sender(message.stanzaXml()))) {
@@ -132,7 +132,7 @@ public final class GroupReadState {
         // Runs from CoalescedChecks only, after its barrier (receipts flushed) waited for the receipts that asked.
         return archive.find(room, reference).thenCompose(found -> {
             ArchivedMessage message = found.orElse(null);
-            String sender = message == null || message.stanzaXml() == null ? null : sender(message.stanzaXml());
+            String sender = message == null || message.retracted() ? null : sender(message.stanzaXml());
             GroupSummary group = groups.group(room).orElse(null);
             if (sender == null || group == null) {
                 return CompletableFuture.completedFuture(null);
@@ -158,7 +158,7 @@ public final class GroupReadState {
         return archive.query(room, new ArchiveQuery(room, null, null, null, id, EARLIER, true))
                 .thenCombine(info.readPositions(room, members), (page, positions) -> {
                     for (ArchivedMessage earlier : page.messages()) {
-                        String sender = earlier.stanzaXml() == null ? null : sender(earlier.stanzaXml());
+                        String sender = earlier.retracted() ? null : sender(earlier.stanzaXml());
                         if (sender == null) {
                             continue;
                         }

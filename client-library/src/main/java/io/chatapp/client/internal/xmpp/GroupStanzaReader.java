@@ -2,6 +2,7 @@ package io.chatapp.client.internal.xmpp;
 
 import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.GroupRemoval;
 import io.chatapp.client.internal.GroupIncoming;
 import java.time.Instant;
 import java.util.Objects;
@@ -61,12 +62,37 @@ public final class GroupStanzaReader {
                     event.target(), event.value(), Objects.requireNonNullElse(message.getBody(), ""),
                     event.stamp() != null ? event.stamp() : at), archiveId);
         }
+        GroupRemoval removal = removal(message, room, archiveId);
+        if (removal != null) {
+            return GroupIncoming.of(removal, archiveId);
+        }
         if (message.getBody() == null || from == null || from.getResourceOrNull() == null) {
             return GroupIncoming.nothingToShow(room, archiveId);
         }
         String author = sender.get();
         return GroupIncoming.of(new GroupMessage(room, Objects.requireNonNullElse(message.getStanzaId(), ""), author,
                 message.getBody(), at, author.equals(me), archiveId, delayed, MediaElements.read(message)));
+    }
+
+    /**
+     * A retraction or moderation (naming the removed message's stanza-id), or an archived tombstone (the removed
+     * message itself, under its own archive id); null when the message is neither.
+     */
+    private static GroupRemoval removal(Message message, String room, String archiveId) {
+        RetractElement retract = (RetractElement) message.getExtension(RetractElement.QNAME);
+        if (retract != null && !retract.id().isEmpty()) {
+            return removal(room, retract.id(), retract.moderation());
+        }
+        RetractedElement tombstone = (RetractedElement) message.getExtension(RetractedElement.QNAME);
+        if (tombstone != null && archiveId != null) {
+            return removal(room, archiveId, tombstone.moderation());
+        }
+        return null;
+    }
+
+    private static GroupRemoval removal(String room, String archiveId, Moderation moderation) {
+        return new GroupRemoval(room, archiveId, moderation == null ? null : moderation.moderator(),
+                moderation == null ? null : moderation.reason());
     }
 
     /** The XEP-0359 stanza-id the room's archive gave the message, or null. */

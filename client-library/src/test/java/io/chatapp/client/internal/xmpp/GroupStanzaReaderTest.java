@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.GroupEvent;
 import io.chatapp.client.GroupMessage;
+import io.chatapp.client.GroupRemoval;
 import io.chatapp.client.internal.GroupIncoming;
 import java.time.Instant;
 import org.jivesoftware.smack.SmackConfiguration;
@@ -51,6 +52,30 @@ class GroupStanzaReaderTest {
                 + " from='g1@conference.example/alice' id='m3'><body>me</body></message>");
         assertThat(GroupStanzaReader.readLive(mine, room, ME, NOW,
                 occupant -> JidCreate.fromOrThrowUnchecked(ME)).message().outgoing()).isTrue();
+    }
+
+    @Test
+    void aRetractionAndAModerationAreRemovalsWithTheModeratorWhenKnown() throws Exception {
+        Message retraction = ProtocolElementsTest.parse("<message xmlns='jabber:client' type='groupchat'"
+                + " from='g1@conference.example/bob' id='r1'><body>fallback</body>"
+                + "<retract xmlns='urn:xmpp:message-retract:1' id='105'/>"
+                + "<stanza-id xmlns='urn:xmpp:sid:0' by='g1@conference.example' id='110'/></message>");
+        assertThat(GroupStanzaReader.readLive(retraction, room, ME, NOW, occupant -> null).removal())
+                .isEqualTo(new GroupRemoval("g1@conference.example", "105", null, null));
+        Message moderation = ProtocolElementsTest.parse("<message xmlns='jabber:client' type='groupchat'"
+                + " from='g1@conference.example' id='r2'><body>removed</body>"
+                + "<retract xmlns='urn:xmpp:message-retract:1' id='106'><moderated"
+                + " xmlns='urn:xmpp:message-moderate:1' by='g1@conference.example/alice'><actor"
+                + " xmlns='urn:chatapp:groups:0' jid='alice@example'/></moderated><reason>spam</reason></retract>"
+                + "</message>");
+        assertThat(GroupStanzaReader.readLive(moderation, room, ME, NOW, occupant -> null).removal())
+                .isEqualTo(new GroupRemoval("g1@conference.example", "106", "alice@example", "spam"));
+        Message otherServer = ProtocolElementsTest.parse("<message xmlns='jabber:client' type='groupchat'"
+                + " from='g1@conference.example' id='r3'><retract xmlns='urn:xmpp:message-retract:1' id='107'>"
+                + "<moderated xmlns='urn:xmpp:message-moderate:1' by='g1@conference.example/mod'/></retract>"
+                + "</message>");
+        assertThat(GroupStanzaReader.readLive(otherServer, room, ME, NOW, occupant -> null).removal())
+                .isEqualTo(new GroupRemoval("g1@conference.example", "107", "g1@conference.example/mod", null));
     }
 
     @Test

@@ -29,21 +29,28 @@ final class GroupBroadcast {
     /** Archives each event (members who are not in the room catch up from the archive) and sends it to those in it. */
     void send(List<GroupEvent> events) {
         for (GroupEvent event : events) {
-            Message message = message(event, null);
-            Long id = null;
-            try {
-                id = archive.event(message, event.room());
-            } catch (io.chatapp.plugin.xmpp.StanzaErrorException e) {
-                LOG.warn("Group event not archived ({}): {}", e.getMessage(), event);
+            deliver(message(event, null), event.room());
+        }
+    }
+
+    /**
+     * Archives a message from the room (or in its name) and sends it to those in the room, stamped with its archive
+     * id. Not archived when the archive cannot take it (logged): those in the room still get it.
+     */
+    void deliver(Message message, String room) {
+        Long id = null;
+        try {
+            id = archive.event(message, room);
+        } catch (io.chatapp.plugin.xmpp.StanzaErrorException e) {
+            LOG.warn("Group notice not archived ({}): {}", e.getMessage(), message.toXML());
+        }
+        for (JID occupant : occupants.in(room)) {
+            Message copy = message.createCopy();
+            copy.setTo(occupant);
+            if (id != null) {
+                RoomStanzaIds.stamp(copy, room, id);
             }
-            for (JID occupant : occupants.in(event.room())) {
-                Message copy = message.createCopy();
-                copy.setTo(occupant);
-                if (id != null) {
-                    RoomStanzaIds.stamp(copy, event.room(), id);
-                }
-                routing.route(copy);
-            }
+            routing.route(copy);
         }
     }
 

@@ -7,6 +7,7 @@ import io.chatapp.plugin.openfire.ClientClaims;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.List;
 import java.util.Map;
 import org.dom4j.Element;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
@@ -34,7 +35,8 @@ import org.xmpp.packet.Presence;
  * <p>From the room to clients: the answer to a remembered request, if a result, is recorded and shown to the
  * occupants as system events; self-presences say who is in the room (and a 201 that a group was created), and one
  * Openfire sent without its status codes is sent again with them ({@link SelfPresenceRepair}); the answers to the
- * plugin's own IQs ({@link RoomActions}) are consumed.
+ * plugin's own IQs ({@link RoomActions}) are consumed; a removed message is left out of the history the room replays
+ * to someone entering ({@link GroupRemovals#isRemovedReplay}).
  */
 final class GroupInterceptor implements PacketInterceptor {
 
@@ -51,12 +53,13 @@ final class GroupInterceptor implements PacketInterceptor {
     private final RoomActions actions;
     private final GroupArchive archive;
     private final GroupReceipts receipts;
+    private final GroupRemovals removals;
     private final String domain;
     private final PluginRouting routing;
     private final RoomRequests requests;
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
-                     RoomActions actions, GroupArchive archive, GroupReceipts receipts,
+                     RoomActions actions, GroupArchive archive, GroupReceipts receipts, GroupRemovals removals,
                      PluginRouting routing) {
         this.groups = groups;
         this.service = service;
@@ -65,6 +68,7 @@ final class GroupInterceptor implements PacketInterceptor {
         this.actions = actions;
         this.archive = archive;
         this.receipts = receipts;
+        this.removals = removals;
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
         this.requests = new RoomRequests(groups);
@@ -110,9 +114,14 @@ final class GroupInterceptor implements PacketInterceptor {
                 } else if (groups.isGroup(room)) {
                     ClientClaims.removeStanzaIds(message);
                 }
+                Element retract = GroupRemovals.retractOf(message);
+                if (retract != null && packet.getTo().getResource() == null && groups.isGroup(room)) {
+                    removals.retract(message.createCopy(), retract, room, sender);
+                    throw new PacketRejectedException("group retraction held back for its check");
+                }
                 if (packet.getTo().getResource() == null && groups.isGroup(room)
                         && receipts.consume(message, room, sender)) {
-                    throw new PacketRejectedException("group receipt recorded");
+                    throw new PacketRejectedException("group receipt recorded, not fanned out");
                 }
                 if (message.getType() == Message.Type.groupchat && message.getBody() != null
                         && packet.getTo().getResource() == null && groups.isGroup(room)) {
@@ -121,6 +130,8 @@ final class GroupInterceptor implements PacketInterceptor {
                 }
             } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && GroupRemovals.isModeration(iq) && groups.isGroup(room)) {
+                RoomIqReaddressing.readdress(iq, domain, GroupRemovals.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupReceipts.isInfoRequest(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupReceipts.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
@@ -160,6 +171,9 @@ final class GroupInterceptor implements PacketInterceptor {
             advertiseArchive(iq);
         } else if (packet instanceof Message message) {
             RoomStanzaIds.restore(message);
+            if (removals.isRemovedReplay(message)) {
+                throw new PacketRejectedException("a removed message in the room's history replay");
+            }
         } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
             // Not changed in place: Openfire sends the same stanza object on to the other occupants.
             routing.route(SelfPresenceRepair.marked(presence));
@@ -182,6 +196,10 @@ final class GroupInterceptor implements PacketInterceptor {
         if (iq.getType() == IQ.Type.result && query != null && DISCO_INFO.equals(query.getNamespaceURI())
                 && iq.getFrom().getResource() == null && groups.isGroup(iq.getFrom().toBareJID())) {
             query.addElement("feature").addAttribute("var", io.chatapp.plugin.archive.MamQueryParser.NAMESPACE);
+            for (String removal : List.of(GroupTombstones.RETRACT, GroupTombstones.MODERATE,
+                    GroupTombstones.MODERATE_0)) {
+                query.addElement("feature").addAttribute("var", removal);
+            }
             RoomAvatar.advertise(query, groups.imageHash(iq.getFrom().toBareJID()));
         }
     }

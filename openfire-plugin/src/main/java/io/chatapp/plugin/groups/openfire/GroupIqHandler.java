@@ -31,9 +31,10 @@ final class GroupIqHandler extends AsyncIqHandler {
     private final GroupVCard vcards;
 
     private final GroupReceipts receipts;
+    private final GroupRemovals removals;
 
     GroupIqHandler(GroupService groups, GroupBroadcast broadcast, RoomActions actions, GroupMam mam,
-                   GroupReceipts receipts, PluginRouting routing) {
+                   GroupReceipts receipts, GroupRemovals removals, PluginRouting routing) {
         super("chat-app groups", "groups", NAMESPACE, routing);
         this.groups = groups;
         this.broadcast = broadcast;
@@ -41,6 +42,7 @@ final class GroupIqHandler extends AsyncIqHandler {
         this.mam = mam;
         this.vcards = new GroupVCard(groups, broadcast);
         this.receipts = receipts;
+        this.removals = removals;
     }
 
     @Override
@@ -51,6 +53,9 @@ final class GroupIqHandler extends AsyncIqHandler {
         }
         if (child.getName().equals(GroupReceipts.READDRESSED)) {
             return receipts.answer(RoomIqReaddressing.restore(request));
+        }
+        if (child.getName().equals(GroupRemovals.READDRESSED)) {
+            return removals.answer(RoomIqReaddressing.restore(request));
         }
         if (child.getName().equals(GroupVCard.READDRESSED)) {
             return vcards.answer(RoomIqReaddressing.restore(request));

@@ -16,7 +16,8 @@ import org.xmpp.packet.Message;
 
 /**
  * Group receipts and markers on the packet path (the rules are {@link GroupReadState}'s): a member's bodiless XEP-0184
- * receipt or XEP-0333 marker addressed to a group room is handed over and dropped; a milestone is told to the sender as
+ * receipt or XEP-0333 marker addressed to a group room is recorded, and passed on to the occupants only when a
+ * standard client sent it as {@code groupchat} ({@link #consume}); a milestone is told to the sender as
  * a headline from the room; message info of a group message ({@code urn:chatapp:receipts:0} {@code <info/>} to the
  * room) is answered.
  */
@@ -49,7 +50,13 @@ final class GroupReceipts {
         routing.route(headline);
     }
 
-    /** Hands a user's receipt or marker to the room over; returns whether the message was one (then it is dropped). */
+    /**
+     * Records a member's receipt or marker to the room; returns whether it is to be dropped. Our library sends its
+     * receipts and markers as {@code chat} to the room: recorded only, never fanned out (each member's would reach
+     * every member, N² messages for one read group). Standard clients send theirs as {@code groupchat}, which the
+     * room reflects to every occupant as XEP-0333 expects (other standard clients show who read what): recorded and
+     * let through.
+     */
     boolean consume(Message message, String room, String member) {
         Element received = message.getChildElement("received", ReceiptsXml.DELIVERY_RECEIPTS);
         Element displayed = message.getChildElement("displayed", ReceiptsXml.CHAT_MARKERS);
@@ -58,7 +65,7 @@ final class GroupReceipts {
         }
         state.noted(room, member, received == null ? null : received.attributeValue("id"),
                 displayed == null ? null : displayed.attributeValue("id"));
-        return true;
+        return message.getType() != Message.Type.groupchat;
     }
 
     static boolean isInfoRequest(IQ iq) {

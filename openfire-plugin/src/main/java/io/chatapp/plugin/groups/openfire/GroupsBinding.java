@@ -12,6 +12,7 @@ import io.chatapp.plugin.openfire.OpenfireRegistrations;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.receipts.MessageInfoService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
+import java.time.Clock;
 
 /**
  * Groups on Openfire's packet path: their MUC service ({@link GroupsMucService}, created when missing),
@@ -37,11 +38,14 @@ public final class GroupsBinding implements OpenfireFeature {
                 services.get(MessageInfoService.class), messages, routing);
         GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), routing);
         RoomActions actions = new RoomActions(occupants, routing);
+        GroupRemovals removals = new GroupRemovals(groups, messages, broadcast, occupants,
+                services.get(MediaService.class), services.get(ArchiveSettings.class).retractionWindow(),
+                Clock.systemUTC(), routing);
         // Not undone at close: the service holds the groups' rooms (see GroupsMucService).
         GroupsMucService.ensure(groups.settings().service());
         registrations.intercept(new GroupInterceptor(groups, groups.settings().service() + "." + domain, occupants,
-                broadcast, actions, archive, receipts, routing));
-        registrations.handle(new GroupIqHandler(groups, broadcast, actions, mam, receipts, routing));
+                broadcast, actions, archive, receipts, removals, routing));
+        registrations.handle(new GroupIqHandler(groups, broadcast, actions, mam, receipts, removals, routing));
         registrations.serverFeature(GroupIqHandler.NAMESPACE);
     }
 }
