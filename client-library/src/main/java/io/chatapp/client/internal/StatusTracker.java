@@ -25,23 +25,23 @@ public final class StatusTracker {
     public record Pending(String messageId, String peer, MessageStatus status) {
     }
 
-    private static final class Entry {
+    private static final class Tracked {
         final String peer;
         MessageStatus status;
 
-        Entry(String peer) {
+        Tracked(String peer) {
             this.peer = peer;
         }
     }
 
     private final Sink sink;
-    private final Map<String, Entry> entries;
+    private final Map<String, Tracked> entries;
 
     public StatusTracker(int capacity, Sink sink) {
         this.sink = sink;
         this.entries = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Tracked> eldest) {
                 return size() > capacity;
             }
         };
@@ -49,7 +49,7 @@ public final class StatusTracker {
 
     /** Starts following a message sent to {@code peer}; no status yet. Known ids are left as they are. */
     public synchronized void track(String messageId, String peer) {
-        entries.putIfAbsent(messageId, new Entry(peer));
+        entries.putIfAbsent(messageId, new Tracked(peer));
     }
 
     public synchronized boolean isTracked(String messageId) {
@@ -59,13 +59,13 @@ public final class StatusTracker {
     /** Moves the message to {@code status} if that is later than its current one; unknown ids are ignored. */
     public synchronized void advance(String messageId, MessageStatus status) {
         if (status == MessageStatus.READ) {
-            Entry entry = entries.get(messageId);
+            Tracked entry = entries.get(messageId);
             if (entry != null) {
                 readUpTo(entry.peer, messageId);
             }
             return;
         }
-        Entry entry = entries.get(messageId);
+        Tracked entry = entries.get(messageId);
         if (entry != null) {
             moveTo(messageId, entry, status);
         }
@@ -76,12 +76,12 @@ public final class StatusTracker {
      * Unknown ids, and ids of messages to someone else, are ignored.
      */
     public synchronized void readUpTo(String peer, String messageId) {
-        Entry target = entries.get(messageId);
+        Tracked target = entries.get(messageId);
         if (target == null || !target.peer.equals(peer)) {
             return;
         }
-        for (Map.Entry<String, Entry> each : entries.entrySet()) {
-            Entry entry = each.getValue();
+        for (Map.Entry<String, Tracked> each : entries.entrySet()) {
+            Tracked entry = each.getValue();
             if (entry.peer.equals(peer)) {
                 moveTo(each.getKey(), entry, MessageStatus.READ);
             }
@@ -92,15 +92,15 @@ public final class StatusTracker {
     }
 
     public synchronized Optional<MessageStatus> status(String messageId) {
-        Entry entry = entries.get(messageId);
+        Tracked entry = entries.get(messageId);
         return entry == null ? Optional.empty() : Optional.ofNullable(entry.status);
     }
 
     /** The messages not yet read, oldest first: those whose status a reconnected client should ask about. */
     public synchronized List<Pending> notRead() {
         List<Pending> pending = new ArrayList<>();
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Entry> each = it.next();
+        for (Iterator<Map.Entry<String, Tracked>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Tracked> each = it.next();
             if (each.getValue().status != MessageStatus.READ) {
                 pending.add(new Pending(each.getKey(), each.getValue().peer, each.getValue().status));
             }
@@ -108,7 +108,7 @@ public final class StatusTracker {
         return pending;
     }
 
-    private void moveTo(String messageId, Entry entry, MessageStatus status) {
+    private void moveTo(String messageId, Tracked entry, MessageStatus status) {
         if (entry.status == null || entry.status.compareTo(status) < 0) {
             entry.status = status;
             sink.changed(messageId, entry.peer, status);
