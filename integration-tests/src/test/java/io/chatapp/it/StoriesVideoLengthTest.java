@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The video length limit of stories ({@code chatapp.stories.maxVideoSeconds}, lowered to 10 s): the server reads the
- * play length from the uploaded MP4 and refuses a longer video, through the library and the CLI, posting nothing.
+ * play length from the uploaded MP4 and refuses a longer video, through the library, HTTP and the CLI, posting
+ * nothing.
  */
 class StoriesVideoLengthTest {
 
@@ -66,6 +67,15 @@ class StoriesVideoLengthTest {
                     .contains("at most 10 s").contains("25 s"));
             assertThat(bobClient.stories().fetch(alice.jid()).join()).extracting(Story::id)
                     .containsExactly(posted.id());
+
+            String longUrl = aliceClient.media().send(bob.jid(), longClip, MediaProgressListener.NONE).join()
+                    .attachment().url();
+            PluginApi api = new PluginApi(server);
+            PluginApi.Answer token = api.token(alice.username(), alice.password());
+            PluginApi.Answer overHttp = api.post("/api/v1/stories", token.text("access_token"),
+                    PluginApi.json("mediaUrl", longUrl));
+            assertThat(overHttp.status()).as("%s", overHttp).isEqualTo(400);
+            assertThat(overHttp.text("error")).isEqualTo("video_too_long");
 
             CliProcess shell = CliProcess.interactive(aliceConfig, null);
             shell.type("/status post " + longClip);
