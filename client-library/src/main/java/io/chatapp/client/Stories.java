@@ -34,7 +34,8 @@ import org.jxmpp.jid.Jid;
  * }</pre>
  *
  * <p>Failures: {@link ChatClientException.Reason#INVALID_INPUT} (text too long, bad colour, a file that is not an
- * image or video, a bad address), {@link ChatClientException.Reason#NOT_FOUND} (no such story, expired, not shared
+ * image or video, a video longer than the server's limit or whose length it cannot read, a bad address: the
+ * exception's {@link ChatClientException#serverText()} names the rule), {@link ChatClientException.Reason#NOT_FOUND} (no such story, expired, not shared
  * with this account, or someone else's), {@link ChatClientException.Reason#NOT_ALLOWED} (viewers while this account's
  * read receipts are off), and for media the failures of {@link Media#send}.
  */
@@ -83,7 +84,8 @@ public final class Stories {
      * Uploads an image or a video through the server's upload service (its size and type limits apply), reporting
      * progress, then posts it as a story with an optional caption. Fails as {@link Media#send} does, and with
      * {@link ChatClientException.Reason#INVALID_INPUT} when the server finds the file is neither an image nor a
-     * video (the upload then stays an ordinary file of this account, which {@link Media} may delete).
+     * video, or a video that plays longer than the server allows or whose length it cannot read (the upload then
+     * stays an ordinary file of this account, which {@link Media} may delete).
      */
     public CompletableFuture<Story> postMedia(Path file, String caption, MediaProgressListener progress) {
         return media.uploadAndSend(file, progress,

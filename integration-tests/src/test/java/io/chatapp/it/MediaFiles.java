@@ -56,6 +56,11 @@ final class MediaFiles {
 
     /** An MP4 with a movie header (5 s) and one 1280×720 video track header, then 50 KB of media data. */
     static Path mp4(Path directory, String name) throws IOException {
+        return mp4(directory, name, 5);
+    }
+
+    /** As {@link #mp4(Path, String)}, its movie header stating {@code seconds}. */
+    static Path mp4(Path directory, String name, int seconds) throws IOException {
         Path file = directory.resolve(name);
         byte[] brands = "isom\0\0\2\0isomiso2avc1mp41".getBytes(StandardCharsets.ISO_8859_1);
         int mvhd = 8 + 100;
@@ -69,7 +74,7 @@ final class MediaFiles {
             out.writeInt(0); // version 0, no flags
             out.writeLong(0); // created, modified
             out.writeInt(1000); // time scale
-            out.writeInt(5000); // duration: 5 s
+            out.writeInt(seconds * 1000); // duration
             out.write(new byte[80]);
             boxHeader(out, trak, "trak");
             boxHeader(out, tkhd, "tkhd");

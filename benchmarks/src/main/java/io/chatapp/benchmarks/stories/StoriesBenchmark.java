@@ -112,7 +112,8 @@ public final class StoriesBenchmark {
     private StoryService service(Clock clock) {
         Contacts contacts = this::contactsOf;
         return new StoryService(store, StoryFiles.NONE, contacts, StoryEvents.NONE,
-                new StorySettings(Duration.ofHours(24), 700, Duration.ofMinutes(1)), clock);
+                new StorySettings(Duration.ofHours(24), 700, Duration.ofMinutes(1),
+                        Duration.ofSeconds(60)), clock);
     }
 
     /** Live stories (3 each for a share posters/contacts of the users), background stories, some views; analyzed. */

@@ -182,6 +182,10 @@ public record Settings(
     public static final Setting<Integer> STORIES_MAX_TEXT = Setting.integer("chatapp.stories.maxTextChars", 700, 1,
             65_536, "Most characters (Unicode code points) of a text story or of a media story's caption; longer"
                     + " ones are refused.");
+    public static final Setting<Integer> STORIES_MAX_VIDEO_SECONDS = Setting.integer(
+            "chatapp.stories.maxVideoSeconds", 60, 1, 86_400, "Longest play length of a video story, as its MP4/MOV/3GP"
+                    + " or Matroska/WebM container states it; a longer video, or one whose length cannot be read, is"
+                    + " refused (the upload stays the user's file).");
     public static final Setting<Integer> STORIES_CLEANUP_INTERVAL = Setting.integer(
             "chatapp.stories.cleanupIntervalSeconds", 60, 1, 86_400, "How often expired stories, their views and"
                     + " their media files are deleted (one node at a time when several share the database).");
@@ -199,7 +203,8 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_CLEANUP_INTERVAL);
+            MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
+            STORIES_CLEANUP_INTERVAL);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,6 +160,19 @@ public final class MediaService {
             return Optional.empty();
         }
         return servable(fileId.get()).filter(file -> file.owner().equals(owner));
+    }
+
+    /**
+     * The play length the stored file's container states (MP4/MOV/3GP or Matroska/WebM), read a header at a time
+     * from the store; empty when the container is another or is damaged. Blocking: off packet threads.
+     */
+    public Optional<Duration> playLength(MediaFile file) throws IOException {
+        String key = BlobKeys.file(file.fileId());
+        return VideoDuration.of((offset, length) -> {
+            try (InputStream bytes = store.get(key, offset, length)) {
+                return bytes.readNBytes(length);
+            }
+        }, file.size());
     }
 
     /**

@@ -16,6 +16,8 @@ public final class StoryException extends Exception {
         BAD_REQUEST(StanzaError.BAD_REQUEST, 400, "bad_request"),
         TEXT_TOO_LONG(StanzaError.NOT_ACCEPTABLE, 400, "text_too_long"),
         MEDIA_REFUSED(StanzaError.NOT_ACCEPTABLE, 400, "media_refused"),
+        VIDEO_TOO_LONG(StanzaError.NOT_ACCEPTABLE, 400, "video_too_long"),
+        VIDEO_LENGTH_UNKNOWN(StanzaError.NOT_ACCEPTABLE, 400, "video_length_unknown"),
         NOT_ALLOWED(StanzaError.NOT_ALLOWED, 403, "not_allowed");
 
         private final StanzaError stanzaError;

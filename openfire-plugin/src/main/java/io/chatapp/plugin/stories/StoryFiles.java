@@ -2,6 +2,7 @@ package io.chatapp.plugin.stories;
 
 import io.chatapp.plugin.media.MediaFile;
 import io.chatapp.plugin.media.MediaService;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,6 +36,11 @@ public interface StoryFiles {
         @Override
         public void delete(String fileId, String owner) {
         }
+
+        @Override
+        public Optional<Duration> playLength(MediaFile file) {
+            return Optional.empty();
+        }
     };
 
     /** The servable file a download URL of this server names, when {@code owner} uploaded it. */
@@ -51,6 +57,9 @@ public interface StoryFiles {
 
     /** Deletes the file: URLs refused, bytes removed. */
     void delete(String fileId, String owner) throws Exception;
+
+    /** The play length the video file's container states; empty when it cannot be read. */
+    Optional<Duration> playLength(MediaFile file) throws Exception;
 
     /** The media service's files. */
     static StoryFiles of(MediaService media) {
@@ -78,6 +87,11 @@ public interface StoryFiles {
             @Override
             public void delete(String fileId, String owner) throws Exception {
                 media.deleteOwned(fileId, owner);
+            }
+
+            @Override
+            public Optional<Duration> playLength(MediaFile file) throws Exception {
+                return media.playLength(file);
             }
         };
     }

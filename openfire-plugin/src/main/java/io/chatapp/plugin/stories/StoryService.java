@@ -4,6 +4,7 @@ import io.chatapp.plugin.config.StorySettings;
 import io.chatapp.plugin.media.MediaFile;
 import io.chatapp.plugin.stories.StoryException.Problem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,9 @@ public final class StoryService {
                 throw new StoryException(Problem.MEDIA_REFUSED, "Only images and videos can be stories, not "
                         + file.mediaType() + ".");
             }
+            if (kind == StoryKind.VIDEO) {
+                checkPlayLength(file);
+            }
             if (store.liveWithFile(file.fileId(), now).isPresent()) {
                 // Deleting or expiring one story deletes its file: two stories cannot share one.
                 throw new StoryException(Problem.MEDIA_REFUSED, "This file is already a story; upload it again.");
@@ -81,6 +85,18 @@ public final class StoryService {
                 true, 0);
         events.posted(asSeenBy(posted), recipients(story));
         return posted;
+    }
+
+    /** Refuses a video longer than the limit, or whose container does not say how long it plays. */
+    private void checkPlayLength(MediaFile file) throws Exception {
+        long limit = settings.maxVideoLength().toSeconds();
+        Duration length = files.playLength(file).orElseThrow(() -> new StoryException(Problem.VIDEO_LENGTH_UNKNOWN,
+                "A video story must be an MP4, MOV, 3GP, WebM or Matroska file that states its length (at most "
+                        + limit + " s); this one's length cannot be read."));
+        if (length.compareTo(settings.maxVideoLength()) > 0) {
+            throw new StoryException(Problem.VIDEO_TOO_LONG, "A video story may play at most " + limit
+                    + " s; this one plays " + length.toSeconds() + " s. Trim it and post it again.");
+        }
     }
 
     /** The audience members to tell of a new story: its audience among the owner's contacts, but those who muted. */

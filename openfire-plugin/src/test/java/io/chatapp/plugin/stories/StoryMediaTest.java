@@ -15,6 +15,7 @@ import io.chatapp.plugin.media.UrlSigner;
 import io.chatapp.plugin.storage.Database;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.MutableClock;
+import io.chatapp.plugin.testing.VideoBytes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +49,7 @@ class StoryMediaTest {
     private static final String BOB = "bob@example.org";
     private static final String MALLORY = "mallory@example.org";
     private static final String BASE = "https://media.example.org";
+    private static final Duration MAX_VIDEO = Duration.ofSeconds(30);
 
     @TempDir
     Path directory;
@@ -70,7 +73,8 @@ class StoryMediaTest {
         store = new StoryStore(database.dataSource());
         Map<String, Set<String>> rosters = Map.of(ALICE, Set.of(BOB), BOB, Set.of(ALICE));
         stories = new StoryService(store, StoryFiles.of(media), user -> rosters.getOrDefault(user, Set.of()),
-                StoryEvents.NONE, new StorySettings(Duration.ofHours(24), 100, Duration.ofMinutes(1)), clock);
+                StoryEvents.NONE, new StorySettings(Duration.ofHours(24), 100, Duration.ofMinutes(1),
+                MAX_VIDEO), clock);
         media.grantVia(stories::grantsFile);
     }
 
@@ -131,6 +135,29 @@ class StoryMediaTest {
         stories.delete(ALICE, posted.story().id());
         assertThat(media.servable(posted.media().fileId())).isEmpty();
         assertThat(directory.resolve("files").resolve(posted.media().fileId())).doesNotExist();
+    }
+
+    @Test
+    void aVideoPlaysNoLongerThanTheLimit() throws Exception {
+        String clip = upload(ALICE, "clip.mp4", "video/mp4", VideoBytes.mp4(30));
+        String webm = upload(ALICE, "clip.webm", "video/webm", VideoBytes.webm(29_500));
+        String tooLong = upload(ALICE, "long.mp4", "video/mp4", VideoBytes.mp4(31));
+        String unreadable = upload(ALICE, "broken.mp4", "video/mp4", Arrays.copyOf(VideoBytes.mp4(5), 60));
+
+        assertThat(stories.post(ALICE, PostRequest.media(clip, null)).story().kind()).isEqualTo(StoryKind.VIDEO);
+        assertThat(stories.post(ALICE, PostRequest.media(webm, null)).story().kind()).isEqualTo(StoryKind.VIDEO);
+        assertThatThrownBy(() -> stories.post(ALICE, PostRequest.media(tooLong, null)))
+                .isInstanceOfSatisfying(StoryException.class, e -> assertThat(e.problem())
+                        .isEqualTo(StoryException.Problem.VIDEO_TOO_LONG))
+                .hasMessageContaining("at most 30 s").hasMessageContaining("31 s");
+        assertThatThrownBy(() -> stories.post(ALICE, PostRequest.media(unreadable, null)))
+                .isInstanceOfSatisfying(StoryException.class, e -> assertThat(e.problem())
+                        .isEqualTo(StoryException.Problem.VIDEO_LENGTH_UNKNOWN));
+
+        assertThat(stories.fetch(ALICE, ALICE)).hasSize(2);
+        MediaFile refused = media.ownFile(tooLong, ALICE).orElseThrow();
+        assertThat(refused.deleted()).as("the upload stays the user's file").isFalse();
+        assertThat(media.freshUrl(refused.fileId(), ALICE).url()).contains(refused.fileId());
     }
 
     @FunctionalInterface

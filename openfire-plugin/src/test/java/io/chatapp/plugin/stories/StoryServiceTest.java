@@ -64,7 +64,7 @@ class StoryServiceTest {
             }
         };
         stories = new StoryService(store, StoryFiles.NONE, user -> rosters.getOrDefault(user, Set.of()), events,
-                new StorySettings(Duration.ofHours(24), 20, Duration.ofMinutes(1)), clock);
+                new StorySettings(Duration.ofHours(24), 20, Duration.ofMinutes(1), Duration.ofSeconds(60)), clock);
     }
 
     private void contacts(String user, String... contacts) {
