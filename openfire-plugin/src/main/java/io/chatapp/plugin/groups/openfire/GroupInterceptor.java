@@ -128,7 +128,8 @@ final class GroupInterceptor implements PacketInterceptor {
                     groups.checkMessage(room, sender);
                     archive.message(message, room, sender, occupants.nick(room, message.getFrom()));
                 }
-            } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
+            } else if (packet instanceof IQ iq && (GroupMam.isQuery(iq) || GroupMam.isHide(iq))
+                    && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupRemovals.isModeration(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupRemovals.READDRESSED, Map.of());
