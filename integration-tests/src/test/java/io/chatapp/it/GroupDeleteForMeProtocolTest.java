@@ -11,13 +11,15 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Delete for me" in groups ({@code urn:chatapp:archive:0} {@code <hide/>} sent to the room): the message leaves the
  * member's view of the room's archive on all their devices, the other members keep it; non-members, unknown ids and
- * other groups' messages are refused.
+ * other groups' messages are refused; the room's history replay leaves it out for that member.
  */
 @ExtendWith(ChatServerExtension.class)
 class GroupDeleteForMeProtocolTest {
@@ -50,6 +52,14 @@ class GroupDeleteForMeProtocolTest {
                     .contains(keep);
             assertThat(history(b, room, "theirs")).contains("embarrassing").contains("lunch at noon");
             assertThat(history(a, other, "other")).contains("in the other group");
+
+            // Entering the room again, she gets its recent messages replayed (XEP-0045 history): not the hidden one.
+            a.presence(room + "/owner", "unavailable", null);
+            a.nextPresence(xml -> xml.contains("unavailable"));
+            join(a, room, "owner");
+            List<String> replayed = a.messagesWithin(Duration.ofSeconds(1));
+            assertThat(replayed).anyMatch(xml -> xml.contains("lunch at noon"))
+                    .noneMatch(xml -> xml.contains("embarrassing"));
         }
     }
 

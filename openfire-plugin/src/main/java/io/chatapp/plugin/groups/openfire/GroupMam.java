@@ -20,8 +20,8 @@ import org.xmpp.packet.IQ;
 /**
  * A member's view of a group room's archive, answered by the plugin (Openfire 4.2's MUC service has no archive):
  * XEP-0313 queries addressed to the room (members only; each member sees the group's history from when they joined,
- * less what they hid) and "delete for me" ({@code urn:chatapp:archive:0} {@code <hide id='…'/>} addressed to the room),
- * which hides one message of the room for that member only and tells their other devices. The room would answer with an
+ * less what they hid) and "delete for me" ({@code urn:chatapp:archive:0} {@code <hide id='…'/>} addressed to the
+ * room), which hides one message of the room for that member only and tells their other devices. The room would answer with an
  * error, and an interceptor cannot drop an IQ without Openfire answering {@code not-allowed}; so
  * {@link GroupInterceptor} readdresses the query to the server ({@link RoomIqReaddressing}, as {@code archive})
  * and {@link GroupIqHandler} hands it back here, answered as if by the room.
@@ -31,12 +31,15 @@ final class GroupMam {
     private final GroupService groups;
     private final MessageArchive archive;
     private final MamQueryParser parser;
+    private final HistoryReplayFilter replays;
     private final PluginRouting routing;
 
-    GroupMam(GroupService groups, MessageArchive archive, int maxPageSize, PluginRouting routing) {
+    GroupMam(GroupService groups, MessageArchive archive, int maxPageSize, HistoryReplayFilter replays,
+             PluginRouting routing) {
         this.groups = groups;
         this.archive = archive;
         this.parser = new MamQueryParser(maxPageSize);
+        this.replays = replays;
         this.routing = routing;
     }
 
@@ -99,6 +102,7 @@ final class GroupMam {
             if (failure != null || !hidden) {
                 return PluginRouting.errorReply(request, failure != null ? failure : unknown);
             }
+            replays.hidden(member, text);
             HiddenNotices.tellOtherDevices(request.getFrom(), text, routing);
             return IQ.createResultIQ(request);
         });
