@@ -89,6 +89,11 @@ final class ClientGroupSession implements GroupSession {
     }
 
     @Override
+    public void deleteForMe(String room, String archiveId) {
+        Await.result(chat.deleteForMe(room, archiveId), "deleting the message for you");
+    }
+
+    @Override
     public void removeMessage(String room, String archiveId, String reason) {
         Await.result(chat.remove(room, archiveId, reason), "removing the message");
     }

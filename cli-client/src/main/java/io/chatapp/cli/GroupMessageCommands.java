@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * What the shell does with single messages of a group: {@code /retract #N} (your own, for everyone),
+ * {@code /delete #N} (anyone's, for you only),
  * {@code /remove #N [REASON]} (anyone's, admins), {@code /info #N} (who got and read your message, when), and the
  * lines for a removal and for "delivered to all" / "read by all".
  */
@@ -39,6 +40,12 @@ final class GroupMessageCommands {
         }
         groups.retract(entry.peer(), archiveId(entry));
         printer.accept("Deleted for everyone: " + EventLines.quote(entry.body()) + " (#" + entry.handle() + ")");
+    }
+
+    /** {@code /delete #N} of a group message: gone from your view of the group, the other members keep it. */
+    void deleteForMe(MessageLog.Entry entry) {
+        groups.deleteForMe(entry.peer(), archiveId(entry));
+        printer.accept("Deleted for you: " + EventLines.quote(entry.body()) + " (#" + entry.handle() + ")");
     }
 
     /** {@code /remove #N [REASON]}: a group admin removes anyone's message. */

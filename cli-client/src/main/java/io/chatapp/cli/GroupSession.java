@@ -43,6 +43,9 @@ public interface GroupSession {
     /** Deletes this account's message (by archive id) for everyone. */
     void retract(String room, String archiveId);
 
+    /** Deletes a group message (by archive id) for this account only. */
+    void deleteForMe(String room, String archiveId);
+
     /** Removes anyone's message (by archive id) for everyone, as a group admin; reason may be null. */
     void removeMessage(String room, String archiveId, String reason);
 

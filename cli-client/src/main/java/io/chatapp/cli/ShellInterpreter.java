@@ -467,6 +467,10 @@ public final class ShellInterpreter {
             return;
         }
         MessageLog.Entry entry = found.get();
+        if (isGroup(entry.peer())) {
+            groupMessages().deleteForMe(entry);
+            return;
+        }
         if (entry.archiveId() == null && entry.ours() && entry.messageId() != null) {
             Optional<String> archiveId = session.archiveIdOf(entry.messageId());
             if (archiveId.isPresent()) {

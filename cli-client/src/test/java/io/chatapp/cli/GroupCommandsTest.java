@@ -35,6 +35,11 @@ class GroupCommandsTest {
         }
 
         @Override
+        public void deleteForMe(String room, String archiveId) {
+            calls.add("delete-for-me " + room + " " + archiveId);
+        }
+
+        @Override
         public void removeMessage(String room, String archiveId, String reason) {
             calls.add("remove-message " + room + " " + archiveId + " " + reason);
         }

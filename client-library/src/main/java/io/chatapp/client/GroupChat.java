@@ -1,6 +1,7 @@
 package io.chatapp.client;
 
 import io.chatapp.client.internal.xmpp.GroupRemovalRequests;
+import io.chatapp.client.internal.xmpp.HideIQ;
 import io.chatapp.client.internal.xmpp.Stanzas;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import org.jxmpp.jid.EntityBareJid;
 /**
  * Messages in groups ({@link ChatClient#groupChat()}): sending texts and files to a group's room (XEP-0045
  * {@code groupchat}), hearing its messages and system events, read markers (XEP-0333) and message info
- * ({@code urn:chatapp:receipts:0}), deleting messages for everyone (the sender's retraction, an admin's removal). Each message and event reaches the listeners once, live or from the group's
+ * ({@code urn:chatapp:receipts:0}), deleting messages for everyone (the sender's retraction, an admin's removal) and for
+ * this account only. Each message and event reaches the listeners once, live or from the group's
  * archive (XEP-0313) when this device enters the group; each message from someone else is acknowledged to the room
  * with a delivery receipt (XEP-0184) naming its archive id (XEP-0359). Managing groups is
  * {@link ChatClient#groups()}'s.
@@ -91,6 +93,24 @@ public final class GroupChat {
         return context.run(() -> {
             context.requireSession();
             GroupRemovalRequests.moderate(context.connection(), jid, archiveId, reason);
+        });
+    }
+
+    /**
+     * Deletes a group message for this account only: it disappears from this account's view of the group's archive
+     * (XEP-0313 on the room) on all its devices, whose {@link Retractions#onHidden} listeners hear it; the other
+     * members keep it. Named by its archive id ({@link GroupMessage#archiveId()}). Fails with
+     * {@link ChatClientException.Reason#NOT_FOUND} when the group has no such message from this account's time in it,
+     * and {@link ChatClientException.Reason#NOT_ALLOWED} when this account is not a member. Deleting twice succeeds.
+     */
+    public CompletableFuture<Void> deleteForMe(String room, String archiveId) {
+        Receipts.requireId(archiveId);
+        EntityBareJid jid = GroupRooms.room(room);
+        return context.run(() -> {
+            context.requireSession();
+            HideIQ request = new HideIQ(archiveId);
+            request.setTo(jid);
+            context.connection().sendIqRequestAndWaitForResponse(request);
         });
     }
 

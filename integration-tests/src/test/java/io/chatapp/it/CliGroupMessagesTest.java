@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Single group messages in the terminal client: "delivered to all" and "read by all" marks, {@code /info},
- * {@code /remove} (an admin) and {@code /retract}, and removals shown as they happen.
+ * {@code /remove} (an admin), {@code /retract} and {@code /delete} (for you only), and removals shown as they happen.
  */
 @ExtendWith(ChatServerExtension.class)
 class CliGroupMessagesTest {
@@ -67,6 +67,11 @@ class CliGroupMessagesTest {
             shell.awaitStdout("[Team] * a message was deleted by its sender: \"oops\" (#3)", TIMEOUT);
             shell.type("/retract #3");
             shell.awaitStdout("not your message (group admins remove it with /remove #3)", TIMEOUT);
+
+            b.groupChat().send(room, "for alice's eyes").join();
+            shell.awaitStdout("#4 [Team] " + bob.jid() + ": for alice's eyes", TIMEOUT);
+            shell.type("/delete #4");
+            shell.awaitStdout("Deleted for you: \"for alice's eyes\" (#4)", TIMEOUT);
 
             shell.type("/retract #1");
             shell.awaitStdout("Deleted for everyone: \"hello all\" (#1)", TIMEOUT);

@@ -141,7 +141,7 @@ class GroupRemovalProtocolTest {
     }
 
     /** A groupchat message from one member, seen by another; returns its stanza-id by the room. */
-    private static String send(RawXmpp from, RawXmpp other, String room, String body) throws Exception {
+    static String send(RawXmpp from, RawXmpp other, String room, String body) throws Exception {
         from.message(room, "groupchat", body, null);
         return ArchiveProtocolTest.stanzaId(other.nextMessage(xml -> xml.contains(body)), room);
     }
@@ -151,7 +151,7 @@ class GroupRemovalProtocolTest {
                 + (reason == null ? "" : "<reason>" + reason + "</reason>") + "</moderate>";
     }
 
-    private static String history(RawXmpp client, String room, String queryId) throws Exception {
+    static String history(RawXmpp client, String room, String queryId) throws Exception {
         assertThat(client.iq("set", room, "<query xmlns='urn:xmpp:mam:2' queryid='" + queryId + "'/>"))
                 .contains("<fin");
         return String.join("\n", client.messagesWithin(Duration.ofMillis(500)).stream()

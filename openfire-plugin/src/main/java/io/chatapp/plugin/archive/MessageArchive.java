@@ -66,6 +66,27 @@ public final class MessageArchive implements AutoCloseable {
     private static final String VISIBLE_ID = "SELECT 1 FROM archive_message WHERE id = ?"
             + " AND ((sender = ? AND NOT hidden_by_sender) OR (recipient = ? AND NOT hidden_by_recipient))";
 
+    /** Leaves out a room's message the member hid (V10): one probe of archive_group_hidden's key per row. */
+    private static final String NOT_HIDDEN_BY_MEMBER = " AND NOT EXISTS (SELECT 1 FROM archive_group_hidden h"
+            + " WHERE h.room = archive_message.sender AND h.member = ? AND h.archive_id = archive_message.id)";
+    /** A room's page as one member sees it. Parameters: room, room, member, low, high, branch LIMIT; outer LIMIT. */
+    private static final String ROOM_BRANCH = "SELECT " + COLUMNS + " FROM archive_message"
+            + " WHERE sender = ? AND recipient = ? AND NOT hidden_by_sender" + NOT_HIDDEN_BY_MEMBER
+            + " AND id >= ? AND id < ? ORDER BY id %s LIMIT ?";
+    private static final String PAGE_ROOM_FORWARD = roomPage("ASC");
+    private static final String PAGE_ROOM_BACKWARD = roomPage("DESC");
+    /** Parameters: id, room, room, member. */
+    private static final String VISIBLE_ROOM_ID = "SELECT 1 FROM archive_message WHERE id = ? AND sender = ?"
+            + " AND recipient = ? AND NOT hidden_by_sender" + NOT_HIDDEN_BY_MEMBER;
+    /**
+     * Hides a room's message for one member; the count says whether the room has that message (at or after the
+     * member's first visible id). Parameters: id, room, room, lowest id; room, member.
+     */
+    private static final String HIDE_IN_ROOM = "WITH message AS (SELECT id FROM archive_message"
+            + " WHERE id = ? AND sender = ? AND recipient = ? AND id >= ?),"
+            + " hidden AS (INSERT INTO archive_group_hidden (room, member, archive_id) SELECT ?, ?, id FROM message"
+            + " ON CONFLICT DO NOTHING) SELECT count(*) FROM message";
+
     /**
      * A message from one party to the other by reference, in order of preference: by client_ref (origin-id, else id),
      * by archive id, by a message id that differs from its origin-id. Each branch is an index scan (see V4).
@@ -191,7 +212,16 @@ public final class MessageArchive implements AutoCloseable {
      * hid are left out; retracted ones come as tombstones (stanza null, retractedAt set).
      */
     public CompletableFuture<ArchivePage> query(String owner, ArchiveQuery query) {
-        return afterFlush(() -> page(owner, query));
+        return afterFlush(() -> page(owner, null, query));
+    }
+
+    /**
+     * One page of a group room's archive (the room is sender and recipient of its rows) as {@code member} sees it:
+     * {@link #query} of the room, less the messages the member hid ({@link #hideInRoom}). An {@code afterId} or
+     * {@code beforeId} the member hid is unknown to them ({@link UnknownArchiveIdException}).
+     */
+    public CompletableFuture<ArchivePage> queryRoom(String room, String member, ArchiveQuery query) {
+        return afterFlush(() -> page(room, member, query.withPeer(room)));
     }
 
     /**
@@ -332,6 +362,29 @@ public final class MessageArchive implements AutoCloseable {
     }
 
     /**
+     * Hides the room's message {@code id} from {@code member}'s view of the room's archive ("delete for me" in a
+     * group); every other member's view is untouched. False when the room has no such message archived at or after
+     * {@code since} (when the member joined: older history is not theirs to see); hiding twice answers true.
+     */
+    public CompletableFuture<Boolean> hideInRoom(String room, String member, long id, Instant since) {
+        return afterFlush(() -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(HIDE_IN_ROOM)) {
+                statement.setLong(1, id);
+                statement.setString(2, room);
+                statement.setString(3, room);
+                statement.setLong(4, ArchiveIds.lowestAt(since));
+                statement.setString(5, room);
+                statement.setString(6, member);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1) > 0;
+                }
+            }
+        });
+    }
+
+    /**
      * Any message {@code owner} sent or received that {@code reference} names (origin-id, id attribute or archive
      * id), whether or not owner hid it; a message owner sent is preferred over one owner received.
      */
@@ -395,7 +448,8 @@ public final class MessageArchive implements AutoCloseable {
         }, queries);
     }
 
-    private ArchivePage page(String owner, ArchiveQuery query) throws SQLException {
+    /** A page of owner's archive; for a room's page as one member sees it, member is that member (else null). */
+    private ArchivePage page(String owner, String member, ArchiveQuery query) throws SQLException {
         long low = 0;
         long high = Long.MAX_VALUE;
         if (query.start() != null) {
@@ -412,14 +466,16 @@ public final class MessageArchive implements AutoCloseable {
         }
         boolean backward = query.fromEnd();
         try (Connection connection = dataSource.getConnection()) {
-            requireVisible(connection, owner, query.afterId());
-            requireVisible(connection, owner, query.beforeId());
+            requireVisible(connection, owner, member, query.afterId());
+            requireVisible(connection, owner, member, query.beforeId());
             if (low >= high) {
                 return new ArchivePage(List.of(), true);
             }
             int limit = query.max() + 1;
             String sql;
-            if (query.with() == null) {
+            if (member != null) {
+                sql = backward ? PAGE_ROOM_BACKWARD : PAGE_ROOM_FORWARD;
+            } else if (query.with() == null) {
                 sql = backward ? PAGE_ALL_BACKWARD : PAGE_ALL_FORWARD;
             } else if (query.with().equals(owner)) {
                 sql = backward ? PAGE_SELF_BACKWARD : PAGE_SELF_FORWARD;
@@ -429,7 +485,12 @@ public final class MessageArchive implements AutoCloseable {
             List<ArchivedMessage> messages = new ArrayList<>(Math.min(limit, 256));
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int p = 1;
-                if (query.with() == null) {
+                if (member != null) {
+                    statement.setString(p++, owner);
+                    statement.setString(p++, owner);
+                    statement.setString(p++, member);
+                    p = bindRange(statement, p, low, high, limit);
+                } else if (query.with() == null) {
                     // Sent: sender = owner.  Received: recipient = owner, not from owner (a note to self is "sent").
                     statement.setString(p++, owner);
                     p = bindRange(statement, p, low, high, limit);
@@ -483,14 +544,19 @@ public final class MessageArchive implements AutoCloseable {
         return p;
     }
 
-    private static void requireVisible(Connection connection, String owner, Long id) throws SQLException {
+    private static void requireVisible(Connection connection, String owner, String member, Long id)
+            throws SQLException {
         if (id == null) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(VISIBLE_ID)) {
+        try (PreparedStatement statement = connection.prepareStatement(member == null ? VISIBLE_ID
+                : VISIBLE_ROOM_ID)) {
             statement.setLong(1, id);
             statement.setString(2, owner);
             statement.setString(3, owner);
+            if (member != null) {
+                statement.setString(4, member);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     throw new UnknownArchiveIdException(id);
@@ -534,6 +600,21 @@ public final class MessageArchive implements AutoCloseable {
     private static String selfPage(String order) {
         return "SELECT " + COLUMNS + " FROM (" + CONVERSATION_BRANCH.formatted("hidden_by_sender", order)
                 + ") page ORDER BY id " + order + " LIMIT ?";
+    }
+
+    /** A room page's statement with literal parameters, for tests of its plan. */
+    static String roomPageForPlan() {
+        String[] values = {"'r@g'", "'r@g'", "'m@e'", "0", "9223372036854775807", "51", "51"};
+        String sql = PAGE_ROOM_BACKWARD;
+        for (String value : values) {
+            sql = sql.replaceFirst("\\?", value);
+        }
+        return sql;
+    }
+
+    private static String roomPage(String order) {
+        return "SELECT " + COLUMNS + " FROM (" + ROOM_BRANCH.formatted(order) + ") page ORDER BY id " + order
+                + " LIMIT ?";
     }
 
     private static String wholeArchivePage(String order) {

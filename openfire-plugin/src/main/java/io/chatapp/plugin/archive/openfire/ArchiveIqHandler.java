@@ -10,11 +10,8 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dom4j.Element;
-import org.jivesoftware.openfire.XMPPServer;
-import org.jivesoftware.openfire.session.ClientSession;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
 
 /**
  * {@code urn:chatapp:archive:0} (docs/protocol.md): "delete for me", which hides a message from the requester's own
@@ -73,23 +70,8 @@ final class ArchiveIqHandler extends AsyncIqHandler {
                 throw new StanzaErrorException(StanzaError.ITEM_NOT_FOUND, "no message " + text
                         + " in your archive");
             }
-            tellOtherDevices(request, text);
+            HiddenNotices.tellOtherDevices(request.getFrom(), text, routing);
             return IQ.createResultIQ(request);
         });
-    }
-
-    private void tellOtherDevices(IQ request, String id) {
-        for (ClientSession session : XMPPServer.getInstance().getSessionManager().getSessions(
-                request.getFrom().getNode())) {
-            if (session.getAddress().equals(request.getFrom())) {
-                continue;
-            }
-            Message notice = new Message();
-            notice.setType(Message.Type.headline);
-            notice.setFrom(request.getFrom().toBareJID());
-            notice.setTo(session.getAddress());
-            notice.addChildElement("hidden", NAMESPACE).addAttribute("id", id);
-            routing.route(notice);
-        }
     }
 }

@@ -35,8 +35,8 @@ import org.xmpp.packet.Presence;
  * <p>From the room to clients: the answer to a remembered request, if a result, is recorded and shown to the
  * occupants as system events; self-presences say who is in the room (and a 201 that a group was created), and one
  * Openfire sent without its status codes is sent again with them ({@link SelfPresenceRepair}); the answers to the
- * plugin's own IQs ({@link RoomActions}) are consumed; a removed message is left out of the history the room replays
- * to someone entering ({@link GroupRemovals#isRemovedReplay}).
+ * plugin's own IQs ({@link RoomActions}) are consumed; a removed message, and one the recipient hid, is left out of the
+ * history the room replays to someone entering ({@link HistoryReplayFilter}).
  */
 final class GroupInterceptor implements PacketInterceptor {
 
@@ -54,13 +54,14 @@ final class GroupInterceptor implements PacketInterceptor {
     private final GroupArchive archive;
     private final GroupReceipts receipts;
     private final GroupRemovals removals;
+    private final HistoryReplayFilter replays;
     private final String domain;
     private final PluginRouting routing;
     private final RoomRequests requests;
 
     GroupInterceptor(GroupService groups, String service, GroupOccupants occupants, GroupBroadcast broadcast,
                      RoomActions actions, GroupArchive archive, GroupReceipts receipts, GroupRemovals removals,
-                     PluginRouting routing) {
+                     HistoryReplayFilter replays, PluginRouting routing) {
         this.groups = groups;
         this.service = service;
         this.occupants = occupants;
@@ -69,6 +70,7 @@ final class GroupInterceptor implements PacketInterceptor {
         this.archive = archive;
         this.receipts = receipts;
         this.removals = removals;
+        this.replays = replays;
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
         this.requests = new RoomRequests(groups);
@@ -128,7 +130,8 @@ final class GroupInterceptor implements PacketInterceptor {
                     groups.checkMessage(room, sender);
                     archive.message(message, room, sender, occupants.nick(room, message.getFrom()));
                 }
-            } else if (packet instanceof IQ iq && GroupMam.isQuery(iq) && groups.isGroup(room)) {
+            } else if (packet instanceof IQ iq && (GroupMam.isQuery(iq) || GroupMam.isHide(iq))
+                    && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
             } else if (packet instanceof IQ iq && GroupRemovals.isModeration(iq) && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupRemovals.READDRESSED, Map.of());
@@ -171,8 +174,8 @@ final class GroupInterceptor implements PacketInterceptor {
             advertiseArchive(iq);
         } else if (packet instanceof Message message) {
             RoomStanzaIds.restore(message);
-            if (removals.isRemovedReplay(message)) {
-                throw new PacketRejectedException("a removed message in the room's history replay");
+            if (replays.isLeftOut(message)) {
+                throw new PacketRejectedException("a removed or hidden message in the room's history replay");
             }
         } else if (packet instanceof Presence presence && SelfPresenceRepair.isUnmarked(presence)) {
             // Not changed in place: Openfire sends the same stanza object on to the other occupants.

@@ -3,7 +3,6 @@ package io.chatapp.plugin.groups.openfire;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.ArchivedMessage;
 import io.chatapp.plugin.archive.MessageArchive;
-import io.chatapp.plugin.archive.openfire.ArchiveInterceptor;
 import io.chatapp.plugin.groups.GroupRemovalRules;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.media.MediaService;
@@ -12,9 +11,6 @@ import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.dom4j.DocumentException;
 import org.dom4j.DocumentHelper;
@@ -34,8 +30,6 @@ import org.xmpp.packet.Message;
 final class GroupRemovals {
 
     static final String READDRESSED = "moderate";
-    /** How many removed archive ids this node remembers for {@link #isRemovedReplay} (far more than any replay). */
-    private static final int REMOVED_REMEMBERED = 10_000;
 
     private final GroupService groups;
     private final MessageArchive archive;
@@ -45,20 +39,12 @@ final class GroupRemovals {
     private final Duration window;
     private final Clock clock;
     private final PluginRouting routing;
-    /**
-     * Archive ids of messages removed here. Openfire replays a room's last messages, from its memory, to whoever
-     * enters; a removed one must not be among them (the archive holds only its tombstone).
-     */
-    private final Map<String, Boolean> removed = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMOVED_REMEMBERED;
-                }
-            });
+    /** Leaves removed messages out of the history Openfire replays to whoever enters the room. */
+    private final HistoryReplayFilter replays;
 
     GroupRemovals(GroupService groups, MessageArchive archive, GroupBroadcast broadcast, GroupOccupants occupants,
-                  MediaService media, Duration window, Clock clock, PluginRouting routing) {
+                  MediaService media, Duration window, Clock clock, HistoryReplayFilter replays,
+                  PluginRouting routing) {
         this.groups = groups;
         this.archive = archive;
         this.broadcast = broadcast;
@@ -66,21 +52,8 @@ final class GroupRemovals {
         this.media = media;
         this.window = window;
         this.clock = clock;
+        this.replays = replays;
         this.routing = routing;
-    }
-
-    /** Whether a message from the room is the replay of a removed message (its stanza-id by the room). */
-    boolean isRemovedReplay(Message message) {
-        if (message.getChildElement("delay", "urn:xmpp:delay") == null) {
-            return false;
-        }
-        for (Element id : message.getElement().elements(org.dom4j.QName.get("stanza-id", ArchiveInterceptor.SID))) {
-            if (message.getFrom().toBareJID().equals(id.attributeValue("by"))
-                    && removed.containsKey(id.attributeValue("id"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The XEP-0424 {@code <retract/>} of a message to a room, or null when it is none. */
@@ -157,7 +130,7 @@ final class GroupRemovals {
                 GroupRemovalRules.checkRetraction(requester, groups.role(room, requester), sender,
                         message.receivedAt(), clock.instant(), window);
             }
-            removed.put(ArchiveIds.format(message.id()), Boolean.TRUE);
+            replays.removed(ArchiveIds.format(message.id()));
             if (message.retracted()) {
                 return CompletableFuture.completedFuture(null);
             }

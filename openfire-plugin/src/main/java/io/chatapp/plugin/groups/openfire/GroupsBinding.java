@@ -36,15 +36,17 @@ public final class GroupsBinding implements OpenfireFeature {
         GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
         GroupReceipts receipts = new GroupReceipts(groups, services.get(ReceiptRecorder.class),
                 services.get(MessageInfoService.class), messages, routing);
-        GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), routing);
+        HistoryReplayFilter replays = new HistoryReplayFilter();
+        GroupMam mam = new GroupMam(groups, messages, services.get(ArchiveSettings.class).maxPageSize(), replays,
+                routing);
         RoomActions actions = new RoomActions(occupants, routing);
         GroupRemovals removals = new GroupRemovals(groups, messages, broadcast, occupants,
                 services.get(MediaService.class), services.get(ArchiveSettings.class).retractionWindow(),
-                Clock.systemUTC(), routing);
+                Clock.systemUTC(), replays, routing);
         // Not undone at close: the service holds the groups' rooms (see GroupsMucService).
         GroupsMucService.ensure(groups.settings().service());
         registrations.intercept(new GroupInterceptor(groups, groups.settings().service() + "." + domain, occupants,
-                broadcast, actions, archive, receipts, removals, routing));
+                broadcast, actions, archive, receipts, removals, replays, routing));
         registrations.handle(new GroupIqHandler(groups, broadcast, actions, mam, receipts, removals, routing));
         registrations.serverFeature(GroupIqHandler.NAMESPACE);
     }
