@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatMessage;
 import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.OpenfireTarget;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
@@ -34,10 +35,10 @@ class WebSocketTest {
     /**
      * Openfire 4.2's WebSocket code answers every stanza before SASL success with not-authorized itself, before any
      * interceptor or IQ handler sees it, so the plugin cannot offer in-band registration there (docs/protocol.md);
-     * web clients register with the HTTP API. Should a server version route it, the plugin's rules would apply.
+     * web clients register with the HTTP API. Openfire 5.x routes it like TCP, and the plugin's rules apply.
      */
     @Test
-    void inBandRegistrationOverWebSocketIsRefusedByOpenfireBeforeThePlugin(DevServer server, TestUsers users)
+    void inBandRegistrationOverWebSocketIsOpenfire42sRefusalOrThePluginsRules(DevServer server, TestUsers users)
             throws Exception {
         String name = users.unregistered("web").username();
         Frames frames = new Frames();
@@ -46,12 +47,24 @@ class WebSocketTest {
         socket.sendText("<open xmlns='" + FRAMING + "' to='" + server.domain() + "' version='1.0'/>", true).join();
         assertThat(frames.next()).contains("<open");
         assertThat(frames.next()).contains("<stream:features");
-        socket.sendText("<iq type='set' id='reg1' xmlns='jabber:client'><query xmlns='jabber:iq:register'>"
-                + "<username>" + name + "</username><password>a-decent-passphrase</password></query></iq>", true)
-                .join();
-        assertThat(frames.nextContaining("reg1")).contains("not-authorized");
-        assertThat(server.userExists(name)).isFalse();
+        if (server.target() == OpenfireTarget.OPENFIRE_4_2) {
+            socket.sendText(register("reg1", name, "a-decent-passphrase"), true).join();
+            assertThat(frames.nextContaining("reg1")).contains("not-authorized");
+            assertThat(server.userExists(name)).isFalse();
+        } else {
+            socket.sendText(register("reg1", name, name + "-is-my-password"), true).join();
+            assertThat(frames.nextContaining("reg1")).contains("not-acceptable").contains("user name");
+            assertThat(server.userExists(name)).isFalse();
+            socket.sendText(register("reg2", name, "a-decent-passphrase"), true).join();
+            assertThat(frames.nextContaining("reg2")).contains("type=\"result\"");
+            assertThat(server.userExists(name)).isTrue();
+        }
         socket.abort();
+    }
+
+    private static String register(String id, String name, String password) {
+        return "<iq type='set' id='" + id + "' xmlns='jabber:client'><query xmlns='jabber:iq:register'>"
+                + "<username>" + name + "</username><password>" + password + "</password></query></iq>";
     }
 
     @Test
