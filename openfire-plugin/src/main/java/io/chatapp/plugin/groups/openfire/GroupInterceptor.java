@@ -142,7 +142,10 @@ final class GroupInterceptor implements PacketInterceptor {
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
                     && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
-            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
+            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                // Only about groups: a request to a room that is none (e.g. a standard client's clean-up destroy of
+                // a room the group service refused to create) gets the MUC service's own answer.
                 requests.check(key(iq.getFrom(), iq.getID()), iq.getChildElement(), room, sender);
             }
         } catch (StanzaErrorException | IllegalArgumentException e) {
