@@ -1,5 +1,6 @@
 package io.chatapp.client;
 
+import io.chatapp.client.internal.xmpp.GroupCreateElement;
 import io.chatapp.client.internal.xmpp.GroupRequestIQ;
 import io.chatapp.client.internal.xmpp.GroupsIQ;
 import java.security.SecureRandom;
@@ -58,7 +59,15 @@ public final class GroupAdmin {
             EntityBareJid room = JidCreate.entityBareFrom("g" + HexFormat.of().formatHex(randomBytes()) + "@"
                     + service());
             MultiUserChat muc = rooms.chat(room);
-            muc.create(rooms.nickname());
+            // The plugin makes a group only of a room whose creating presence asks for one (docs/protocol.md).
+            MultiUserChat.MucCreateConfigFormHandle created = muc.createOrJoin(muc.getEnterConfigurationBuilder(
+                    rooms.nickname()).withPresence(presence -> presence.addExtension(new GroupCreateElement()))
+                    .build());
+            if (created == null) {
+                muc.leave();
+                throw new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
+                        "The new group's random address was taken; try again");
+            }
             FillableForm form = muc.getConfigurationForm().getFillableForm();
             form.setAnswer("muc#roomconfig_roomname", name);
             if (description != null && !description.isEmpty()) {

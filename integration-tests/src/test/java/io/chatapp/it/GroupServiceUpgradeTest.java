@@ -1,5 +1,6 @@
 package io.chatapp.it;
 
+import static io.chatapp.it.GroupsProtocolTest.CREATE_GROUP;
 import static io.chatapp.it.GroupsProtocolTest.GROUPS;
 import static io.chatapp.it.GroupsProtocolTest.OWNER;
 import static io.chatapp.it.GroupsProtocolTest.affiliate;
@@ -41,7 +42,7 @@ class GroupServiceUpgradeTest {
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob);
              RawXmpp c = RawXmpp.login(server, carol); RawXmpp d = RawXmpp.login(server, dave)) {
             String old = StandardMucRoomsTest.room(server);
-            a.presence(old + "/alice", null, MUC);
+            a.presence(old + "/alice", null, CREATE_GROUP);
             assertThat(a.nextPresence(xml -> xml.contains("code='110'"))).contains("code='201'");
             assertThat(StandardMucRoomsTest.configure(a, old, field("muc#roomconfig_roomname", "Old team")))
                     .contains("type='result'");

@@ -27,6 +27,8 @@ class GroupsProtocolTest {
     static final String GROUPS = "urn:chatapp:groups:0";
     static final String ADMIN = "http://jabber.org/protocol/muc#admin";
     static final String OWNER = "http://jabber.org/protocol/muc#owner";
+    /** The presence children that create a group: a XEP-0045 join asking for a group (docs/protocol.md). */
+    static final String CREATE_GROUP = "<x xmlns='http://jabber.org/protocol/muc'/><create xmlns='" + GROUPS + "'/>";
 
     @Test
     void creatingAGroupKeepsTheRoomPrivateWhateverTheFormSays(DevServer server, TestUsers users) throws Exception {
@@ -34,7 +36,7 @@ class GroupsProtocolTest {
         TestUser carol = users.create("carol");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp c = RawXmpp.login(server, carol)) {
             String room = room(server);
-            a.presence(room + "/alice", null, "<x xmlns='http://jabber.org/protocol/muc'/>");
+            a.presence(room + "/alice", null, CREATE_GROUP);
             assertThat(a.nextPresence(xml -> xml.contains("code='110'"))).contains("code='201'");
             String open = a.iq("set", room, "<query xmlns='" + OWNER + "'><x xmlns='jabber:x:data' type='submit'>"
                     + field("FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig")
@@ -308,15 +310,35 @@ class GroupsProtocolTest {
         }
     }
 
+    @Test
+    void aPlainMucJoinCreatesNoRoomOnTheGroupServiceButJoinsAGroup(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
+            String plain = room(server);
+            a.presence(plain + "/alice", null, "<x xmlns='http://jabber.org/protocol/muc'/>");
+            assertThat(a.nextPresence(xml -> xml.contains(plain))).contains("type='error'").contains("<not-allowed")
+                    .contains("type='cancel'").contains(GROUPS).contains("conference service");
+            assertThat(a.iq("get", plain, "<query xmlns='" + OWNER + "'/>")).contains("type='error'");
+            assertThat(a.iq("get", null, "<groups xmlns='" + GROUPS + "'/>")).doesNotContain(plain);
+
+            // A group created with the element; bob, added, enters it with a standard client's plain join.
+            String group = create(server, a, "Team");
+            assertThat(affiliate(a, group, bob, "member")).contains("type='result'");
+            join(b, group, "bob");
+            assertThat(b.iq("get", null, "<groups xmlns='" + GROUPS + "'/>")).contains("room='" + group + "'");
+        }
+    }
+
     static String room(DevServer server) {
         return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@groups."
                 + server.domain();
     }
 
-    /** Creates a group as a standard client does: enter a new room, submit the configuration form. */
+    /** Creates a group as our library does: enter a new room asking for a group, submit the configuration form. */
     static String create(DevServer server, RawXmpp owner, String name) throws Exception {
         String room = room(server);
-        owner.presence(room + "/owner", null, "<x xmlns='http://jabber.org/protocol/muc'/>");
+        owner.presence(room + "/owner", null, CREATE_GROUP);
         owner.nextPresence(xml -> xml.contains("code='201'"));
         String result = owner.iq("set", room, "<query xmlns='" + OWNER + "'><x xmlns='jabber:x:data' type='submit'>"
                 + field("muc#roomconfig_roomname", name) + "</x></query>");

@@ -9,6 +9,7 @@ import org.jivesoftware.smack.filter.FromMatchesFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -20,7 +21,9 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * A MUC room set up with plain XEP-0045 stanzas, the same on both servers: the owner enters (creating it), submits
  * the configuration form and grants membership with one admin IQ; members then enter without history. On Openfire
- * with the plugin this is how our library creates a group (the plugin records it when the room answers 201 and
+ * with the plugin this is how our library creates a group (the owner's presence carries
+ * {@code <create xmlns='urn:chatapp:groups:0'/>}, which a server without the plugin ignores; the plugin records the
+ * group when the room answers 201 and
  * rewrites the form to its private-room settings, which are the ones submitted here anyway); without the plugin it is
  * a plain members-only, persistent, non-anonymous room configured the same way.
  */
@@ -29,6 +32,8 @@ final class MucRoom {
     private static final String MUC = "http://jabber.org/protocol/muc";
     private static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
     private static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
+    /** The plugin creates a room of its group service only for a presence asking for a group (docs/protocol.md). */
+    private static final String GROUPS = "urn:chatapp:groups:0";
     /** The plugin's private-room settings (docs/protocol.md, Groups), given explicitly so both servers get them. */
     private static final Map<String, String> CONFIGURATION = Map.of(
             "muc#roomconfig_roomname", "Fan-out benchmark",
@@ -54,7 +59,7 @@ final class MucRoom {
 
     /** The owner creates and configures the room and makes the others members. */
     void create(XMPPTCPConnection owner, String nickname, List<EntityBareJid> members) throws Exception {
-        enter(owner, nickname);
+        enter(owner, nickname, true);
         StringBuilder form = new StringBuilder("<x xmlns='jabber:x:data' type='submit'>")
                 .append(field("FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig"));
         CONFIGURATION.forEach((name, value) -> form.append(field(name, value)));
@@ -69,14 +74,21 @@ final class MucRoom {
 
     /** Enters the room without history and waits for the room's presence of this occupant. */
     void enter(XMPPTCPConnection connection, String nickname) throws Exception {
+        enter(connection, nickname, false);
+    }
+
+    private void enter(XMPPTCPConnection connection, String nickname, boolean creatingGroup) throws Exception {
         EntityFullJid occupant = JidCreate.entityFullFrom(jid + "/" + nickname);
-        Presence presence = StanzaBuilder.buildPresence()
+        PresenceBuilder builder = StanzaBuilder.buildPresence()
                 .to(occupant)
                 .addExtension(StandardExtensionElement.builder("x", MUC)
                         .addElement(StandardExtensionElement.builder("history", MUC)
                                 .addAttribute("maxstanzas", "0").build())
-                        .build())
-                .build();
+                        .build());
+        if (creatingGroup) {
+            builder.addExtension(StandardExtensionElement.builder("create", GROUPS).build());
+        }
+        Presence presence = builder.build();
         try (StanzaCollector self = connection.createStanzaCollectorAndSend(
                 new AndFilter(StanzaTypeFilter.PRESENCE, FromMatchesFilter.createFull(occupant)), presence)) {
             Stanza answer = self.nextResultOrThrow(30_000);

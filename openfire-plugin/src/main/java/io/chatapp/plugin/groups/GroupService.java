@@ -108,6 +108,23 @@ public final class GroupService implements AutoCloseable {
         return mine;
     }
 
+    /** Why a plain MUC join may not create a room on the group service: the text of its {@code not-allowed}. */
+    public static final String CREATE_WITH_GROUPS_PROTOCOL = "rooms of this service are groups, created with the "
+            + "chat-app groups protocol (urn:chatapp:groups:0: <create/> in the creating presence); standard rooms "
+            + "live on the conference service";
+
+    /**
+     * Refuses an entry to a room of the group service that is no group and whose presence does not ask to create one
+     * ({@code asksForGroup}): a standard client's plain XEP-0045 join must not make a group by accident (it would get
+     * a private room nobody else may enter). Entering an existing group is left to {@link #mayEnter}, so standard
+     * clients invited to a group still join it.
+     */
+    public void checkEntryOnGroupService(String room, boolean asksForGroup) {
+        if (!asksForGroup && !isGroup(room)) {
+            throw new StanzaErrorException(StanzaError.NOT_ALLOWED, CREATE_WITH_GROUPS_PROTOCOL);
+        }
+    }
+
     /** A room was created on the group service by {@code owner}: it becomes a group with them as owner. */
     public List<GroupEvent> created(String room, String owner) {
         Instant now = clock.instant();

@@ -71,6 +71,17 @@ class GroupServiceTest {
     }
 
     @Test
+    void onlyAPresenceAskingForAGroupCreatesARoomOfTheGroupService() {
+        assertThat(refusal(() -> groups.checkEntryOnGroupService(ROOM, false))).isEqualTo(StanzaError.NOT_ALLOWED);
+        groups.checkEntryOnGroupService(ROOM, true);
+        groups.created(ROOM, ALICE);
+        // An existing group is entered with a plain join: standard clients invited to it get in.
+        groups.checkEntryOnGroupService(ROOM, false);
+        groups.destroyed(ROOM, ALICE);
+        assertThat(refusal(() -> groups.checkEntryOnGroupService(ROOM, false))).isEqualTo(StanzaError.NOT_ALLOWED);
+    }
+
+    @Test
     void theCreatorOwnsTheGroupAndAdminsManageIt() {
         assertThat(groups.created(ROOM, ALICE)).extracting(GroupEvent::type).containsExactly(Type.CREATED);
         assertThat(groups.created(ROOM, BOB)).isEmpty();

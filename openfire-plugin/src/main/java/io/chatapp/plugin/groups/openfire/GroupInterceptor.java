@@ -27,7 +27,7 @@ import org.xmpp.packet.Presence;
  * the other rooms of that earlier service are standard MUC rooms the plugin does not touch.
  *
  * <p>From clients to a group room: an affiliation change, configuration form or destroy is checked against the
- * plugin's rules (the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
+ * plugin's rules (a new room of the group service only with {@link GroupCreateRequest}'s element, the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
  * its error before the room sees it), every configuration form is rewritten to keep the room private
  * ({@link PrivateRoomConfig}), group messages in announcement mode are refused for plain members, and someone the
  * plugin no longer counts as a member may not enter. The accepted request is remembered by (requester, id).
@@ -106,8 +106,13 @@ final class GroupInterceptor implements PacketInterceptor {
         String sender = packet.getFrom().toBareJID();
         try {
             if (packet instanceof Presence presence) {
-                if (presence.isAvailable() && packet.getTo().getResource() != null && !groups.mayEnter(room, sender)) {
-                    throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
+                if (presence.isAvailable() && packet.getTo().getResource() != null) {
+                    if (service.equals(packet.getTo().getDomain())) {
+                        groups.checkEntryOnGroupService(room, GroupCreateRequest.take(presence));
+                    }
+                    if (!groups.mayEnter(room, sender)) {
+                        throw new StanzaErrorException(StanzaError.FORBIDDEN, "not a member of this group");
+                    }
                 }
             } else if (packet instanceof Message message) {
                 RoomStanzaIds.removeCarriers(message);
@@ -140,7 +145,10 @@ final class GroupInterceptor implements PacketInterceptor {
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
                     && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
-            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null) {
+            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                // Only about groups: a request to a room that is none (e.g. a standard client's clean-up destroy of
+                // a room the group service refused to create) gets the MUC service's own answer.
                 requests.check(key(iq.getFrom(), iq.getID()), iq.getChildElement(), room, sender);
             }
         } catch (StanzaErrorException | IllegalArgumentException e) {
