@@ -43,6 +43,7 @@ final class GroupInterceptor implements PacketInterceptor {
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
     /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
     static final String REFUSED = "refused";
+    static final String NOTHING_TO_DESTROY = "nothing-to-destroy";
     static final String CONDITION = "chatapp-condition";
     static final String TEXT = "chatapp-text";
 
@@ -145,6 +146,12 @@ final class GroupInterceptor implements PacketInterceptor {
             } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
                     && groups.isGroup(room)) {
                 RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
+            } else if (packet instanceof IQ iq && isDestroy(iq) && service.equals(packet.getTo().getDomain())
+                    && !groups.isGroup(room)) {
+                // The group service holds no room but groups: a destroy of any other room there finds nothing to
+                // remove and succeeds, as standard clients' clean-up after a refused creation expects (Smack's suite
+                // gives up on the whole MUC service list otherwise).
+                RoomIqReaddressing.readdress(iq, domain, NOTHING_TO_DESTROY, Map.of());
             } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.set && packet.getTo().getResource() == null
                     && groups.isGroup(room)) {
                 // Only about groups: a request to a room that is none (e.g. a standard client's clean-up destroy of
@@ -226,6 +233,12 @@ final class GroupInterceptor implements PacketInterceptor {
                 && query.attributeValue("node") == null) {
             query.addElement("feature").addAttribute("var", GroupIqHandler.NAMESPACE);
         }
+    }
+
+    private static boolean isDestroy(IQ iq) {
+        Element query = iq.getChildElement();
+        return iq.getType() == IQ.Type.set && iq.getTo().getResource() == null && query != null
+                && RoomRequests.MUC_OWNER.equals(query.getNamespaceURI()) && query.element("destroy") != null;
     }
 
     private static String key(JID requester, String id) {

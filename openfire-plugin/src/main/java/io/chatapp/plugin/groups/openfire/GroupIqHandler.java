@@ -60,6 +60,9 @@ final class GroupIqHandler extends AsyncIqHandler {
         if (child.getName().equals(GroupVCard.READDRESSED)) {
             return vcards.answer(RoomIqReaddressing.restore(request));
         }
+        if (child.getName().equals(GroupInterceptor.NOTHING_TO_DESTROY)) {
+            return CompletableFuture.completedFuture(IQ.createResultIQ(RoomIqReaddressing.restore(request)));
+        }
         if (child.getName().equals(GroupInterceptor.REFUSED)) {
             return CompletableFuture.completedFuture(refusal(request));
         }
