@@ -56,6 +56,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ArchiveBenchmark {
 
+    /** Empties the archive, with the tables that refer to its rows (members' hidden group messages). */
+    private static final String CLEAR_ARCHIVE = "TRUNCATE archive_message CASCADE";
+
     private static final String DOMAIN = "example.com";
 
     private final Map<String, String> options;
@@ -107,7 +110,7 @@ public final class ArchiveBenchmark {
         int producers = option("producers", 2);
         int users = option("users", 20_000);
         if (!options.containsKey("append")) {
-            execute("TRUNCATE archive_message");
+            execute(CLEAR_ARCHIVE);
         }
         long before = count("SELECT count(*) FROM archive_message");
         MessageArchive archive = startArchive();
@@ -283,7 +286,7 @@ public final class ArchiveBenchmark {
 
     private void load(int messages, int conversations) throws SQLException {
         int users = conversations / 2;
-        execute("TRUNCATE archive_message");
+        execute(CLEAR_ARCHIVE);
         List<String> indexes = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
