@@ -1,0 +1,215 @@
+package io.chatapp.devserver.turn;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real coturn ({@code turnserver}) for a test: on 127.0.0.1 and a free port, STUN and TURN over UDP and TCP, no TLS,
+ * with the TURN REST API's shared secret ({@code use-auth-secret}): a credential is
+ * username = {@code expiry-unix-time:user}, password = base64(HMAC-SHA1(secret, username)), as the plugin's XEP-0215
+ * service hands them out. {@link #chatAppProperties()} are the plugin's settings that point at it.
+ *
+ * <p>The child is started through {@code sh}, which ends {@code turnserver} once its standard input (this JVM's pipe)
+ * closes, so no coturn outlives a killed test JVM; {@link #close()} closes the pipe and waits.
+ */
+public final class CoturnServer implements AutoCloseable {
+
+    /** Where Debian's package puts it; found on the PATH otherwise. */
+    public static final String EXECUTABLE = "turnserver";
+    /** The relay ports are 100 from a random base in this range, so parallel test JVMs rarely share one. */
+    private static final int RELAY_BASE_LOW = 40_000;
+    private static final int RELAY_BASE_HIGH = 59_000;
+    private static final long START_TIMEOUT_MILLIS = 15_000;
+
+    private final Process process;
+    private final Path directory;
+    private final InetSocketAddress address;
+    private final String realm;
+    private final String secret;
+    private final Thread shutdownHook;
+
+    private CoturnServer(Process process, Path directory, InetSocketAddress address, String realm, String secret) {
+        this.process = process;
+        this.directory = directory;
+        this.address = address;
+        this.realm = realm;
+        this.secret = secret;
+        this.shutdownHook = new Thread(this::stop, "coturn-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** True when {@code turnserver} can be run here (tests that need it skip or fail with a clear message). */
+    public static boolean installed() {
+        try {
+            Process probe = new ProcessBuilder("sh", "-c", "command -v " + EXECUTABLE).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Starts coturn with its config, log and database in {@code directory}, and waits until it answers STUN. */
+    public static CoturnServer start(Path directory) throws IOException, InterruptedException {
+        if (!installed()) {
+            throw new IllegalStateException(EXECUTABLE + " (Debian package coturn) is not installed: run"
+                    + " scripts/install-test-tools.sh");
+        }
+        Files.createDirectories(directory);
+        int port = freePort();
+        String realm = "turn.chatapp.test";
+        byte[] randomSecret = new byte[24];
+        new SecureRandom().nextBytes(randomSecret);
+        String secret = HexFormat.of().formatHex(randomSecret);
+        int relayBase = ThreadLocalRandom.current().nextInt(RELAY_BASE_LOW, RELAY_BASE_HIGH);
+        Path config = directory.resolve("turnserver.conf");
+        Files.writeString(config, String.join("\n", List.of(
+                "listening-ip=127.0.0.1",
+                "relay-ip=127.0.0.1",
+                "listening-port=" + port,
+                "min-port=" + relayBase,
+                "max-port=" + (relayBase + 99),
+                "use-auth-secret",
+                "static-auth-secret=" + secret,
+                "realm=" + realm,
+                "fingerprint",
+                "no-tls",
+                "no-dtls",
+                "no-cli",
+                "no-multicast-peers",
+                // The tests' peers are on loopback too.
+                "allow-loopback-peers",
+                "userdb=" + directory.resolve("turndb"),
+                "pidfile=" + directory.resolve("turnserver.pid"),
+                "log-file=" + directory.resolve("turnserver.log"),
+                "simple-log",
+                "no-stdout-log",
+                "")), StandardCharsets.UTF_8);
+        // sh keeps reading its standard input; when it ends (close(), or this JVM gone) it stops turnserver.
+        String wrapper = "\"$0\" -c \"$1\" </dev/null & child=$!; cat >/dev/null; kill $child 2>/dev/null;"
+                + " wait $child";
+        Process process = new ProcessBuilder("sh", "-c", wrapper, EXECUTABLE, config.toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("process.log").toFile()).start();
+        CoturnServer server = new CoturnServer(process, directory, new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), port), realm, secret);
+        try {
+            server.awaitReady();
+            return server;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        try (TurnClient client = new TurnClient(address)) {
+            while (System.currentTimeMillis() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("coturn exited with " + process.exitValue() + "; see "
+                            + directory.resolve("turnserver.log"));
+                }
+                if (client.binding().isPresent()) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("coturn did not answer STUN on " + address + " within "
+                + START_TIMEOUT_MILLIS + " ms; see " + directory.resolve("turnserver.log"));
+    }
+
+    /** A port free for both UDP and TCP on loopback just now. */
+    private static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = tcp.getLocalPort();
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        port))) {
+                    return udp.getLocalPort();
+                } catch (IOException e) {
+                    // taken for UDP: try another
+                }
+            }
+        }
+        throw new IOException("no port free for both UDP and TCP on loopback");
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public String host() {
+        return address.getAddress().getHostAddress();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public String realm() {
+        return realm;
+    }
+
+    /** The shared secret of the TURN REST API scheme. */
+    public String secret() {
+        return secret;
+    }
+
+    /** The plugin's settings (docs/configuration.md) that offer this server through XEP-0215. */
+    public Map<String, String> chatAppProperties() {
+        return Map.of(
+                "chatapp.calls.turn.host", host(),
+                "chatapp.calls.turn.port", Integer.toString(port()),
+                "chatapp.calls.turn.secret", secret);
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook stops the child itself
+        }
+    }
+
+    /** Closes the wrapper's standard input (it stops turnserver), waits, and kills what lingers. */
+    private void stop() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // already closed
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For messages: where its log is. */
+    public Path log() {
+        return directory.resolve("turnserver.log");
+    }
+}
