@@ -26,7 +26,8 @@ public record Settings(
         MediaSettings media,
         GroupSettings groups,
         int messageMaxBodyChars,
-        StorySettings stories) {
+        StorySettings stories,
+        CallSettings calls) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -252,7 +253,8 @@ public record Settings(
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
                         GROUPS_MAX_IMAGE_BYTES.read(source)),
                 MESSAGES_MAX_BODY_CHARS.read(source),
-                StorySettings.read(source));
+                StorySettings.read(source),
+                CallSettings.read(source));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -271,6 +273,6 @@ public record Settings(
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
-                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + "]";
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + ", calls=" + calls + "]";
     }
 }

@@ -6,6 +6,7 @@ import io.chatapp.plugin.Services;
 import io.chatapp.plugin.accounts.openfire.AccountsBinding;
 import io.chatapp.plugin.accounts.openfire.OpenfireAccounts;
 import io.chatapp.plugin.archive.openfire.ArchiveBinding;
+import io.chatapp.plugin.calls.openfire.CallsBinding;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.groups.openfire.GroupsBinding;
 import io.chatapp.plugin.media.openfire.MediaBinding;
@@ -43,7 +44,8 @@ public final class ChatAppPlugin implements Plugin {
             new PresenceBinding(),
             new GroupsBinding(),
             new MediaBinding(),
-            new StoriesBinding());
+            new StoriesBinding(),
+            new CallsBinding());
 
     /** The Openfire-free part of every feature, in order: what {@link ChatAppServer} starts (tests start it too). */
     public static List<Feature> domainFeatures() {

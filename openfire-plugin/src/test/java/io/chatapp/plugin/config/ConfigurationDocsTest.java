@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationDocsTest {
 
     /** Every documented setting, in the order of the tables. */
-    private static final List<Setting<?>> ALL = java.util.stream.Stream.of(Settings.ALL, S3Settings.ALL)
+    private static final List<Setting<?>> ALL = java.util.stream.Stream.of(Settings.ALL, S3Settings.ALL, CallSettings.ALL)
             .flatMap(List::stream).toList();
 
     /** Surefire runs with the module directory as working directory; the docs are beside the modules. */

@@ -68,7 +68,7 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 6
+                .hasSize(Settings.class.getRecordComponents().length - 7
                         + HttpLimits.class.getRecordComponents().length
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
@@ -101,7 +101,22 @@ class SettingsTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536,
-                StorySettings.defaults()));
+                StorySettings.defaults(), CallSettings.defaults()));
+    }
+
+    @Test
+    void readsCallSettingsWithStunDefaultingToTurn() {
+        CallSettings calls = read(Map.of("chatapp.calls.turn.host", "turn.example", "chatapp.calls.turn.port", "3479",
+                "chatapp.calls.turn.secret", "s3cret")).calls();
+        assertThat(calls.offersTurn()).isTrue();
+        assertThat(calls.stunHost()).isEqualTo("turn.example");
+        assertThat(calls.stunPort()).isEqualTo(3479);
+        assertThat(calls.credentialLifetime()).isEqualTo(Duration.ofDays(1));
+        assertThat(calls.toString()).doesNotContain("s3cret");
+        assertThat(CallSettings.defaults().offersTurn()).isFalse();
+        assertThat(read(Map.of("chatapp.calls.stun.host", "stun.example", "chatapp.calls.stun.port", "19302"))
+                .calls()).extracting(CallSettings::stunHost, CallSettings::stunPort, CallSettings::offersTurn)
+                .containsExactly("stun.example", 19302, false);
     }
 
     @Test

@@ -1,0 +1,123 @@
+package io.chatapp.plugin.calls;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The {@code call_log} table (migration V11): the writer's upserts and the log's reads. */
+final class CallStore {
+
+    private static final String UPSERT = "INSERT INTO call_log (call_id, caller, callee, video, proposed_at,"
+            + " answered_at, ended_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (call_id, caller, callee) DO UPDATE SET answered_at = EXCLUDED.answered_at,"
+            + " ended_at = EXCLUDED.ended_at, state = EXCLUDED.state";
+    private static final String COLUMNS = "SELECT id, call_id, caller, callee, video, proposed_at, answered_at,"
+            + " ended_at, state, missed_seen FROM call_log";
+    private static final String MISSED = "state IN ('cancelled', 'unanswered')";
+
+    private final DataSource dataSource;
+
+    CallStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes the calls' latest states, in order, in one transaction. */
+    void write(List<CallRecord> changes) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (CallRecord call : changes) {
+                    upsert.setString(1, call.callId());
+                    upsert.setString(2, call.caller());
+                    upsert.setString(3, call.callee());
+                    upsert.setBoolean(4, call.video());
+                    upsert.setTimestamp(5, Timestamp.from(call.proposedAt()));
+                    upsert.setTimestamp(6, timestamp(call.answeredAt()));
+                    upsert.setTimestamp(7, timestamp(call.endedAt()));
+                    upsert.setString(8, call.state().stored());
+                    // One statement per change: a batch may hold two states of one call, in order.
+                    upsert.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Up to {@code limit} entries of {@code user}'s log, newest first, within the request's cursor. */
+    List<CallLogEntry> page(String user, CallPageRequest request, int limit) throws SQLException {
+        boolean newer = request.before() != null;
+        String cursor = request.after() != null ? " AND id < ?" : newer ? " AND id > ?" : "";
+        String sql = COLUMNS + " WHERE caller = ?" + cursor + " UNION ALL " + COLUMNS + " WHERE callee = ?"
+                + " AND caller <> callee" + cursor + " ORDER BY id " + (newer ? "ASC" : "DESC") + " LIMIT ?";
+        Long bound = request.after() != null ? request.after() : request.before();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (int part = 0; part < 2; part++) {
+                statement.setString(index++, user);
+                if (bound != null) {
+                    statement.setLong(index++, bound);
+                }
+            }
+            statement.setInt(index, limit);
+            List<CallLogEntry> entries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows, user));
+                }
+            }
+            if (newer) {
+                Collections.reverse(entries);
+            }
+            return entries;
+        }
+    }
+
+    int unseenMissed(String user) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM call_log"
+                     + " WHERE callee = ? AND NOT missed_seen AND " + MISSED)) {
+            statement.setString(1, user);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** Marks every missed call of {@code user} seen; returns how many were unseen. */
+    int markMissedSeen(String user) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("UPDATE call_log SET missed_seen = TRUE"
+                     + " WHERE callee = ? AND NOT missed_seen AND " + MISSED)) {
+            statement.setString(1, user);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static CallLogEntry entry(ResultSet row, String viewer) throws SQLException {
+        CallRecord call = new CallRecord(row.getString("call_id"), row.getString("caller"), row.getString("callee"),
+                row.getBoolean("video"), instant(row.getTimestamp("proposed_at")),
+                instant(row.getTimestamp("answered_at")), instant(row.getTimestamp("ended_at")),
+                CallState.ofStored(row.getString("state")));
+        return CallLogEntry.of(row.getLong("id"), call, row.getBoolean("missed_seen"), viewer);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,152 @@
+package io.chatapp.plugin.calls.openfire;
+
+import io.chatapp.plugin.calls.CallLogEntry;
+import io.chatapp.plugin.calls.CallLogService;
+import io.chatapp.plugin.calls.CallPage;
+import io.chatapp.plugin.calls.CallPageRequest;
+import io.chatapp.plugin.openfire.AsyncIqHandler;
+import io.chatapp.plugin.openfire.LocalUsers;
+import io.chatapp.plugin.openfire.PluginRouting;
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
+import io.chatapp.plugin.xmpp.XmppTime;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.xmpp.packet.IQ;
+
+/**
+ * {@code urn:chatapp:calls:0} (docs/protocol.md), asked of one's own account: {@code <calls/>} (get) pages the
+ * requester's call log newest first with XEP-0059 ({@code max}, {@code after} for older entries, {@code before} for
+ * newer ones), {@code <seen/>} (set) marks their missed calls seen. The work runs on the feature's threads.
+ */
+final class CallLogIqHandler extends AsyncIqHandler {
+
+    static final String NAMESPACE = "urn:chatapp:calls:0";
+    static final String RSM = "http://jabber.org/protocol/rsm";
+    private static final int DEFAULT_MAX = 50;
+
+    private final CallLogService log;
+    private final Executor threads;
+    private final LocalUsers users;
+
+    CallLogIqHandler(CallLogService log, Executor threads, String domain, PluginRouting routing) {
+        super("chat-app call log", "calls", NAMESPACE, routing);
+        this.log = log;
+        this.threads = threads;
+        this.users = new LocalUsers(domain);
+    }
+
+    /** The work of one request, given the requester's bare JID. */
+    @FunctionalInterface
+    private interface Work {
+        Element run(String requester) throws Exception;
+    }
+
+    @Override
+    protected CompletableFuture<IQ> answer(IQ request) {
+        if (!users.contains(request.getFrom())) {
+            throw new StanzaErrorException(StanzaError.FORBIDDEN, "the call log is for users of this server");
+        }
+        if (!forOwnAccount(request)) {
+            throw new StanzaErrorException(StanzaError.FORBIDDEN, "only your own call log can be read");
+        }
+        Element child = request.getChildElement();
+        boolean set = request.getType() == IQ.Type.set;
+        Work work = switch (child.getName()) {
+            case "calls" -> {
+                if (set) {
+                    throw new StanzaErrorException(StanzaError.BAD_REQUEST, "<calls/> is an IQ get");
+                }
+                CallPageRequest page = pageRequest(child.element(QName.get("set", RSM)));
+                yield me -> calls(log.page(me, page));
+            }
+            case "seen" -> {
+                if (!set) {
+                    throw new StanzaErrorException(StanzaError.BAD_REQUEST, "<seen/> is an IQ set");
+                }
+                yield me -> {
+                    log.markMissedSeen(me);
+                    return null;
+                };
+            }
+            default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown request " + child.getName());
+        };
+        String requester = requester(request);
+        CompletableFuture<IQ> answer = new CompletableFuture<>();
+        try {
+            threads.execute(() -> {
+                try {
+                    IQ reply = IQ.createResultIQ(request);
+                    Element result = work.run(requester);
+                    if (result != null) {
+                        reply.setChildElement(result);
+                    }
+                    answer.complete(reply);
+                } catch (Exception e) {
+                    answer.completeExceptionally(new CompletionException(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new StanzaErrorException(StanzaError.RESOURCE_CONSTRAINT, "the server is busy; try again");
+        }
+        return answer;
+    }
+
+    private static CallPageRequest pageRequest(Element rsm) {
+        if (rsm == null) {
+            return new CallPageRequest(DEFAULT_MAX, null, null);
+        }
+        int max = DEFAULT_MAX;
+        String maxText = rsm.elementTextTrim("max");
+        if (maxText != null) {
+            try {
+                max = Integer.parseInt(maxText);
+            } catch (NumberFormatException e) {
+                throw new StanzaErrorException(StanzaError.BAD_REQUEST, "<max/> is a number");
+            }
+        }
+        return new CallPageRequest(max, CallPageRequest.cursor(rsm.elementTextTrim("after")),
+                CallPageRequest.cursor(rsm.elementTextTrim("before")));
+    }
+
+    private static Element calls(CallPage page) {
+        Element calls = DocumentHelper.createElement(QName.get("calls", NAMESPACE))
+                .addAttribute("unseen-missed", Integer.toString(page.unseenMissed()))
+                .addAttribute("more", Boolean.toString(page.more()));
+        for (CallLogEntry entry : page.entries()) {
+            Element call = calls.addElement("call")
+                    .addAttribute("id", Long.toString(entry.id()))
+                    .addAttribute("sid", entry.callId())
+                    .addAttribute("direction", entry.outgoing() ? "outgoing" : "incoming")
+                    .addAttribute("peer", entry.peer())
+                    .addAttribute("media", entry.video() ? "video" : "audio")
+                    .addAttribute("outcome", entry.outcome().wire())
+                    .addAttribute("proposed", XmppTime.format(entry.proposedAt()))
+                    .addAttribute("duration", Long.toString(entry.duration().toSeconds()));
+            time(call, "answered", entry.answeredAt());
+            time(call, "ended", entry.endedAt());
+            if (entry.unseen()) {
+                call.addAttribute("unseen", "true");
+            }
+        }
+        Element set = calls.addElement(QName.get("set", RSM));
+        if (!page.entries().isEmpty()) {
+            set.addElement("first").addAttribute("index", "0")
+                    .setText(Long.toString(page.entries().get(0).id()));
+            set.addElement("last").setText(Long.toString(page.entries().get(page.entries().size() - 1).id()));
+        }
+        return calls;
+    }
+
+    private static void time(Element call, String name, Instant instant) {
+        if (instant != null) {
+            call.addAttribute(name, XmppTime.format(instant));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.chatapp.plugin.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.plugin.calls.CallSignal.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallTrackerTest {
+
+    private static final String ALICE = "alice@example.com";
+    private static final String BOB = "bob@example.com";
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private final List<CallRecord> changes = new ArrayList<>();
+    private final List<CallRecord> missed = new ArrayList<>();
+    private final CallTracker tracker = new CallTracker(changes::add, 10);
+
+    {
+        tracker.onMissedCall(missed::add);
+    }
+
+    private void signal(Kind kind, String from, String to, int second, String reason) {
+        tracker.signal(new CallSignal(kind, "c1", from, to, true, reason), T0.plusSeconds(second));
+    }
+
+    @Test
+    void anAnsweredCallHasItsTimesAndDuration() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.RINGING, BOB, ALICE, 1, null);
+        signal(Kind.PROCEED, BOB, ALICE, 3, null);
+        signal(Kind.FINISH, ALICE, BOB, 63, "success");
+
+        assertThat(changes).extracting(CallRecord::state)
+                .containsExactly(CallState.RINGING, CallState.ONGOING, CallState.ENDED);
+        CallRecord ended = changes.get(2);
+        assertThat(ended.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ended.video()).isTrue();
+        assertThat(CallOutcome.of(ended.state(), true)).isEqualTo(CallOutcome.ANSWERED);
+        assertThat(tracker.live()).isZero();
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void aRetractIsCancelledForTheCallerAndMissedForTheCallee() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.RETRACT, ALICE, BOB, 10, "cancel");
+
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING, CallState.CANCELLED);
+        assertThat(CallOutcome.of(CallState.CANCELLED, true)).isEqualTo(CallOutcome.CANCELLED);
+        assertThat(CallOutcome.of(CallState.CANCELLED, false)).isEqualTo(CallOutcome.MISSED);
+        assertThat(missed).hasSize(1);
+    }
+
+    @Test
+    void rejectsAndBusyComeFromTheCalleeOnly() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.REJECT, ALICE, BOB, 1, null);
+        signal(Kind.PROCEED, ALICE, BOB, 1, null);
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING);
+        signal(Kind.REJECT, BOB, ALICE, 2, "busy");
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING, CallState.BUSY);
+    }
+
+    @Test
+    void aFailureReasonAfterTheAnswerIsAFailedCall() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.PROCEED, BOB, ALICE, 1, null);
+        signal(Kind.FINISH, BOB, ALICE, 5, "connectivity-error");
+        assertThat(changes.get(changes.size() - 1).state()).isEqualTo(CallState.FAILED);
+    }
+
+    @Test
+    void anUnansweredCallRingsOutAsMissed() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        tracker.expire(T0.plusSeconds(59), Duration.ofSeconds(60));
+        assertThat(changes).hasSize(1);
+        tracker.expire(T0.plusSeconds(60), Duration.ofSeconds(60));
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING, CallState.UNANSWERED);
+        assertThat(missed).hasSize(1);
+        signal(Kind.PROCEED, BOB, ALICE, 61, null);
+        assertThat(changes).hasSize(2);
+    }
+
+    @Test
+    void signalsOfAnotherPairOrAnUnknownCallChangeNothing() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.PROCEED, "mallory@example.com", ALICE, 1, null);
+        tracker.signal(new CallSignal(Kind.FINISH, "other", ALICE, BOB, false, null), T0);
+        signal(Kind.PROPOSE, ALICE, BOB, 2, null);
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING);
+    }
+}
