@@ -1,5 +1,6 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.CallLogPage;
 import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
 import io.chatapp.client.LastSeenInfo;
@@ -87,6 +88,16 @@ public interface ChatSession {
     /** The account's status stories ({@code /status post|list|view|…}). */
     default StorySession stories() {
         throw new CliException("status updates are not available in this session");
+    }
+
+    /** The newest {@code max} calls of the account's call log ({@code /calls}). */
+    default CallLogPage callLog(int max) {
+        throw new CliException("the call log is not available in this session");
+    }
+
+    /** Marks the account's missed calls seen. */
+    default void markMissedCallsSeen() {
+        throw new CliException("the call log is not available in this session");
     }
 
     /** The account's groups ({@code /group}). */

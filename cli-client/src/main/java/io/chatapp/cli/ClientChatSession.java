@@ -1,5 +1,6 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.CallLogPage;
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
@@ -164,6 +165,16 @@ final class ClientChatSession implements ChatSession {
         } catch (CliException unknown) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public CallLogPage callLog(int max) {
+        return Await.result(client.callLog().page(max, null), "reading the call log");
+    }
+
+    @Override
+    public void markMissedCallsSeen() {
+        Await.result(client.callLog().markMissedSeen(), "marking missed calls seen");
     }
 
     @Override

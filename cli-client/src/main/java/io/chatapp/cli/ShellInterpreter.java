@@ -1,5 +1,6 @@
 package io.chatapp.cli;
 
+import io.chatapp.client.CallLogPage;
 import io.chatapp.client.ChatMessage;
 import io.chatapp.client.Contact;
 import io.chatapp.client.History;
@@ -37,7 +38,7 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/group", "/quit");
+            "/group", "/calls", "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -77,6 +78,7 @@ public final class ShellInterpreter {
             "  /accept JID          accept someone's request to add you",
             "  /decline JID         decline someone's request to add you",
             "  /status MODE [TEXT]  set your status: available, chat, away, xa (long away), dnd (busy)",
+            "  /calls [N]           your last N calls (default 20): direction, media, outcome, duration; ! = missed",
             "  /help                this list",
             "  /quit                log out and leave (also Ctrl+D)",
             "USER is a user name on your server (bob) or an address (bob@example.org).",
@@ -208,12 +210,32 @@ public final class ShellInterpreter {
             case "/lastseen" -> lastSeen(rest);
             case "/status" -> status(rest);
             case "/group" -> groups().run(rest);
+            case "/calls" -> calls(rest);
             case "/quit", "/exit" -> {
                 return false;
             }
             default -> printer.accept("chatapp: unknown command " + parts[0] + "; type /help for the list");
         }
         return true;
+    }
+
+    private void calls(String rest) {
+        int max = DEFAULT_HISTORY;
+        if (!rest.isBlank()) {
+            try {
+                max = Integer.parseInt(rest.trim());
+            } catch (NumberFormatException e) {
+                throw CliException.usage("usage: /calls [N]");
+            }
+            if (max < 1) {
+                throw CliException.usage("usage: /calls [N] (N at least 1)");
+            }
+        }
+        CallLogPage page = session.callLog(max);
+        CallLogLines.of(page, clock.getZone()).forEach(printer);
+        if (page.unseenMissed() > 0) {
+            session.markMissedCallsSeen();
+        }
     }
 
     private void listContacts() {

@@ -85,6 +85,7 @@ public final class ChatClient implements AutoCloseable {
     private final GroupChat groupChat;
     private final GroupRooms groupRooms;
     private final Stories stories;
+    private final CallLog callLog;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -116,6 +117,7 @@ public final class ChatClient implements AutoCloseable {
         this.groups = new GroupAdmin(groupRooms);
         this.groupChat = new GroupChat(groupRooms, media);
         this.stories = new Stories(context, media);
+        this.callLog = new CallLog(context);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -511,6 +513,11 @@ public final class ChatClient implements AutoCloseable {
     /** Status stories: post text, images and videos that expire, the feed, views, privacy, mute and events. */
     public Stories stories() {
         return stories;
+    }
+
+    /** The call log the server keeps: calls placed and received on every device, missed calls, marking them seen. */
+    public CallLog callLog() {
+        return callLog;
     }
 
     /** Groups: create, list and manage them (members, admins, info, settings, image), leave and delete them. */
