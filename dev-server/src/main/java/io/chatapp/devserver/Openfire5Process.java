@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jivesoftware.openfire.container.Plugin;
 
 /**
@@ -25,20 +24,17 @@ final class Openfire5Process implements OpenfireRuntime {
 
     static final String OUTPUT_LOG = "logs/process.log";
 
-    private final Process process;
+    private final PipedChild process;
     private final Path home;
     private final URI control;
     private final String secret;
-    private final Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Openfire5Process(Process process, Path home, int controlPort, String secret) {
+    private Openfire5Process(PipedChild process, Path home, int controlPort, String secret) {
         this.process = process;
         this.home = home;
         this.control = URI.create("http://127.0.0.1:" + controlPort + "/users/");
         this.secret = secret;
-        this.shutdownHook = new Thread(this::stop, "openfire5-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     static Openfire5Process start(Path home, int controlPort, String secret) throws IOException {
@@ -51,8 +47,9 @@ final class Openfire5Process implements OpenfireRuntime {
                 "-Djdk.tls.ephemeralDHKeySize=matched", "-Djsse.SSLEngine.acceptLargeFragments=true",
                 "-cp", OpenfireHome.LAUNCHER_DIRECTORY + java.io.File.pathSeparator + "lib/startup.jar",
                 OpenfireProcessLauncher.class.getName());
-        Process process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve(OUTPUT_LOG).toFile()).start();
+        PipedChild process = PipedChild.start(new ProcessBuilder(command).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve(OUTPUT_LOG).toFile()), "openfire5",
+                Duration.ofSeconds(20));
         return new Openfire5Process(process, home, controlPort, secret);
     }
 
@@ -127,29 +124,6 @@ final class Openfire5Process implements OpenfireRuntime {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook stops the child itself
-        }
-    }
-
-    /** Closes the child's standard input (it exits by itself), then waits, then kills it if it lingers. */
-    private void stop() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // already closed: the child saw the end of its input
-        }
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.chatapp.devserver.turn;
 
+import io.chatapp.devserver.PipedChild;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,21 +35,18 @@ public final class CoturnServer implements AutoCloseable {
     private static final int RELAY_BASE_HIGH = 59_000;
     private static final long START_TIMEOUT_MILLIS = 15_000;
 
-    private final Process process;
+    private final PipedChild process;
     private final Path directory;
     private final InetSocketAddress address;
     private final String realm;
     private final String secret;
-    private final Thread shutdownHook;
 
-    private CoturnServer(Process process, Path directory, InetSocketAddress address, String realm, String secret) {
+    private CoturnServer(PipedChild process, Path directory, InetSocketAddress address, String realm, String secret) {
         this.process = process;
         this.directory = directory;
         this.address = address;
         this.realm = realm;
         this.secret = secret;
-        this.shutdownHook = new Thread(this::stop, "coturn-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** True when {@code turnserver} can be run here (tests that need it skip or fail with a clear message). */
@@ -102,8 +101,9 @@ public final class CoturnServer implements AutoCloseable {
         // sh keeps reading its standard input; when it ends (close(), or this JVM gone) it stops turnserver.
         String wrapper = "\"$0\" -c \"$1\" </dev/null & child=$!; cat >/dev/null; kill $child 2>/dev/null;"
                 + " wait $child";
-        Process process = new ProcessBuilder("sh", "-c", wrapper, EXECUTABLE, config.toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("process.log").toFile()).start();
+        PipedChild process = PipedChild.start(new ProcessBuilder("sh", "-c", wrapper, EXECUTABLE, config.toString())
+                .redirectErrorStream(true).redirectOutput(directory.resolve("process.log").toFile()), "coturn",
+                Duration.ofSeconds(10));
         CoturnServer server = new CoturnServer(process, directory, new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), port), realm, secret);
         try {
@@ -180,32 +180,7 @@ public final class CoturnServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook stops the child itself
-        }
-    }
-
-    /** Closes the wrapper's standard input (it stops turnserver), waits, and kills what lingers. */
-    private void stop() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // already closed
-        }
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 
     /** For messages: where its log is. */
