@@ -191,6 +191,20 @@ class ShellInterpreterTest {
             record("lastseen " + visibility);
             this.visibility = visibility;
         }
+
+        @Override
+        public io.chatapp.client.CallLogPage callLog(int max) {
+            record("calls " + max);
+            return new io.chatapp.client.CallLogPage(List.of(new io.chatapp.client.CallLogEntry("1", "c1",
+                    io.chatapp.client.CallLogEntry.Direction.INCOMING, "carol@example.org", false,
+                    io.chatapp.client.CallLogEntry.Outcome.MISSED, Instant.parse("2026-11-24T11:00:00Z"), null,
+                    Instant.parse("2026-11-24T11:00:30Z"), java.time.Duration.ZERO, true)), false, 1);
+        }
+
+        @Override
+        public void markMissedCallsSeen() {
+            record("calls seen");
+        }
     }
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -568,6 +582,17 @@ class ShellInterpreterTest {
         assertThat(printed).containsExactly("Contacts (* = online):", "  * bob@example.org - online",
                 "    carol@example.org - last seen 5 min ago", "    dave@example.org - last seen hidden",
                 "    erin@example.org - last seen unknown");
+    }
+
+    @Test
+    void callsShowsTheLogMarksMissedCallsAndThenMarksThemSeen() {
+        shell.handle("/calls");
+        shell.handle("/calls 5");
+        shell.handle("/calls many");
+
+        assertThat(session.calls).containsExactly("calls 20", "calls seen", "calls 5", "calls seen");
+        assertThat(printed).contains("! 2026-11-24 11:00 \u2190 carol@example.org audio missed",
+                "chatapp: usage: /calls [N]");
     }
 
     @Test
