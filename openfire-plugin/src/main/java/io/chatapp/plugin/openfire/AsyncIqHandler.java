@@ -2,6 +2,10 @@ package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.dom4j.Element;
 import org.jivesoftware.openfire.IQHandlerInfo;
 import org.jivesoftware.openfire.handler.IQHandler;
 import org.xmpp.packet.IQ;
@@ -64,6 +68,45 @@ public abstract class AsyncIqHandler extends IQHandler {
     protected static boolean forOwnAccount(IQ request) {
         JID to = request.getTo();
         return to == null || to.getNode() == null || to.toBareJID().equals(requester(request));
+    }
+
+    /** The work of one request, given the requester's bare JID: the result's child element, or null for none. */
+    @FunctionalInterface
+    protected interface Work {
+        Element run(String requester) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} for the request's sender on {@code threads}: the answer is a result IQ with the element it
+     * returns, or the error {@link #failure} makes of what it threw; a full executor is {@code resource-constraint}
+     * at once.
+     */
+    protected final CompletableFuture<IQ> runOn(Executor threads, IQ request, Work work) {
+        String requester = requester(request);
+        CompletableFuture<IQ> answer = new CompletableFuture<>();
+        try {
+            threads.execute(() -> {
+                try {
+                    IQ reply = IQ.createResultIQ(request);
+                    Element result = work.run(requester);
+                    if (result != null) {
+                        reply.setChildElement(result);
+                    }
+                    answer.complete(reply);
+                } catch (Exception e) {
+                    answer.completeExceptionally(failure(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new StanzaErrorException(io.chatapp.plugin.xmpp.StanzaError.RESOURCE_CONSTRAINT,
+                    "the server is busy; try again");
+        }
+        return answer;
+    }
+
+    /** What a failure of {@link #runOn}'s work is answered with; a feature maps its own refusals to stanza errors. */
+    protected Throwable failure(Exception e) {
+        return e instanceof StanzaErrorException ? e : new CompletionException(e);
     }
 
     /** The bare JID of the account that sent the request. */

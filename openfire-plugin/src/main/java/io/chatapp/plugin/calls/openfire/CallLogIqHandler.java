@@ -12,9 +12,7 @@ import io.chatapp.plugin.xmpp.StanzaErrorException;
 import io.chatapp.plugin.xmpp.XmppTime;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
@@ -40,12 +38,6 @@ final class CallLogIqHandler extends AsyncIqHandler {
         this.log = log;
         this.threads = threads;
         this.users = new LocalUsers(domain);
-    }
-
-    /** The work of one request, given the requester's bare JID. */
-    @FunctionalInterface
-    private interface Work {
-        Element run(String requester) throws Exception;
     }
 
     @Override
@@ -77,25 +69,7 @@ final class CallLogIqHandler extends AsyncIqHandler {
             }
             default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown request " + child.getName());
         };
-        String requester = requester(request);
-        CompletableFuture<IQ> answer = new CompletableFuture<>();
-        try {
-            threads.execute(() -> {
-                try {
-                    IQ reply = IQ.createResultIQ(request);
-                    Element result = work.run(requester);
-                    if (result != null) {
-                        reply.setChildElement(result);
-                    }
-                    answer.complete(reply);
-                } catch (Exception e) {
-                    answer.completeExceptionally(new CompletionException(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new StanzaErrorException(StanzaError.RESOURCE_CONSTRAINT, "the server is busy; try again");
-        }
-        return answer;
+        return runOn(threads, request, work);
     }
 
     private static CallPageRequest pageRequest(Element rsm) {

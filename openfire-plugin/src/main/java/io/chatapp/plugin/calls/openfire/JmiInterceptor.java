@@ -2,6 +2,7 @@ package io.chatapp.plugin.calls.openfire;
 
 import io.chatapp.plugin.calls.CallSignal;
 import io.chatapp.plugin.calls.CallTracker;
+import io.chatapp.plugin.openfire.EnteringMessages;
 import io.chatapp.plugin.openfire.LocalUsers;
 import java.time.Clock;
 import org.dom4j.Element;
@@ -35,8 +36,8 @@ final class JmiInterceptor implements PacketInterceptor {
 
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed) {
-        if (!incoming || processed || !(packet instanceof Message message)
-                || message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
+        Message message = EnteringMessages.oneToOne(packet, incoming, processed);
+        if (message == null) {
             return;
         }
         JID from = message.getFrom();

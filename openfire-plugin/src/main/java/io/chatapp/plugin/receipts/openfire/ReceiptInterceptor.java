@@ -1,5 +1,6 @@
 package io.chatapp.plugin.receipts.openfire;
 
+import io.chatapp.plugin.openfire.EnteringMessages;
 import io.chatapp.plugin.openfire.LocalUsers;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
 import java.time.Clock;
@@ -31,8 +32,8 @@ final class ReceiptInterceptor implements PacketInterceptor {
 
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed) {
-        if (!incoming || processed || !(packet instanceof Message message)
-                || message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
+        Message message = EnteringMessages.oneToOne(packet, incoming, processed);
+        if (message == null) {
             return;
         }
         JID from = message.getFrom();

@@ -12,9 +12,7 @@ import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
@@ -37,12 +35,6 @@ final class StoriesIqHandler extends AsyncIqHandler {
         this.threads = threads;
         this.users = new LocalUsers(domain);
         this.domain = domain;
-    }
-
-    /** The work of one request, given the requester's bare JID. */
-    @FunctionalInterface
-    private interface Work {
-        Element run(String requester) throws Exception;
     }
 
     @Override
@@ -88,27 +80,15 @@ final class StoriesIqHandler extends AsyncIqHandler {
             default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown request "
                     + child.getName());
         };
-        String requester = requester(request);
-        CompletableFuture<IQ> answer = new CompletableFuture<>();
-        try {
-            threads.execute(() -> {
-                try {
-                    IQ reply = IQ.createResultIQ(request);
-                    Element result = work.run(requester);
-                    if (result != null) {
-                        reply.setChildElement(result);
-                    }
-                    answer.complete(reply);
-                } catch (StoryException e) {
-                    answer.completeExceptionally(new StanzaErrorException(e.problem().stanzaError(), e.getMessage()));
-                } catch (Exception e) {
-                    answer.completeExceptionally(new CompletionException(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            throw new StanzaErrorException(StanzaError.RESOURCE_CONSTRAINT, "the server is busy; try again");
+        return runOn(threads, request, work);
+    }
+
+    @Override
+    protected Throwable failure(Exception e) {
+        if (e instanceof StoryException story) {
+            return new StanzaErrorException(story.problem().stanzaError(), story.getMessage());
         }
-        return answer;
+        return super.failure(e);
     }
 
     private static Work requireSet(boolean set, Work work) {
