@@ -105,6 +105,22 @@ final class CallStore {
         }
     }
 
+    /**
+     * Ends as unanswered the calls still ringing that were proposed before {@code proposedBefore}: those no tracker
+     * follows any more (the plugin restarted while they rang). Returns how many.
+     */
+    int endStaleRinging(Instant proposedBefore, Instant endedAt) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("UPDATE call_log SET state = ?, ended_at = ?"
+                     + " WHERE state = ? AND proposed_at < ?")) {
+            statement.setString(1, CallState.UNANSWERED.stored());
+            statement.setTimestamp(2, Timestamp.from(endedAt));
+            statement.setString(3, CallState.RINGING.stored());
+            statement.setTimestamp(4, Timestamp.from(proposedBefore));
+            return statement.executeUpdate();
+        }
+    }
+
     private static CallLogEntry entry(ResultSet row, String viewer) throws SQLException {
         CallRecord call = new CallRecord(row.getString("call_id"), row.getString("caller"), row.getString("callee"),
                 row.getBoolean("video"), instant(row.getTimestamp("proposed_at")),

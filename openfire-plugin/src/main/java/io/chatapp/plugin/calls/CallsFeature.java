@@ -7,6 +7,7 @@ import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.CallSettings;
 import io.chatapp.plugin.storage.BatchWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,6 +31,7 @@ public final class CallsFeature implements Feature {
     /** Calls followed at once, at most (ringing or ongoing). */
     private static final int LIVE_CALLS = 100_000;
     private static final Duration EXPIRY_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration STALE_INTERVAL = Duration.ofMinutes(1);
 
     @Override
     public String name() {
@@ -61,6 +63,12 @@ public final class CallsFeature implements Feature {
         }, LIVE_CALLS);
         context.jobs().every(EXPIRY_INTERVAL, "end unanswered calls",
                 () -> tracker.expire(context.clock().instant(), settings.ringTimeout()));
+        // After a restart nothing follows the calls that were ringing: the log ends them once they would have rung
+        // out, a minute late so that a tracker that does follow them (this node's or another's) always ends them first.
+        context.jobs().every(STALE_INTERVAL, "end calls left ringing", () -> {
+            Instant now = context.clock().instant();
+            store.endStaleRinging(now.minus(settings.ringTimeout()).minus(STALE_INTERVAL), now);
+        });
         CallLogService log = new CallLogService(store, writer, settings.maxPageSize());
         ExternalServices services = new ExternalServices(settings, context.clock());
         new CallRoutes(log, context.services().get(TokenService.class)).register(context.http());
