@@ -21,7 +21,8 @@
  *   thread that saw it end, so it must not block. It closes the returned handle when it stops.</li>
  * </ul>
  *
- * <p>Calls in progress live in memory only: a call that a restart of the plugin interrupts keeps the state it had in
- * the log (e.g. ringing), and its later signals are not matched.
+ * <p>Calls in progress live in memory only: across a restart of the plugin a call that was ringing is ended in the log
+ * as unanswered by a periodic job once it would have rung out, and one that was answered keeps no end; later signals
+ * of such calls are not matched.
  */
 package io.chatapp.plugin.calls;
