@@ -9,6 +9,7 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The call log the server keeps from the XEP-0353 messages standard clients exchange (raw Smack connections sending
@@ -197,6 +199,31 @@ class CallLogProtocolTest {
             assertThat(client.callLog().page(10, null).get(10, TimeUnit.SECONDS).entries().get(0).unseen())
                     .isFalse();
             assertThat(client.callLog().page(10, entry.id()).get(10, TimeUnit.SECONDS).entries()).isEmpty();
+        }
+    }
+
+    @Test
+    void theShellListsTheCallsMarksTheMissedOneAndThenMarksItSeen(DevServer server, TestUsers users,
+                                                                 @TempDir Path home) throws Exception {
+        TestUser gina = users.create("gina");
+        TestUser hal = users.create("hal");
+        try (RawXmpp g = RawXmpp.login(server, gina)) {
+            g.message(hal.jid(), "chat", null, propose("cli-missed", "audio"));
+            g.message(hal.jid(), "chat", null, signal("retract", "cli-missed", "cancel"));
+            g.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+        }
+        Duration timeout = Duration.ofSeconds(60);
+        Path config = home.resolve("hal");
+        CliProcess.login(server, config, hal, timeout);
+        CliProcess shell = CliProcess.interactive(config, null);
+        shell.type("/calls");
+        shell.awaitStdout("\u2190 " + gina.jid() + " audio missed", timeout);
+        shell.awaitStdout("1 missed call not seen before; now marked seen.", timeout);
+        shell.type("/quit");
+        assertThat(shell.await(timeout)).as("stderr: %s", shell.stderr()).isZero();
+        assertThat(shell.stdout()).contains("! ");
+        try (RawXmpp h = RawXmpp.login(server, hal)) {
+            assertThat(h.iq("get", null, QUERY)).contains("unseen-missed='0'");
         }
     }
 
