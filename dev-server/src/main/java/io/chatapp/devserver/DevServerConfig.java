@@ -1,8 +1,5 @@
 package io.chatapp.devserver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -106,10 +103,6 @@ public record DevServerConfig(
         if (port != 0) {
             return port;
         }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.pick();
     }
 }

@@ -1,7 +1,7 @@
 package io.chatapp.interop;
 
+import io.chatapp.devserver.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +116,9 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** Below the ephemeral range (see {@link FreePorts}): the child binds these seconds later. */
+    private static int freePort() {
+        return FreePorts.pick();
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
