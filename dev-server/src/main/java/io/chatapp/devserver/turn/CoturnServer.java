@@ -1,11 +1,11 @@
 package io.chatapp.devserver.turn;
 
+import io.chatapp.devserver.FreePorts;
 import io.chatapp.devserver.PipedChild;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,17 +133,18 @@ public final class CoturnServer implements AutoCloseable {
                 + START_TIMEOUT_MILLIS + " ms; see " + directory.resolve("turnserver.log"));
     }
 
-    /** A port free for both UDP and TCP on loopback just now. */
+    /**
+     * A port free for both TCP and UDP just now, below the ephemeral range as {@link FreePorts} picks them (a port
+     * from that range may be taken by an outgoing connection before coturn binds it).
+     */
     private static int freePort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = tcp.getLocalPort();
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                        port))) {
-                    return udp.getLocalPort();
-                } catch (IOException e) {
-                    // taken for UDP: try another
-                }
+            int port = FreePorts.pick();
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    port))) {
+                return udp.getLocalPort();
+            } catch (IOException e) {
+                // taken for UDP: try another
             }
         }
         throw new IOException("no port free for both UDP and TCP on loopback");
