@@ -28,9 +28,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CoturnServer implements AutoCloseable {
 
-    /** Where Debian's package puts it; found on the PATH otherwise. */
+    /** coturn's server program (Debian package {@code coturn}), run from the PATH. */
     public static final String EXECUTABLE = "turnserver";
-    /** The relay ports are 100 from a random base in this range, so parallel test JVMs rarely share one. */
+    /**
+     * The relay ports are 100 from a random base in this range, so parallel test JVMs rarely share one (coturn tries
+     * another port of its range when one is taken).
+     */
     private static final int RELAY_BASE_LOW = 40_000;
     private static final int RELAY_BASE_HIGH = 59_000;
     private static final long START_TIMEOUT_MILLIS = 15_000;
