@@ -1,0 +1,172 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUser;
+import io.chatapp.devserver.junit.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * XEP-0357 push end to end: a device enables push with a real app server (an XMPP session that receives the
+ * publishes), goes away, and the app server gets exactly one publish per notifiable event, none while the device is
+ * online and none for typing, receipts or markers; calls are urgent; the text goes only with previews on; an app
+ * server's "gone" error disables the device; mutes and group levels are respected; bad requests get their errors.
+ */
+@ExtendWith(ChatServerExtension.class)
+class PushNotificationsTest {
+
+    static final String PUSH = "urn:xmpp:push:0";
+    static final String NOTIFICATIONS = "urn:chatapp:notifications:0";
+    /** More than the default least interval between two pushes to a device (chatapp.push.minIntervalMillis). */
+    private static final Duration QUIET = Duration.ofMillis(2_600);
+
+    @Test
+    void anOfflineDeviceGetsOnePushPerMessageAndNoneWhileOnline(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                assertThat(phone.iq("get", bob.jid(), "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
+                        .contains("var='" + PUSH + "'");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-1", "s3cret"))).contains("type='result'");
+                a.message(bob.jid(), "chat", "while online", null);
+                phone.nextMessage(xml -> xml.contains("while online"));
+                assertThat(app.publishesWithin(Duration.ofSeconds(1))).as("no push to an online device").isEmpty();
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", "first words", null);
+            String publish = app.nextPublish();
+            assertThat(publish).contains("<from>" + bob.jid() + "</from>", "node='node-1'",
+                    "<value>urn:xmpp:push:summary</value>", "var='message-count'><value>1</value>",
+                    "var='last-message-sender'><value>" + alice.jid() + "</value>", "<value>s3cret</value>",
+                    "http://jabber.org/protocol/pubsub#publish-options")
+                    .doesNotContain("last-message-body", "first words", "last-message-priority");
+
+            a.message(bob.jid(), "chat", null, "<composing xmlns='http://jabber.org/protocol/chatstates'/>");
+            a.message(bob.jid(), "chat", null, "<received xmlns='urn:xmpp:receipts' id='x1'/>");
+            a.message(bob.jid(), "chat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='x1'/>");
+            assertThat(app.publishesWithin(QUIET)).as("typing, receipts and markers").isEmpty();
+
+            a.message(bob.jid(), "chat", "second words", null);
+            assertThat(app.publishesWithin(QUIET)).hasSize(1).first().asString()
+                    .contains("var='message-count'><value>1</value>");
+        }
+    }
+
+    @Test
+    void anIncomingCallIsPushedUrgentlyAndPreviewsCarryTheTextOnlyWhenAllowed(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-2", "s3cret"));
+                assertThat(phone.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "' previews='true'/>"))
+                        .contains("type='result'");
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", null, "<propose xmlns='urn:xmpp:jingle-message:0' id='call-1'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            assertThat(app.nextPublish()).contains("var='last-message-priority'><value>high</value>",
+                    "var='last-message-sender'><value>" + alice.jid()).doesNotContain("last-message-body");
+
+            a.message(bob.jid(), "chat", "see you at noon", null);
+            assertThat(app.nextPublish()).contains("var='last-message-body'><value>see you at noon</value>")
+                    .doesNotContain("last-message-priority");
+        }
+    }
+
+    @Test
+    void anAppServerErrorThatMeansGoneDisablesTheDevice(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-3", "s3cret"));
+                phone.goOffline();
+            }
+            app.refuseWith(StanzaError.Condition.item_not_found);
+            a.message(bob.jid(), "chat", "to a gone device", null);
+            assertThat(app.nextPublish()).contains("node='node-3'");
+            app.refuseWith(null);
+            a.message(bob.jid(), "chat", "nobody pushed", null);
+            assertThat(app.publishesWithin(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void mutedChatsAndGroupLevelsAreRespected(DevServer server, TestUsers users) throws Exception {
+        try (ThreeMembers three = new ThreeMembers(server, users);
+             PushAppServer app = PushAppServer.start(server, users.create("appserver"))) {
+            String room = three.group("pushed");
+            try (RawXmpp phone = RawXmpp.login(server, three.carol, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-4", "s3cret"));
+                String until = Instant.now().plus(Duration.ofHours(1)).toString();
+                assertThat(phone.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='"
+                        + three.alice.jid() + "' muted-until='" + until + "'/></notifications>"))
+                        .contains("type='result'");
+                assertThat(phone.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .contains("jid='" + three.alice.jid() + "'", "muted-until=").contains("previews='false'");
+                phone.goOffline();
+            }
+            // Carol's library client stays online: the phone is another device and is pushed all the same.
+            three.a.groupChat().send(room, "to the group").join();
+            assertThat(app.nextPublish()).contains("var='last-message-sender'><value>" + three.alice.jid());
+            three.a.sendMessage(three.carol.jid(), "muted chat").join();
+            assertThat(app.publishesWithin(QUIET)).as("a muted chat").isEmpty();
+
+            try (RawXmpp desk = RawXmpp.login(server, three.carol, "desk")) {
+                assertThat(desk.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='" + room
+                        + "' level='off'/></notifications>")).contains("type='result'");
+                assertThat(desk.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='" + room
+                        + "' level='loud'/></notifications>")).contains("<bad-request");
+            }
+            three.a.groupChat().send(room, "nobody rings").join();
+            assertThat(app.publishesWithin(QUIET)).as("a group whose level is off").isEmpty();
+        }
+    }
+
+    @Test
+    void badRequestsGetTheirErrorsAndTouchNobodyElsesRegistration(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser mallory = users.create("mallory");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                assertThat(phone.iq("set", null, "<enable xmlns='" + PUSH + "' jid='" + app.jid() + "'/>"))
+                        .contains("<bad-request");
+                assertThat(phone.iq("set", null, "<enable xmlns='" + PUSH + "' node='n'/>")).contains("<bad-request");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-5", "x".repeat(5_000))))
+                        .contains("<not-acceptable");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-5", "s3cret"))).contains("type='result'");
+                phone.goOffline();
+            }
+            try (RawXmpp m = RawXmpp.login(server, mallory)) {
+                assertThat(m.iq("set", null, "<disable xmlns='" + PUSH + "' jid='" + app.jid() + "' node='node-5'/>"))
+                        .contains("type='result'");
+                assertThat(m.iq("set", bob.jid(), "<disable xmlns='" + PUSH + "' jid='" + app.jid() + "'/>"))
+                        .contains("<forbidden");
+            }
+            a.message(bob.jid(), "chat", "still pushed", null);
+            assertThat(app.nextPublish()).contains("node='node-5'");
+        }
+    }
+
+    static String enable(String appServer, String node, String secret) {
+        return "<enable xmlns='" + PUSH + "' jid='" + appServer + "' node='" + node + "'>"
+                + "<x xmlns='jabber:x:data' type='submit'>"
+                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/pubsub#publish-options</value></field>"
+                + "<field var='secret'><value>" + secret + "</value></field></x></enable>";
+    }
+}
