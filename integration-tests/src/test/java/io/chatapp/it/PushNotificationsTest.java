@@ -60,6 +60,33 @@ class PushNotificationsTest {
         }
     }
 
+    /**
+     * A device whose connection dropped without closing its stream keeps a XEP-0198 session on the server, waiting
+     * for resumption (Openfire 4.2 and 5.x detach it): it is not connected, so it is pushed, and when it resumes it
+     * gets the message itself, once.
+     */
+    @Test
+    void aHibernatedSessionIsPushedAndGetsTheMessageOnceWhenItResumes(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice);
+             RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+            phone.iq("set", null, enable(app.jid(), "node-h", "s3cret"));
+            assertThat(phone.connection().isSmResumptionPossible()).as("stream resumption on").isTrue();
+            phone.connection().instantShutdown();
+            Thread.sleep(500);
+            a.message(bob.jid(), "chat", "while asleep", null);
+            assertThat(app.nextPublish()).contains("node='node-h'", "var='message-count'><value>1</value>");
+            phone.connection().connect().login();
+            assertThat(phone.connection().streamWasResumed()).isTrue();
+            assertThat(phone.messagesWithin(Duration.ofSeconds(2))).filteredOn(xml -> xml.contains("while asleep"))
+                    .hasSize(1);
+            assertThat(app.publishesWithin(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
     @Test
     void anIncomingCallIsPushedUrgentlyAndPreviewsCarryTheTextOnlyWhenAllowed(DevServer server, TestUsers users)
             throws Exception {
