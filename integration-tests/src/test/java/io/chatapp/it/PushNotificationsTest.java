@@ -163,6 +163,32 @@ class PushNotificationsTest {
     }
 
     @Test
+    void unreadCountsPerChatResetWhenAnyDeviceMarksTheChatRead(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser carol = users.create("carol");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            a.message(bob.jid(), "chat", "one", null);
+            String last = a.message(bob.jid(), "chat", "two", null);
+            c.message(bob.jid(), "chat", "three", null);
+            a.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+            c.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone");
+                 RawXmpp desk = RawXmpp.login(server, bob, "desk")) {
+                assertThat(desk.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .contains("<unread jid='" + alice.jid() + "' count='2'/>",
+                                "<unread jid='" + carol.jid() + "' count='1'/>");
+                phone.message(alice.jid(), "chat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='" + last
+                        + "'/>");
+                assertThat(desk.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .doesNotContain("jid='" + alice.jid() + "' count")
+                        .contains("<unread jid='" + carol.jid() + "' count='1'/>");
+            }
+        }
+    }
+
+    @Test
     void badRequestsGetTheirErrorsAndTouchNobodyElsesRegistration(DevServer server, TestUsers users)
             throws Exception {
         TestUser alice = users.create("alice");

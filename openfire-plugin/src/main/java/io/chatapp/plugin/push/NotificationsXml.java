@@ -9,8 +9,8 @@ import org.dom4j.QName;
 
 /**
  * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…'><chat jid='…' muted-until='…'
- * level='all|mentions|off'/></notifications>}: a user's notification preferences (docs/protocol.md,
- * "Notifications").
+ * level='all|mentions|off'/><unread jid='…' count='…'/></notifications>}: a user's notification preferences and
+ * unread counts (docs/protocol.md, "Notifications").
  */
 public final class NotificationsXml {
 
@@ -20,9 +20,11 @@ public final class NotificationsXml {
     private NotificationsXml() {
     }
 
-    public static Element render(boolean previews, Map<String, ChatSetting> chats) {
+    public static Element render(boolean previews, Map<String, ChatSetting> chats, Map<String, Integer> unread) {
         Element root = DocumentHelper.createElement(QName.get(ELEMENT, NAMESPACE));
         root.addAttribute("previews", Boolean.toString(previews));
+        unread.forEach((chat, count) -> root.addElement("unread").addAttribute("jid", chat)
+                .addAttribute("count", Integer.toString(count)));
         chats.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             Element chat = root.addElement("chat").addAttribute("jid", entry.getKey());
             ChatSetting setting = entry.getValue();

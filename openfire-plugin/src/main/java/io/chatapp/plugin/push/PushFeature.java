@@ -3,8 +3,11 @@ package io.chatapp.plugin.push;
 import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.FeatureContext;
 import io.chatapp.plugin.accounts.AccountService;
+import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.concurrent.DaemonThreads;
+import io.chatapp.plugin.receipts.ReceiptRecorder;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,10 @@ public final class PushFeature implements Feature {
             registrations.removeAccount(username);
             preferences.removeAccount(username);
         });
+        MessageArchive archive = context.services().get(MessageArchive.class);
+        ReceiptRecorder receipts = context.services().get(ReceiptRecorder.class);
+        context.services().provide(UnreadCounts.class, new UnreadCounts(context.database().dataSource(), executor,
+                () -> CompletableFuture.allOf(archive.flushed(), receipts.flushed())));
         context.services().provide(PushRegistrations.class, registrations);
         context.services().provide(NotificationPreferences.class, preferences);
         context.services().provide(io.chatapp.plugin.config.PushSettings.class, settings);

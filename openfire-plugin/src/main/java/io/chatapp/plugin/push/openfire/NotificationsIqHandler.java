@@ -6,6 +6,7 @@ import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.push.ChatSetting;
 import io.chatapp.plugin.push.NotificationPreferences;
 import io.chatapp.plugin.push.NotificationsXml;
+import io.chatapp.plugin.push.UnreadCounts;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.ArrayList;
@@ -15,17 +16,23 @@ import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
-/** {@code urn:chatapp:notifications:0}: a user reads and changes their own notification preferences. */
+/**
+ * {@code urn:chatapp:notifications:0}: a user reads their own notification preferences with their unread counts, and
+ * changes the preferences.
+ */
 final class NotificationsIqHandler extends AsyncIqHandler {
 
     private static final int MAX_CHATS_PER_SET = 100;
 
     private final NotificationPreferences preferences;
+    private final UnreadCounts unread;
     private final LocalUsers users;
 
-    NotificationsIqHandler(NotificationPreferences preferences, String domain, PluginRouting routing) {
+    NotificationsIqHandler(NotificationPreferences preferences, UnreadCounts unread, String domain,
+                           PluginRouting routing) {
         super("chat-app notification preferences", NotificationsXml.ELEMENT, NotificationsXml.NAMESPACE, routing);
         this.preferences = preferences;
+        this.unread = unread;
         this.users = new LocalUsers(domain);
     }
 
@@ -40,10 +47,12 @@ final class NotificationsIqHandler extends AsyncIqHandler {
         }
         String username = request.getFrom().getNode();
         if (request.getType() == IQ.Type.get) {
-            IQ reply = IQ.createResultIQ(request);
-            reply.setChildElement(NotificationsXml.render(preferences.previews(username),
-                    preferences.chats(username)));
-            return CompletableFuture.completedFuture(reply);
+            return unread.of(request.getFrom().toBareJID()).thenApply(counts -> {
+                IQ reply = IQ.createResultIQ(request);
+                reply.setChildElement(NotificationsXml.render(preferences.previews(username),
+                        preferences.chats(username), counts));
+                return reply;
+            });
         }
         Boolean previews = NotificationsXml.previews(child);
         List<Element> chats = child.elements("chat");

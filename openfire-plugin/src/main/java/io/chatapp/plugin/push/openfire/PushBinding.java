@@ -14,6 +14,7 @@ import io.chatapp.plugin.push.PushExecutor;
 import io.chatapp.plugin.push.PushFeature;
 import io.chatapp.plugin.push.PushRegistrations;
 import io.chatapp.plugin.push.PushXml;
+import io.chatapp.plugin.push.UnreadCounts;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,7 +48,8 @@ public final class PushBinding implements OpenfireFeature {
         registrations.onClose(() -> cleanup.cancel(false));
         registrations.intercept(new NotificationInterceptor(domain, services.get(GroupService.class), dispatcher));
         registrations.handle(new PushIqHandler(devices, settings, domain, routing));
-        registrations.handle(new NotificationsIqHandler(preferences, domain, routing));
+        registrations.handle(new NotificationsIqHandler(preferences,
+                services.get(UnreadCounts.class), domain, routing));
         registrations.serverFeature(PushXml.NAMESPACE);
         registrations.accountFeature(PushXml.NAMESPACE);
         registrations.serverFeature(NotificationsXml.NAMESPACE);
