@@ -34,6 +34,7 @@ class ShellInterpreterTest {
     static final class RecordingSession implements ChatSession {
 
         final List<String> calls = new ArrayList<>();
+        java.util.Map<String, Integer> unread = java.util.Map.of();
         GroupSession groups;
         List<Contact> contacts = List.of();
         Set<String> online = Set.of();
@@ -190,6 +191,21 @@ class ShellInterpreterTest {
         public void setLastSeenVisibility(LastSeenVisibility visibility) {
             record("lastseen " + visibility);
             this.visibility = visibility;
+        }
+
+        @Override
+        public void mute(String chat, java.time.Duration howLong) {
+            record("mute " + chat + " " + howLong);
+        }
+
+        @Override
+        public void setGroupLevel(String room, io.chatapp.client.NotificationLevel level) {
+            record("notify " + room + " " + level);
+        }
+
+        @Override
+        public java.util.Map<String, Integer> unreadCounts() {
+            return unread;
         }
     }
 
@@ -568,6 +584,41 @@ class ShellInterpreterTest {
         assertThat(printed).containsExactly("Contacts (* = online):", "  * bob@example.org - online",
                 "    carol@example.org - last seen 5 min ago", "    dave@example.org - last seen hidden",
                 "    erin@example.org - last seen unknown");
+    }
+
+    @Test
+    void muteTakesADurationOrOffAndNotifyALevel() {
+        shell.handle("/mute bob");
+        shell.handle("/mute bob 30m");
+        shell.handle("/mute bob 7d");
+        shell.handle("/mute bob off");
+        shell.handle("/mute bob soon");
+        shell.handle("/notify");
+
+        assertThat(session.calls).containsExactly("mute bob@example.org PT8H", "mute bob@example.org PT30M",
+                "mute bob@example.org PT168H", "mute bob@example.org null");
+        assertThat(printed).containsExactly("Muted bob@example.org for 8h", "Muted bob@example.org for 30m",
+                "Muted bob@example.org for 7d", "Unmuted bob@example.org",
+                "chatapp: a time is a number and m, h or d, e.g. 30m, 8h, 7d",
+                "chatapp: usage: /notify GROUP all|mentions|off");
+    }
+
+    @Test
+    void theBellRingsForANewMessageInAChatThatIsNotOpenAndContactsShowUnreadCounts() {
+        java.util.concurrent.atomic.AtomicInteger rings = new java.util.concurrent.atomic.AtomicInteger();
+        shell.onBell(rings::incrementAndGet);
+        shell.handle("/chat bob");
+        shell.incoming(received("m1", "bob@example.org", "hi", "100"));
+        assertThat(rings).hasValue(0);
+        shell.incoming(received("m2", "carol@example.org", "hey", "101"));
+        assertThat(rings).hasValue(1);
+
+        session.contacts = List.of(new Contact("carol@example.org", "", Subscription.BOTH, false));
+        session.online = Set.of("carol@example.org");
+        session.unread = java.util.Map.of("carol@example.org", 3);
+        printed.clear();
+        shell.handle("/contacts");
+        assertThat(printed).containsExactly("Contacts (* = online):", "  * carol@example.org [3 unread] - online");
     }
 
     @Test
