@@ -2,12 +2,17 @@ package io.chatapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.client.ChatClient;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -185,6 +190,40 @@ class PushNotificationsTest {
                         .doesNotContain("jid='" + alice.jid() + "' count")
                         .contains("<unread jid='" + carol.jid() + "' count='1'/>");
             }
+        }
+    }
+
+    /** The library end to end: push for a device, new-message events with counts, unread counts, a mute. */
+    @Test
+    void theLibraryEnablesPushCountsUnreadAndMutes(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (Clients clients = new Clients(server);
+             PushAppServer app = PushAppServer.start(server, users.create("appserver"))) {
+            ChatClient phone = clients.loggedIn(bob);
+            phone.notifications().enablePush(app.jid(), "lib-node", Map.of("secret", "lib-secret")).join();
+            phone.logout().join();
+            ChatClient desk = clients.loggedIn(bob);
+            BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            desk.notifications().onNewMessage((chat, unread, message) -> heard.add(chat + ":" + unread));
+            ChatClient a = clients.loggedIn(alice);
+
+            a.sendMessage(bob.jid(), "one").join();
+            assertThat(app.nextPublish()).contains("node='lib-node'", "<value>lib-secret</value>");
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(alice.jid() + ":1");
+            a.sendMessage(bob.jid(), "two").join();
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(alice.jid() + ":2");
+            app.nextPublish();
+            assertThat(desk.notifications().unreadCounts().join()).containsEntry(alice.jid(), 2);
+
+            desk.notifications().mute(alice.jid(), Duration.ofHours(1)).join();
+            assertThat(desk.notifications().settings().join().chats().get(alice.jid()).mutedUntil())
+                    .isAfter(Instant.now());
+            a.sendMessage(bob.jid(), "three").join();
+            assertThat(app.publishesWithin(QUIET)).as("muted").isEmpty();
+
+            desk.receipts().markRead(alice.jid()).join();
+            assertThat(desk.notifications().unreadCounts().join()).doesNotContainKey(alice.jid());
         }
     }
 
