@@ -13,10 +13,12 @@ import java.time.Duration;
  * @param maxPublishOptions   largest publish-options form (serialized XML, in bytes) an enable may carry
  * @param maxDevicesPerUser   most push registrations one account may have
  * @param previewsDefault     whether pushes carry message text for users who did not choose
+ * @param vapidSubject        the VAPID contact URI, empty for the default
+ * @param webPushAllowHttp    whether plain http:// WebPush endpoints are accepted
  */
 public record PushSettings(Duration batchDelay, Duration minInterval, int maxAttempts, Duration retryDelay,
                            Duration answerTimeout, int maxPublishOptions, int maxDevicesPerUser,
-                           boolean previewsDefault) {
+                           boolean previewsDefault, String vapidSubject, boolean webPushAllowHttp) {
 
     public static PushSettings defaults() {
         return read(SettingsSource.of(java.util.Map.of()));
@@ -30,6 +32,8 @@ public record PushSettings(Duration batchDelay, Duration minInterval, int maxAtt
                 Duration.ofSeconds(Settings.PUSH_ANSWER_TIMEOUT.read(source)),
                 Settings.PUSH_MAX_PUBLISH_OPTIONS.read(source),
                 Settings.PUSH_MAX_DEVICES.read(source),
-                Settings.PUSH_PREVIEWS_DEFAULT.read(source));
+                Settings.PUSH_PREVIEWS_DEFAULT.read(source),
+                Settings.PUSH_VAPID_SUBJECT.read(source),
+                Settings.PUSH_WEBPUSH_ALLOW_HTTP.read(source));
     }
 }

@@ -215,6 +215,13 @@ public record Settings(
                     + " may change it (urn:chatapp:notifications:0). Text passes through the app server and the"
                     + " phone vendor's push service.");
 
+    public static final Setting<String> PUSH_VAPID_SUBJECT = Setting.string("chatapp.push.vapidSubject", "",
+            "Contact URI (mailto: or https:) sent to WebPush services in the VAPID token, so they can reach the"
+                    + " operator; empty means mailto:postmaster@<xmpp domain>.");
+    public static final Setting<Boolean> PUSH_WEBPUSH_ALLOW_HTTP = Setting.bool("chatapp.push.webPushAllowHttp",
+            false, "Whether a device may register a plain http:// WebPush endpoint (tests, a distributor on the same"
+                    + " host); otherwise only https:// endpoints are accepted.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, HTTP_HEADER_TIMEOUT,
@@ -230,7 +237,8 @@ public record Settings(
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
             MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
             STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
-            PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT);
+            PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT, PUSH_VAPID_SUBJECT,
+            PUSH_WEBPUSH_ALLOW_HTTP);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);

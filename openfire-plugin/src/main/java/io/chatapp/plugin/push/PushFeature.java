@@ -49,6 +49,7 @@ public final class PushFeature implements Feature {
         ReceiptRecorder receipts = context.services().get(ReceiptRecorder.class);
         context.services().provide(UnreadCounts.class, new UnreadCounts(context.database().dataSource(), executor,
                 () -> CompletableFuture.allOf(archive.flushed(), receipts.flushed())));
+        context.services().provide(VapidKeys.class, new VapidKeys(context.database().dataSource(), context.clock()));
         context.services().provide(PushRegistrations.class, registrations);
         context.services().provide(NotificationPreferences.class, preferences);
         context.services().provide(io.chatapp.plugin.config.PushSettings.class, settings);

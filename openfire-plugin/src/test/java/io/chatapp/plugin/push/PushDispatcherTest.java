@@ -37,7 +37,7 @@ class PushDispatcherTest {
     static final EmbeddedDatabase postgres = new EmbeddedDatabase();
 
     private static final PushSettings SETTINGS = new PushSettings(Duration.ofMillis(100), Duration.ofMillis(600), 3,
-            Duration.ofMillis(100), Duration.ofSeconds(1), 4096, 2, false);
+            Duration.ofMillis(100), Duration.ofSeconds(1), 4096, 2, false, "", false);
     private static final PushRegistration PHONE = new PushRegistration("bob", "phone", "push.example", "n1",
             "<x xmlns=\"jabber:x:data\" type=\"submit\"/>");
 

@@ -14,7 +14,11 @@ import io.chatapp.plugin.push.PushExecutor;
 import io.chatapp.plugin.push.PushFeature;
 import io.chatapp.plugin.push.PushRegistrations;
 import io.chatapp.plugin.push.PushXml;
+import io.chatapp.plugin.push.RoutingGateway;
 import io.chatapp.plugin.push.UnreadCounts;
+import io.chatapp.plugin.push.VapidKeys;
+import io.chatapp.plugin.push.WebPushGateway;
+import io.chatapp.plugin.push.WebPushSubscriptions;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,18 +42,23 @@ public final class PushBinding implements OpenfireFeature {
         NotificationPreferences preferences = services.get(NotificationPreferences.class);
         PushSettings settings = services.get(PushSettings.class);
         ScheduledExecutorService executor = services.get(PushExecutor.class).executor();
+        VapidKeys vapid = services.get(VapidKeys.class);
         PluginRouting routing = new PluginRouting();
         PushAnswers answers = new PushAnswers();
         registrations.intercept(answers);
         PushDispatcher dispatcher = new PushDispatcher(executor, devices, preferences, new OpenfireDeviceSessions(),
-                new XmppPushGateway(domain, answers, routing, executor, settings.answerTimeout()), settings,
-                Clock.systemUTC());
+                new RoutingGateway(new XmppPushGateway(domain, answers, routing, executor, settings.answerTimeout()),
+                        new WebPushGateway(vapid::current, settings.vapidSubject().isEmpty()
+                                ? "mailto:postmaster@" + domain : settings.vapidSubject(), executor,
+                                Clock.systemUTC())),
+                settings, Clock.systemUTC());
         ScheduledFuture<?> cleanup = executor.scheduleWithFixedDelay(dispatcher::forgetIdle, 1, 1, TimeUnit.MINUTES);
         registrations.onClose(() -> cleanup.cancel(false));
         registrations.intercept(new NotificationInterceptor(domain, services.get(GroupService.class), dispatcher));
         registrations.handle(new PushIqHandler(devices, settings, domain, routing));
         registrations.handle(new NotificationsIqHandler(preferences,
-                services.get(UnreadCounts.class), domain, routing));
+                services.get(UnreadCounts.class), new WebPushSubscriptions(devices, vapid, executor,
+                        settings.webPushAllowHttp()), domain, routing));
         registrations.serverFeature(PushXml.NAMESPACE);
         registrations.accountFeature(PushXml.NAMESPACE);
         registrations.serverFeature(NotificationsXml.NAMESPACE);

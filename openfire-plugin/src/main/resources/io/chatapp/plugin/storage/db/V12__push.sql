@@ -25,3 +25,16 @@ CREATE TABLE push_chat_setting (
     group_level TEXT CHECK (group_level IN ('ALL', 'MENTIONS', 'OFF')),
     PRIMARY KEY (username, chat)
 );
+
+-- The VAPID key (RFC 8292) that signs for WebPush, shared by every node (columns as in RotatingKeys). A WebPush
+-- registration is a push_registration row whose service is the endpoint URL and node 'webpush', its publish_options
+-- the subscription's keys (base64url p256dh, a dot, base64url auth).
+CREATE TABLE push_vapid_key (
+    kid          TEXT PRIMARY KEY,
+    algorithm    TEXT        NOT NULL,
+    private_key  BYTEA       NOT NULL,
+    public_key   BYTEA       NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL,
+    retired_at   TIMESTAMPTZ,
+    verify_until TIMESTAMPTZ
+);
