@@ -2,20 +2,26 @@ package io.chatapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.chatapp.client.ChatClient;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.net.InetSocketAddress;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * XEP-0357 push end to end: a device enables push with a real app server (an XMPP session that receives the
@@ -23,8 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * online and none for typing, receipts or markers; calls are urgent; the text goes only with previews on; an app
  * server's "gone" error disables the device; mutes and group levels are respected; bad requests get their errors.
  */
-@ExtendWith(ChatServerExtension.class)
 class PushNotificationsTest {
+
+    /** WebPush endpoints here are the test's own plain-HTTP push service. */
+    @RegisterExtension
+    static final ChatServerExtension SERVER = ChatServerExtension.withProperties(
+            Map.of("chatapp.push.webPushAllowHttp", "true"));
 
     static final String PUSH = "urn:xmpp:push:0";
     static final String NOTIFICATIONS = "urn:chatapp:notifications:0";
@@ -226,6 +236,59 @@ class PushNotificationsTest {
 
             desk.receipts().markRead(alice.jid()).join();
             assertThat(desk.notifications().unreadCounts().join()).doesNotContainKey(alice.jid());
+        }
+    }
+
+    /** A device subscribed through WebPush gets an urgent, short-lived, VAPID-signed, encrypted push for a call. */
+    @Test
+    void aWebPushDeviceIsPushedThroughItsEndpoint(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        BlockingQueue<Map<String, String>> pushes = new LinkedBlockingQueue<>();
+        HttpServer pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        pushService.createContext("/push/", exchange -> {
+            Map<String, String> request = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> request.put(name.toLowerCase(), values.get(0)));
+            request.put("body-length", Integer.toString(exchange.getRequestBody().readAllBytes().length));
+            pushes.add(request);
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        pushService.start();
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/bob";
+            String vapidKey;
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                String settings = phone.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>");
+                vapidKey = settings.replaceAll("(?s).*vapid-key='([^']+)'.*", "$1");
+                assertThat(Base64.getUrlDecoder().decode(vapidKey)).hasSize(65);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
+                Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+                byte[] point = new byte[65];
+                point[0] = 4;
+                byte[] x = key.getW().getAffineX().toByteArray();
+                byte[] y = key.getW().getAffineY().toByteArray();
+                System.arraycopy(x, Math.max(0, x.length - 32), point, 1 + 32 - Math.min(32, x.length), Math.min(32,
+                        x.length));
+                System.arraycopy(y, Math.max(0, y.length - 32), point, 33 + 32 - Math.min(32, y.length), Math.min(32,
+                        y.length));
+                String subscribe = "<notifications xmlns='" + NOTIFICATIONS + "'><webpush endpoint='" + endpoint
+                        + "' p256dh='%s' auth='" + base64url.encodeToString(new byte[16]) + "'/></notifications>";
+                assertThat(phone.iq("set", null, subscribe.formatted("not-a-key"))).contains("<bad-request");
+                assertThat(phone.iq("set", null, subscribe.formatted(base64url.encodeToString(point))))
+                        .contains("type='result'");
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", null, "<propose xmlns='urn:xmpp:jingle-message:0' id='call-w'/>");
+            Map<String, String> push = pushes.poll(10, TimeUnit.SECONDS);
+            assertThat(push).isNotNull().containsEntry("urgency", "high").containsEntry("ttl", "60")
+                    .containsEntry("content-encoding", "aes128gcm");
+            assertThat(push.get("authorization")).startsWith("vapid t=").endsWith(", k=" + vapidKey);
+            assertThat(Integer.parseInt(push.get("body-length"))).isGreaterThan(86);
+        } finally {
+            pushService.stop(0);
         }
     }
 
