@@ -53,6 +53,37 @@ public final class Notifications {
         });
     }
 
+    /**
+     * Pushes for this device go to a WebPush endpoint (RFC 8030: a UnifiedPush distributor's or a browser's), with
+     * the subscription's keys (base64url) it was given when subscribing with {@link #vapidKey()}.
+     */
+    public CompletableFuture<Void> enableWebPush(String endpoint, String p256dh, String auth) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(p256dh, "p256dh");
+        Objects.requireNonNull(auth, "auth");
+        return hub.context.run(() -> {
+            hub.context.requireSession();
+            hub.server.webPush(new NotificationsIQ.WebPush(endpoint, p256dh, auth));
+        });
+    }
+
+    /** No more WebPush to that endpoint. */
+    public CompletableFuture<Void> disableWebPush(String endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return hub.context.run(() -> {
+            hub.context.requireSession();
+            hub.server.webPush(new NotificationsIQ.WebPush(endpoint, null, null));
+        });
+    }
+
+    /** The server's VAPID public key (base64url uncompressed P-256 point): the key to subscribe to WebPush with. */
+    public CompletableFuture<String> vapidKey() {
+        return hub.context.call(() -> {
+            hub.context.requireSession();
+            return hub.server.notifications().vapidKey();
+        });
+    }
+
     /** The server's preferences and unread counts for this account; the counts replace this client's. */
     public CompletableFuture<NotificationSettings> settings() {
         return hub.context.call(() -> {

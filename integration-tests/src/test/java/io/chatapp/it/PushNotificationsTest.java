@@ -1,9 +1,11 @@
 package io.chatapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatClientException;
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
@@ -236,6 +238,11 @@ class PushNotificationsTest {
 
             desk.receipts().markRead(alice.jid()).join();
             assertThat(desk.notifications().unreadCounts().join()).doesNotContainKey(alice.jid());
+
+            assertThat(Base64.getUrlDecoder().decode(desk.notifications().vapidKey().join())).hasSize(65);
+            assertThatThrownBy(() -> desk.notifications().enableWebPush("ftp://push.example/x", "AAAA", "AAAA")
+                    .join()).hasCauseInstanceOf(ChatClientException.class);
+            desk.notifications().disableWebPush("https://push.example/never-registered").join();
         }
     }
 

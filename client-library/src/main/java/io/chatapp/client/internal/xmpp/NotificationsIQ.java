@@ -23,15 +23,40 @@ public final class NotificationsIQ extends IQ {
     public record Chat(String jid, String mutedUntil, String level) {
     }
 
+    /** A WebPush subscription to register (keys base64url), or to remove when both keys are null. */
+    public record WebPush(String endpoint, String p256dh, String auth) {
+    }
+
     private final Boolean previews;
     private final List<Chat> chats;
     private final Map<String, Integer> unread;
+    private final WebPush webPush;
+    private final String vapidKey;
 
     public NotificationsIQ(Boolean previews, List<Chat> chats, Map<String, Integer> unread) {
+        this(previews, chats, unread, null, null);
+    }
+
+    private NotificationsIQ(Boolean previews, List<Chat> chats, Map<String, Integer> unread, WebPush webPush,
+                            String vapidKey) {
         super(ELEMENT, NAMESPACE);
         this.previews = previews;
         this.chats = List.copyOf(chats);
         this.unread = Map.copyOf(unread);
+        this.webPush = webPush;
+        this.vapidKey = vapidKey;
+    }
+
+    /** A set that registers (or removes) this device's WebPush subscription. */
+    public static NotificationsIQ webPush(WebPush subscription) {
+        NotificationsIQ iq = new NotificationsIQ(null, List.of(), Map.of(), subscription, null);
+        iq.setType(Type.set);
+        return iq;
+    }
+
+    /** The server's VAPID public key (base64url), in an answer. */
+    public String vapidKey() {
+        return vapidKey;
     }
 
     public static NotificationsIQ get() {
@@ -63,11 +88,15 @@ public final class NotificationsIQ extends IQ {
         if (previews != null) {
             xml.attribute("previews", previews.toString());
         }
-        if (chats.isEmpty()) {
+        if (chats.isEmpty() && webPush == null) {
             xml.setEmptyElement();
             return xml;
         }
         xml.rightAngleBracket();
+        if (webPush != null) {
+            xml.halfOpenElement("webpush").attribute("endpoint", webPush.endpoint())
+                    .optAttribute("p256dh", webPush.p256dh()).optAttribute("auth", webPush.auth()).closeEmptyElement();
+        }
         for (Chat chat : chats) {
             xml.halfOpenElement("chat").attribute("jid", chat.jid()).optAttribute("muted-until", chat.mutedUntil())
                     .optAttribute("level", chat.level()).closeEmptyElement();
@@ -82,6 +111,7 @@ public final class NotificationsIQ extends IQ {
         public NotificationsIQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
                 throws org.jivesoftware.smack.xml.XmlPullParserException, java.io.IOException {
             String previews = Elements.attribute(parser, "previews");
+            String vapidKey = Elements.attribute(parser, "vapid-key");
             List<Chat> chats = new ArrayList<>();
             Map<String, Integer> unread = new LinkedHashMap<>();
             while (true) {
@@ -96,7 +126,8 @@ public final class NotificationsIQ extends IQ {
                     break;
                 }
             }
-            return new NotificationsIQ(previews == null ? null : Boolean.valueOf(previews), chats, unread);
+            return new NotificationsIQ(previews == null ? null : Boolean.valueOf(previews), chats, unread, null,
+                    vapidKey);
         }
     }
 }

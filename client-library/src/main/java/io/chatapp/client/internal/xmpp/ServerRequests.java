@@ -202,6 +202,11 @@ public final class ServerRequests implements Resync.Server, GroupPipeline.Archiv
         connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.set(previews, chats));
     }
 
+    /** Registers (or, without keys, removes) this device's WebPush subscription. */
+    public void webPush(NotificationsIQ.WebPush subscription) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.webPush(subscription));
+    }
+
     /** XEP-0357: this device's pushes go to the app server's node, with the publish-options given. */
     public void enablePush(String appServer, String node, java.util.Map<String, String> publishOptions)
             throws Exception {

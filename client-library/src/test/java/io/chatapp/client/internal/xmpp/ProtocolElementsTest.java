@@ -105,6 +105,13 @@ class ProtocolElementsTest {
         assertThat(result.chats()).containsExactly(
                 new NotificationsIQ.Chat("alice@example.org", "2026-12-07T12:00:00Z", null));
         assertThat(result.unread()).containsExactly(java.util.Map.entry("bob@example.org", 3));
+        assertThat(result.vapidKey()).isEqualTo("BA");
+        NotificationsIQ webPush = NotificationsIQ.webPush(new NotificationsIQ.WebPush("https://ntfy.example/up1",
+                "BPk", "q83"));
+        webPush.setStanzaId("n3");
+        assertThat(webPush.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='n3' type='set'>"
+                + "<notifications xmlns='urn:chatapp:notifications:0'>"
+                + "<webpush endpoint='https://ntfy.example/up1' p256dh='BPk' auth='q83'/></notifications></iq>");
     }
 
     @Test
