@@ -26,6 +26,8 @@ public final class NotificationPreferences {
     private final boolean previewsDefault;
     private volatile Map<String, Boolean> previews = new ConcurrentHashMap<>();
     private volatile Map<String, Map<String, ChatSetting>> chats = new ConcurrentHashMap<>();
+    /** Counts changes made here, so that a reload that raced with one does not put back what it read before it. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public NotificationPreferences(DataSource dataSource, Executor executor, Clock clock, boolean previewsDefault) {
         this.dataSource = dataSource;
@@ -74,7 +76,7 @@ public final class NotificationPreferences {
         return CompletableFuture.runAsync(() -> {
             execute("INSERT INTO push_preference (username, previews) VALUES (?, ?) ON CONFLICT (username)"
                     + " DO UPDATE SET previews = EXCLUDED.previews", username, allowed);
-            previews.put(username, allowed);
+            changed(() -> previews.put(username, allowed));
         }, executor);
     }
 
@@ -86,11 +88,17 @@ public final class NotificationPreferences {
                     + " group_level = EXCLUDED.group_level", username, chat,
                     setting.mutedUntil() == null ? null : Timestamp.from(setting.mutedUntil()),
                     setting.groupLevel() == null ? null : setting.groupLevel().name());
-            chats.computeIfAbsent(username, user -> new ConcurrentHashMap<>()).put(chat, setting);
+            changed(() -> chats.computeIfAbsent(username, user -> new ConcurrentHashMap<>()).put(chat, setting));
         }, executor);
     }
 
+    private synchronized void changed(Runnable change) {
+        changes.incrementAndGet();
+        change.run();
+    }
+
     public void reload() throws SQLException {
+        long changesBefore = changes.get();
         Map<String, Boolean> loadedPreviews = new ConcurrentHashMap<>();
         Map<String, Map<String, ChatSetting>> loadedChats = new ConcurrentHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
@@ -113,8 +121,13 @@ public final class NotificationPreferences {
                 }
             }
         }
-        previews = loadedPreviews;
-        chats = loadedChats;
+        synchronized (this) {
+            // A change made here meanwhile may be missing from what was read: keep memory, the next reload catches up.
+            if (changes.get() == changesBefore) {
+                previews = loadedPreviews;
+                chats = loadedChats;
+            }
+        }
     }
 
     /** Removes a deleted account's preferences. */
@@ -128,8 +141,10 @@ public final class NotificationPreferences {
                 }
             }
         }
-        previews.remove(username);
-        chats.remove(username);
+        changed(() -> {
+            previews.remove(username);
+            chats.remove(username);
+        });
     }
 
     private void execute(String sql, Object... parameters) {

@@ -28,6 +28,8 @@ public final class PushRegistrations {
     private final Clock clock;
     private final int maxPerUser;
     private volatile Map<String, List<PushRegistration>> byUser = new ConcurrentHashMap<>();
+    /** Counts changes made here, so that a reload that raced with one does not put back what it read before it. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public PushRegistrations(DataSource dataSource, Executor executor, Clock clock, int maxPerUser) {
         this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class PushRegistrations {
 
     /** Reads every registration from the database. */
     public void reload() throws SQLException {
+        long changesBefore = changes.get();
         Map<String, List<PushRegistration>> loaded = new ConcurrentHashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT username, resource, service, node,"
@@ -56,7 +59,12 @@ public final class PushRegistrations {
             }
             lists.forEach((user, list) -> loaded.put(user, List.copyOf(list)));
         }
-        byUser = loaded;
+        synchronized (this) {
+            // A change made here meanwhile may be missing from what was read: keep memory, the next reload catches up.
+            if (changes.get() == changesBefore) {
+                byUser = loaded;
+            }
+        }
     }
 
     /**
@@ -123,10 +131,11 @@ public final class PushRegistrations {
             delete.setString(1, username);
             delete.executeUpdate();
         }
-        byUser.remove(username);
+        update(username, List::clear);
     }
 
     private synchronized void update(String username, java.util.function.Consumer<List<PushRegistration>> change) {
+        changes.incrementAndGet();
         List<PushRegistration> list = new ArrayList<>(of(username));
         change.accept(list);
         if (list.isEmpty()) {
