@@ -104,4 +104,13 @@ public interface ChatSession {
     default GroupSession groups() {
         throw new CliException("groups are not available in this session");
     }
+
+    /** Mutes a chat (user or group address) for that long; null unmutes it. */
+    void mute(String chat, java.time.Duration howLong);
+
+    /** Which messages of the group are pushed to this account's offline devices. */
+    void setGroupLevel(String room, io.chatapp.client.NotificationLevel level);
+
+    /** Unread messages per chat (peer's bare address). */
+    java.util.Map<String, Integer> unreadCounts();
 }

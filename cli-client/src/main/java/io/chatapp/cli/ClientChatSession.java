@@ -186,4 +186,20 @@ final class ClientChatSession implements ChatSession {
     public void setLastSeenVisibility(LastSeenVisibility visibility) {
         Await.result(client.lastSeen().setVisibility(visibility), "changing the last-seen setting");
     }
+
+    @Override
+    public void mute(String chat, java.time.Duration howLong) {
+        Await.result(howLong == null ? client.notifications().unmute(chat) : client.notifications().mute(chat, howLong),
+                "changing the chat's notifications");
+    }
+
+    @Override
+    public void setGroupLevel(String room, io.chatapp.client.NotificationLevel level) {
+        Await.result(client.notifications().setGroupLevel(room, level), "changing the group's notifications");
+    }
+
+    @Override
+    public java.util.Map<String, Integer> unreadCounts() {
+        return Await.result(client.notifications().unreadCounts(), "reading unread counts");
+    }
 }

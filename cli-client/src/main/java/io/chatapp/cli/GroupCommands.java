@@ -125,7 +125,7 @@ final class GroupCommands {
         return matches.stream().findFirst().map(GroupInfo::room);
     }
 
-    private String room(String word) {
+    String room(String word) {
         return find(word).orElseThrow(() -> new CliException("no group '" + word + "' (/group lists yours)"));
     }
 

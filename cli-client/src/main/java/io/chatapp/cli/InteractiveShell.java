@@ -48,6 +48,12 @@ final class InteractiveShell {
             ShellInterpreter shell = new ShellInterpreter(new ClientChatSession(client, account.domain()), print,
                     dumb ? TransferProgress.Display.NONE : progressBar,
                     MediaLines.defaultDirectory(environment.userHome()));
+            if (!dumb) {
+                shell.onBell(() -> {
+                    terminal.writer().print('\u0007');
+                    terminal.writer().flush();
+                });
+            }
             readerHolder.set(LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("chatapp")

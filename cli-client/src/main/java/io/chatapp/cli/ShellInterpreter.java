@@ -7,11 +7,13 @@ import io.chatapp.client.History;
 import io.chatapp.client.LastSeenVisibility;
 import io.chatapp.client.MediaAttachment;
 import io.chatapp.client.MessageStatus;
+import io.chatapp.client.NotificationLevel;
 import io.chatapp.client.Retraction;
 import io.chatapp.client.SentMedia;
 import io.chatapp.client.TypingState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +40,7 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/group", "/calls", "/quit");
+            "/group", "/mute", "/notify", "/calls", "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -50,7 +52,7 @@ public final class ShellInterpreter {
     public static final List<String> MODES = List.of("available", "chat", "away", "xa", "dnd");
 
     /** Commands whose first argument is an address, completed with the contacts. */
-    static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add",
+    static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add", "/mute",
             "/history", "/read");
 
     private static List<String> help() {
@@ -74,6 +76,8 @@ public final class ShellInterpreter {
             "  /delete #N           delete message #N for you only (also: /delete ARCHIVE-ID)",
             "  /contacts            list your contacts (* = online) and when they were last seen",
             "  /lastseen [WHO]      show or set who sees when you were last online: everyone, contacts, nobody",
+            "  /mute CHAT [TIME]    no pushes from CHAT (user or group) for TIME (30m, 8h, 7d; default 8h; off: unmute)",
+            "  /notify GROUP LEVEL  which messages of GROUP are pushed to your offline devices: all, mentions, off",
             "  /add JID [NAME]      add a contact; they are asked to accept",
             "  /accept JID          accept someone's request to add you",
             "  /decline JID         decline someone's request to add you",
@@ -99,6 +103,8 @@ public final class ShellInterpreter {
     /** Statuses that arrived before the send that produced their message id returned. */
     private final Map<String, MessageStatus> earlyStatuses = new LinkedHashMap<>();
     private volatile String conversation;
+    /** Rings the terminal's bell: a new message arrived in a chat that is not open. */
+    private volatile Runnable bell = () -> { };
     /** The /send or /download running, which {@link #cancelTransfer} stops; null when none. */
     private volatile CompletableFuture<?> transfer;
     /** Whether {@link #conversation} is a group's room. */
@@ -208,6 +214,8 @@ public final class ShellInterpreter {
             case "/info" -> groupMessages().info(groupMessage(rest, "/info #N"));
             case "/delete" -> delete(rest);
             case "/lastseen" -> lastSeen(rest);
+            case "/mute" -> mute(rest);
+            case "/notify" -> notifyLevel(rest);
             case "/status" -> status(rest);
             case "/group" -> groups().run(rest);
             case "/calls" -> calls(rest);
@@ -245,10 +253,14 @@ public final class ShellInterpreter {
             return;
         }
         printer.accept("Contacts (* = online):");
+        Map<String, Integer> unread = session.unreadCounts();
         for (Contact contact : contacts) {
             StringBuilder line = new StringBuilder();
             boolean online = session.isOnline(contact.jid());
             line.append(online ? "  * " : "    ").append(contact.jid());
+            if (unread.getOrDefault(contact.jid(), 0) > 0) {
+                line.append(" [").append(unread.get(contact.jid())).append(" unread]");
+            }
             if (!contact.name().isBlank()) {
                 line.append(" (").append(EventLines.clean(contact.name())).append(')');
             }
@@ -525,6 +537,45 @@ public final class ShellInterpreter {
         return Optional.empty();
     }
 
+    private void mute(String rest) {
+        String[] words = arguments(rest, 1, "/mute CHAT [30m|8h|7d|off]");
+        String chat = address(words[0]);
+        if (words.length > 1 && words[1].equalsIgnoreCase("off")) {
+            session.mute(chat, null);
+            printer.accept("Unmuted " + chat);
+            return;
+        }
+        Duration howLong = words.length > 1 ? duration(words[1]) : Duration.ofHours(8);
+        session.mute(chat, howLong);
+        printer.accept("Muted " + chat + " for " + (words.length > 1 ? words[1] : "8h"));
+    }
+
+    /** {@code 30m}, {@code 8h}, {@code 7d}. */
+    static Duration duration(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d{1,6})([mhd])")
+                .matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw CliException.usage("a time is a number and m, h or d, e.g. 30m, 8h, 7d");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private void notifyLevel(String rest) {
+        String[] words = arguments(rest, 2, "/notify GROUP all|mentions|off");
+        String level = words[1].toLowerCase(Locale.ROOT);
+        if (!List.of("all", "mentions", "off").contains(level)) {
+            throw CliException.usage("usage: /notify GROUP all|mentions|off");
+        }
+        String room = groups().room(words[0]);
+        session.setGroupLevel(room, NotificationLevel.valueOf(level.toUpperCase(Locale.ROOT)));
+        printer.accept("Notifications of " + words[0] + ": " + level);
+    }
+
     private void lastSeen(String rest) {
         String value = rest.strip().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
@@ -691,15 +742,27 @@ public final class ShellInterpreter {
         return entry;
     }
 
-    /** A message arrived: prints it with its handle, and marks it read when it belongs to the conversation. */
+    /** What rings the bell (the interactive shell's terminal); nothing by default. */
+    public void onBell(Runnable ring) {
+        this.bell = ring;
+    }
+
+    /**
+     * A message arrived: prints it with its handle, marks it read when it belongs to the conversation, and rings the
+     * bell when it does not.
+     */
     public void incoming(ChatMessage message) {
         MessageLog.Entry entry = remember(message);
         if (!message.outgoing()) {
             typingDisplay.messageFrom(message.from());
         }
-        printer.accept(messageLine(message, entry.handle(), clock));
         String current = conversation;
-        if (!message.outgoing() && current != null && current.equalsIgnoreCase(message.from())) {
+        boolean open = current != null && current.equalsIgnoreCase(message.from());
+        printer.accept(messageLine(message, entry.handle(), clock));
+        if (!message.outgoing() && !open) {
+            bell.run();
+        }
+        if (!message.outgoing() && open) {
             markReadLater(current);
         }
     }

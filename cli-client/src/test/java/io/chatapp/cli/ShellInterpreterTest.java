@@ -34,6 +34,7 @@ class ShellInterpreterTest {
     static final class RecordingSession implements ChatSession {
 
         final List<String> calls = new ArrayList<>();
+        java.util.Map<String, Integer> unread = java.util.Map.of();
         GroupSession groups;
         List<Contact> contacts = List.of();
         Set<String> online = Set.of();
@@ -204,6 +205,21 @@ class ShellInterpreterTest {
         @Override
         public void markMissedCallsSeen() {
             record("calls seen");
+        }
+
+        @Override
+        public void mute(String chat, java.time.Duration howLong) {
+            record("mute " + chat + " " + howLong);
+        }
+
+        @Override
+        public void setGroupLevel(String room, io.chatapp.client.NotificationLevel level) {
+            record("notify " + room + " " + level);
+        }
+
+        @Override
+        public java.util.Map<String, Integer> unreadCounts() {
+            return unread;
         }
     }
 
@@ -593,6 +609,41 @@ class ShellInterpreterTest {
         assertThat(session.calls).containsExactly("calls 20", "calls seen", "calls 5", "calls seen");
         assertThat(printed).contains("! 2026-11-24 11:00 \u2190 carol@example.org audio missed",
                 "chatapp: usage: /calls [N]");
+    }
+
+    @Test
+    void muteTakesADurationOrOffAndNotifyALevel() {
+        shell.handle("/mute bob");
+        shell.handle("/mute bob 30m");
+        shell.handle("/mute bob 7d");
+        shell.handle("/mute bob off");
+        shell.handle("/mute bob soon");
+        shell.handle("/notify");
+
+        assertThat(session.calls).containsExactly("mute bob@example.org PT8H", "mute bob@example.org PT30M",
+                "mute bob@example.org PT168H", "mute bob@example.org null");
+        assertThat(printed).containsExactly("Muted bob@example.org for 8h", "Muted bob@example.org for 30m",
+                "Muted bob@example.org for 7d", "Unmuted bob@example.org",
+                "chatapp: a time is a number and m, h or d, e.g. 30m, 8h, 7d",
+                "chatapp: usage: /notify GROUP all|mentions|off");
+    }
+
+    @Test
+    void theBellRingsForANewMessageInAChatThatIsNotOpenAndContactsShowUnreadCounts() {
+        java.util.concurrent.atomic.AtomicInteger rings = new java.util.concurrent.atomic.AtomicInteger();
+        shell.onBell(rings::incrementAndGet);
+        shell.handle("/chat bob");
+        shell.incoming(received("m1", "bob@example.org", "hi", "100"));
+        assertThat(rings).hasValue(0);
+        shell.incoming(received("m2", "carol@example.org", "hey", "101"));
+        assertThat(rings).hasValue(1);
+
+        session.contacts = List.of(new Contact("carol@example.org", "", Subscription.BOTH, false));
+        session.online = Set.of("carol@example.org");
+        session.unread = java.util.Map.of("carol@example.org", 3);
+        printed.clear();
+        shell.handle("/contacts");
+        assertThat(printed).containsExactly("Contacts (* = online):", "  * carol@example.org [3 unread] - online");
     }
 
     @Test

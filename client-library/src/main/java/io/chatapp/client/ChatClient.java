@@ -80,6 +80,7 @@ public final class ChatClient implements AutoCloseable {
     private final History history;
     private final Retractions retractions;
     private final LastSeen lastSeen;
+    private final Notifications notifications;
     private final Media media;
     private final GroupAdmin groups;
     private final GroupChat groupChat;
@@ -112,6 +113,7 @@ public final class ChatClient implements AutoCloseable {
         this.history = new History(messages);
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
+        this.notifications = new Notifications(messages);
         this.media = new Media(messages, this::tokens);
         this.groupRooms = new GroupRooms(context, messages.server, messages::queueReceipt);
         this.groups = new GroupAdmin(groupRooms);
@@ -503,6 +505,11 @@ public final class ChatClient implements AutoCloseable {
     /** When people were last online, and who may know it of this account. */
     public LastSeen lastSeen() {
         return lastSeen;
+    }
+
+    /** Notifications: push for this device, mutes, group levels, previews, unread counts, new-message events. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** Sharing files: sending images, videos, audio and files, and downloading received ones. */

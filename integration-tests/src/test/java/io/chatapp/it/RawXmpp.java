@@ -37,10 +37,16 @@ final class RawXmpp implements AutoCloseable {
     }
 
     static RawXmpp login(DevServer server, TestUser user) throws Exception {
+        return login(server, user, null);
+    }
+
+    /** Logs in on the given resource (a device), or one the server picks when null. */
+    static RawXmpp login(DevServer server, TestUser user, String resource) throws Exception {
         XMPPTCPConnection connection = XmppLogins.password(server);
         connection.setReplyTimeout(TIMEOUT.toMillis());
         RawXmpp raw = new RawXmpp(connection);
-        connection.connect().login(user.username(), user.password());
+        connection.connect().login(user.username(), user.password(),
+                resource == null ? null : org.jxmpp.jid.parts.Resourcepart.from(resource));
         XmppLogins.awaitOnline(connection);
         return raw;
     }

@@ -27,7 +27,8 @@ public record Settings(
         GroupSettings groups,
         int messageMaxBodyChars,
         StorySettings stories,
-        CallSettings calls) {
+        CallSettings calls,
+        PushSettings push) {
 
     public static final Setting<String> DB_URL = Setting.string("chatapp.db.url",
             "jdbc:postgresql://localhost:5432/chatapp", "JDBC URL of the plugin's PostgreSQL database.");
@@ -191,6 +192,37 @@ public record Settings(
             "chatapp.stories.cleanupIntervalSeconds", 60, 1, 86_400, "How often expired stories, their views and"
                     + " their media files are deleted (one node at a time when several share the database).");
 
+    public static final Setting<Integer> PUSH_BATCH_MILLIS = Setting.integer("chatapp.push.batchMillis", 300, 0,
+            60_000, "How long notifications for one offline device are gathered into one push (XEP-0357 publish);"
+                    + " a burst of messages makes one push with their count.");
+    public static final Setting<Integer> PUSH_MIN_INTERVAL_MILLIS = Setting.integer("chatapp.push.minIntervalMillis",
+            2_000, 0, 3_600_000, "Least time between two pushes to one device; what arrives meanwhile goes in the"
+                    + " next one. An incoming call is pushed at once regardless.");
+    public static final Setting<Integer> PUSH_MAX_ATTEMPTS = Setting.integer("chatapp.push.maxAttempts", 4, 1, 20,
+            "Publishes tried for one push when the app server does not answer or answers with a passing error;"
+                    + " then the push is dropped (the device keeps its registration).");
+    public static final Setting<Integer> PUSH_RETRY_MILLIS = Setting.integer("chatapp.push.retryMillis", 1_000, 10,
+            600_000, "Wait before retrying a failed push; doubled after each further failure.");
+    public static final Setting<Integer> PUSH_ANSWER_TIMEOUT = Setting.integer("chatapp.push.answerTimeoutSeconds",
+            30, 1, 600, "How long an app server has to answer a publish before it counts as failed (and is retried).");
+    public static final Setting<Integer> PUSH_MAX_PUBLISH_OPTIONS = Setting.integer(
+            "chatapp.push.maxPublishOptionsBytes", 4_096, 256, 65_536, "Largest publish-options form (as XML) a"
+                    + " device may give when enabling push; a larger one is refused with not-acceptable.");
+    public static final Setting<Integer> PUSH_MAX_DEVICES = Setting.integer("chatapp.push.maxDevicesPerUser", 20, 1,
+            1_000, "Most push registrations (app server and node) one account may have; more are refused with"
+                    + " resource-constraint.");
+    public static final Setting<Boolean> PUSH_PREVIEWS_DEFAULT = Setting.bool("chatapp.push.previewsDefault", false,
+            "Whether pushes carry the message text (last-message-body) for users who have not chosen; each user"
+                    + " may change it (urn:chatapp:notifications:0). Text passes through the app server and the"
+                    + " phone vendor's push service.");
+
+    public static final Setting<String> PUSH_VAPID_SUBJECT = Setting.string("chatapp.push.vapidSubject", "",
+            "Contact URI (mailto: or https:) sent to WebPush services in the VAPID token, so they can reach the"
+                    + " operator; empty means mailto:postmaster@<xmpp domain>.");
+    public static final Setting<Boolean> PUSH_WEBPUSH_ALLOW_HTTP = Setting.bool("chatapp.push.webPushAllowHttp",
+            false, "Whether a device may register a plain http:// WebPush endpoint (tests, a distributor on the same"
+                    + " host); otherwise only https:// endpoints are accepted.");
+
     /** All settings, for documentation checks. */
     public static final List<Setting<?>> ALL = List.of(DB_URL, DB_USERNAME, DB_PASSWORD, DB_SCHEMA,
             DB_POOL_SIZE, DB_CONNECTION_TIMEOUT, HTTP_BIND, HTTP_PORT, HTTP_THREADS, HTTP_MAX_BODY, HTTP_HEADER_TIMEOUT,
@@ -205,7 +237,9 @@ public record Settings(
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
             MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
-            STORIES_CLEANUP_INTERVAL);
+            STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
+            PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT, PUSH_VAPID_SUBJECT,
+            PUSH_WEBPUSH_ALLOW_HTTP);
 
     public static Settings read(SettingsSource source) {
         String schema = DB_SCHEMA.read(source);
@@ -254,7 +288,8 @@ public record Settings(
                         GROUPS_MAX_IMAGE_BYTES.read(source)),
                 MESSAGES_MAX_BODY_CHARS.read(source),
                 StorySettings.read(source),
-                CallSettings.read(source));
+                CallSettings.read(source),
+                PushSettings.read(source));
     }
 
     private static LastSeenVisibility lastSeenDefault(SettingsSource source) {
@@ -273,6 +308,7 @@ public record Settings(
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
-                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + ", calls=" + calls + "]";
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + ", calls=" + calls
+                + ", push=" + push + "]";
     }
 }

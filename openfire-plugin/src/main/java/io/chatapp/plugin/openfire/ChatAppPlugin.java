@@ -11,6 +11,7 @@ import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.groups.openfire.GroupsBinding;
 import io.chatapp.plugin.media.openfire.MediaBinding;
 import io.chatapp.plugin.presence.openfire.PresenceBinding;
+import io.chatapp.plugin.push.openfire.PushBinding;
 import io.chatapp.plugin.receipts.openfire.ReceiptsBinding;
 import io.chatapp.plugin.stories.openfire.StoriesBinding;
 import java.io.File;
@@ -45,7 +46,8 @@ public final class ChatAppPlugin implements Plugin {
             new GroupsBinding(),
             new MediaBinding(),
             new StoriesBinding(),
-            new CallsBinding());
+            new CallsBinding(),
+            new PushBinding());
 
     /** The Openfire-free part of every feature, in order: what {@link ChatAppServer} starts (tests start it too). */
     public static List<Feature> domainFeatures() {

@@ -68,7 +68,7 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 7
+                .hasSize(Settings.class.getRecordComponents().length - 8
                         + HttpLimits.class.getRecordComponents().length
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
@@ -77,7 +77,8 @@ class SettingsTest {
                         + MediaSettings.class.getRecordComponents().length - 2
                         + MediaSettings.Limits.class.getRecordComponents().length
                         + GroupSettings.class.getRecordComponents().length
-                        + StorySettings.class.getRecordComponents().length - 1);
+                        + StorySettings.class.getRecordComponents().length - 1
+                        + PushSettings.class.getRecordComponents().length);
         assertThat(Settings.ALL).allSatisfy(setting -> assertThat(setting.description()).isNotBlank());
     }
 
@@ -101,7 +102,7 @@ class SettingsTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536,
-                StorySettings.defaults(), CallSettings.defaults()));
+                StorySettings.defaults(), CallSettings.defaults(), PushSettings.defaults()));
     }
 
     @Test

@@ -52,6 +52,8 @@ class PortableApiTest {
             "org.jivesoftware.openfire.SessionManager",
             "org.jivesoftware.openfire.session.ClientSession",
             "org.jivesoftware.openfire.session.Session",
+            // isDetached() only (push: a XEP-0198 session waiting for resumption); same signature in 4.2.0 and 5.2.
+            "org.jivesoftware.openfire.session.LocalSession",
             "org.jivesoftware.openfire.XMPPServer",
             "org.jivesoftware.openfire.XMPPServerInfo",
             // getMultiUserChatService(String) only; the service is created by reflection (GroupsMucService).

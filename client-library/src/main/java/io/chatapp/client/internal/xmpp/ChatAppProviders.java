@@ -25,6 +25,8 @@ public final class ChatAppProviders {
         ProviderManager.addExtensionProvider(FileMetadataElement.ELEMENT, FileMetadataElement.NAMESPACE,
                 new FileMetadataElement.Provider());
         ProviderManager.addIQProvider(HideIQ.ELEMENT, HideIQ.NAMESPACE, new HideIQ.Provider());
+        ProviderManager.addIQProvider(NotificationsIQ.ELEMENT, NotificationsIQ.NAMESPACE,
+                new NotificationsIQ.Provider());
         ProviderManager.addIQProvider(MessageInfoIQ.ELEMENT, MessageInfoIQ.NAMESPACE, new MessageInfoIQ.Provider());
         ProviderManager.addIQProvider(ReadMarksIQ.ELEMENT, ReadMarksIQ.NAMESPACE, new ReadMarksIQ.Provider());
         ProviderManager.addIQProvider(LastSeenVisibilityIQ.ELEMENT, LastSeenVisibilityIQ.NAMESPACE,

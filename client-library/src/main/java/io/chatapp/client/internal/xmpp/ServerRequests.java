@@ -193,6 +193,36 @@ public final class ServerRequests implements Resync.Server, GroupPipeline.Archiv
         connection.get().sendIqRequestAndWaitForResponse(LastSeenVisibilityIQ.set(visibility));
     }
 
+    /** The account's notification preferences and unread counts. */
+    public NotificationsIQ notifications() throws Exception {
+        return connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.get());
+    }
+
+    public void setNotifications(Boolean previews, List<NotificationsIQ.Chat> chats) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.set(previews, chats));
+    }
+
+    /** Registers (or, without keys, removes) this device's WebPush subscription. */
+    public void webPush(NotificationsIQ.WebPush subscription) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.webPush(subscription));
+    }
+
+    /** XEP-0357: this device's pushes go to the app server's node, with the publish-options given. */
+    public void enablePush(String appServer, String node, java.util.Map<String, String> publishOptions)
+            throws Exception {
+        boolean done = org.jivesoftware.smackx.push_notifications.PushNotificationsManager
+                .getInstanceFor(connection.get()).enable(JidCreate.from(appServer), node,
+                        new java.util.HashMap<>(publishOptions));
+        if (!done) {
+            throw new ChatClientException(Reason.SERVER_ERROR, "The server did not enable push");
+        }
+    }
+
+    public void disablePush(String appServer, String node) throws Exception {
+        org.jivesoftware.smackx.push_notifications.PushNotificationsManager.getInstanceFor(connection.get())
+                .disable(JidCreate.from(appServer), node);
+    }
+
     private static BareJid me(XMPPConnection current) {
         if (current.getUser() == null) {
             throw new ChatClientException(Reason.NOT_CONNECTED, "Not logged in");

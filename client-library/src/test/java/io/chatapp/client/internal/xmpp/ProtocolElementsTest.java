@@ -89,6 +89,32 @@ class ProtocolElementsTest {
     }
 
     @Test
+    void notificationsSetAndResult() throws Exception {
+        NotificationsIQ set = NotificationsIQ.set(true, java.util.List.of(
+                new NotificationsIQ.Chat("g1@groups.example.org", null, "mentions"),
+                new NotificationsIQ.Chat("alice@example.org", "2026-12-07T12:00:00Z", null)));
+        set.setStanzaId("n1");
+        assertThat(set.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='n1' type='set'>"
+                + "<notifications xmlns='urn:chatapp:notifications:0' previews='true'>"
+                + "<chat jid='g1@groups.example.org' level='mentions'/>"
+                + "<chat jid='alice@example.org' muted-until='2026-12-07T12:00:00Z'/></notifications></iq>");
+        NotificationsIQ result = parse("<iq type='result' id='n2'><notifications xmlns='urn:chatapp:notifications:0'"
+                + " previews='false' vapid-key='BA'><chat jid='alice@example.org' muted-until='2026-12-07T12:00:00Z'/>"
+                + "<unread jid='bob@example.org' count='3'/></notifications></iq>");
+        assertThat(result.previews()).isFalse();
+        assertThat(result.chats()).containsExactly(
+                new NotificationsIQ.Chat("alice@example.org", "2026-12-07T12:00:00Z", null));
+        assertThat(result.unread()).containsExactly(java.util.Map.entry("bob@example.org", 3));
+        assertThat(result.vapidKey()).isEqualTo("BA");
+        NotificationsIQ webPush = NotificationsIQ.webPush(new NotificationsIQ.WebPush("https://ntfy.example/up1",
+                "BPk", "q83"));
+        webPush.setStanzaId("n3");
+        assertThat(webPush.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='n3' type='set'>"
+                + "<notifications xmlns='urn:chatapp:notifications:0'>"
+                + "<webpush endpoint='https://ntfy.example/up1' p256dh='BPk' auth='q83'/></notifications></iq>");
+    }
+
+    @Test
     void hideAndHidden() throws Exception {
         HideIQ hide = new HideIQ("117");
         hide.setStanzaId("d1");

@@ -1,0 +1,336 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.chatapp.client.ChatClient;
+import io.chatapp.client.ChatClientException;
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUser;
+import io.chatapp.devserver.junit.TestUsers;
+import java.net.InetSocketAddress;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * XEP-0357 push end to end: a device enables push with a real app server (an XMPP session that receives the
+ * publishes), goes away, and the app server gets exactly one publish per notifiable event, none while the device is
+ * online and none for typing, receipts or markers; calls are urgent; the text goes only with previews on; an app
+ * server's "gone" error disables the device; mutes and group levels are respected; bad requests get their errors.
+ */
+class PushNotificationsTest {
+
+    /** WebPush endpoints here are the test's own plain-HTTP push service. */
+    @RegisterExtension
+    static final ChatServerExtension SERVER = ChatServerExtension.withProperties(
+            Map.of("chatapp.push.webPushAllowHttp", "true"));
+
+    static final String PUSH = "urn:xmpp:push:0";
+    static final String NOTIFICATIONS = "urn:chatapp:notifications:0";
+    /** More than the default least interval between two pushes to a device (chatapp.push.minIntervalMillis). */
+    private static final Duration QUIET = Duration.ofMillis(2_600);
+
+    @Test
+    void anOfflineDeviceGetsOnePushPerMessageAndNoneWhileOnline(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                assertThat(phone.iq("get", bob.jid(), "<query xmlns='http://jabber.org/protocol/disco#info'/>"))
+                        .contains("var='" + PUSH + "'");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-1", "s3cret"))).contains("type='result'");
+                a.message(bob.jid(), "chat", "while online", null);
+                phone.nextMessage(xml -> xml.contains("while online"));
+                assertThat(app.publishesWithin(Duration.ofSeconds(1))).as("no push to an online device").isEmpty();
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", "first words", null);
+            String publish = app.nextPublish();
+            assertThat(publish).contains("<from>" + bob.jid() + "</from>", "node='node-1'",
+                    "<value>urn:xmpp:push:summary</value>", "var='message-count'><value>1</value>",
+                    "var='last-message-sender'><value>" + alice.jid() + "</value>", "<value>s3cret</value>",
+                    "http://jabber.org/protocol/pubsub#publish-options")
+                    .doesNotContain("last-message-body", "first words", "last-message-priority");
+
+            a.message(bob.jid(), "chat", null, "<composing xmlns='http://jabber.org/protocol/chatstates'/>");
+            a.message(bob.jid(), "chat", null, "<received xmlns='urn:xmpp:receipts' id='x1'/>");
+            a.message(bob.jid(), "chat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='x1'/>");
+            assertThat(app.publishesWithin(QUIET)).as("typing, receipts and markers").isEmpty();
+
+            a.message(bob.jid(), "chat", "second words", null);
+            assertThat(app.publishesWithin(QUIET)).hasSize(1).first().asString()
+                    .contains("var='message-count'><value>1</value>");
+        }
+    }
+
+    /**
+     * A device whose connection dropped without closing its stream keeps a XEP-0198 session on the server, waiting
+     * for resumption (Openfire 4.2 and 5.x detach it): it is not connected, so it is pushed, and when it resumes it
+     * gets the message itself, once.
+     */
+    @Test
+    void aHibernatedSessionIsPushedAndGetsTheMessageOnceWhenItResumes(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice);
+             RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+            phone.iq("set", null, enable(app.jid(), "node-h", "s3cret"));
+            assertThat(phone.connection().isSmResumptionPossible()).as("stream resumption on").isTrue();
+            phone.connection().instantShutdown();
+            Thread.sleep(500);
+            a.message(bob.jid(), "chat", "while asleep", null);
+            assertThat(app.nextPublish()).contains("node='node-h'", "var='message-count'><value>1</value>");
+            phone.connection().connect().login();
+            assertThat(phone.connection().streamWasResumed()).isTrue();
+            assertThat(phone.messagesWithin(Duration.ofSeconds(2))).filteredOn(xml -> xml.contains("while asleep"))
+                    .hasSize(1);
+            assertThat(app.publishesWithin(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void anIncomingCallIsPushedUrgentlyAndPreviewsCarryTheTextOnlyWhenAllowed(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-2", "s3cret"));
+                assertThat(phone.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "' previews='true'/>"))
+                        .contains("type='result'");
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", null, "<propose xmlns='urn:xmpp:jingle-message:0' id='call-1'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>");
+            assertThat(app.nextPublish()).contains("var='last-message-priority'><value>high</value>",
+                    "var='last-message-sender'><value>" + alice.jid()).doesNotContain("last-message-body");
+
+            a.message(bob.jid(), "chat", "see you at noon", null);
+            assertThat(app.nextPublish()).contains("var='last-message-body'><value>see you at noon</value>")
+                    .doesNotContain("last-message-priority");
+        }
+    }
+
+    @Test
+    void anAppServerErrorThatMeansGoneDisablesTheDevice(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-3", "s3cret"));
+                phone.goOffline();
+            }
+            app.refuseWith(StanzaError.Condition.item_not_found);
+            a.message(bob.jid(), "chat", "to a gone device", null);
+            assertThat(app.nextPublish()).contains("node='node-3'");
+            app.refuseWith(null);
+            a.message(bob.jid(), "chat", "nobody pushed", null);
+            assertThat(app.publishesWithin(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
+    void mutedChatsAndGroupLevelsAreRespected(DevServer server, TestUsers users) throws Exception {
+        try (ThreeMembers three = new ThreeMembers(server, users);
+             PushAppServer app = PushAppServer.start(server, users.create("appserver"))) {
+            String room = three.group("pushed");
+            try (RawXmpp phone = RawXmpp.login(server, three.carol, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-4", "s3cret"));
+                String until = Instant.now().plus(Duration.ofHours(1)).toString();
+                assertThat(phone.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='"
+                        + three.alice.jid() + "' muted-until='" + until + "'/></notifications>"))
+                        .contains("type='result'");
+                assertThat(phone.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .contains("jid='" + three.alice.jid() + "'", "muted-until=").contains("previews='false'");
+                phone.goOffline();
+            }
+            // Carol's library client stays online: the phone is another device and is pushed all the same.
+            three.a.groupChat().send(room, "to the group").join();
+            assertThat(app.nextPublish()).contains("var='last-message-sender'><value>" + three.alice.jid());
+            three.a.sendMessage(three.carol.jid(), "muted chat").join();
+            assertThat(app.publishesWithin(QUIET)).as("a muted chat").isEmpty();
+
+            try (RawXmpp desk = RawXmpp.login(server, three.carol, "desk")) {
+                assertThat(desk.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='" + room
+                        + "' level='off'/></notifications>")).contains("type='result'");
+                assertThat(desk.iq("set", null, "<notifications xmlns='" + NOTIFICATIONS + "'><chat jid='" + room
+                        + "' level='loud'/></notifications>")).contains("<bad-request");
+            }
+            three.a.groupChat().send(room, "nobody rings").join();
+            assertThat(app.publishesWithin(QUIET)).as("a group whose level is off").isEmpty();
+        }
+    }
+
+    @Test
+    void unreadCountsPerChatResetWhenAnyDeviceMarksTheChatRead(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser carol = users.create("carol");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice);
+             RawXmpp c = RawXmpp.login(server, carol)) {
+            a.message(bob.jid(), "chat", "one", null);
+            String last = a.message(bob.jid(), "chat", "two", null);
+            c.message(bob.jid(), "chat", "three", null);
+            a.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+            c.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone");
+                 RawXmpp desk = RawXmpp.login(server, bob, "desk")) {
+                assertThat(desk.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .contains("<unread jid='" + alice.jid() + "' count='2'/>",
+                                "<unread jid='" + carol.jid() + "' count='1'/>");
+                phone.message(alice.jid(), "chat", null, "<displayed xmlns='urn:xmpp:chat-markers:0' id='" + last
+                        + "'/>");
+                // The marker and the next request come over different connections: the ping orders them.
+                phone.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>");
+                assertThat(desk.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
+                        .doesNotContain("jid='" + alice.jid() + "' count")
+                        .contains("<unread jid='" + carol.jid() + "' count='1'/>");
+            }
+        }
+    }
+
+    /** The library end to end: push for a device, new-message events with counts, unread counts, a mute. */
+    @Test
+    void theLibraryEnablesPushCountsUnreadAndMutes(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (Clients clients = new Clients(server);
+             PushAppServer app = PushAppServer.start(server, users.create("appserver"))) {
+            ChatClient phone = clients.loggedIn(bob);
+            phone.notifications().enablePush(app.jid(), "lib-node", Map.of("secret", "lib-secret")).join();
+            phone.logout().join();
+            ChatClient desk = clients.loggedIn(bob);
+            BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            desk.notifications().onNewMessage((chat, unread, message) -> heard.add(chat + ":" + unread));
+            ChatClient a = clients.loggedIn(alice);
+
+            a.sendMessage(bob.jid(), "one").join();
+            assertThat(app.nextPublish()).contains("node='lib-node'", "<value>lib-secret</value>");
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(alice.jid() + ":1");
+            a.sendMessage(bob.jid(), "two").join();
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).isEqualTo(alice.jid() + ":2");
+            app.nextPublish();
+            assertThat(desk.notifications().unreadCounts().join()).containsEntry(alice.jid(), 2);
+
+            desk.notifications().mute(alice.jid(), Duration.ofHours(1)).join();
+            assertThat(desk.notifications().settings().join().chats().get(alice.jid()).mutedUntil())
+                    .isAfter(Instant.now());
+            a.sendMessage(bob.jid(), "three").join();
+            assertThat(app.publishesWithin(QUIET)).as("muted").isEmpty();
+
+            desk.receipts().markRead(alice.jid()).join();
+            assertThat(desk.notifications().unreadCounts().join()).doesNotContainKey(alice.jid());
+
+            assertThat(Base64.getUrlDecoder().decode(desk.notifications().vapidKey().join())).hasSize(65);
+            assertThatThrownBy(() -> desk.notifications().enableWebPush("ftp://push.example/x", "AAAA", "AAAA")
+                    .join()).hasCauseInstanceOf(ChatClientException.class);
+            desk.notifications().disableWebPush("https://push.example/never-registered").join();
+        }
+    }
+
+    /** A device subscribed through WebPush gets an urgent, short-lived, VAPID-signed, encrypted push for a call. */
+    @Test
+    void aWebPushDeviceIsPushedThroughItsEndpoint(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        BlockingQueue<Map<String, String>> pushes = new LinkedBlockingQueue<>();
+        HttpServer pushService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        pushService.createContext("/push/", exchange -> {
+            Map<String, String> request = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> request.put(name.toLowerCase(), values.get(0)));
+            request.put("body-length", Integer.toString(exchange.getRequestBody().readAllBytes().length));
+            pushes.add(request);
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        pushService.start();
+        try (RawXmpp a = RawXmpp.login(server, alice)) {
+            String endpoint = "http://127.0.0.1:" + pushService.getAddress().getPort() + "/push/bob";
+            String vapidKey;
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                String settings = phone.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>");
+                vapidKey = settings.replaceAll("(?s).*vapid-key='([^']+)'.*", "$1");
+                assertThat(Base64.getUrlDecoder().decode(vapidKey)).hasSize(65);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"));
+                ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
+                Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+                byte[] point = new byte[65];
+                point[0] = 4;
+                byte[] x = key.getW().getAffineX().toByteArray();
+                byte[] y = key.getW().getAffineY().toByteArray();
+                System.arraycopy(x, Math.max(0, x.length - 32), point, 1 + 32 - Math.min(32, x.length), Math.min(32,
+                        x.length));
+                System.arraycopy(y, Math.max(0, y.length - 32), point, 33 + 32 - Math.min(32, y.length), Math.min(32,
+                        y.length));
+                String subscribe = "<notifications xmlns='" + NOTIFICATIONS + "'><webpush endpoint='" + endpoint
+                        + "' p256dh='%s' auth='" + base64url.encodeToString(new byte[16]) + "'/></notifications>";
+                assertThat(phone.iq("set", null, subscribe.formatted("not-a-key"))).contains("<bad-request");
+                assertThat(phone.iq("set", null, subscribe.formatted(base64url.encodeToString(point))))
+                        .contains("type='result'");
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", null, "<propose xmlns='urn:xmpp:jingle-message:0' id='call-w'/>");
+            Map<String, String> push = pushes.poll(10, TimeUnit.SECONDS);
+            assertThat(push).isNotNull().containsEntry("urgency", "high").containsEntry("ttl", "60")
+                    .containsEntry("content-encoding", "aes128gcm");
+            assertThat(push.get("authorization")).startsWith("vapid t=").endsWith(", k=" + vapidKey);
+            assertThat(Integer.parseInt(push.get("body-length"))).isGreaterThan(86);
+        } finally {
+            pushService.stop(0);
+        }
+    }
+
+    @Test
+    void badRequestsGetTheirErrorsAndTouchNobodyElsesRegistration(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        TestUser mallory = users.create("mallory");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                assertThat(phone.iq("set", null, "<enable xmlns='" + PUSH + "' jid='" + app.jid() + "'/>"))
+                        .contains("<bad-request");
+                assertThat(phone.iq("set", null, "<enable xmlns='" + PUSH + "' node='n'/>")).contains("<bad-request");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-5", "x".repeat(5_000))))
+                        .contains("<not-acceptable");
+                assertThat(phone.iq("set", null, enable(app.jid(), "node-5", "s3cret"))).contains("type='result'");
+                phone.goOffline();
+            }
+            try (RawXmpp m = RawXmpp.login(server, mallory)) {
+                assertThat(m.iq("set", null, "<disable xmlns='" + PUSH + "' jid='" + app.jid() + "' node='node-5'/>"))
+                        .contains("type='result'");
+                assertThat(m.iq("set", bob.jid(), "<disable xmlns='" + PUSH + "' jid='" + app.jid() + "'/>"))
+                        .contains("<forbidden");
+            }
+            a.message(bob.jid(), "chat", "still pushed", null);
+            assertThat(app.nextPublish()).contains("node='node-5'");
+        }
+    }
+
+    static String enable(String appServer, String node, String secret) {
+        return "<enable xmlns='" + PUSH + "' jid='" + appServer + "' node='" + node + "'>"
+                + "<x xmlns='jabber:x:data' type='submit'>"
+                + "<field var='FORM_TYPE'><value>http://jabber.org/protocol/pubsub#publish-options</value></field>"
+                + "<field var='secret'><value>" + secret + "</value></field></x></enable>";
+    }
+}

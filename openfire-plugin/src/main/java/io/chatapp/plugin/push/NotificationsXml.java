@@ -1,0 +1,63 @@
+package io.chatapp.plugin.push;
+
+import io.chatapp.plugin.xmpp.XmppTime;
+import java.time.Instant;
+import java.util.Map;
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+
+/**
+ * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…'><chat jid='…' muted-until='…'
+ * level='all|mentions|off'/><unread jid='…' count='…'/></notifications>}: a user's notification preferences and
+ * unread counts (docs/protocol.md, "Notifications").
+ */
+public final class NotificationsXml {
+
+    public static final String NAMESPACE = "urn:chatapp:notifications:0";
+    public static final String ELEMENT = "notifications";
+
+    private NotificationsXml() {
+    }
+
+    public static Element render(boolean previews, Map<String, ChatSetting> chats, Map<String, Integer> unread) {
+        Element root = DocumentHelper.createElement(QName.get(ELEMENT, NAMESPACE));
+        root.addAttribute("previews", Boolean.toString(previews));
+        unread.forEach((chat, count) -> root.addElement("unread").addAttribute("jid", chat)
+                .addAttribute("count", Integer.toString(count)));
+        chats.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            Element chat = root.addElement("chat").addAttribute("jid", entry.getKey());
+            ChatSetting setting = entry.getValue();
+            if (setting.mutedUntil() != null) {
+                chat.addAttribute("muted-until", XmppTime.format(setting.mutedUntil()));
+            }
+            if (setting.groupLevel() != null) {
+                chat.addAttribute("level", setting.groupLevel().xmlValue());
+            }
+        });
+        return root;
+    }
+
+    /** The previews choice of a set, null when it does not change it; {@code IllegalArgumentException} if invalid. */
+    public static Boolean previews(Element set) {
+        String value = set.attributeValue("previews");
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("previews must be true or false");
+        }
+        return Boolean.valueOf(value);
+    }
+
+    /** The chat setting one {@code <chat/>} of a set asks for; {@code IllegalArgumentException} if invalid. */
+    public static ChatSetting chat(Element chat) {
+        String until = chat.attributeValue("muted-until");
+        Instant mutedUntil = until == null ? null : XmppTime.parse(until).orElseThrow(
+                () -> new IllegalArgumentException("muted-until must be a XEP-0082 date and time"));
+        String level = chat.attributeValue("level");
+        GroupLevel groupLevel = level == null ? null : GroupLevel.fromXml(level).orElseThrow(
+                () -> new IllegalArgumentException("level must be all, mentions or off"));
+        return new ChatSetting(mutedUntil, groupLevel);
+    }
+}
