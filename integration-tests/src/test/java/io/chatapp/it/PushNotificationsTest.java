@@ -128,6 +128,30 @@ class PushNotificationsTest {
         }
     }
 
+    /** The call log's verdict "missed" (the caller gave up) is pushed too, after the urgent ring, and not urgent. */
+    @Test
+    void aCallTheCallerGaveUpOnIsPushedAsMissedAfterTheRing(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (PushAppServer app = PushAppServer.start(server, users.create("appserver"));
+             RawXmpp a = RawXmpp.login(server, alice)) {
+            try (RawXmpp phone = RawXmpp.login(server, bob, "phone")) {
+                phone.iq("set", null, enable(app.jid(), "node-m", "s3cret"));
+                phone.goOffline();
+            }
+            a.message(bob.jid(), "chat", null, "<propose xmlns='urn:xmpp:jingle-message:0' id='call-m'>"
+                    + "<description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'/></propose>"
+                    + "<store xmlns='urn:xmpp:hints'/>");
+            assertThat(app.nextPublish()).contains("var='last-message-priority'><value>high</value>");
+            a.message(bob.jid(), "chat", null, "<retract xmlns='urn:xmpp:jingle-message:0' id='call-m'/>"
+                    + "<store xmlns='urn:xmpp:hints'/>");
+            assertThat(app.nextPublish()).contains("node='node-m'", "var='message-count'><value>1</value>",
+                    "var='last-message-sender'><value>" + alice.jid() + "</value>")
+                    .doesNotContain("last-message-priority", "last-message-body");
+            assertThat(app.publishesWithin(QUIET)).as("one push for the missed call").isEmpty();
+        }
+    }
+
     @Test
     void anAppServerErrorThatMeansGoneDisablesTheDevice(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");

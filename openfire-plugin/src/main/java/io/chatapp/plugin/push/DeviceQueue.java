@@ -14,6 +14,7 @@ final class DeviceQueue {
     String lastSender;
     String lastBody;
     boolean urgent;
+    int missedCalls;
     ScheduledFuture<?> scheduled;
     Instant scheduledAt;
     boolean inFlight;
@@ -25,6 +26,9 @@ final class DeviceQueue {
         lastSender = notification.sender();
         lastBody = previews ? notification.body() : null;
         urgent |= notification.kind().urgent();
+        if (notification.kind() == NotificationKind.MISSED_CALL) {
+            missedCalls++;
+        }
     }
 
     boolean hasPending() {
@@ -33,8 +37,9 @@ final class DeviceQueue {
 
     /** Takes what is pending as one summary, leaving nothing pending. */
     PushSummary take() {
-        PushSummary summary = new PushSummary(count, lastSender, lastBody, urgent);
+        PushSummary summary = new PushSummary(count, lastSender, lastBody, urgent, missedCalls);
         count = 0;
+        missedCalls = 0;
         lastSender = null;
         lastBody = null;
         urgent = false;
@@ -48,6 +53,7 @@ final class DeviceQueue {
             lastBody = failed.lastBody();
         }
         count += failed.messageCount();
+        missedCalls += failed.missedCalls();
         urgent |= failed.urgent();
     }
 

@@ -1,12 +1,21 @@
 package io.chatapp.plugin.push;
 
-/** What a notification is about; a call is urgent (the phone must ring now). */
+/**
+ * What a notification is about; a call is urgent (the phone must ring now), a missed call is not (it is told once the
+ * call has ended unanswered, from the call log's {@code MissedCallListener}).
+ */
 public enum NotificationKind {
     MESSAGE,
     GROUP_MESSAGE,
-    CALL;
+    CALL,
+    MISSED_CALL;
 
     public boolean urgent() {
         return this == CALL;
+    }
+
+    /** Calls reach a user whatever their mutes say: a call is answered now or missed. */
+    public boolean aboutACall() {
+        return this == CALL || this == MISSED_CALL;
     }
 }

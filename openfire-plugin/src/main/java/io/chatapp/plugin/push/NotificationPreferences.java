@@ -56,7 +56,7 @@ public final class NotificationPreferences {
      */
     public boolean wants(String username, Notification notification) {
         ChatSetting setting = chat(username, notification.chat());
-        if (notification.kind().urgent()) {
+        if (notification.kind().aboutACall()) {
             return true;
         }
         if (setting.mutedAt(clock.instant())) {

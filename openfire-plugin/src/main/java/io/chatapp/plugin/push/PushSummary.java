@@ -7,6 +7,20 @@ package io.chatapp.plugin.push;
  * @param lastSender   the sender of the latest one
  * @param lastBody     its text, null unless the user allows previews and it has one
  * @param urgent       whether any of them is urgent (an incoming call)
+ * @param missedCalls  how many of them are missed calls
  */
-public record PushSummary(int messageCount, String lastSender, String lastBody, boolean urgent) {
+public record PushSummary(int messageCount, String lastSender, String lastBody, boolean urgent, int missedCalls) {
+
+    /** A summary without missed calls. */
+    public PushSummary(int messageCount, String lastSender, String lastBody, boolean urgent) {
+        this(messageCount, lastSender, lastBody, urgent, 0);
+    }
+
+    /** What the notifications are, for a push service that shows it: a call, only missed calls, or messages. */
+    public String kind() {
+        if (urgent) {
+            return "call";
+        }
+        return missedCalls > 0 && missedCalls == messageCount ? "missed-call" : "message";
+    }
 }

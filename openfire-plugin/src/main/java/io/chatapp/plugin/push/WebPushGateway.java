@@ -91,8 +91,11 @@ public final class WebPushGateway implements PushGateway {
 
     /** What the device decrypts: the summary's fields, the text only when previews allowed it. */
     static String payload(PushSummary summary) {
-        StringBuilder json = new StringBuilder("{\"kind\":\"").append(summary.urgent() ? "call" : "message")
+        StringBuilder json = new StringBuilder("{\"kind\":\"").append(summary.kind())
                 .append("\",\"count\":").append(summary.messageCount());
+        if (summary.missedCalls() > 0) {
+            json.append(",\"missedCalls\":").append(summary.missedCalls());
+        }
         if (summary.lastSender() != null) {
             json.append(",\"sender\":\"").append(escape(summary.lastSender())).append('"');
         }

@@ -120,6 +120,21 @@ class WebPushGatewayTest {
                 .get(10, TimeUnit.SECONDS)).isEqualTo(PublishOutcome.FAILED);
     }
 
+    @Test
+    void aMissedCallIsToldAsSuchAndMixedWithMessagesAsMessages() throws Exception {
+        gateway().publish(registration(), new PushSummary(1, "alice@example.org", null, false, 1))
+                .get(10, TimeUnit.SECONDS);
+        Received push = received.poll(5, TimeUnit.SECONDS);
+        assertThat(push.headers()).containsEntry("urgency", "normal");
+        assertThat(decrypt(push.body())).isEqualTo(
+                "{\"kind\":\"missed-call\",\"count\":1,\"missedCalls\":1,\"sender\":\"alice@example.org\"}");
+
+        gateway().publish(registration(), new PushSummary(3, "bob@example.org", null, false, 1))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(decrypt(received.poll(5, TimeUnit.SECONDS).body())).isEqualTo(
+                "{\"kind\":\"message\",\"count\":3,\"missedCalls\":1,\"sender\":\"bob@example.org\"}");
+    }
+
     /** RFC 8291 §3.4 and RFC 8188, written out here independently of the sender's code path. */
     private String decrypt(byte[] body) throws Exception {
         ByteBuffer buffer = ByteBuffer.wrap(body);

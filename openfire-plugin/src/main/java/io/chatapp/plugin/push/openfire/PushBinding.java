@@ -2,11 +2,13 @@ package io.chatapp.plugin.push.openfire;
 
 import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.Services;
+import io.chatapp.plugin.calls.CallTracker;
 import io.chatapp.plugin.config.PushSettings;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.openfire.OpenfireFeature;
 import io.chatapp.plugin.openfire.OpenfireRegistrations;
 import io.chatapp.plugin.openfire.PluginRouting;
+import io.chatapp.plugin.push.MissedCallPushes;
 import io.chatapp.plugin.push.NotificationPreferences;
 import io.chatapp.plugin.push.NotificationsXml;
 import io.chatapp.plugin.push.PushDispatcher;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Push on Openfire: {@code urn:xmpp:push:0} advertised on the server and on every account, its enable/disable
  * handler, the preferences IQ, the interceptor that notices notifiable messages and the one that catches the app
- * servers' answers.
+ * servers' answers, and the call log's missed calls (so the calls feature must start before this one).
  */
 public final class PushBinding implements OpenfireFeature {
 
@@ -55,6 +57,7 @@ public final class PushBinding implements OpenfireFeature {
         ScheduledFuture<?> cleanup = executor.scheduleWithFixedDelay(dispatcher::forgetIdle, 1, 1, TimeUnit.MINUTES);
         registrations.onClose(() -> cleanup.cancel(false));
         registrations.intercept(new NotificationInterceptor(domain, services.get(GroupService.class), dispatcher));
+        registrations.onClose(services.get(CallTracker.class).onMissedCall(new MissedCallPushes(domain, dispatcher)));
         registrations.handle(new PushIqHandler(devices, settings, domain, routing));
         registrations.handle(new NotificationsIqHandler(preferences,
                 services.get(UnreadCounts.class), new WebPushSubscriptions(devices, vapid, executor,
