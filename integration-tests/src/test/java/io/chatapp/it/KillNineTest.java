@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
 import io.chatapp.client.ChatClientConfig;
-import io.chatapp.client.ChatMessage;
-import io.chatapp.client.HistoryPage;
 import io.chatapp.client.TlsPolicy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -124,11 +122,11 @@ class KillNineTest {
                             .as("Bob's group messages that Alice saw acknowledged: each once, in order")
                             .containsExactlyElementsOf(groupSent);
 
-                    assertThat(acknowledgedOnly(history(bob, "alice@localhost"), directAcked))
+                    assertThat(acknowledgedOnly(ArchiveView.bodies(bob, "alice@localhost"), directAcked))
                             .as("Bob's archive view").containsExactlyElementsOf(directSent);
                     try (ChatClient aliceAgain = ChatClient.create(config)) {
                         aliceAgain.login("alice", PASSWORD).join();
-                        assertThat(acknowledgedOnly(history(aliceAgain, "bob@localhost"), directAcked))
+                        assertThat(acknowledgedOnly(ArchiveView.bodies(aliceAgain, "bob@localhost"), directAcked))
                                 .as("Alice's archive view").containsExactlyElementsOf(directSent);
                     }
                     for (String member : List.of("alice", "bob")) {
@@ -164,21 +162,6 @@ class KillNineTest {
     /** The bodies that were acknowledged, in the order given (duplicates kept, so a test sees them). */
     private static List<String> acknowledgedOnly(List<String> bodies, Set<String> acknowledged) {
         return bodies.stream().filter(acknowledged::contains).toList();
-    }
-
-    /** The whole conversation with {@code peer} in the account's archive, oldest first. */
-    private static List<String> history(ChatClient client, String peer) {
-        List<String> bodies = new ArrayList<>();
-        String before = null;
-        while (true) {
-            HistoryPage page = client.history().page(peer, 250, before).join();
-            List<String> older = page.messages().stream().map(ChatMessage::body).toList();
-            bodies.addAll(0, older);
-            if (page.complete() || page.messages().isEmpty()) {
-                return bodies;
-            }
-            before = page.oldestArchiveId();
-        }
     }
 
     /** The group's archive (MAM on the room) as the member sees it, oldest first. */
