@@ -19,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,21 +35,14 @@ class ArchiveJournalTest {
     @TempDir
     Path journal;
 
-    private Database database;
-    private String schema;
+    private final String schema = "journal_" + System.nanoTime();
+    private final Database database = Database.open(postgres.settings(schema));
+    /** The archive under test; closed (when open) before the database. */
     private MessageArchive archive;
 
-    @BeforeEach
-    void open() {
-        schema = "journal_" + System.nanoTime();
-        database = Database.open(postgres.settings(schema));
-    }
-
     @AfterEach
-    void close() {
-        if (archive != null) {
-            archive.close();
-        }
+    void closeArchiveThenDatabase() {
+        java.util.Optional.ofNullable(archive).ifPresent(MessageArchive::close);
         database.close();
     }
 
