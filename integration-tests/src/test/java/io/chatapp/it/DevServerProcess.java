@@ -65,6 +65,14 @@ final class DevServerProcess {
         }
     }
 
+    /** SIGKILL (what {@code destroyForcibly} sends on Linux): no shutdown hook, no plugin close, nothing flushed. */
+    void killAbruptly() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("The dev server did not die within 30 s of SIGKILL");
+        }
+    }
+
     /** SIGTERM, as Ctrl+C or a service manager would; returns the exit code. */
     int stop() throws InterruptedException {
         process.destroy();

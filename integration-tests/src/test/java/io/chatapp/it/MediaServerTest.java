@@ -374,6 +374,32 @@ abstract class MediaServerTest {
                 assertThat(answer).as(path).matches("(?s)HTTP/1.1 (400|404|405).*");
                 assertThat(answer).as(path).doesNotContain("root:");
             }
+            // Other spellings of ../ (issue 15): double encoding, backslashes raw and encoded, overlong UTF-8.
+            for (String path : new String[] {"/media/v1/files/%252e%252e%252f%252e%252e%252fetc/passwd" + query,
+                    "/media/v1/files/..\\..\\..\\etc\\passwd" + query,
+                    "/media/v1/files/..%5c..%5c..%5cetc%5cpasswd" + query,
+                    "/media/v1/files/%c0%ae%c0%ae%c0%afetc/passwd" + query, "/media/v1/files/.%2e/.%2e/etc/passwd"
+                    + query}) {
+                String answer = rawRequest(server, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n", new byte[0]);
+                assertThat(answer).as(path).matches("(?s)HTTP/1.1 4\\d\\d.*");
+                assertThat(answer).as(path).doesNotContain("root:").doesNotContain("hello");
+            }
+            // NUL after the name: the name in a download URL is only for display (the signed file id chooses the
+            // file), so at most the signed file itself comes back, under its stored name; never anything else.
+            String file = slot.get().substring(slot.get().indexOf("/media/v1/files/"), slot.get().indexOf('?'));
+            for (String path : new String[] {file + "%00" + query, file + "%00/../../../etc/passwd" + query,
+                    file + "%00.html" + query}) {
+                String answer = rawRequest(server, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n", new byte[0]);
+                assertThat(answer).as(path).doesNotContain("root:").doesNotContain("\u0000");
+                if (answer.startsWith("HTTP/1.1 200")) {
+                    assertThat(answer).as(path).endsWith("\r\n\r\nhello").contains("filename=\"a.txt\"")
+                            .containsIgnoringCase("Content-type: text/plain");
+                } else {
+                    assertThat(answer).as(path).matches("(?s)HTTP/1.1 4\\d\\d.*");
+                }
+            }
         }
     }
 

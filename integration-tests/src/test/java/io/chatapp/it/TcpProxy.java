@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private volatile boolean blocked;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -41,10 +42,28 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Blocks the path: resets every open connection and every new one, as a server whose port is firewalled with
+     * REJECT (or a database that is down) would look to its clients.
+     */
+    void block() {
+        blocked = true;
+        cutAll();
+    }
+
+    /** Lets new connections through again. */
+    void unblock() {
+        blocked = false;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (blocked) {
+                    reset(client);
+                    continue;
+                }
                 Socket server = new Socket();
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
                 sockets.add(client);

@@ -108,6 +108,51 @@ class TokenAttacksTest {
     }
 
     @Test
+    void keyIdInjectionIsRefused() throws Exception {
+        // The kid names a key in the database: paths, SQL, a genuine kid with a suffix, a kid that is not a string.
+        String genuine = currentKey().kid();
+        for (Object kid : List.of("../../../../../dev/null", "' OR '1'='1", genuine + "' --", genuine + "\u0000",
+                genuine + "/../" + genuine, "", Map.of("kid", genuine), List.of(genuine), 42)) {
+            Map<String, Object> header = new LinkedHashMap<>(header());
+            header.put("kid", kid);
+            assertRefused(signed(header, claims(alice.jid())));
+        }
+    }
+
+    @Test
+    void aKeyTheTokenBringsAlongIsNeverTrusted() throws Exception {
+        // Signed with the attacker's own key, which the header offers (jwk) or points to (jku, x5u): refused.
+        java.security.KeyPair attacker = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Map<String, Object> header = new LinkedHashMap<>(header());
+        header.put("jwk", Map.of("kty", "OKP", "crv", "Ed25519", "x",
+                B64.encodeToString(rawPublicKey(attacker.getPublic().getEncoded()))));
+        header.put("jku", "http://127.0.0.1:1/jwks.json");
+        header.put("x5u", "http://127.0.0.1:1/cert.pem");
+        String input = part(header) + "." + part(claims(alice.jid()));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initSign(attacker.getPrivate());
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        assertRefused(input + "." + B64.encodeToString(signature.sign()));
+    }
+
+    @Test
+    void anOversizedTokenIsRefusedAndTheServerCarriesOn() throws Exception {
+        Map<String, Object> padded = claims(alice.jid());
+        padded.put("pad", "x".repeat(64 * 1024));
+        String huge = signed(header(), padded);
+        PluginApi.Answer http = api.get("/api/v1/me", huge);
+        assertThat(http.status()).as(http.toString()).isBetween(400, 499);
+        XMPPTCPConnection connection = XmppLogins.token(server);
+        try {
+            connection.connect();
+            assertThatThrownBy(() -> connection.login(alice.username(), huge)).isInstanceOf(Exception.class);
+        } finally {
+            connection.instantShutdown();
+        }
+        theUntamperedControlTokenWorks();
+    }
+
+    @Test
     void aTamperedPayloadIsRefused() throws Exception {
         String genuine = signed(header(), claims(alice.jid()));
         String[] parts = genuine.split("\\.");

@@ -25,6 +25,19 @@ public final class BenchmarkServer {
     private BenchmarkServer() {
     }
 
+    /**
+     * The plugin's settings given to this JVM as system properties ({@code chatapp.*}), e.g.
+     * {@code -Dchatapp.benchmark.serverJvmOptions=-Dchatapp.archive.journal.mode=off} on the load generator to compare
+     * the archive journal's modes.
+     */
+    private static java.util.Map<String, String> pluginSettings() {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("chatapp.") && !name.startsWith("chatapp.benchmark."))
+                .forEach(name -> settings.put(name, System.getProperty(name)));
+        return settings;
+    }
+
     public static void main(String[] args) throws Exception {
         boolean plugin = switch (args[0]) {
             case "with" -> true;
@@ -35,7 +48,7 @@ public final class BenchmarkServer {
         String noDelay = Boolean.toString(Boolean.parseBoolean(args[2]));
         LoadGenerators.runInTemporaryFolderAndExit("messaging-benchmark-", data -> {
             try (DevServer server = DevServer.start(DevServerConfig.forTests(data).withPlugin(plugin)
-                    .withProperty("xmpp.socket.tcp-nodelay", noDelay))) {
+                    .withProperty("xmpp.socket.tcp-nodelay", noDelay).withProperties(pluginSettings()))) {
                 List<String[]> mutual = new ArrayList<>();
                 for (int a = 3; a < args.length; a++) {
                     if (args[a].startsWith(MUTUAL)) {

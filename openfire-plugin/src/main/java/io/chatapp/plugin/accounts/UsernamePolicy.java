@@ -15,6 +15,7 @@ public final class UsernamePolicy {
     public static final int MAX_LENGTH = 64;
     /** The refusal of a name another account has (HTTP and in-band registration). */
     public static final String TAKEN = "This user name is taken.";
+    private static final String ONLY_ALLOWED = "The user name may contain only letters a-z, digits and . _ -";
     private static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "postmaster", "hostmaster",
             "webmaster", "abuse", "security", "support", "noreply", "no-reply", "system", "server");
 
@@ -26,6 +27,10 @@ public final class UsernamePolicy {
         if (requested == null || requested.isEmpty()) {
             return Result.problem("The user name is required.");
         }
+        if (!requested.chars().allMatch(c -> c < 0x80)) {
+            // Checked before folding: some characters lower-case into ASCII (KELVIN SIGN becomes k).
+            return Result.problem(ONLY_ALLOWED);
+        }
         String name = requested.toLowerCase(Locale.ROOT);
         if (name.length() > MAX_LENGTH) {
             return Result.problem("The user name must have at most " + MAX_LENGTH + " characters.");
@@ -35,7 +40,7 @@ public final class UsernamePolicy {
             boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
             boolean punctuation = c == '.' || c == '_' || c == '-';
             if (!alphanumeric && !punctuation) {
-                return Result.problem("The user name may contain only letters a-z, digits and . _ -");
+                return Result.problem(ONLY_ALLOWED);
             }
             if (punctuation && (i == 0 || i == name.length() - 1 || !isAlphanumeric(name.charAt(i - 1)))) {
                 return Result.problem("The user name must start and end with a letter or digit, and may not have"

@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * The message archive (table {@code archive_message}, migration V4): one row per one-to-one message, shared by the
  * sender's and the recipient's archives.
  *
- * <p>Writing never blocks the caller: {@link #offer} puts the message on the queue of one writer thread
- * ({@link ArchiveWriter}, a {@link BatchWriter}), which commits batches. Everything that reads or changes archived messages runs on the
+ * <p>Writing never waits for the database: {@link #offer} puts the message on the queue of one writer thread
+ * ({@link ArchiveWriter}, a {@link BatchWriter}), which commits batches, and records it in the local write-ahead
+ * {@link ArchiveJournal} (when configured; the one wait, for a local write, so that a message acknowledged to its
+ * sender survives a killed process). Everything that reads or changes archived messages runs on the
  * archive's query threads ({@code chatapp-archive-query-N}) once {@link #flushed()} has completed, so it sees every
  * message offered before the call.
  *
@@ -141,15 +143,18 @@ public final class MessageArchive implements AutoCloseable {
     private final Clock clock;
     private final ArchiveIds ids;
     private final BatchWriter<NewMessage> writer;
+    /** Null when the settings have no journal. */
+    private final ArchiveJournal journal;
     private final ExecutorService queries;
     private volatile boolean closed;
 
     private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, BatchWriter<NewMessage> writer,
-                           ExecutorService queries) {
+                           ArchiveJournal journal, ExecutorService queries) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.ids = ids;
         this.writer = writer;
+        this.journal = journal;
         this.queries = queries;
     }
 
@@ -174,8 +179,16 @@ public final class MessageArchive implements AutoCloseable {
                 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered("chatapp-archive-query-"));
         BatchWriter<NewMessage> writer = ArchiveWriter.start(db, insert, settings.queueCapacity(),
                 settings.batchSize());
+        ArchiveJournal journal;
+        try {
+            journal = ArchiveJournal.start(settings, db, insert, writer);
+        } catch (SQLException | RuntimeException e) {
+            writer.close(WRITER_CLOSE_TIMEOUT);
+            queries.shutdownNow();
+            throw e;
+        }
         LOG.info("Message archive started: node number {}, {}", node, settings);
-        return new MessageArchive(db, clock, ids, writer, queries);
+        return new MessageArchive(db, clock, ids, writer, journal, queries);
     }
 
     /** This node's archive id generator. */
@@ -184,11 +197,20 @@ public final class MessageArchive implements AutoCloseable {
     }
 
     /**
-     * Accepts a message for the archive without blocking. False when the archive cannot take it (its queue is full,
+     * Accepts a message for the archive without waiting for the database (only for the journal, when there is
+     * one: a local write, synced with others). False when the archive cannot take it (its queue is full,
      * typically because the database is unreachable, or it is closed): the caller must then refuse the message.
      */
     public boolean offer(NewMessage message) {
-        return writer.offer(message);
+        if (!writer.offer(message)) {
+            return false;
+        }
+        if (journal != null) {
+            // Waits for the journal (never for the database). Should the disk fail, the message still has the
+            // writer's promise (written unless the process dies first); the journal logs it.
+            journal.append(message);
+        }
+        return true;
     }
 
     /** Completes once every message offered before this call has been committed. */
@@ -418,6 +440,9 @@ public final class MessageArchive implements AutoCloseable {
     public void close() {
         closed = true;
         writer.close(WRITER_CLOSE_TIMEOUT);
+        if (journal != null) {
+            journal.close(); // after the writer: its last segment goes once the writer says all is committed
+        }
         queries.shutdown();
         try {
             if (!queries.awaitTermination(QUERY_CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

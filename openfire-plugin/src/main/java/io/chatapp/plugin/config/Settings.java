@@ -124,6 +124,14 @@ public record Settings(
             2, 1, 64, "Threads answering archive queries (MAM pages, retractions, message lookups).");
     public static final Setting<Integer> ARCHIVE_MAX_PAGE_SIZE = Setting.integer("chatapp.archive.maxPageSize",
             250, 1, 1_000, "Largest page of messages one MAM query returns; a larger RSM max is lowered to it.");
+    public static final Setting<String> ARCHIVE_JOURNAL_DIRECTORY = Setting.string(
+            "chatapp.archive.journal.directory", "", "Directory of the archive's write-ahead journal (local to each"
+                    + " node); empty means a chatapp-archive-journal directory in Openfire's home.");
+    public static final Setting<String> ARCHIVE_JOURNAL_MODE = Setting.string("chatapp.archive.journal.mode",
+            "fsync", "How safe a message is when the server acknowledges it (XEP-0198) before its archive batch is"
+                    + " committed: fsync (recorded in the journal and synced to disk: survives a killed process and a"
+                    + " power loss), write (recorded in the journal: survives a killed process) or off (only in memory:"
+                    + " a killed process loses what was not yet committed).");
     public static final Setting<Integer> RETRACTION_WINDOW_HOURS = Setting.integer("chatapp.retraction.windowHours",
             48, 1, 87_600, "How long after sending a message its sender may retract it (delete for everyone).");
 
@@ -232,7 +240,7 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
+            ARCHIVE_JOURNAL_DIRECTORY, ARCHIVE_JOURNAL_MODE, RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
@@ -281,7 +289,9 @@ public record Settings(
                         ARCHIVE_BATCH_SIZE.read(source),
                         ARCHIVE_QUERY_THREADS.read(source),
                         ARCHIVE_MAX_PAGE_SIZE.read(source),
-                        java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source))),
+                        java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source)),
+                        ARCHIVE_JOURNAL_DIRECTORY.read(source).trim(),
+                        ARCHIVE_JOURNAL_MODE.read(source).trim()),
                 lastSeenDefault(source),
                 MediaSettings.read(source),
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),

@@ -3,6 +3,7 @@ package io.chatapp.plugin.http;
 import com.sun.net.httpserver.HttpExchange;
 import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.HttpLimits;
+import io.chatapp.plugin.storage.DatabaseFailures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * of piling up work. Routes see each request as a {@code com.sun.net.httpserver.HttpExchange}.
  */
 public final class HttpApiServer implements AutoCloseable {
+
+    /** What a 503 for an unavailable database asks clients to wait, in seconds. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
     static final String THREAD_PREFIX = "chatapp-http-";
@@ -130,8 +134,17 @@ public final class HttpApiServer implements AutoCloseable {
                             exchange.getRequestURI().getPath(), e.toString());
                     return;
                 }
-                LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-                response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");
+                if (DatabaseFailures.isUnavailable(e)) {
+                    // Temporary and not the client's doing; /health says the same (docs/reliability.md).
+                    LOG.warn("HTTP {} {}: the database is unavailable ({})", exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(), e.toString());
+                    response = HttpResponse.error(503, "database_unavailable",
+                            "The server's database is unavailable; try again shortly.")
+                            .withHeader("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS));
+                } else {
+                    LOG.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+                    response = HttpResponse.error(500, "internal_error", "The server could not handle the request.");
+                }
             }
             try {
                 send(exchange, response);

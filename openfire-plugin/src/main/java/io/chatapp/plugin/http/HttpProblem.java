@@ -26,6 +26,12 @@ public final class HttpProblem extends Exception {
                 .withHeader("WWW-Authenticate", "Bearer realm=\"chatapp\""), message);
     }
 
+    /** A temporary refusal (503, 507…) with {@code Retry-After} in whole seconds. */
+    public static HttpProblem retryLater(int status, String error, long retryAfterSeconds, String message) {
+        return new HttpProblem(HttpResponse.error(status, error, message)
+                .withHeader("Retry-After", Long.toString(retryAfterSeconds)), message);
+    }
+
     /** 429 with {@code Retry-After} in whole seconds. */
     public static HttpProblem tooManyRequests(long retryAfterSeconds, String message) {
         return new HttpProblem(HttpResponse.error(429, "too_many_requests", message)

@@ -45,14 +45,21 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".tmp");
+        Path temp;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".tmp");
+        } catch (IOException e) {
+            throw new StoreWriteException(e);
+        }
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 copyExactly(content, out, length);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
+            } catch (IOException e) {
+                throw new StoreWriteException(e);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -73,7 +80,11 @@ public final class LocalBlobStore implements BlobStore {
             if (n < 0) {
                 throw new IOException("content ended after " + (length - remaining) + " of " + length + " bytes");
             }
-            out.write(buffer, 0, n);
+            try {
+                out.write(buffer, 0, n);
+            } catch (IOException e) {
+                throw new StoreWriteException(e); // the disk, not the client
+            }
             remaining -= n;
         }
     }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PUT of an upload slot (XEP-0363 §5), from the request's body to the recorded file: every check, the content
@@ -17,6 +19,10 @@ import java.util.Optional;
  * any step fails.
  */
 final class Uploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+    /** What a refusal for a full or failing store asks the client to wait, in seconds. */
+    private static final long STORE_RETRY_AFTER_SECONDS = 60;
 
     private final MediaRecords records;
     private final BlobStore store;
@@ -89,6 +95,13 @@ final class Uploads {
             store.put(key, content, slot.size(), type);
         } catch (UploadStream.TooLongException e) {
             throw new HttpProblem(413, "too_large", e.getMessage() + "; nothing was stored.");
+        } catch (StoreWriteException e) {
+            LOG.error("The media store could not write {} ({} bytes): {}", key, slot.size(), e.getMessage());
+            throw e.outOfSpace()
+                    ? HttpProblem.retryLater(507, "insufficient_storage", STORE_RETRY_AFTER_SECONDS,
+                            "The server has no room for this file now; nothing was stored. Try again later.")
+                    : HttpProblem.retryLater(503, "storage_unavailable", STORE_RETRY_AFTER_SECONDS,
+                            "The server could not store this file now; nothing was stored. Try again later.");
         } catch (IOException e) {
             throw new HttpProblem(400, "incomplete_upload", "The upload did not complete (" + e.getMessage()
                     + "); nothing was stored.");

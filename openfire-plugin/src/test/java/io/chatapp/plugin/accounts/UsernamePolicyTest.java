@@ -41,6 +41,15 @@ class UsernamePolicyTest {
     }
 
     @Test
+    void charactersThatLowerCaseIntoTheAllowedSetAreRefused() {
+        // KELVIN SIGN lower-cases to an ASCII k, and DOTTED CAPITAL I to i plus a combining dot: a name typed with
+        // them must not become, or collide with, the plain ASCII name.
+        for (String name : new String[] {"\u212Aaren", "al\u212A", "\u0130van", "\u212Bngstrom"}) {
+            assertThat(refused(name)).as(name).contains("only letters");
+        }
+    }
+
+    @Test
     void punctuationMustBeBetweenLettersOrDigits() {
         for (String name : new String[] {".alice", "alice.", "-alice", "alice_", "al..ice", "al._ice", "a-_b",
                 "_", "."}) {

@@ -100,7 +100,8 @@ class SettingsTest {
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
-                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48)), LastSeenVisibility.CONTACTS,
+                new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48), "", "fsync"),
+                LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536,
                 StorySettings.defaults(), CallSettings.defaults(), PushSettings.defaults()));
     }
@@ -182,9 +183,17 @@ class SettingsTest {
                 "chatapp.archive.batchSize", "200",
                 "chatapp.archive.queryThreads", "4",
                 "chatapp.archive.maxPageSize", "100",
-                "chatapp.retraction.windowHours", "24")).archive();
+                "chatapp.retraction.windowHours", "24",
+                "chatapp.archive.journal.directory", "/var/lib/chatapp/journal",
+                "chatapp.archive.journal.mode", "write")).archive();
 
-        assertThat(archive).isEqualTo(new ArchiveSettings(5000, 200, 4, 100, Duration.ofHours(24)));
+        assertThat(archive).isEqualTo(new ArchiveSettings(5000, 200, 4, 100, Duration.ofHours(24),
+                "/var/lib/chatapp/journal", "write"));
+        assertThat(archive.journaled()).isTrue();
+        assertThat(read(Map.of()).archive().journaled()).as("no directory: Openfire's home is given by the plugin")
+                .isFalse();
+        assertThatThrownBy(() -> read(Map.of("chatapp.archive.journal.mode", "sometimes")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("chatapp.archive.journal.mode");
         assertThat(ArchiveSettings.defaults()).isEqualTo(read(Map.of()).archive());
         assertThat(read(Map.of()).toString()).contains("archive=ArchiveSettings[queueCapacity=100000");
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +81,15 @@ class MediaServiceTest {
         return service(0, Duration.ZERO);
     }
 
+    /** A service on {@code onStore} that takes plain files of up to 2 MB. */
+    private MediaService service(LocalBlobStore onStore, Path root) {
+        MediaSettings settings = new MediaSettings("local", root.toString(), BASE, "upload",
+                Duration.ofMinutes(5), new MediaSettings.Limits(1_000_000, 1_000, 1_000, 2_000_000), 0,
+                Duration.ZERO, Duration.ofDays(30), Duration.ofDays(365), null);
+        return new MediaService(records, onStore, new MediaUrls(BASE, signer, Duration.ZERO, clock), settings,
+                background, clock);
+    }
+
     private static Map<String, String> query(String url) throws HttpProblem {
         return QueryParameters.parse(URI.create(url).getRawQuery());
     }
@@ -123,6 +133,53 @@ class MediaServiceTest {
     @FunctionalInterface
     private interface ThrowingCall {
         void run() throws Exception;
+    }
+
+    @Test
+    void aFullDiskRefusesUploadsWith507LeavesNothingHalfWrittenAndRecovers() throws Exception {
+        // A 1 MB tmpfs under the store (the tests run as root; elsewhere this is skipped, saying why).
+        Path small = Files.createDirectories(directory.resolve("small-disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()) == 0,
+                "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        try {
+            LocalBlobStore onSmallDisk = new LocalBlobStore(small);
+            MediaService media = service(onSmallDisk, small);
+            byte[] first = "a".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
+            byte[] second = "b".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
+            MediaService.SlotGrant firstGrant = media.requestSlot(ALICE, "a.txt", first.length, "text/plain").join();
+            MediaFile stored = upload(media, firstGrant, "text/plain", first);
+            MediaService.SlotGrant secondGrant = media.requestSlot(ALICE, "b.txt", second.length, "text/plain")
+                    .join();
+
+            HttpProblem full = null;
+            try {
+                upload(media, secondGrant, "text/plain", second);
+            } catch (HttpProblem problem) {
+                full = problem;
+            }
+            assertThat(full).as("the upload that does not fit").isNotNull();
+            assertThat(full.response().status()).isEqualTo(507);
+            assertThat(full.response().headers()).containsEntry("Retry-After", "60");
+            try (Stream<Path> files = Files.walk(small)) {
+                assertThat(files.filter(Files::isRegularFile).toList()).as("nothing half-written")
+                        .singleElement().satisfies(file -> assertThat(Files.size(file)).isEqualTo(first.length));
+            }
+            try (InputStream in = onSmallDisk.get(BlobKeys.file(stored.fileId()), 0, first.length)) {
+                assertThat(in.readAllBytes()).as("downloads keep working").isEqualTo(first);
+            }
+
+            assertThat(run("mount", "-o", "remount,size=4m", small.toString())).isZero();
+            assertThat(upload(media, secondGrant, "text/plain", second).size())
+                    .as("the same slot works once space returns").isEqualTo(second.length);
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     @Test

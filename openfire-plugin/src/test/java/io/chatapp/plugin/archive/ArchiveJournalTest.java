@@ -1,0 +1,125 @@
+package io.chatapp.plugin.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.plugin.config.ArchiveSettings;
+import io.chatapp.plugin.storage.Database;
+import io.chatapp.plugin.storage.JournalSegments;
+import io.chatapp.plugin.storage.WriteAheadJournal;
+import io.chatapp.plugin.testing.EmbeddedDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive's write-ahead journal: a message is recorded before {@code offer} returns (before the server
+ * acknowledges it), and what a killed process left is archived at the next start, each message once.
+ */
+class ArchiveJournalTest {
+
+    @RegisterExtension
+    static final EmbeddedDatabase postgres = new EmbeddedDatabase();
+
+    @TempDir
+    Path journal;
+
+    private final String schema = "journal_" + System.nanoTime();
+    private final Database database = Database.open(postgres.settings(schema));
+    /** The archive under test; closed (when open) before the database. */
+    private MessageArchive archive;
+
+    @AfterEach
+    void closeArchiveThenDatabase() {
+        java.util.Optional.ofNullable(archive).ifPresent(MessageArchive::close);
+        database.close();
+    }
+
+    private ArchiveSettings settings() {
+        return new ArchiveSettings(1000, 100, 2, 250, Duration.ofHours(48), journal.toString(), "fsync");
+    }
+
+    private static NewMessage message(long id, int n) {
+        return new NewMessage(id, "alice@example.com", "bob@example.com", "m-" + n, n % 2 == 0 ? null : "o-" + n,
+                "<message id='m-" + n + "'><body>caf\u00e9 " + n + "</body></message>");
+    }
+
+    private List<List<Object>> rows() throws SQLException {
+        return postgres.query("SELECT id, message_id, client_ref FROM " + schema + ".archive_message ORDER BY id");
+    }
+
+    @Test
+    void anAcceptedMessageIsInTheJournalBeforeItsBatchCommits() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        BatchInsert held = new BatchInsert() {
+            private final BatchInsert real = BatchInsert.standard();
+
+            @Override
+            public void write(Connection connection, List<NewMessage> batch, boolean retry) throws SQLException {
+                try {
+                    hold.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                real.write(connection, batch, retry);
+            }
+        };
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC(), held);
+        for (int n = 1; n <= 3; n++) {
+            assertThat(archive.offer(message(archive.ids().next(), n))).isTrue();
+        }
+
+        List<byte[]> recorded = JournalSegments.recover(journal).records();
+        assertThat(recorded).hasSize(3);
+        assertThat(ArchiveJournal.decode(recorded.get(2)).messageId()).isEqualTo("m-3");
+        assertThat(rows()).as("not committed yet").isEmpty();
+
+        hold.countDown();
+        archive.flushed().get(10, TimeUnit.SECONDS);
+        archive.close();
+        archive = null;
+        assertThat(rows()).hasSize(3);
+        assertThat(segments()).as("committed: the journal is emptied").isEmpty();
+    }
+
+    @Test
+    void whatAKilledProcessLeftIsArchivedOnceAtTheNextStart() throws Exception {
+        // The previous process archived message 1, had 2 and 3 acknowledged but not committed, then died.
+        archive = MessageArchive.start(database.dataSource(), new ArchiveSettings(1000, 100, 2, 250,
+                Duration.ofHours(48)), Clock.systemUTC());
+        NewMessage first = message(archive.ids().next(), 1);
+        List<NewMessage> left = List.of(first, message(archive.ids().next(), 2), message(archive.ids().next(), 3));
+        archive.offer(first);
+        archive.flushed().get(10, TimeUnit.SECONDS);
+        archive.close();
+        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
+                Duration.ofMinutes(1), CompletableFuture::new)) {
+            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
+        }
+
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+
+        assertThat(rows()).extracting(row -> row.get(1)).containsExactly("m-1", "m-2", "m-3");
+        assertThat(rows()).extracting(row -> row.get(2)).containsExactly("o-1", "m-2", "o-3");
+        assertThat(segments()).as("recovered segments are deleted").isEmpty();
+        assertThat(archive.query("alice@example.com", ArchiveQuery.first(10)).get(10, TimeUnit.SECONDS)
+                .messages()).extracting(ArchivedMessage::stanzaXml).last().asString().contains("caf\u00e9 3");
+    }
+
+    private List<Path> segments() throws Exception {
+        try (Stream<Path> files = Files.list(journal)) {
+            return files.toList();
+        }
+    }
+}
