@@ -30,6 +30,8 @@ public final class CallsProviders {
         }
         SmackConfiguration.getVersion(); // loads Smack's providers first, so ours replace theirs
         ProviderManager.addIQProvider(JingleIQ.ELEMENT, JingleIQ.NAMESPACE, new JingleIQ.Provider());
+        ProviderManager.addIQProvider(ExternalServicesIQ.ELEMENT, ExternalServicesIQ.NAMESPACE,
+                new ExternalServicesIQ.Provider());
         ProviderManager.addExtensionProvider(UnknownSession.QNAME.getLocalPart(), UnknownSession.NAMESPACE,
                 new UnknownSession.Provider());
         String ns = JmiElement.NAMESPACE;
