@@ -58,7 +58,7 @@ public final class CallRegistry {
         this.context = new CallSession.Context(stanzas, thread, media, observer, Clock.systemUTC(), relayOnly);
     }
 
-    /** Follows a (new) connection: JMI messages, their carbons, Jingle requests, unparseable Jingle. */
+    /** Follows a (new) connection: JMI messages and their carbons, Jingle requests; unparseable stanzas dropped. */
     public void attach(XMPPTCPConnection connection) {
         connection.addAsyncStanzaListener(this::onMessage, new org.jivesoftware.smack.filter.AndFilter(
                 MessageTypeFilter.CHAT, stanza -> JmiElement.from((Message) stanza) != null));
@@ -81,7 +81,7 @@ public final class CallRegistry {
                 return onJingle((JingleIQ) request);
             }
         });
-        connection.setParsingExceptionCallback(new UnparseableRequests(connection));
+        connection.setParsingExceptionCallback(new IgnoreUnparseable());
     }
 
     private void onMessage(Stanza stanza) {
@@ -176,6 +176,9 @@ public final class CallRegistry {
     private IQ onJingle(JingleIQ request) {
         try {
             return CompletableFuture.supplyAsync(() -> {
+                if (request.malformed() != null) {
+                    return JingleErrors.badRequest(request);
+                }
                 CallSession session = sessions.get(request.sid());
                 if (session == null || session.ended() || session.peerFull() == null
                         || !session.peerFull().equals(request.getFrom())) {

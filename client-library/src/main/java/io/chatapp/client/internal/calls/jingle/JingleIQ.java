@@ -26,6 +26,8 @@ public final class JingleIQ extends IQ {
     private final BundleGroup group;
     private final JingleReason reason;
     private final RtpSessionInfo info;
+    /** Why the request could not be read; null for a well-formed one. */
+    private String malformed;
 
     /** Null initiator, responder, group, reason and info when absent. */
     public JingleIQ(String action, String sid, String initiator, String responder, List<JingleContent> contents,
@@ -74,6 +76,19 @@ public final class JingleIQ extends IQ {
         return info;
     }
 
+    /** Why the request could not be read (a required attribute missing, a number that is none); null if it could. */
+    public String malformed() {
+        return malformed;
+    }
+
+    /** A request whose content could not be read: kept so it can be answered with bad-request. */
+    static JingleIQ malformed(String action, String sid, String why) {
+        JingleIQ iq = new JingleIQ(action == null ? "" : action, sid == null ? "" : sid, null, null, List.of(),
+                null, null, null);
+        iq.malformed = why;
+        return iq;
+    }
+
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         xml.attribute("action", action).optAttribute("initiator", initiator).optAttribute("responder", responder)
@@ -90,13 +105,30 @@ public final class JingleIQ extends IQ {
         return xml;
     }
 
-    /** Parses {@code <jingle/>}; a missing action or sid, or a malformed child, fails the parse. */
+    /**
+     * Parses {@code <jingle/>}. A request with a missing action or sid or a malformed child does not fail the parse
+     * (Smack would drop the connection over it): it is read as {@link #malformed()}, to be answered bad-request.
+     */
     public static final class Provider extends IQProvider<JingleIQ> {
         @Override
         public JingleIQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment environment)
+                throws XmlPullParserException, java.io.IOException {
+            String action = JingleXml.attribute(parser, "action");
+            String sid = JingleXml.attribute(parser, "sid");
+            try {
+                if (action == null || sid == null) {
+                    throw new SmackParsingException.RequiredAttributeMissingException(action == null ? "action"
+                            : "sid");
+                }
+                return parseContent(parser, initialDepth, action, sid);
+            } catch (SmackParsingException | NumberFormatException e) {
+                JingleXml.skipTo(parser, initialDepth);
+                return malformed(action, sid, e.getMessage());
+            }
+        }
+
+        private static JingleIQ parseContent(XmlPullParser parser, int initialDepth, String action, String sid)
                 throws SmackParsingException, XmlPullParserException, java.io.IOException {
-            String action = JingleXml.required(parser, "action");
-            String sid = JingleXml.required(parser, "sid");
             String initiator = JingleXml.attribute(parser, "initiator");
             String responder = JingleXml.attribute(parser, "responder");
             List<JingleContent> contents = new ArrayList<>();

@@ -39,7 +39,7 @@ public final class JingleXml {
     }
 
     /** Moves the parser to the end tag of the element started at {@code depth} (it may already be there). */
-    static void skipTo(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {
+    public static void skipTo(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {
         while (!(parser.getEventType() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
             parser.next();
         }

@@ -103,12 +103,23 @@ class JingleElementsTest {
     }
 
     @Test
-    void missingRequiredAttributesFailTheParse() {
+    void malformedRequestsAreReadAsMalformedNotThrown() throws Exception {
         String noSid = "<iq xmlns='jabber:client' type='set' id='x'><jingle xmlns='urn:xmpp:jingle:1' "
                 + "action='session-info'/></iq>";
         String badPort = SESSION_INITIATE.replace("port='50000'", "port='many'");
-        assertThatThrownBy(() -> parseIq(noSid)).isInstanceOf(SmackParsingException.class);
-        assertThatThrownBy(() -> parseIq(badPort)).isInstanceOf(SmackParsingException.class);
+        assertThat(parseIq(noSid).malformed()).contains("sid");
+        JingleIQ bad = parseIq(badPort);
+        assertThat(bad.malformed()).contains("port");
+        assertThat(bad.sid()).isEqualTo("s1");
+        assertThat(bad.getStanzaId()).isEqualTo("j1");
+        assertThat(parseIq(SESSION_INITIATE).malformed()).isNull();
+    }
+
+    @Test
+    void aMalformedChildAloneFailsItsOwnParse() {
+        assertThatThrownBy(() -> new IceCandidate.Provider().parse(PacketParserUtils.getParserFor(
+                "<candidate xmlns='urn:xmpp:jingle:transports:ice-udp:1' component='1' foundation='1' ip='x' "
+                + "port='p' priority='1' protocol='udp' type='host'/>"))).isInstanceOf(SmackParsingException.class);
     }
 
     @Test
