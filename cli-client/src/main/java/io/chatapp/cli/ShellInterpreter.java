@@ -37,7 +37,7 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/group", "/quit");
+            "/group", "/call", "/reject", "/hangup", "/mute", "/camera", "/quit");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -50,12 +50,13 @@ public final class ShellInterpreter {
 
     /** Commands whose first argument is an address, completed with the contacts. */
     static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add",
-            "/history", "/read");
+            "/history", "/read", "/call");
 
     private static List<String> help() {
         List<String> lines = new ArrayList<>(COMMAND_HELP);
         lines.addAll(lines.indexOf("  /help                this list"), GroupCommands.HELP);
         lines.addAll(lines.indexOf("  /help                this list"), StoryCommands.HELP);
+        lines.addAll(lines.indexOf("  /help                this list"), CallCommands.HELP);
         return List.copyOf(lines);
     }
 
@@ -103,6 +104,7 @@ public final class ShellInterpreter {
     private volatile boolean groupConversation;
     private GroupCommands groupCommands;
     private StoryCommands storyCommands;
+    private CallCommands callCommands;
     private GroupMessageCommands groupMessageCommands;
     /** The groups whose messages this shell has shown (their messages' handles name group messages). */
     private final Set<String> groupRooms = ConcurrentHashMap.newKeySet();
@@ -193,7 +195,14 @@ public final class ShellInterpreter {
             case "/help", "/?" -> HELP.forEach(printer);
             case "/contacts" -> listContacts();
             case "/add" -> add(rest);
-            case "/accept" -> accept(rest);
+            case "/accept" -> {
+                if (rest.isBlank()) {
+                    calls().run(name, rest);
+                } else {
+                    accept(rest);
+                }
+            }
+            case "/call", "/reject", "/hangup", "/mute", "/camera" -> calls().run(name, rest);
             case "/decline" -> decline(rest);
             case "/chat" -> chat(rest);
             case "/msg" -> msg(rest);
@@ -570,6 +579,22 @@ public final class ShellInterpreter {
                     (running, progress, action) -> await(running, progress, action), transfers, clock);
         }
         return storyCommands;
+    }
+
+    /** The call commands, made on first use (a session without calls fails only then). */
+    private synchronized CallCommands calls() {
+        if (callCommands == null) {
+            callCommands = new CallCommands(session.calls(), printer, this::address);
+        }
+        return callCommands;
+    }
+
+    /** Shows what happens to a call (an incoming one rings the bell). */
+    public void callEvent(io.chatapp.client.CallEvent event) {
+        String line = CallCommands.eventLine(event);
+        if (line != null) {
+            printer.accept(line);
+        }
     }
 
     /** Shows that a contact posted a status update. */
