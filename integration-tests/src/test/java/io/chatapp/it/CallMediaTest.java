@@ -99,6 +99,36 @@ class CallMediaTest {
         alice.await("EVENT Ended PEER_HUNG_UP", SETUP);
     }
 
+    /**
+     * A 5 s cut of the caller's link (XMPP and media alike): libwebrtc keeps the ICE pair through it, so media resumes
+     * on the same pair and the call never ends. (A longer outage that fails ICE is restarted by the initiator with
+     * new credentials, {@code IceRestarts}; this test does not reach that point.)
+     */
+    @Test
+    void callSurvivesAFiveSecondNetworkCut() throws Exception {
+        alice.send("call " + bobJid);
+        bob.await("EVENT Incoming", SETUP);
+        bob.send("accept");
+        alice.await("EVENT Connected", SETUP);
+        bob.await("EVENT Connected", SETUP);
+        awaitMedia(bob, false);
+
+        network.cut(0, true);
+        Thread.sleep(5_000);
+        network.cut(0, false);
+
+        long before = bob.media()[0];
+        long deadline = System.nanoTime() + SETUP.toNanos();
+        while (bob.media()[0] - before < 1000 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(bob.media()[0] - before).as("sound received after the cut, ms").isGreaterThanOrEqualTo(1000);
+        assertThat(alice.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
+        assertThat(bob.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
+        alice.send("hangup");
+        bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
     /** Waits until the party received a second of sound (and, for video, 15 decoded frames) and sent bytes. */
     private static void awaitMedia(CallPartyProcess party, boolean video) throws Exception {
         long deadline = System.nanoTime() + SETUP.toNanos();

@@ -77,6 +77,12 @@ public final class CallSession {
     private final List<String[]> pendingRemoteCandidates = new ArrayList<>();
     private final List<String[]> pendingLocalCandidates = new ArrayList<>();
     private List<JingleContent> localContents = List.of();
+    /** The peer's contents as last described (initiate or accept, then restarts), for ICE restarts. */
+    private JingleContents remoteContents = new JingleContents(List.of(), null);
+    /** Whether this side (the initiator) restarted ICE and waits for the peer's new credentials. */
+    private boolean restarting;
+    /** Whether that restart's offer went out (what arrives then is the answer). */
+    private boolean restartOfferSent;
     private Instant connectedAt;
     private Duration duration = Duration.ZERO;
     private CallEndReason endReason;
@@ -347,6 +353,7 @@ public final class CallSession {
                     return JingleErrors.badRequest(request);
                 }
                 localContents = request.contents();
+                remoteContents = new JingleContents(request.contents(), request.group());
                 iceServers.thenAccept(servers -> context.thread().run(() -> answer(servers, offer)));
             }
             case "session-accept" -> {
@@ -360,10 +367,16 @@ public final class CallSession {
                     terminateAndEnd(JingleReason.of("failed-application"));
                     return JingleErrors.badRequest(request);
                 }
+                remoteContents = new JingleContents(request.contents(), request.group());
                 media.acceptAnswer(answer).thenRun(() -> context.thread().run(this::remoteDescriptionSet))
                         .exceptionally(e -> fail("the answer was refused", e));
             }
-            case "transport-info" -> remoteCandidates(request.contents());
+            case "transport-info" -> {
+                if (media != null && IceRestarts.changesCredentials(remoteContents, request.contents())) {
+                    peerRestartedIce(request.contents());
+                }
+                remoteCandidates(request.contents());
+            }
             case "session-info" -> peerInfo(request.info());
             case "session-terminate" -> {
                 JingleReason reason = request.reason();
@@ -398,6 +411,7 @@ public final class CallSession {
         }
         remoteDescriptionSet();
         JingleContents jingle = SdpToJingle.map(sdp, false);
+        localContents = jingle.contents(); // same names as the offer's; our own credentials for trickling
         JingleIQ accept = new JingleIQ("session-accept", sid, null, context.stanzas().me().toString(),
                 jingle.contents(), jingle.group(), null, null);
         context.stanzas().jingle(peerFull, accept).whenComplete((answer, failure) -> context.thread().run(() -> {
@@ -527,13 +541,86 @@ public final class CallSession {
             case "disconnected" -> {
                 if (state == CallState.CONNECTED) {
                     change(CallState.RECONNECTING);
+                    context.thread().later(this::restartIfStillDown, IceRestarts.GRACE_MILLIS);
                 }
             }
             case "failed" -> {
-                terminate(JingleReason.of("connectivity-error"));
-                end(CallEndReason.FAILED);
+                if (state == CallState.CONNECTED) {
+                    change(CallState.RECONNECTING);
+                }
+                restartIfStillDown();
+                context.thread().later(this::giveUpIfStillDown, IceRestarts.GIVE_UP_MILLIS);
             }
             default -> { }
+        }
+    }
+
+    // ---- ICE restart (XEP-0176 transport-info with new credentials, as Conversations does)
+
+    /**
+     * The initiator restarts ICE when the connection stays down past the grace period (or ICE failed); the responder
+     * waits for it. Should a peer restart at the same time, the initiator's restart wins ({@link #peerRestartedIce}).
+     */
+    private void restartIfStillDown() {
+        if (outgoing && state == CallState.RECONNECTING && !restarting && media != null) {
+            restarting = true;
+            restartOfferSent = false;
+            localDescriptionSent = false; // candidates of the new credentials wait for their transport-info
+            media.createOffer(true).thenAccept(sdp -> context.thread().run(() -> sendRestart(sdp, true)))
+                    .exceptionally(e -> fail("could not restart ICE", e));
+        }
+    }
+
+    private void giveUpIfStillDown() {
+        if (state == CallState.RECONNECTING) {
+            terminate(JingleReason.of("connectivity-error"));
+            end(CallEndReason.FAILED);
+        }
+    }
+
+    /**
+     * Sends the new local credentials in one transport-info, candidates trickling after.
+     *
+     * @param offer whether they are this side's restart offer (then the peer's candidates wait for its answer)
+     */
+    private void sendRestart(String sdp, boolean offer) {
+        if (ended()) {
+            return;
+        }
+        JingleContents jingle = SdpToJingle.map(sdp, outgoing);
+        localContents = jingle.contents();
+        remoteDescriptionSet = !offer;
+        context.stanzas().jingle(peerFull, new JingleIQ("transport-info", sid, null, null,
+                IceRestarts.credentialsOnly(jingle.contents()), null, null, null));
+        restartOfferSent = offer;
+        localDescriptionSent = true;
+        flushLocalCandidates();
+    }
+
+    /**
+     * The peer's new credentials: the answer to our restart, or a restart the peer began (the responder normally
+     * waits for us, but a standard client may restart on its own); while ours is pending, ours wins (tie-break in
+     * the initiator's favour) and theirs is ignored.
+     */
+    private void peerRestartedIce(List<JingleContent> contents) {
+        if (restarting && !restartOfferSent) {
+            return; // theirs crossed ours: the initiator's restart wins, the peer answers ours
+        }
+        boolean answerToOurs = restarting;
+        remoteContents = IceRestarts.withTransports(remoteContents, contents);
+        String sdp = JingleToSdp.map(remoteContents, sid, !outgoing);
+        if (answerToOurs) {
+            restarting = false;
+            restartOfferSent = false;
+            media.acceptAnswer(sdp).thenRun(() -> context.thread().run(this::remoteDescriptionSet))
+                    .exceptionally(e -> fail("the restart answer was refused", e));
+        } else {
+            remoteDescriptionSet = false;
+            localDescriptionSent = false;
+            media.answer(sdp).thenAccept(answer -> context.thread().run(() -> {
+                sendRestart(answer, false);
+                remoteDescriptionSet();
+            })).exceptionally(e -> fail("could not answer the ICE restart", e));
         }
     }
 

@@ -1,41 +1,23 @@
 package io.chatapp.client.internal.calls.jingle;
 
-import io.chatapp.client.internal.xmpp.QualifiedElement;
-import java.util.List;
 import javax.xml.namespace.QName;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.provider.ExtensionElementProvider;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smack.xml.XmlPullParser;
 
 /** XEP-0339 {@code <parameter name="cname" value="…"/>} of a source: one SDP {@code a=ssrc:N name:value}. */
-public final class SourceParameter extends QualifiedElement {
+public final class SourceParameter extends NameValueElement {
 
     public static final QName QNAME = new QName(Source.NAMESPACE, "parameter");
 
-    private final String name;
-    private final String value;
-
     public SourceParameter(String name, String value) {
-        super(QNAME);
-        this.name = name;
-        this.value = value;
-    }
-
-    public String name() {
-        return name;
+        super(QNAME, name, value);
     }
 
     /** Null when the attribute has no value ({@code a=ssrc:N name}). */
     public String value() {
-        return value;
-    }
-
-    @Override
-    public XmlStringBuilder toXML(XmlEnvironment enclosing) {
-        return JingleXml.write(this, enclosing, xml -> xml.attribute("name", name).optAttribute("value", value),
-                List.of());
+        return rawValue();
     }
 
     /** Parses {@code <parameter/>}; a missing name fails the parse. */
