@@ -129,6 +129,37 @@ class CallMediaTest {
         bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
     }
 
+    /**
+     * A 12 s cut of the callee's link, long enough for libwebrtc to call the connection lost: the call shows
+     * Reconnecting, then Connected again once the link is back, with media flowing. (The initiator also starts an
+     * ICE restart 2 s into the outage; here the old pair recovers first, so the test does not depend on the restart
+     * completing.)
+     */
+    @Test
+    void longerCutShowsReconnectingAndTheCallRecovers() throws Exception {
+        alice.send("call " + bobJid);
+        bob.await("EVENT Incoming", SETUP);
+        bob.send("accept");
+        alice.await("EVENT Connected", SETUP);
+        bob.await("EVENT Connected", SETUP);
+        awaitMedia(bob, false);
+
+        network.cut(1, true);
+        Thread.sleep(12_000);
+        network.cut(1, false);
+
+        alice.await("EVENT Reconnecting", SETUP);
+        alice.await("EVENT Connected", SETUP);
+        long before = bob.media()[0];
+        long deadline = System.nanoTime() + SETUP.toNanos();
+        while (bob.media()[0] - before < 1000 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(bob.media()[0] - before).as("sound received after the cut, ms").isGreaterThanOrEqualTo(1000);
+        alice.send("hangup");
+        bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
     /** Waits until the party received a second of sound (and, for video, 15 decoded frames) and sent bytes. */
     private static void awaitMedia(CallPartyProcess party, boolean video) throws Exception {
         long deadline = System.nanoTime() + SETUP.toNanos();

@@ -186,6 +186,8 @@ public final class CallRegistry {
                 }
                 return session.jingle(request);
             }, thread.executor()).get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return JingleErrors.unknownSession(request); // the client is closing: its calls are over
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not handle a Jingle request", e);
             return IQ.createErrorResponse(request, org.jivesoftware.smack.packet.StanzaError.Condition

@@ -563,12 +563,17 @@ public final class CallSession {
      */
     private void restartIfStillDown() {
         if (outgoing && state == CallState.RECONNECTING && !restarting && media != null) {
+            LOG.info(() -> "Call " + sid + " (" + role() + "): the connection stays down; restarting ICE");
             restarting = true;
             restartOfferSent = false;
             localDescriptionSent = false; // candidates of the new credentials wait for their transport-info
             media.createOffer(true).thenAccept(sdp -> context.thread().run(() -> sendRestart(sdp, true)))
                     .exceptionally(e -> fail("could not restart ICE", e));
         }
+    }
+
+    private String role() {
+        return outgoing ? "caller" : "callee";
     }
 
     private void giveUpIfStillDown() {
@@ -607,6 +612,8 @@ public final class CallSession {
             return; // theirs crossed ours: the initiator's restart wins, the peer answers ours
         }
         boolean answerToOurs = restarting;
+        LOG.info(() -> "Call " + sid + " (" + role() + "): the peer " + (answerToOurs ? "answered our" : "began an")
+                + " ICE restart");
         remoteContents = IceRestarts.withTransports(remoteContents, contents);
         String sdp = JingleToSdp.map(remoteContents, sid, !outgoing);
         if (answerToOurs) {
