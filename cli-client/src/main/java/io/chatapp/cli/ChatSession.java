@@ -100,6 +100,11 @@ public interface ChatSession {
         throw new CliException("the call log is not available in this session");
     }
 
+    /** The account's calls ({@code /call}, {@code /accept}, {@code /hangup}, …). */
+    default CallControl calls() {
+        throw new CliException("calls are not available in this session");
+    }
+
     /** The account's groups ({@code /group}). */
     default GroupSession groups() {
         throw new CliException("groups are not available in this session");

@@ -24,12 +24,19 @@ final class ClientChatSession implements ChatSession {
     private final String domain;
     private final GroupSession groups;
     private final StorySession stories;
+    private final CallControl calls;
 
     ClientChatSession(ChatClient client, String domain) {
         this.client = client;
         this.domain = domain;
         this.groups = new ClientGroupSession(client.groups(), client.groupChat());
         this.stories = new ClientStorySession(client.stories());
+        this.calls = new ClientCallControl(client.calls());
+    }
+
+    @Override
+    public CallControl calls() {
+        return calls;
     }
 
     @Override

@@ -120,6 +120,7 @@ final class InteractiveShell {
         client.groupChat().onEvent(shell::groupEvent);
         client.groupChat().onLeft(shell::groupLeft);
         client.stories().onStory(shell::storyPosted);
+        client.calls().onCallEvent(shell::callEvent);
         client.groupChat().onRemoval(shell::groupRemoval);
         client.groupChat().onStatus(shell::groupStatus);
         PresenceTracker presence = new PresenceTracker(account.bareJid());

@@ -40,7 +40,10 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/group", "/mute", "/notify", "/calls", "/quit");
+            "/group", "/mute", "/notify", "/calls", "/call", "/reject", "/hangup", "/camera", "/quit");
+
+    /** What follows /mute when it is about the microphone in a call, not a chat's notifications. */
+    private static final Set<String> MICROPHONE_MUTE = Set.of("", "on", "off");
 
     /** The values of /lastseen. */
     public static final List<String> VISIBILITIES = List.of("everyone", "contacts", "nobody");
@@ -53,12 +56,13 @@ public final class ShellInterpreter {
 
     /** Commands whose first argument is an address, completed with the contacts. */
     static final Set<String> ADDRESS_COMMANDS = Set.of("/chat", "/msg", "/accept", "/decline", "/add", "/mute",
-            "/history", "/read");
+            "/history", "/read", "/call");
 
     private static List<String> help() {
         List<String> lines = new ArrayList<>(COMMAND_HELP);
         lines.addAll(lines.indexOf("  /help                this list"), GroupCommands.HELP);
         lines.addAll(lines.indexOf("  /help                this list"), StoryCommands.HELP);
+        lines.addAll(lines.indexOf("  /help                this list"), CallCommands.HELP);
         return List.copyOf(lines);
     }
 
@@ -111,6 +115,7 @@ public final class ShellInterpreter {
     private volatile boolean groupConversation;
     private GroupCommands groupCommands;
     private StoryCommands storyCommands;
+    private CallCommands callCommands;
     private GroupMessageCommands groupMessageCommands;
     /** The groups whose messages this shell has shown (their messages' handles name group messages). */
     private final Set<String> groupRooms = ConcurrentHashMap.newKeySet();
@@ -201,7 +206,14 @@ public final class ShellInterpreter {
             case "/help", "/?" -> HELP.forEach(printer);
             case "/contacts" -> listContacts();
             case "/add" -> add(rest);
-            case "/accept" -> accept(rest);
+            case "/accept" -> {
+                if (rest.isBlank()) {
+                    calls().run(name, rest);
+                } else {
+                    accept(rest);
+                }
+            }
+            case "/call", "/reject", "/hangup", "/camera" -> calls().run(name, rest);
             case "/decline" -> decline(rest);
             case "/chat" -> chat(rest);
             case "/msg" -> msg(rest);
@@ -214,11 +226,18 @@ public final class ShellInterpreter {
             case "/info" -> groupMessages().info(groupMessage(rest, "/info #N"));
             case "/delete" -> delete(rest);
             case "/lastseen" -> lastSeen(rest);
-            case "/mute" -> mute(rest);
+            case "/mute" -> {
+                // "/mute", "/mute on|off": the microphone in a call; "/mute CHAT [TIME]": a chat's notifications
+                if (MICROPHONE_MUTE.contains(rest.strip().toLowerCase(Locale.ROOT))) {
+                    calls().run(name, rest);
+                } else {
+                    mute(rest);
+                }
+            }
             case "/notify" -> notifyLevel(rest);
             case "/status" -> status(rest);
             case "/group" -> groups().run(rest);
-            case "/calls" -> calls(rest);
+            case "/calls" -> callLog(rest);
             case "/quit", "/exit" -> {
                 return false;
             }
@@ -227,7 +246,7 @@ public final class ShellInterpreter {
         return true;
     }
 
-    private void calls(String rest) {
+    private void callLog(String rest) {
         int max = DEFAULT_HISTORY;
         if (!rest.isBlank()) {
             try {
@@ -643,6 +662,22 @@ public final class ShellInterpreter {
                     (running, progress, action) -> await(running, progress, action), transfers, clock);
         }
         return storyCommands;
+    }
+
+    /** The call commands, made on first use (a session without calls fails only then). */
+    private synchronized CallCommands calls() {
+        if (callCommands == null) {
+            callCommands = new CallCommands(session.calls(), printer, this::address);
+        }
+        return callCommands;
+    }
+
+    /** Shows what happens to a call (an incoming one rings the bell). */
+    public void callEvent(io.chatapp.client.CallEvent event) {
+        String line = CallCommands.eventLine(event);
+        if (line != null) {
+            printer.accept(line);
+        }
     }
 
     /** Shows that a contact posted a status update. */

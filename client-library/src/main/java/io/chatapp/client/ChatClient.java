@@ -87,6 +87,7 @@ public final class ChatClient implements AutoCloseable {
     private final GroupRooms groupRooms;
     private final Stories stories;
     private final CallLog callLog;
+    private final Calls calls;
     /**
      * Smack fixes a connection's SASL mechanisms when it is made: a password login needs the usual ones, a token
      * login only the token mechanism. The client switches to a new connection of the other kind when an app logs
@@ -120,6 +121,7 @@ public final class ChatClient implements AutoCloseable {
         this.groupChat = new GroupChat(groupRooms, media);
         this.stories = new Stories(context, media);
         this.callLog = new CallLog(context);
+        this.calls = new Calls(context);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);
         this.tokenListeners = new EventDispatcher<>(events);
@@ -133,6 +135,7 @@ public final class ChatClient implements AutoCloseable {
         messages.attach(newConnection);
         groupRooms.attach(newConnection);
         stories.attach(newConnection);
+        calls.attach(newConnection);
         newConnection.addSyncStanzaListener(this::onIncomingPresence, StanzaTypeFilter.PRESENCE);
         this.connection = newConnection;
         context.connection(newConnection);
@@ -527,6 +530,11 @@ public final class ChatClient implements AutoCloseable {
         return callLog;
     }
 
+    /** Voice and video calls: place, answer, control and follow calls (XEP-0353 + Jingle RTP, WebRTC media). */
+    public Calls calls() {
+        return calls;
+    }
+
     /** Groups: create, list and manage them (members, admins, info, settings, image), leave and delete them. */
     public GroupAdmin groups() {
         return groups;
@@ -558,6 +566,7 @@ public final class ChatClient implements AutoCloseable {
     @Override
     public void close() {
         try {
+            calls.close(); // hangs up while the connection can still say so
             stopTokenRefreshes();
             disconnect();
         } finally {

@@ -24,6 +24,7 @@ public final class ChatClientConfig {
     private final URI apiBaseUrl;
     private final TokenMechanism tokenMechanism;
     private final String groupService;
+    private final boolean relayOnlyCalls;
 
     private ChatClientConfig(Builder builder) {
         this.domain = builder.domain;
@@ -38,6 +39,7 @@ public final class ChatClientConfig {
         this.apiBaseUrl = builder.apiBaseUrl;
         this.tokenMechanism = builder.tokenMechanism;
         this.groupService = builder.groupService;
+        this.relayOnlyCalls = builder.relayOnlyCalls;
     }
 
     /** Starts a configuration for the given XMPP domain (the part after the {@code @} in addresses). */
@@ -84,6 +86,11 @@ public final class ChatClientConfig {
         return automaticReconnect;
     }
 
+    /** Whether calls send media only through the server's TURN relay (hiding this device's addresses). */
+    public boolean relayOnlyCalls() {
+        return relayOnlyCalls;
+    }
+
     /**
      * A fixed delay between reconnection attempts; empty (the default) for a random, increasing delay, which keeps
      * many clients from reconnecting at the same moment after a server restart.
@@ -128,6 +135,7 @@ public final class ChatClientConfig {
         builder.apiBaseUrl = apiBaseUrl;
         builder.tokenMechanism = tokenMechanism;
         builder.groupService = groupService;
+        builder.relayOnlyCalls = relayOnlyCalls;
         return builder;
     }
 
@@ -151,6 +159,7 @@ public final class ChatClientConfig {
         private URI apiBaseUrl;
         private TokenMechanism tokenMechanism = TokenMechanism.OAUTHBEARER;
         private String groupService;
+        private boolean relayOnlyCalls;
 
         private Builder(String domain) {
             if (domain == null || domain.isBlank()) {
@@ -197,6 +206,15 @@ public final class ChatClientConfig {
 
         public Builder automaticReconnect(boolean value) {
             this.automaticReconnect = value;
+            return this;
+        }
+
+        /**
+         * Calls use only relayed ICE candidates (the server's TURN service, XEP-0215), so the peer never learns this
+         * device's addresses; off by default. A server without TURN then connects no call.
+         */
+        public Builder relayOnlyCalls(boolean value) {
+            this.relayOnlyCalls = value;
             return this;
         }
 

@@ -1,0 +1,133 @@
+package io.chatapp.cli;
+
+import io.chatapp.client.CallEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code /call USER [--video]}, {@code /accept}, {@code /reject}, {@code /hangup}, {@code /mute [on|off]},
+ * {@code /camera on|off}: one voice or video call at a time, and the lines its events show (an incoming call rings
+ * the terminal's bell). {@code /accept JID} (a contact request) stays with the shell.
+ */
+final class CallCommands {
+
+    /** The commands, for the shell's table and completion. */
+    static final Set<String> NAMES = Set.of("/call", "/reject", "/hangup", "/mute", "/camera");
+
+    static final List<String> HELP = List.of(
+            "  /call USER [--video]  call USER (voice; with --video, video too)",
+            "  /accept              answer the incoming call (/accept JID: a contact request)",
+            "  /reject              reject the incoming call",
+            "  /hangup              end the call (or withdraw it while it rings)",
+            "  /mute [on|off]       mute or unmute your microphone in a call (alone: toggle)",
+            "  /camera on|off       turn your camera on or off in a video call");
+
+    /** The bell character: the terminal rings for an incoming call. */
+    static final String BELL = "\u0007";
+
+    private final CallControl calls;
+    private final Consumer<String> printer;
+    private final UnaryOperator<String> address;
+
+    CallCommands(CallControl calls, Consumer<String> printer, UnaryOperator<String> address) {
+        this.calls = calls;
+        this.printer = printer;
+        this.address = address;
+    }
+
+    /** Runs one of {@link #NAMES}, or {@code /accept} without arguments. */
+    void run(String name, String rest) {
+        String argument = rest.strip();
+        switch (name) {
+            case "/call" -> call(argument);
+            case "/accept" -> calls.accept();
+            case "/reject" -> calls.reject();
+            case "/hangup" -> calls.hangUp();
+            case "/mute" -> mute(argument);
+            case "/camera" -> camera(argument);
+            default -> throw new IllegalArgumentException(name);
+        }
+    }
+
+    private void call(String argument) {
+        String[] words = argument.isEmpty() ? new String[0] : argument.split("\\s+");
+        boolean video = List.of(words).contains("--video");
+        List<String> users = List.of(words).stream().filter(w -> !w.equals("--video")).toList();
+        if (users.size() != 1) {
+            throw new CliException("usage: /call USER [--video]");
+        }
+        String jid = address.apply(users.get(0));
+        calls.call(jid, video);
+        printer.accept("Calling " + jid + (video ? " (video)" : "") + "… /hangup to stop");
+    }
+
+    private void mute(String argument) {
+        boolean muted = switch (argument) {
+            case "" -> !calls.microphoneMuted();
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new CliException("usage: /mute [on|off]");
+        };
+        calls.muteMicrophone(muted);
+        printer.accept(muted ? "Microphone muted" : "Microphone on");
+    }
+
+    private void camera(String argument) {
+        if (!argument.equals("on") && !argument.equals("off")) {
+            throw new CliException("usage: /camera on|off");
+        }
+        calls.camera(argument.equals("on"));
+        printer.accept("Camera " + argument);
+    }
+
+    /** The line a call event shows; null for none. */
+    static String eventLine(CallEvent event) {
+        String peer = event.call().peer();
+        String kind = event.call().video() ? "video call" : "call";
+        if (event instanceof CallEvent.Incoming) {
+            return BELL + "Incoming " + kind + " from " + peer + ": /accept or /reject";
+        } else if (event instanceof CallEvent.Ringing) {
+            return "Ringing " + peer + "…";
+        } else if (event instanceof CallEvent.Connecting) {
+            return "Connecting the " + kind + " with " + peer + "…";
+        } else if (event instanceof CallEvent.Connected) {
+            return "In a " + kind + " with " + peer + " (/mute, " + (event.call().video() ? "/camera, " : "")
+                    + "/hangup)";
+        } else if (event instanceof CallEvent.Reconnecting) {
+            return "Connection lost; reconnecting the " + kind + " with " + peer + "…";
+        } else if (event instanceof CallEvent.Ended ended) {
+            return "Call with " + peer + " ended: " + reason(ended) + duration(ended.duration());
+        } else if (event instanceof CallEvent.PeerMediaChanged changed) {
+            return peer + (changed.microphoneMuted() ? " muted the microphone" : " unmuted the microphone")
+                    + (event.call().video() ? (changed.cameraOn() ? ", camera on" : ", camera off") : "");
+        }
+        return null;
+    }
+
+    private static String reason(CallEvent.Ended ended) {
+        return switch (ended.reason()) {
+            case HUNG_UP -> "you hung up";
+            case PEER_HUNG_UP -> ended.call().peer() + " hung up";
+            case REJECTED -> "you rejected it";
+            case PEER_REJECTED -> ended.call().peer() + " rejected it";
+            case CANCELLED -> "you cancelled it";
+            case MISSED -> "missed call";
+            case BUSY -> ended.call().peer() + " is busy";
+            case ANSWERED_ELSEWHERE -> "answered on another device";
+            case REJECTED_ELSEWHERE -> "rejected on another device";
+            case NO_ANSWER -> "no answer";
+            case FAILED -> "the call failed";
+        };
+    }
+
+    private static String duration(Duration duration) {
+        if (duration.isZero()) {
+            return "";
+        }
+        long seconds = duration.toSeconds();
+        return String.format(" (%d:%02d)", seconds / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,87 @@
+package io.chatapp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallCommandsTest {
+
+    /** Records what the commands asked for. */
+    private static final class RecordingCalls implements CallControl {
+        final List<String> actions = new ArrayList<>();
+        boolean muted;
+
+        @Override
+        public void call(String bareJid, boolean video) {
+            actions.add("call " + bareJid + " " + video);
+        }
+
+        @Override
+        public void accept() {
+            actions.add("accept");
+        }
+
+        @Override
+        public void reject() {
+            actions.add("reject");
+        }
+
+        @Override
+        public void hangUp() {
+            actions.add("hangup");
+        }
+
+        @Override
+        public void muteMicrophone(boolean value) {
+            muted = value;
+            actions.add("mute " + value);
+        }
+
+        @Override
+        public boolean microphoneMuted() {
+            return muted;
+        }
+
+        @Override
+        public void camera(boolean on) {
+            actions.add("camera " + on);
+        }
+
+        @Override
+        public boolean inCall() {
+            return true;
+        }
+    }
+
+    private final RecordingCalls calls = new RecordingCalls();
+    private final List<String> printed = new ArrayList<>();
+    private final CallCommands commands = new CallCommands(calls, printed::add, user -> user + "@example.org");
+
+    @Test
+    void commandsReachTheCall() {
+        commands.run("/call", "bob --video");
+        commands.run("/call", "carol");
+        commands.run("/accept", "");
+        commands.run("/mute", "");
+        commands.run("/mute", "");
+        commands.run("/mute", "on");
+        commands.run("/camera", "off");
+        commands.run("/reject", "");
+        commands.run("/hangup", "");
+
+        assertThat(calls.actions).containsExactly("call bob@example.org true", "call carol@example.org false",
+                "accept", "mute true", "mute false", "mute true", "camera false", "reject", "hangup");
+        assertThat(printed).contains("Calling bob@example.org (video)… /hangup to stop", "Microphone muted",
+                "Microphone on", "Camera off");
+    }
+
+    @Test
+    void wrongUsageIsExplained() {
+        assertThatThrownBy(() -> commands.run("/call", "")).hasMessage("usage: /call USER [--video]");
+        assertThatThrownBy(() -> commands.run("/camera", "maybe")).hasMessage("usage: /camera on|off");
+        assertThatThrownBy(() -> commands.run("/mute", "loud")).hasMessage("usage: /mute [on|off]");
+    }
+}

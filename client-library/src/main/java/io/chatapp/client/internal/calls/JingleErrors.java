@@ -1,0 +1,37 @@
+package io.chatapp.client.internal.calls;
+
+import io.chatapp.client.internal.calls.jingle.UnknownSession;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
+
+/** The XEP-0166 error answers to Jingle requests. */
+final class JingleErrors {
+
+    private JingleErrors() {
+    }
+
+    /** No such session with the sender: item-not-found with {@code <unknown-session/>}. */
+    static IQ unknownSession(IQ request) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.item_not_found)
+                .addExtension(UnknownSession.INSTANCE).build());
+    }
+
+    /** A request the session cannot take now: unexpected-request with {@code <out-of-order/>}. */
+    static IQ outOfOrder(IQ request) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.unexpected_request)
+                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("out-of-order",
+                        UnknownSession.NAMESPACE)).build());
+    }
+
+    /** Contents that do not describe an RTP session over ICE-UDP. */
+    static IQ badRequest(IQ request) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.bad_request).build());
+    }
+
+    /** An action this client does not implement (content-add, description-info, …). */
+    static IQ unsupported(IQ request) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.feature_not_implemented)
+                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("unsupported-info",
+                        UnknownSession.NAMESPACE)).build());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The media of a call through webrtc-java (libwebrtc): one {@link io.chatapp.client.internal.calls.media.MediaEngine}
+ * per client (the peer connection factory and its audio device module), one
+ * {@link io.chatapp.client.internal.calls.media.PeerSession} per call. Without an audio device (a server, a test) the
+ * engine uses libwebrtc's headless audio module, so it never opens a missing device, and the call sends a generated
+ * tone and a generated video pattern; {@link io.chatapp.client.internal.calls.media.ReceivedMedia} measures what
+ * arrives (audio energy, decoded frames).
+ */
+package io.chatapp.client.internal.calls.media;
