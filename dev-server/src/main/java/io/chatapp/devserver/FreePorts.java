@@ -45,7 +45,8 @@ public final class FreePorts {
 
     static int firstEphemeralPort() {
         try {
-            String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+            // readAllLines, not readString: the latter returned "3" for this /proc file (it reports a size of 0)
+            String[] range = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+");
             return Integer.parseInt(range[0]);
         } catch (IOException | RuntimeException e) {
             return 0; // not Linux, or unreadable: let the kernel choose

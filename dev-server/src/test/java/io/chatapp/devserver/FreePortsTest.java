@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ class FreePortsTest {
     @Test
     void portsAreBindableDistinctAndBelowTheEphemeralRangeThatOutgoingConnectionsUse() throws Exception {
         int firstEphemeral = FreePorts.firstEphemeralPort();
+        if (Files.isReadable(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            assertTrue(firstEphemeral > 1_024, "the ephemeral range was misread: " + firstEphemeral);
+        }
         Set<Integer> picked = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             int port = FreePorts.pick();
