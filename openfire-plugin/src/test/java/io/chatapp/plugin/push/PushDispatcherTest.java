@@ -10,7 +10,6 @@ import io.chatapp.plugin.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,13 +52,15 @@ class PushDispatcherTest {
     /** Records every publish and answers with the next outcome it was given (delivered when none is left). */
     private static final class AppServer implements PushGateway {
         final BlockingQueue<PushSummary> published = new LinkedBlockingQueue<>();
-        final Deque<PublishOutcome> outcomes = new ArrayDeque<>();
+        final Deque<PublishOutcome> outcomes = new ConcurrentLinkedDeque<>();
 
         @Override
         public synchronized CompletableFuture<PublishOutcome> publish(PushRegistration registration,
                                                                       PushSummary summary) {
-            published.add(summary);
+            // The outcome is taken before the publish is made visible: a test that sees this publish and then queues
+            // the outcome of the next one must not have it taken by this one (seen on JDK 25).
             PublishOutcome outcome = outcomes.poll();
+            published.add(summary);
             return CompletableFuture.completedFuture(outcome == null ? PublishOutcome.DELIVERED : outcome);
         }
 
