@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code call USER video}, {@code accept}, {@code reject}, {@code hangup}, {@code mute on}, {@code camera off},
  * {@code media}). It runs in a network namespace of its own, so its WebRTC has a real network.
  *
- * <p>Arguments: host port domain certificate user password resource.
+ * <p>Arguments: host port domain certificate user password resource, then {@code relay-only} for a party whose
+ * calls use only the server's TURN relay ({@link ChatClientConfig#relayOnlyCalls()}) or {@code any-route}.
  */
 public final class CallParty {
 
@@ -27,7 +28,8 @@ public final class CallParty {
 
     public static void main(String[] args) throws Exception {
         ChatClientConfig config = ChatClientConfig.builder(args[2]).host(args[0]).port(Integer.parseInt(args[1]))
-                .tlsPolicy(TlsPolicy.REQUIRED).trustedCertificate(Path.of(args[3])).resource(args[6]).build();
+                .tlsPolicy(TlsPolicy.REQUIRED).trustedCertificate(Path.of(args[3])).resource(args[6])
+                .relayOnlyCalls(args.length > 7 && args[7].equals("relay-only")).build();
         try (ChatClient client = ChatClient.create(config)) {
             client.calls().onCallEvent(CallParty::print);
             client.login(args[4], args[5]).get(30, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package io.chatapp.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.TestUser;
 import java.io.BufferedReader;
@@ -48,12 +50,18 @@ final class CallPartyProcess implements AutoCloseable {
     /** Starts a party for the user in the namespace, logged in to the server at the namespace network's bridge. */
     static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
                                   String resource) throws Exception {
+        return start(namespace, serverAddress, server, user, resource, false);
+    }
+
+    /** As {@link #start(String, String, DevServer, TestUser, String)}; relay-only parties set relayOnlyCalls. */
+    static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
+                                  String resource, boolean relayOnly) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-cp", classPath, CallParty.class.getName(), serverAddress,
                 Integer.toString(server.xmppPort()), server.domain(), server.certificate().toString(),
-                user.username(), user.password(), resource));
+                user.username(), user.password(), resource, relayOnly ? "relay-only" : "any-route"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("CHATAPP_CALL_AUDIO", "headless");
         return new CallPartyProcess(builder.start());
@@ -91,6 +99,21 @@ final class CallPartyProcess implements AutoCloseable {
         send("media");
         String[] parts = await("MEDIA", Duration.ofSeconds(15)).split(" ");
         return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
+    }
+
+    /** Waits until this party received a second of sound (and, for video, 15 decoded frames) and sent bytes. */
+    void awaitMedia(boolean video, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long[] media = media();
+        while (System.nanoTime() < deadline && (media[0] < 1000 || (video && media[1] < 15))) {
+            Thread.sleep(250);
+            media = media();
+        }
+        assertThat(media[0]).as("received sound, ms").isGreaterThanOrEqualTo(1000);
+        if (video) {
+            assertThat(media[1]).as("decoded video frames").isGreaterThanOrEqualTo(15);
+        }
+        assertThat(media[2]).as("bytes sent").isPositive();
     }
 
     /** Every line printed so far. */

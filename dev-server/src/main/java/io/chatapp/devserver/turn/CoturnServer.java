@@ -18,8 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real coturn ({@code turnserver}) for a test: on 127.0.0.1 and a free port, STUN and TURN over UDP and TCP, no TLS,
- * with the TURN REST API's shared secret ({@code use-auth-secret}): a credential is
+ * A real coturn ({@code turnserver}) for a test: on 127.0.0.1 (or another local address) and a free port, STUN and
+ * TURN over UDP and TCP, no TLS, with the TURN REST API's shared secret ({@code use-auth-secret}): a credential is
  * username = {@code expiry-unix-time:user}, password = base64(HMAC-SHA1(secret, username)), as the plugin's XEP-0215
  * service hands them out. {@link #chatAppProperties()} are the plugin's settings that point at it.
  *
@@ -65,14 +65,23 @@ public final class CoturnServer implements AutoCloseable {
         }
     }
 
-    /** Starts coturn with its config, log and database in {@code directory}, and waits until it answers STUN. */
+    /** Starts coturn on loopback, its config, log and database in {@code directory}; waits until it answers STUN. */
     public static CoturnServer start(Path directory) throws IOException, InterruptedException {
+        return start(directory, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts coturn listening on {@code address}, one of this host's addresses, which is also the address of the
+     * relayed candidates it allocates (so clients that reach the listening address reach their peers' relays too).
+     */
+    public static CoturnServer start(Path directory, InetAddress address) throws IOException, InterruptedException {
         if (!installed()) {
             throw new IllegalStateException(EXECUTABLE + " (Debian package coturn) is not installed: run"
                     + " scripts/install-test-tools.sh");
         }
         Files.createDirectories(directory);
-        int port = freePort();
+        int port = freePort(address);
+        String ip = address.getHostAddress();
         String realm = "turn.chatapp.test";
         byte[] randomSecret = new byte[24];
         new SecureRandom().nextBytes(randomSecret);
@@ -80,8 +89,8 @@ public final class CoturnServer implements AutoCloseable {
         int relayBase = ThreadLocalRandom.current().nextInt(RELAY_BASE_LOW, RELAY_BASE_HIGH);
         Path config = directory.resolve("turnserver.conf");
         Files.writeString(config, String.join("\n", List.of(
-                "listening-ip=127.0.0.1",
-                "relay-ip=127.0.0.1",
+                "listening-ip=" + ip,
+                "relay-ip=" + ip,
                 "listening-port=" + port,
                 "min-port=" + relayBase,
                 "max-port=" + (relayBase + 99),
@@ -99,6 +108,8 @@ public final class CoturnServer implements AutoCloseable {
                 "pidfile=" + directory.resolve("turnserver.pid"),
                 "log-file=" + directory.resolve("turnserver.log"),
                 "simple-log",
+                // Sessions, allocations and their usage (bytes relayed) are logged only when verbose.
+                "verbose",
                 "no-stdout-log",
                 "")), StandardCharsets.UTF_8);
         // sh keeps reading its standard input; when it ends (close(), or this JVM gone) it stops turnserver.
@@ -107,8 +118,8 @@ public final class CoturnServer implements AutoCloseable {
         PipedChild process = PipedChild.start(new ProcessBuilder("sh", "-c", wrapper, EXECUTABLE, config.toString())
                 .redirectErrorStream(true).redirectOutput(directory.resolve("process.log").toFile()), "coturn",
                 Duration.ofSeconds(10));
-        CoturnServer server = new CoturnServer(process, directory, new InetSocketAddress(
-                InetAddress.getLoopbackAddress(), port), realm, secret);
+        CoturnServer server = new CoturnServer(process, directory, new InetSocketAddress(address, port), realm,
+                secret);
         try {
             server.awaitReady();
             return server;
@@ -140,17 +151,16 @@ public final class CoturnServer implements AutoCloseable {
      * A port free for both TCP and UDP just now, below the ephemeral range as {@link FreePorts} picks them (a port
      * from that range may be taken by an outgoing connection before coturn binds it).
      */
-    private static int freePort() throws IOException {
+    private static int freePort(InetAddress address) throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             int port = FreePorts.pick();
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    port))) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port))) {
                 return udp.getLocalPort();
             } catch (IOException e) {
                 // taken for UDP: try another
             }
         }
-        throw new IOException("no port free for both UDP and TCP on loopback");
+        throw new IOException("no port free for both UDP and TCP on " + address);
     }
 
     public InetSocketAddress address() {
