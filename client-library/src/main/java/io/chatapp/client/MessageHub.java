@@ -15,8 +15,11 @@ import io.chatapp.client.internal.xmpp.StanzaReader;
 import io.chatapp.client.internal.xmpp.Stanzas;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.ConnectionListener;
@@ -60,6 +63,8 @@ final class MessageHub {
     final EventDispatcher<MessageListener> messageListeners;
     final EventDispatcher<MessageStatusListener> statusListeners;
     final EventDispatcher<ReadElsewhereListener> readElsewhereListeners;
+    /** Told (on the caller's thread) of each chat this client marked read, by its bare JID. */
+    final List<Consumer<String>> readHereListeners = new CopyOnWriteArrayList<>();
     final EventDispatcher<TypingListener> typingListeners;
     final EventDispatcher<RetractionListener> retractionListeners;
     final EventDispatcher<HiddenListener> hiddenListeners;
@@ -200,6 +205,7 @@ final class MessageHub {
         context.requireSession();
         sendCounted(context.connection(), Stanzas.displayed(peer, UUID.randomUUID().toString(), newest.get()),
                 context.config.replyTimeout().toMillis());
+        readHereListeners.forEach(listener -> listener.accept(peer.toString()));
         return true;
     }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * expiry, group level), unread counts per chat, and new-message events with the chat's unread count.
  *
  * <p>Unread counts come from the server ({@link #unreadCounts()}: messages after this account's read marker, so a chat
- * read on any device counts zero); between two asks this client counts each new message and clears a chat read on
- * another device or through {@link #markedRead(String)}.
+ * read on any device counts zero); between two asks this client counts each new message and clears a chat read here
+ * ({@code receipts().markRead}), on another device, or through {@link #markedRead(String)}.
  */
 public final class Notifications {
 
@@ -31,6 +31,7 @@ public final class Notifications {
         this.listeners = new EventDispatcher<>(hub.context.events);
         hub.messageListeners.add(this::onMessage);
         hub.readElsewhereListeners.add((peer, messageId, archiveId) -> unread.remove(peer));
+        hub.readHereListeners.add(unread::remove);
     }
 
     /** Pushes for this device go to {@code node} on the app server, with the app server's publish-options. */
@@ -113,7 +114,7 @@ public final class Notifications {
         return unread.getOrDefault(chat, 0);
     }
 
-    /** Tells the counter that the user read the chat here (after {@code receipts().markRead(chat)}). */
+    /** Tells the counter that the user read the chat some other way than {@code receipts().markRead(chat)}. */
     public void markedRead(String chat) {
         unread.remove(chat);
     }

@@ -261,6 +261,7 @@ class PushNotificationsTest {
             assertThat(app.publishesWithin(QUIET)).as("muted").isEmpty();
 
             desk.receipts().markRead(alice.jid()).join();
+            assertThat(desk.notifications().unread(alice.jid())).as("this client's own count").isZero();
             assertThat(desk.notifications().unreadCounts().join()).doesNotContainKey(alice.jid());
 
             assertThat(Base64.getUrlDecoder().decode(desk.notifications().vapidKey().join())).hasSize(65);
