@@ -19,15 +19,20 @@ import org.slf4j.LoggerFactory;
  * it; a finish from either ends it (before an answer: the caller's cancels, the callee's declines). Signals for an
  * unknown call, from a third party or out of order change nothing. A call still ringing after the ring timeout is
  * unanswered; an ongoing one is forgotten after {@link #LONGEST_CALL} (its log entry keeps no end). At most
- * {@code capacity} calls are followed at once; beyond that new calls are not logged.
+ * {@code capacity} calls are followed at once, and at most {@link #LIVE_PER_CALLER} of one caller (so that one user
+ * sending made-up proposals cannot fill the tracker for everyone); beyond that new calls are not logged.
  */
 public final class CallTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallTracker.class);
     /** How long an answered call with no finish is followed before it is forgotten. */
     static final Duration LONGEST_CALL = Duration.ofHours(24);
+    /** Calls one caller may have ringing or ongoing at once; a person has one or two. */
+    static final int LIVE_PER_CALLER = 16;
 
     private final Map<String, CallRecord> live = new ConcurrentHashMap<>();
+    /** How many of {@link #live} each caller placed. */
+    private final Map<String, Integer> liveByCaller = new ConcurrentHashMap<>();
     private final List<MissedCallListener> missedListeners = new CopyOnWriteArrayList<>();
     private final Consumer<CallRecord> changes;
     private final int capacity;
@@ -58,9 +63,15 @@ public final class CallTracker {
                 LOG.warn("{} calls in progress: the call {} is not logged", capacity, signal.callId());
                 return;
             }
+            if (liveByCaller.getOrDefault(signal.from(), 0) >= LIVE_PER_CALLER) {
+                LOG.warn("{} has {} calls in progress: the call {} is not logged", signal.from(), LIVE_PER_CALLER,
+                        signal.callId());
+                return;
+            }
             CallRecord proposed = new CallRecord(signal.callId(), signal.from(), signal.to(), signal.video(), at,
                     null, null, CallState.RINGING);
             if (live.putIfAbsent(key, proposed) == null) {
+                liveByCaller.merge(proposed.caller(), 1, Integer::sum);
                 changes.accept(proposed);
             }
             return;
@@ -74,6 +85,9 @@ public final class CallTracker {
             return next.state().ended() ? null : next;
         });
         if (changed[0] != null) {
+            if (changed[0].state().ended()) {
+                forgotten(changed[0]);
+            }
             publish(changed[0]);
         }
     }
@@ -103,12 +117,20 @@ public final class CallTracker {
             CallRecord call = entry.getValue();
             if (call.state() == CallState.RINGING && !call.proposedAt().plus(ringTimeout).isAfter(now)) {
                 if (live.remove(entry.getKey(), call)) {
+                    forgotten(call);
                     publish(call.ended(CallState.UNANSWERED, now));
                 }
             } else if (call.state() == CallState.ONGOING && !call.answeredAt().plus(LONGEST_CALL).isAfter(now)) {
-                live.remove(entry.getKey(), call);
+                if (live.remove(entry.getKey(), call)) {
+                    forgotten(call);
+                }
             }
         }
+    }
+
+    /** A call left {@link #live}: its caller may place another. */
+    private void forgotten(CallRecord call) {
+        liveByCaller.computeIfPresent(call.caller(), (caller, count) -> count > 1 ? count - 1 : null);
     }
 
     private void publish(CallRecord call) {

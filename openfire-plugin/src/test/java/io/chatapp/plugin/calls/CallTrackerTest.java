@@ -28,6 +28,23 @@ class CallTrackerTest {
     }
 
     @Test
+    void oneCallerCannotFillTheTrackerAndGetsRoomBackAsCallsEnd() {
+        CallTracker roomy = new CallTracker(changes::add, 1_000);
+        for (int i = 0; i <= CallTracker.LIVE_PER_CALLER; i++) {
+            roomy.signal(new CallSignal(Kind.PROPOSE, "spam" + i, ALICE, BOB, false, null), T0);
+        }
+        assertThat(roomy.live()).isEqualTo(CallTracker.LIVE_PER_CALLER);
+        roomy.signal(new CallSignal(Kind.PROPOSE, "c-bob", BOB, ALICE, false, null), T0);
+        assertThat(roomy.live()).as("another caller is still followed").isEqualTo(CallTracker.LIVE_PER_CALLER + 1);
+
+        roomy.signal(new CallSignal(Kind.RETRACT, "spam0", ALICE, BOB, false, null), T0.plusSeconds(1));
+        roomy.expire(T0.plusSeconds(300), Duration.ofSeconds(120));
+        assertThat(roomy.live()).isZero();
+        roomy.signal(new CallSignal(Kind.PROPOSE, "again", ALICE, BOB, false, null), T0.plusSeconds(301));
+        assertThat(roomy.live()).as("room again once the calls ended").isEqualTo(1);
+    }
+
+    @Test
     void anAnsweredCallHasItsTimesAndDuration() {
         signal(Kind.PROPOSE, ALICE, BOB, 0, null);
         signal(Kind.RINGING, BOB, ALICE, 1, null);
