@@ -9,6 +9,9 @@ import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,58 @@ class GroupRemovalProtocolTest {
             String history = history(a, room, "q1");
             assertThat(history).doesNotContain("typo from bob").contains("<retracted").contains("alice says hi")
                     .contains(bob.jid());
+        }
+    }
+
+    @Test
+    void aRetractionAfterTheWindowIsRefusedAndTheMessageStays(DevServer server, TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
+            String room = create(server, a, "Team");
+            affiliate(a, room, bob, "member");
+            join(b, room, "bob");
+            String recent = send(b, a, room, "sent two days ago");
+            // The server's clock cannot be moved, so the message is moved back in time instead: an archive id carries
+            // its message's time, and the default window is 48 hours.
+            String old = movedBack(server, recent, Duration.ofHours(49));
+
+            b.message(room, "groupchat", "fallback", "<retract xmlns='" + RETRACT + "' id='" + old + "'/>");
+            assertThat(b.nextMessage(xml -> xml.contains("type=\"error\"") || xml.contains("type='error'")))
+                    .contains("not-acceptable").contains("older than 48 hours");
+            assertThat(a.messagesWithin(Duration.ofSeconds(1))).noneMatch(xml -> xml.contains("<retract"));
+            // Unchanged in the archive. (MAM on the room starts at the group's creation, after the moved time.)
+            try (Connection db = server.connectToDatabase(); PreparedStatement row = db.prepareStatement(
+                    "SELECT stanza, retracted_at FROM chatapp.archive_message WHERE id = ?")) {
+                row.setLong(1, Long.parseLong(old));
+                try (ResultSet stored = row.executeQuery()) {
+                    assertThat(stored.next()).isTrue();
+                    assertThat(stored.getString("stanza")).contains("sent two days ago");
+                    assertThat(stored.getObject("retracted_at")).isNull();
+                }
+            }
+        }
+    }
+
+    /** Gives an archived message the id it would have had {@code age} earlier; returns that id. */
+    private static String movedBack(DevServer server, String stanzaId, Duration age) throws Exception {
+        long id = Long.parseLong(stanzaId);
+        // ArchiveIds: milliseconds since 2020 in the bits above the 22 bits of node and sequence.
+        long older = id - (age.toMillis() << 22);
+        try (Connection db = server.connectToDatabase()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            // The archive writes in batches: wait until the row is there to move.
+            while (true) {
+                try (PreparedStatement move = db.prepareStatement("UPDATE chatapp.archive_message SET id = ? WHERE id = ?")) {
+                    move.setLong(1, older);
+                    move.setLong(2, id);
+                    if (move.executeUpdate() == 1) {
+                        return Long.toString(older);
+                    }
+                }
+                assertThat(System.nanoTime()).as("archived in time").isLessThan(deadline);
+                Thread.sleep(50);
+            }
         }
     }
 
