@@ -65,6 +65,11 @@ final class MessageHub {
     final EventDispatcher<ReadElsewhereListener> readElsewhereListeners;
     /** Told (on the caller's thread) of each chat this client marked read, by its bare JID. */
     final List<Consumer<String>> readHereListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Told (on an io thread) once a new session (not a resumed stream) has caught up: the archive's catch-up is done
+     * and its messages handed to the listeners.
+     */
+    final List<Consumer<XMPPTCPConnection>> sessionCaughtUpListeners = new CopyOnWriteArrayList<>();
     final EventDispatcher<TypingListener> typingListeners;
     final EventDispatcher<RetractionListener> retractionListeners;
     final EventDispatcher<HiddenListener> hiddenListeners;
@@ -251,6 +256,7 @@ final class MessageHub {
                     catchUp(connection, token);
                 }
                 if (!resumed) {
+                    sessionCaughtUpListeners.forEach(listener -> listener.accept(connection));
                     resync.refreshStatuses();
                 }
             });
