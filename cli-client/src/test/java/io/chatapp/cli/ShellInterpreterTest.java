@@ -682,17 +682,7 @@ class ShellInterpreterTest {
     @Test
     void readInAGroupConversationMarksTheGroupNotAOneToOneChat() {
         String room = "g1@conference.example.org";
-        // Only what /chat and /read use; any other call fails the test.
-        session.groups = (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
-                new Class<?>[] {GroupSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "list" -> List.of(new io.chatapp.client.GroupInfo(room, "Team", "", "me@example.org", false,
-                            false, NOW, List.of()));
-                    case "markRead" -> {
-                        session.calls.add("group read " + args[0]);
-                        yield true;
-                    }
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        session.groups = teamGroup(room);
 
         shell.handle("/chat Team");
         shell.handle("/read");
@@ -704,12 +694,7 @@ class ShellInterpreterTest {
     @Test
     void theBellRingsForALiveGroupMessageWhenItsGroupIsNotOpen() {
         String room = "g1@conference.example.org";
-        session.groups = (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
-                new Class<?>[] {GroupSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "list" -> List.of(new io.chatapp.client.GroupInfo(room, "Team", "", "me@example.org", false,
-                            false, NOW, List.of()));
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        session.groups = teamGroup(room);
         java.util.concurrent.atomic.AtomicInteger rings = new java.util.concurrent.atomic.AtomicInteger();
         shell.onBell(rings::incrementAndGet);
 
@@ -725,5 +710,19 @@ class ShellInterpreterTest {
         shell.groupMessage(new io.chatapp.client.GroupMessage(room, "g3", "me@example.org", "mine", NOW, true, "102",
                 false));
         assertThat(rings).as("the group is open; our own message").hasValue(1);
+    }
+
+    /** The group "Team" at that address: only what /chat and /read use; any other call fails the test. */
+    private GroupSession teamGroup(String room) {
+        return (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
+                new Class<?>[] {GroupSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "list" -> List.of(new io.chatapp.client.GroupInfo(room, "Team", "", "me@example.org", false,
+                            false, NOW, List.of()));
+                    case "markRead" -> {
+                        session.calls.add("group read " + args[0]);
+                        yield true;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

@@ -50,8 +50,11 @@ final class LoginAlerts {
         this.listeners = listeners;
     }
 
-    /** After a new session caught up (on an io thread). */
+    /** After a new session caught up (on an io thread); nothing when no app listens. */
     void run(XMPPTCPConnection connection) {
+        if (listeners.isEmpty()) {
+            return;
+        }
         try {
             StanzaBarrier.pass(connection, context.config.replyTimeout().toMillis());
             List<CallLogEntry> missed = unseenMissedCalls();
@@ -69,7 +72,7 @@ final class LoginAlerts {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             if (connection.isAuthenticated()) {
-                LOG.log(Level.WARNING, "Could not tell this login's missed calls and unread counts", e);
+                LOG.log(Level.INFO, "Could not tell this login's missed calls and unread counts", e);
             }
         }
     }
