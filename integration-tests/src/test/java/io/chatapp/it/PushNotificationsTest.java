@@ -410,7 +410,7 @@ class PushNotificationsTest {
                         .contains("<unread jid='" + room + "' count='1'/>");
             }
             assertThat(a.iq("get", null, "<notifications xmlns='" + NOTIFICATIONS + "'/>"))
-                    .as("the sender's own").doesNotContain("<unread jid='" + room);
+                    .as("bob's message, not her own three").contains("<unread jid='" + room + "' count='1'/>");
         }
     }
 
