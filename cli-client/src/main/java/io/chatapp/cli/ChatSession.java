@@ -116,6 +116,9 @@ public interface ChatSession {
     /** Which messages of the group are pushed to this account's offline devices. */
     void setGroupLevel(String room, io.chatapp.client.NotificationLevel level);
 
-    /** Unread messages per chat (peer's bare address). */
+    /** Whether this account's offline devices are pushed for contacts' new stories. */
+    void setStoryPushes(boolean on);
+
+    /** Unread messages per chat (a contact's or a group's bare address). */
     java.util.Map<String, Integer> unreadCounts();
 }

@@ -206,6 +206,11 @@ final class ClientChatSession implements ChatSession {
     }
 
     @Override
+    public void setStoryPushes(boolean on) {
+        Await.result(client.notifications().setStoryPushes(on), "changing story notifications");
+    }
+
+    @Override
     public java.util.Map<String, Integer> unreadCounts() {
         return Await.result(client.notifications().unreadCounts(), "reading unread counts");
     }

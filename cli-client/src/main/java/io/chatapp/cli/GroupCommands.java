@@ -42,13 +42,17 @@ final class GroupCommands {
     private final GroupSession groups;
     private final Consumer<String> printer;
     private final UnaryOperator<String> address;
+    /** Unread messages per chat (groups among them), for the list; empty when the session cannot say. */
+    private final java.util.function.Supplier<Map<String, Integer>> unread;
     /** room → name, for the lines shown; refreshed by /group and by events. */
     private final Map<String, String> names = new ConcurrentHashMap<>();
 
-    GroupCommands(GroupSession groups, Consumer<String> printer, UnaryOperator<String> address) {
+    GroupCommands(GroupSession groups, Consumer<String> printer, UnaryOperator<String> address,
+                  java.util.function.Supplier<Map<String, Integer>> unread) {
         this.groups = groups;
         this.printer = printer;
         this.address = address;
+        this.unread = unread;
     }
 
     void run(String rest) {
@@ -136,9 +140,12 @@ final class GroupCommands {
             return;
         }
         printer.accept("Your groups:");
+        Map<String, Integer> counts = unread.get();
         for (GroupInfo group : mine) {
             names.put(group.room(), group.name());
-            printer.accept("  " + EventLines.clean(group.name()) + " (" + group.room() + ") - "
+            int count = counts.getOrDefault(group.room(), 0);
+            printer.accept("  " + EventLines.clean(group.name()) + " (" + group.room() + ")"
+                    + (count > 0 ? " [" + count + " unread]" : "") + " - "
                     + group.members().size() + " members" + (group.announce() ? ", only admins send" : ""));
         }
     }

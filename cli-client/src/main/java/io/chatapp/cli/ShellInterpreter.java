@@ -82,6 +82,7 @@ public final class ShellInterpreter {
             "  /lastseen [WHO]      show or set who sees when you were last online: everyone, contacts, nobody",
             "  /mute CHAT [TIME]    no pushes from CHAT (user or group) for TIME (30m, 8h, 7d; default 8h; off: unmute)",
             "  /notify GROUP LEVEL  which messages of GROUP are pushed to your offline devices: all, mentions, off",
+            "  /notify stories on|off  whether your offline devices hear of your contacts' new stories (off)",
             "  /add JID [NAME]      add a contact; they are asked to accept",
             "  /accept JID          accept someone's request to add you",
             "  /decline JID         decline someone's request to add you",
@@ -587,6 +588,14 @@ public final class ShellInterpreter {
     private void notifyLevel(String rest) {
         String[] words = arguments(rest, 2, "/notify GROUP all|mentions|off");
         String level = words[1].toLowerCase(Locale.ROOT);
+        if (words[0].equalsIgnoreCase("stories")) {
+            if (!List.of("on", "off").contains(level)) {
+                throw CliException.usage("usage: /notify stories on|off");
+            }
+            session.setStoryPushes(level.equals("on"));
+            printer.accept("Story notifications: " + level);
+            return;
+        }
         if (!List.of("all", "mentions", "off").contains(level)) {
             throw CliException.usage("usage: /notify GROUP all|mentions|off");
         }
@@ -687,7 +696,7 @@ public final class ShellInterpreter {
 
     private synchronized GroupCommands groups() {
         if (groupCommands == null) {
-            groupCommands = new GroupCommands(session.groups(), printer, this::address);
+            groupCommands = new GroupCommands(session.groups(), printer, this::address, session::unreadCounts);
         }
         return groupCommands;
     }
@@ -711,6 +720,11 @@ public final class ShellInterpreter {
                 GroupCommands.text(message), message.media());
         if (!message.outgoing()) {
             printer.accept("#" + entry.handle() + " " + groups().messageLine(message));
+            // History fetched on entering a group is no news; a live message rings unless its group is open.
+            boolean open = groupConversation && message.room().equals(conversation);
+            if (!message.delayed() && !open) {
+                bell.run();
+            }
         }
     }
 

@@ -25,8 +25,9 @@ class GroupCommandsTest {
 
     private final List<String> printed = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    private java.util.Map<String, Integer> unread = java.util.Map.of();
     private final GroupCommands commands = new GroupCommands(new RecordingGroups(), printed::add,
-            user -> user.contains("@") ? user : user + "@example.org");
+            user -> user.contains("@") ? user : user + "@example.org", () -> unread);
 
     private final class RecordingGroups implements GroupSession {
         @Override
@@ -147,6 +148,15 @@ class GroupCommandsTest {
                 "announce " + ROOM + " true",
                 "remove " + ROOM + " bob@example.org",
                 "leave " + ROOM);
+    }
+
+    @Test
+    void theListShowsEachGroupsUnreadCount() {
+        commands.run("list");
+        unread = java.util.Map.of(ROOM, 4, "bob@example.org", 2);
+        commands.run("list");
+        assertThat(printed).containsExactly("Your groups:", "  Team A (" + ROOM + ") - 1 members",
+                "Your groups:", "  Team A (" + ROOM + ") [4 unread] - 1 members");
     }
 
     @Test

@@ -218,6 +218,11 @@ class ShellInterpreterTest {
         }
 
         @Override
+        public void setStoryPushes(boolean on) {
+            record("stories " + on);
+        }
+
+        @Override
         public java.util.Map<String, Integer> unreadCounts() {
             return unread;
         }
@@ -619,13 +624,17 @@ class ShellInterpreterTest {
         shell.handle("/mute bob off");
         shell.handle("/mute bob soon");
         shell.handle("/notify");
+        shell.handle("/notify stories on");
+        shell.handle("/notify stories off");
+        shell.handle("/notify stories loud");
 
         assertThat(session.calls).containsExactly("mute bob@example.org PT8H", "mute bob@example.org PT30M",
-                "mute bob@example.org PT168H", "mute bob@example.org null");
+                "mute bob@example.org PT168H", "mute bob@example.org null", "stories true", "stories false");
         assertThat(printed).containsExactly("Muted bob@example.org for 8h", "Muted bob@example.org for 30m",
                 "Muted bob@example.org for 7d", "Unmuted bob@example.org",
                 "chatapp: a time is a number and m, h or d, e.g. 30m, 8h, 7d",
-                "chatapp: usage: /notify GROUP all|mentions|off");
+                "chatapp: usage: /notify GROUP all|mentions|off", "Story notifications: on",
+                "Story notifications: off", "chatapp: usage: /notify stories on|off");
     }
 
     @Test
@@ -673,8 +682,39 @@ class ShellInterpreterTest {
     @Test
     void readInAGroupConversationMarksTheGroupNotAOneToOneChat() {
         String room = "g1@conference.example.org";
-        // Only what /chat and /read use; any other call fails the test.
-        session.groups = (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
+        session.groups = teamGroup(room);
+
+        shell.handle("/chat Team");
+        shell.handle("/read");
+
+        assertThat(session.calls).containsExactly("group read " + room);
+        assertThat(printed).contains("Marked the group Team read");
+    }
+
+    @Test
+    void theBellRingsForALiveGroupMessageWhenItsGroupIsNotOpen() {
+        String room = "g1@conference.example.org";
+        session.groups = teamGroup(room);
+        java.util.concurrent.atomic.AtomicInteger rings = new java.util.concurrent.atomic.AtomicInteger();
+        shell.onBell(rings::incrementAndGet);
+
+        shell.groupMessage(new io.chatapp.client.GroupMessage(room, "h1", "bob@example.org", "old", NOW, false, "90",
+                true));
+        assertThat(rings).as("history fetched on entering the group").hasValue(0);
+        shell.groupMessage(new io.chatapp.client.GroupMessage(room, "g1", "bob@example.org", "hi", NOW, false, "100",
+                false));
+        assertThat(rings).as("a live message, group not open").hasValue(1);
+        shell.handle("/chat Team");
+        shell.groupMessage(new io.chatapp.client.GroupMessage(room, "g2", "bob@example.org", "again", NOW, false,
+                "101", false));
+        shell.groupMessage(new io.chatapp.client.GroupMessage(room, "g3", "me@example.org", "mine", NOW, true, "102",
+                false));
+        assertThat(rings).as("the group is open; our own message").hasValue(1);
+    }
+
+    /** The group "Team" at that address: only what /chat and /read use; any other call fails the test. */
+    private GroupSession teamGroup(String room) {
+        return (GroupSession) java.lang.reflect.Proxy.newProxyInstance(GroupSession.class.getClassLoader(),
                 new Class<?>[] {GroupSession.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "list" -> List.of(new io.chatapp.client.GroupInfo(room, "Team", "", "me@example.org", false,
                             false, NOW, List.of()));
@@ -684,11 +724,5 @@ class ShellInterpreterTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-
-        shell.handle("/chat Team");
-        shell.handle("/read");
-
-        assertThat(session.calls).containsExactly("group read " + room);
-        assertThat(printed).contains("Marked the group Team read");
     }
 }

@@ -114,13 +114,13 @@ public final class ChatClient implements AutoCloseable {
         this.history = new History(messages);
         this.retractions = new Retractions(messages);
         this.lastSeen = new LastSeen(messages);
-        this.notifications = new Notifications(messages);
         this.media = new Media(messages, this::tokens);
         this.groupRooms = new GroupRooms(context, messages.server, messages::queueReceipt);
         this.groups = new GroupAdmin(groupRooms);
         this.groupChat = new GroupChat(groupRooms, media);
         this.stories = new Stories(context, media);
         this.callLog = new CallLog(context);
+        this.notifications = new Notifications(messages, groupRooms, callLog);
         this.calls = new Calls(context);
         this.presenceListeners = new EventDispatcher<>(events);
         this.stateListeners = new EventDispatcher<>(events);

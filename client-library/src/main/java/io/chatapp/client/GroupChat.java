@@ -181,6 +181,7 @@ public final class GroupChat {
                 return false;
             }
             context.connection().sendStanza(Stanzas.displayed(jid, UUID.randomUUID().toString(), newest));
+            rooms.readHereListeners.forEach(listener -> listener.accept(jid.toString()));
             return true;
         });
     }

@@ -52,6 +52,9 @@ final class GroupRooms {
     final ClientContext context;
     final ServerRequests server;
     final EventDispatcher<GroupMessageListener> messageListeners;
+    /** Told (on the caller's thread) of each group this client marked read, by its bare JID. */
+    final java.util.List<java.util.function.Consumer<String>> readHereListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     final EventDispatcher<GroupEventListener> eventListeners;
     final EventDispatcher<GroupRoomListener> joinedListeners;
     final EventDispatcher<GroupRoomListener> leftListeners;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.sm.StreamManagementException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -65,6 +67,16 @@ final class MessageHub {
     final EventDispatcher<ReadElsewhereListener> readElsewhereListeners;
     /** Told (on the caller's thread) of each chat this client marked read, by its bare JID. */
     final List<Consumer<String>> readHereListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Told (on an io thread) once a new session (not a resumed stream) has caught up: the archive's catch-up is done
+     * and its messages handed to the listeners.
+     */
+    final List<Consumer<XMPPTCPConnection>> sessionCaughtUpListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Completed once this session's initial presence is on its way: Smack sends it after the "authenticated"
+     * listeners, and only then does the server deliver the messages it stored while this device was away.
+     */
+    private volatile CompletableFuture<Void> initialPresenceSent = CompletableFuture.completedFuture(null);
     final EventDispatcher<TypingListener> typingListeners;
     final EventDispatcher<RetractionListener> retractionListeners;
     final EventDispatcher<HiddenListener> hiddenListeners;
@@ -110,6 +122,9 @@ final class MessageHub {
         CarbonManager.getInstanceFor(connection).addCarbonCopyReceivedListener(
                 (direction, carbonCopy, wrapper) -> onCarbon(connection, carbonCopy, wrapper));
         connection.addStanzaAcknowledgedListener(stanza -> window.release(stanza.getStanzaId()));
+        connection.addStanzaSendingListener(stanza -> initialPresenceSent.complete(null),
+                stanza -> stanza instanceof Presence presence && presence.getType() == Presence.Type.available
+                        && presence.getTo() == null);
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
@@ -238,6 +253,10 @@ final class MessageHub {
             CarbonManager.getInstanceFor(connection).enableCarbonsAsync(
                     e -> LOG.log(Level.WARNING, "The server did not enable carbons", e));
         }
+        if (!resumed) {
+            initialPresenceSent = new CompletableFuture<>();
+        }
+        CompletableFuture<Void> presenceSent = initialPresenceSent;
         long token;
         synchronized (catchUpLock) {
             if (holding < 0 && !resumed && pipeline.cursor() != null) {
@@ -251,6 +270,8 @@ final class MessageHub {
                     catchUp(connection, token);
                 }
                 if (!resumed) {
+                    awaitQuietly(presenceSent);
+                    sessionCaughtUpListeners.forEach(listener -> listener.accept(connection));
                     resync.refreshStatuses();
                 }
             });
@@ -276,6 +297,16 @@ final class MessageHub {
                     holding = -1;
                 }
             }
+        }
+    }
+
+    private void awaitQuietly(CompletableFuture<Void> presenceSent) {
+        try {
+            presenceSent.get(context.config.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.fine("No initial presence seen: " + e);
         }
     }
 

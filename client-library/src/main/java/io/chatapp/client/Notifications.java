@@ -13,25 +13,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Notifications ({@link ChatClient#notifications()}): push for this device when it is not connected (XEP-0357, to
- * the app server the app uses), preferences kept by the server for every device (previews, per-chat mute with an
- * expiry, group level), unread counts per chat, and new-message events with the chat's unread count.
+ * the app server the app uses), preferences kept by the server for every device (previews, story pushes, per-chat
+ * mute with an expiry, group level), unread counts per chat, and the events an app turns into alerts
+ * ({@link NotificationListener}: new messages with their chat's unread count, missed calls, and after each login the
+ * unread counts, in a defined order).
  *
  * <p>Unread counts come from the server ({@link #unreadCounts()}: messages after this account's read marker, so a chat
- * read on any device counts zero); between two asks this client counts each new message and clears a chat read here
- * ({@code receipts().markRead}), on another device, or through {@link #markedRead(String)}.
+ * read on any device counts zero; groups count the other members' messages); between two asks this client counts
+ * each new message and clears a chat read here ({@code receipts().markRead}, {@code groupChat().markRead}), a
+ * one-to-one chat read on another device, or a chat named to {@link #markedRead(String)}. A group read on another
+ * device shows at the next ask (the server does not pass group markers on).
  */
 public final class Notifications {
 
     private final MessageHub hub;
-    private final EventDispatcher<NewMessageListener> listeners;
+    private final EventDispatcher<NotificationListener> listeners;
     private final Map<String, Integer> unread = new ConcurrentHashMap<>();
+    private final LoginAlerts login;
 
-    Notifications(MessageHub hub) {
+    Notifications(MessageHub hub, GroupRooms groups, CallLog callLog) {
         this.hub = hub;
         this.listeners = new EventDispatcher<>(hub.context.events);
+        this.login = new LoginAlerts(hub.context, callLog, this::serverCounts, this::replaceCounts, listeners);
         hub.messageListeners.add(this::onMessage);
         hub.readElsewhereListeners.add((peer, messageId, archiveId) -> unread.remove(peer));
         hub.readHereListeners.add(unread::remove);
+        groups.messageListeners.add(this::onGroupMessage);
+        groups.readHereListeners.add(unread::remove);
+        hub.sessionCaughtUpListeners.add(login::run);
     }
 
     /** Pushes for this device go to {@code node} on the app server, with the app server's publish-options. */
@@ -88,20 +97,34 @@ public final class Notifications {
     /** The server's preferences and unread counts for this account; the counts replace this client's. */
     public CompletableFuture<NotificationSettings> settings() {
         return hub.context.call(() -> {
-            hub.context.requireSession();
-            NotificationsIQ answer = hub.server.notifications();
-            Map<String, ChatNotifications> chats = new HashMap<>();
-            for (NotificationsIQ.Chat chat : answer.chats()) {
-                chats.put(chat.jid(), new ChatNotifications(
-                        chat.mutedUntil() == null ? null : Instant.parse(chat.mutedUntil()),
-                        chat.level() == null ? NotificationLevel.ALL
-                                : NotificationLevel.valueOf(chat.level().toUpperCase(java.util.Locale.ROOT))));
-            }
-            unread.clear();
-            unread.putAll(answer.unread());
-            return new NotificationSettings(Boolean.TRUE.equals(answer.previews()), Map.copyOf(chats),
-                    Map.copyOf(answer.unread()));
+            NotificationSettings settings = readSettings();
+            replaceCounts(settings.unread());
+            return settings;
         });
+    }
+
+    /** The server's unread counts, as they stand (blocking; for the login's alerts). */
+    private Map<String, Integer> serverCounts() throws Exception {
+        return readSettings().unread();
+    }
+
+    private void replaceCounts(Map<String, Integer> counts) {
+        unread.clear();
+        unread.putAll(counts);
+    }
+
+    private NotificationSettings readSettings() throws Exception {
+        hub.context.requireSession();
+        NotificationsIQ answer = hub.server.notifications();
+        Map<String, ChatNotifications> chats = new HashMap<>();
+        for (NotificationsIQ.Chat chat : answer.chats()) {
+            chats.put(chat.jid(), new ChatNotifications(
+                    chat.mutedUntil() == null ? null : Instant.parse(chat.mutedUntil()),
+                    chat.level() == null ? NotificationLevel.ALL
+                            : NotificationLevel.valueOf(chat.level().toUpperCase(java.util.Locale.ROOT))));
+        }
+        return new NotificationSettings(Boolean.TRUE.equals(answer.previews()),
+                Boolean.TRUE.equals(answer.stories()), Map.copyOf(chats), Map.copyOf(answer.unread()));
     }
 
     /** Unread messages per chat, from the server. */
@@ -127,6 +150,17 @@ public final class Notifications {
         });
     }
 
+    /**
+     * Whether this account's devices are pushed when a contact whose stories are not muted posts a story to an
+     * audience this account is in (off unless turned on).
+     */
+    public CompletableFuture<Void> setStoryPushes(boolean on) {
+        return hub.context.run(() -> {
+            hub.context.requireSession();
+            hub.server.setStoryPushes(on);
+        });
+    }
+
     /** Mutes a chat (a contact's or a group's bare address) for a while; calls still ring. */
     public CompletableFuture<Void> mute(String chat, Duration howLong) {
         Objects.requireNonNull(howLong, "howLong");
@@ -143,8 +177,19 @@ public final class Notifications {
         return change(room, current -> new ChatNotifications(current.mutedUntil(), level));
     }
 
-    /** Hears new messages from others with their chat's unread count. */
+    /** Hears new one-to-one messages from others with their chat's unread count. */
     public ListenerRegistration onNewMessage(NewMessageListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return addListener(new NotificationListener() {
+            @Override
+            public void onNewMessage(String chat, int unread, ChatMessage message) {
+                listener.onNewMessage(chat, unread, message);
+            }
+        });
+    }
+
+    /** Hears every alert: new messages, missed calls, and the unread counts after each login (see its order). */
+    public ListenerRegistration addListener(NotificationListener listener) {
         return listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
@@ -155,6 +200,14 @@ public final class Notifications {
         String chat = message.peer();
         int count = unread.merge(chat, 1, Integer::sum);
         listeners.fire(l -> l.onNewMessage(chat, count, message));
+    }
+
+    private void onGroupMessage(GroupMessage message) {
+        if (message.outgoing() || message.delayed()) {
+            return;
+        }
+        int count = unread.merge(message.room(), 1, Integer::sum);
+        listeners.fire(l -> l.onNewGroupMessage(message.room(), count, message));
     }
 
     /** Reads the chat's setting, changes it, and stores it whole (the server replaces a chat's setting). */

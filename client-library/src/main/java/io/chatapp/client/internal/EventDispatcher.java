@@ -28,6 +28,11 @@ public final class EventDispatcher<L> {
         return () -> listeners.remove(listener);
     }
 
+    /** Whether nobody listens (work done only to be told may be skipped). */
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     public void fire(Consumer<L> call) {
         if (listeners.isEmpty() || events.isShutdown()) {
             return;

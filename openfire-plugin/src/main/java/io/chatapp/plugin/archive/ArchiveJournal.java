@@ -104,6 +104,7 @@ final class ArchiveJournal implements AutoCloseable {
             writeString(out, message.messageId());
             writeString(out, message.originId());
             writeString(out, message.stanzaXml());
+            writeString(out, message.groupSender());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array does not fail
         }
@@ -112,8 +113,9 @@ final class ArchiveJournal implements AutoCloseable {
 
     static NewMessage decode(byte[] record) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
+            // A record written before group senders were journalled ends after the stanza.
             return new NewMessage(in.readLong(), readString(in), readString(in), readString(in), readString(in),
-                    readString(in));
+                    readString(in), in.available() > 0 ? readString(in) : null);
         }
     }
 

@@ -29,8 +29,9 @@ interface BatchInsert {
      */
     final class Unnest implements BatchInsert {
 
-        static final String SQL = "INSERT INTO archive_message (id, sender, recipient, message_id, client_ref, stanza)"
-                + " SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+        static final String SQL = "INSERT INTO archive_message (id, sender, recipient, message_id, client_ref, stanza,"
+                + " group_sender) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::text[], ?::text[])"
                 + " ON CONFLICT (id) DO NOTHING";
 
         @Override
@@ -42,6 +43,7 @@ interface BatchInsert {
             String[] messageIds = new String[n];
             String[] clientRefs = new String[n];
             String[] stanzas = new String[n];
+            String[] groupSenders = new String[n];
             for (int i = 0; i < n; i++) {
                 NewMessage message = batch.get(i);
                 ids[i] = message.id();
@@ -50,11 +52,13 @@ interface BatchInsert {
                 messageIds[i] = message.messageId();
                 clientRefs[i] = message.clientRef();
                 stanzas[i] = message.stanzaXml();
+                groupSenders[i] = message.groupSender();
             }
             try (PreparedStatement insert = connection.prepareStatement(SQL)) {
                 Array[] arrays = {connection.createArrayOf("bigint", ids), connection.createArrayOf("text", senders),
                         connection.createArrayOf("text", recipients), connection.createArrayOf("text", messageIds),
-                        connection.createArrayOf("text", clientRefs), connection.createArrayOf("text", stanzas)};
+                        connection.createArrayOf("text", clientRefs), connection.createArrayOf("text", stanzas),
+                        connection.createArrayOf("text", groupSenders)};
                 for (int i = 0; i < arrays.length; i++) {
                     insert.setArray(i + 1, arrays[i]);
                 }
@@ -70,8 +74,8 @@ interface BatchInsert {
      */
     final class Copy implements BatchInsert {
 
-        static final String SQL = "COPY archive_message (id, sender, recipient, message_id, client_ref, stanza)"
-                + " FROM STDIN";
+        static final String SQL = "COPY archive_message (id, sender, recipient, message_id, client_ref, stanza,"
+                + " group_sender) FROM STDIN";
         private final BatchInsert onRetry = new Unnest();
 
         @Override
@@ -89,7 +93,8 @@ interface BatchInsert {
                 rows.text(message.recipient());
                 rows.text(message.messageId());
                 rows.text(message.clientRef());
-                rows.lastText(message.stanzaXml());
+                rows.text(message.stanzaXml());
+                rows.lastText(message.groupSender());
             }
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
             try {

@@ -15,6 +15,7 @@ final class DeviceQueue {
     String lastBody;
     boolean urgent;
     int missedCalls;
+    int stories;
     ScheduledFuture<?> scheduled;
     Instant scheduledAt;
     boolean inFlight;
@@ -28,6 +29,8 @@ final class DeviceQueue {
         urgent |= notification.kind().urgent();
         if (notification.kind() == NotificationKind.MISSED_CALL) {
             missedCalls++;
+        } else if (notification.kind() == NotificationKind.STORY) {
+            stories++;
         }
     }
 
@@ -37,9 +40,10 @@ final class DeviceQueue {
 
     /** Takes what is pending as one summary, leaving nothing pending. */
     PushSummary take() {
-        PushSummary summary = new PushSummary(count, lastSender, lastBody, urgent, missedCalls);
+        PushSummary summary = new PushSummary(count, lastSender, lastBody, urgent, missedCalls, stories);
         count = 0;
         missedCalls = 0;
+        stories = 0;
         lastSender = null;
         lastBody = null;
         urgent = false;
@@ -54,6 +58,7 @@ final class DeviceQueue {
         }
         count += failed.messageCount();
         missedCalls += failed.missedCalls();
+        stories += failed.stories();
         urgent |= failed.urgent();
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
- * What each user wants notified (docs/protocol.md, "Notifications"): previews on or off, and per chat a mute with an
- * expiry and a group level. Held in memory for the packet threads, reloaded periodically for changes made on other
+ * What each user wants notified (docs/protocol.md, "Notifications"): previews on or off, story pushes on or off (off
+ * by default), and per chat a mute with an expiry and a group level. Held in memory for the packet threads, reloaded periodically for changes made on other
  * nodes; a change is stored first, then applied.
  */
 public final class NotificationPreferences {
@@ -25,6 +25,7 @@ public final class NotificationPreferences {
     private final Clock clock;
     private final boolean previewsDefault;
     private volatile Map<String, Boolean> previews = new ConcurrentHashMap<>();
+    private volatile Map<String, Boolean> stories = new ConcurrentHashMap<>();
     private volatile Map<String, Map<String, ChatSetting>> chats = new ConcurrentHashMap<>();
     /** Counts changes made here, so that a reload that raced with one does not put back what it read before it. */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
@@ -41,6 +42,11 @@ public final class NotificationPreferences {
         return previews.getOrDefault(username, previewsDefault);
     }
 
+    /** Whether the user's offline devices hear of stories their contacts post (off unless turned on). */
+    public boolean storyPushes(String username) {
+        return stories.getOrDefault(username, false);
+    }
+
     public ChatSetting chat(String username, String chat) {
         return chats.getOrDefault(username, Map.of()).getOrDefault(chat, ChatSetting.DEFAULT);
     }
@@ -52,7 +58,8 @@ public final class NotificationPreferences {
 
     /**
      * Whether the user wants this notification at all: not for a muted chat (calls ring all the same: a call is
-     * answered now or missed), and for a group only at its level.
+     * answered now or missed), for a group only at its level, and a story only with story pushes on (and its owner
+     * not muted here; the stories feature already left out users who muted the owner's stories).
      */
     public boolean wants(String username, Notification notification) {
         ChatSetting setting = chat(username, notification.chat());
@@ -61,6 +68,9 @@ public final class NotificationPreferences {
         }
         if (setting.mutedAt(clock.instant())) {
             return false;
+        }
+        if (notification.kind() == NotificationKind.STORY) {
+            return storyPushes(username);
         }
         if (notification.kind() == NotificationKind.GROUP_MESSAGE) {
             return switch (setting.level()) {
@@ -77,6 +87,14 @@ public final class NotificationPreferences {
             execute("INSERT INTO push_preference (username, previews) VALUES (?, ?) ON CONFLICT (username)"
                     + " DO UPDATE SET previews = EXCLUDED.previews", username, allowed);
             changed(() -> previews.put(username, allowed));
+        }, executor);
+    }
+
+    public CompletableFuture<Void> setStoryPushes(String username, boolean on) {
+        return CompletableFuture.runAsync(() -> {
+            execute("INSERT INTO push_preference (username, stories) VALUES (?, ?) ON CONFLICT (username)"
+                    + " DO UPDATE SET stories = EXCLUDED.stories", username, on);
+            changed(() -> stories.put(username, on));
         }, executor);
     }
 
@@ -100,13 +118,15 @@ public final class NotificationPreferences {
     public void reload() throws SQLException {
         long changesBefore = changes.get();
         Map<String, Boolean> loadedPreviews = new ConcurrentHashMap<>();
+        Map<String, Boolean> loadedStories = new ConcurrentHashMap<>();
         Map<String, Map<String, ChatSetting>> loadedChats = new ConcurrentHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT username, previews FROM push_preference WHERE previews IS NOT NULL");
+                    "SELECT username, previews, stories FROM push_preference");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    loadedPreviews.put(rows.getString(1), rows.getBoolean(2));
+                    putUnlessNull(loadedPreviews, rows.getString(1), rows.getObject(2, Boolean.class));
+                    putUnlessNull(loadedStories, rows.getString(1), rows.getObject(3, Boolean.class));
                 }
             }
             try (PreparedStatement select = connection.prepareStatement(
@@ -125,6 +145,7 @@ public final class NotificationPreferences {
             // A change made here meanwhile may be missing from what was read: keep memory, the next reload catches up.
             if (changes.get() == changesBefore) {
                 previews = loadedPreviews;
+                stories = loadedStories;
                 chats = loadedChats;
             }
         }
@@ -143,8 +164,15 @@ public final class NotificationPreferences {
         }
         changed(() -> {
             previews.remove(username);
+            stories.remove(username);
             chats.remove(username);
         });
+    }
+
+    private static void putUnlessNull(Map<String, Boolean> map, String username, Boolean value) {
+        if (value != null) {
+            map.put(username, value);
+        }
     }
 
     private void execute(String sql, Object... parameters) {

@@ -8,9 +8,9 @@ import org.dom4j.Element;
 import org.dom4j.QName;
 
 /**
- * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…'><chat jid='…' muted-until='…'
+ * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…' stories='…'><chat jid='…' muted-until='…'
  * level='all|mentions|off'/><unread jid='…' count='…'/></notifications>}: a user's notification preferences and
- * unread counts (docs/protocol.md, "Notifications").
+ * unread counts, of one-to-one chats and groups (docs/protocol.md, "Notifications").
  */
 public final class NotificationsXml {
 
@@ -20,9 +20,11 @@ public final class NotificationsXml {
     private NotificationsXml() {
     }
 
-    public static Element render(boolean previews, Map<String, ChatSetting> chats, Map<String, Integer> unread) {
+    public static Element render(boolean previews, boolean stories, Map<String, ChatSetting> chats,
+                                 Map<String, Integer> unread) {
         Element root = DocumentHelper.createElement(QName.get(ELEMENT, NAMESPACE));
         root.addAttribute("previews", Boolean.toString(previews));
+        root.addAttribute("stories", Boolean.toString(stories));
         unread.forEach((chat, count) -> root.addElement("unread").addAttribute("jid", chat)
                 .addAttribute("count", Integer.toString(count)));
         chats.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
@@ -40,12 +42,21 @@ public final class NotificationsXml {
 
     /** The previews choice of a set, null when it does not change it; {@code IllegalArgumentException} if invalid. */
     public static Boolean previews(Element set) {
-        String value = set.attributeValue("previews");
+        return flag(set, "previews");
+    }
+
+    /** The story pushes choice of a set, null when it does not change it; {@code IllegalArgumentException} if invalid. */
+    public static Boolean stories(Element set) {
+        return flag(set, "stories");
+    }
+
+    private static Boolean flag(Element set, String name) {
+        String value = set.attributeValue(name);
         if (value == null) {
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException("previews must be true or false");
+            throw new IllegalArgumentException(name + " must be true or false");
         }
         return Boolean.valueOf(value);
     }

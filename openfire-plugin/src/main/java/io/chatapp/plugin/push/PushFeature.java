@@ -3,10 +3,15 @@ package io.chatapp.plugin.push;
 import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.FeatureContext;
 import io.chatapp.plugin.accounts.AccountService;
+import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.concurrent.DaemonThreads;
+import io.chatapp.plugin.groups.GroupMember;
+import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.receipts.ReceiptRecorder;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,12 +52,23 @@ public final class PushFeature implements Feature {
         });
         MessageArchive archive = context.services().get(MessageArchive.class);
         ReceiptRecorder receipts = context.services().get(ReceiptRecorder.class);
+        GroupService groups = context.services().get(GroupService.class);
         context.services().provide(UnreadCounts.class, new UnreadCounts(context.database().dataSource(), executor,
-                () -> CompletableFuture.allOf(archive.flushed(), receipts.flushed())));
+                () -> CompletableFuture.allOf(archive.flushed(), receipts.flushed()),
+                user -> groupsSince(groups, user)));
         context.services().provide(VapidKeys.class, new VapidKeys(context.database().dataSource(), context.clock()));
         context.services().provide(PushRegistrations.class, registrations);
         context.services().provide(NotificationPreferences.class, preferences);
         context.services().provide(io.chatapp.plugin.config.PushSettings.class, settings);
         context.services().provide(PushExecutor.class, new PushExecutor(executor));
+    }
+
+    /** The user's groups now, each with the first archive id of the history they see (from their joining). */
+    private static Map<String, Long> groupsSince(GroupService groups, String user) {
+        Map<String, Long> since = new LinkedHashMap<>();
+        groups.groupsOf(user).forEach(group -> group.members().stream().filter(m -> m.jid().equals(user))
+                .map(GroupMember::joinedAt).findFirst()
+                .ifPresent(joined -> since.put(group.room(), ArchiveIds.lowestAt(joined))));
+        return since;
     }
 }

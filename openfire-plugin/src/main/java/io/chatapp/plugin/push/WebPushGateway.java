@@ -96,6 +96,9 @@ public final class WebPushGateway implements PushGateway {
         if (summary.missedCalls() > 0) {
             json.append(",\"missedCalls\":").append(summary.missedCalls());
         }
+        if (summary.stories() > 0) {
+            json.append(",\"stories\":").append(summary.stories());
+        }
         if (summary.lastSender() != null) {
             json.append(",\"sender\":\"").append(escape(summary.lastSender())).append('"');
         }

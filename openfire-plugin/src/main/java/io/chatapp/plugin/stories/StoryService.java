@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,7 @@ public final class StoryService {
     private final StoryEvents events;
     private final StorySettings settings;
     private final Clock clock;
+    private final List<StoryPostListener> postListeners = new CopyOnWriteArrayList<>();
 
     public StoryService(StoryStore store, StoryFiles files, Contacts contacts, StoryEvents events,
                         StorySettings settings, Clock clock) {
@@ -83,8 +85,18 @@ public final class StoryService {
         }
         PostedStory posted = new PostedStory(story, file, file == null ? null : files.url(file.fileId()).orElse(null),
                 true, 0);
-        events.posted(asSeenBy(posted), recipients(story));
+        Set<String> recipients = recipients(story);
+        events.posted(asSeenBy(posted), recipients);
+        for (StoryPostListener listener : postListeners) {
+            listener.posted(story, recipients);
+        }
         return posted;
+    }
+
+    /** Tells the listener of each story posted from now on; closing the result stops that. */
+    public AutoCloseable onPosted(StoryPostListener listener) {
+        postListeners.add(listener);
+        return () -> postListeners.remove(listener);
     }
 
     /** Refuses a video longer than the limit, or whose container does not say how long it plays. */

@@ -122,4 +122,28 @@ class ArchiveJournalTest {
             return files.toList();
         }
     }
+
+    /**
+     * A group message keeps its real sender through the journal and into {@code archive_message.group_sender} by
+     * either insert; a record journalled before senders were (it ends after the stanza) still reads, without one.
+     */
+    @Test
+    void aGroupSenderIsJournalledAndArchivedAndAnOlderRecordStillReads() throws Exception {
+        NewMessage group = new NewMessage(1001, "g@groups.example.com", "g@groups.example.com", "g-1", null,
+                "<message id='g-1'><body>hi</body></message>", "alice@example.com");
+        assertThat(ArchiveJournal.decode(ArchiveJournal.encode(group))).isEqualTo(group);
+        byte[] current = ArchiveJournal.encode(message(1002, 2));
+        byte[] older = java.util.Arrays.copyOf(current, current.length - Integer.BYTES); // without the "none" mark
+        assertThat(ArchiveJournal.decode(older)).isEqualTo(message(1002, 2));
+
+        NewMessage copied = new NewMessage(1003, group.sender(), group.recipient(), "g-2", null, group.stanzaXml(),
+                "bob@example.com");
+        try (java.sql.Connection connection = database.dataSource().getConnection()) {
+            new BatchInsert.Unnest().write(connection, List.of(group), false);
+            new BatchInsert.Copy().write(connection, List.of(copied, message(1004, 4)), false);
+        }
+        assertThat(postgres.query("SELECT id, group_sender FROM " + schema + ".archive_message ORDER BY id"))
+                .containsExactly(List.of(1001L, "alice@example.com"), List.of(1003L, "bob@example.com"),
+                        java.util.Arrays.asList(1004L, null));
+    }
 }

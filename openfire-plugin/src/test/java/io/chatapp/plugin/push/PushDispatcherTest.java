@@ -201,4 +201,30 @@ class PushDispatcherTest {
         assertThat(reloaded.wants("bob", new Notification(NotificationKind.GROUP_MESSAGE, room, "alice@example",
                 "x", true))).isFalse();
     }
+
+    /** Stories: off until the user turns them on (kept across a reload), then pushed unless the owner's chat is muted. */
+    @Test
+    void storiesArePushedOnlyToUsersWhoTurnedThemOn() throws Exception {
+        Notification story = new Notification(NotificationKind.STORY, "alice@example", "alice@example", "beach",
+                false);
+        assertThat(preferences.wants("bob", story)).as("off by default").isFalse();
+        preferences.setStoryPushes("bob", true).join();
+        NotificationPreferences reloaded = new NotificationPreferences(database.dataSource(), executor,
+                Clock.systemUTC(), false);
+        reloaded.reload();
+        assertThat(reloaded.storyPushes("bob")).isTrue();
+        assertThat(reloaded.previews("bob")).as("a story choice leaves previews at the default").isFalse();
+
+        new StoryPushes("example", dispatcher).posted(new io.chatapp.plugin.stories.Story("s1", "alice@example",
+                io.chatapp.plugin.stories.StoryKind.TEXT, "beach", null, null, null, null, Instant.now(),
+                Instant.now().plus(Duration.ofDays(1))), Set.of("bob@example", "carol@elsewhere"));
+        PushSummary summary = appServer.next();
+        assertThat(summary.kind()).isEqualTo("story");
+        assertThat(summary.lastSender()).isEqualTo("alice@example");
+        assertThat(summary.lastBody()).as("no previews").isNull();
+
+        preferences.setChat("bob", "alice@example", new ChatSetting(Instant.now().plus(Duration.ofHours(1)), null))
+                .join();
+        assertThat(preferences.wants("bob", story)).as("a muted contact").isFalse();
+    }
 }

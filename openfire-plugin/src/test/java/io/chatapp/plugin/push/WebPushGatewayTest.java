@@ -133,6 +133,11 @@ class WebPushGatewayTest {
                 .get(10, TimeUnit.SECONDS);
         assertThat(decrypt(received.poll(5, TimeUnit.SECONDS).body())).isEqualTo(
                 "{\"kind\":\"message\",\"count\":3,\"missedCalls\":1,\"sender\":\"bob@example.org\"}");
+
+        gateway().publish(registration(), new PushSummary(2, "carol@example.org", null, false, 0, 2))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(decrypt(received.poll(5, TimeUnit.SECONDS).body())).isEqualTo(
+                "{\"kind\":\"story\",\"count\":2,\"stories\":2,\"sender\":\"carol@example.org\"}");
     }
 
     /** RFC 8291 §3.4 and RFC 8188, written out here independently of the sender's code path. */

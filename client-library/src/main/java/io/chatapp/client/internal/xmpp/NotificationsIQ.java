@@ -10,9 +10,10 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 
 /**
- * {@code <notifications xmlns="urn:chatapp:notifications:0" previews="…"><chat jid="…" muted-until="…" level="…"/>
- * <unread jid="…" count="…"/></notifications>}: a get (empty) answered with the account's notification preferences
- * and unread counts, or a set of the previews choice and/or chats' settings (each replaces that chat's setting).
+ * {@code <notifications xmlns="urn:chatapp:notifications:0" previews="…" stories="…"><chat jid="…" muted-until="…"
+ * level="…"/><unread jid="…" count="…"/></notifications>}: a get (empty) answered with the account's notification
+ * preferences and unread counts (one-to-one chats and groups), or a set of the previews choice, the story pushes
+ * choice and/or chats' settings (each replaces that chat's setting).
  */
 public final class NotificationsIQ extends IQ {
 
@@ -28,19 +29,21 @@ public final class NotificationsIQ extends IQ {
     }
 
     private final Boolean previews;
+    private final Boolean stories;
     private final List<Chat> chats;
     private final Map<String, Integer> unread;
     private final WebPush webPush;
     private final String vapidKey;
 
     public NotificationsIQ(Boolean previews, List<Chat> chats, Map<String, Integer> unread) {
-        this(previews, chats, unread, null, null);
+        this(previews, null, chats, unread, null, null);
     }
 
-    private NotificationsIQ(Boolean previews, List<Chat> chats, Map<String, Integer> unread, WebPush webPush,
-                            String vapidKey) {
+    private NotificationsIQ(Boolean previews, Boolean stories, List<Chat> chats, Map<String, Integer> unread,
+                            WebPush webPush, String vapidKey) {
         super(ELEMENT, NAMESPACE);
         this.previews = previews;
+        this.stories = stories;
         this.chats = List.copyOf(chats);
         this.unread = Map.copyOf(unread);
         this.webPush = webPush;
@@ -49,7 +52,7 @@ public final class NotificationsIQ extends IQ {
 
     /** A set that registers (or removes) this device's WebPush subscription. */
     public static NotificationsIQ webPush(WebPush subscription) {
-        NotificationsIQ iq = new NotificationsIQ(null, List.of(), Map.of(), subscription, null);
+        NotificationsIQ iq = new NotificationsIQ(null, null, List.of(), Map.of(), subscription, null);
         iq.setType(Type.set);
         return iq;
     }
@@ -71,6 +74,17 @@ public final class NotificationsIQ extends IQ {
         return iq;
     }
 
+    /** A set of the story pushes choice. */
+    public static NotificationsIQ setStories(boolean on) {
+        NotificationsIQ iq = new NotificationsIQ(null, on, List.of(), Map.of(), null, null);
+        iq.setType(Type.set);
+        return iq;
+    }
+
+    public Boolean stories() {
+        return stories;
+    }
+
     public Boolean previews() {
         return previews;
     }
@@ -87,6 +101,9 @@ public final class NotificationsIQ extends IQ {
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
         if (previews != null) {
             xml.attribute("previews", previews.toString());
+        }
+        if (stories != null) {
+            xml.attribute("stories", stories.toString());
         }
         if (chats.isEmpty() && webPush == null) {
             xml.setEmptyElement();
@@ -111,6 +128,7 @@ public final class NotificationsIQ extends IQ {
         public NotificationsIQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
                 throws org.jivesoftware.smack.xml.XmlPullParserException, java.io.IOException {
             String previews = Elements.attribute(parser, "previews");
+            String stories = Elements.attribute(parser, "stories");
             String vapidKey = Elements.attribute(parser, "vapid-key");
             List<Chat> chats = new ArrayList<>();
             Map<String, Integer> unread = new LinkedHashMap<>();
@@ -126,8 +144,8 @@ public final class NotificationsIQ extends IQ {
                     break;
                 }
             }
-            return new NotificationsIQ(previews == null ? null : Boolean.valueOf(previews), chats, unread, null,
-                    vapidKey);
+            return new NotificationsIQ(previews == null ? null : Boolean.valueOf(previews),
+                    stories == null ? null : Boolean.valueOf(stories), chats, unread, null, vapidKey);
         }
     }
 }

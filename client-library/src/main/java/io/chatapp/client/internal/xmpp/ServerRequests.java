@@ -202,6 +202,10 @@ public final class ServerRequests implements Resync.Server, GroupPipeline.Archiv
         connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.set(previews, chats));
     }
 
+    public void setStoryPushes(boolean on) throws Exception {
+        connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.setStories(on));
+    }
+
     /** Registers (or, without keys, removes) this device's WebPush subscription. */
     public void webPush(NotificationsIQ.WebPush subscription) throws Exception {
         connection.get().sendIqRequestAndWaitForResponse(NotificationsIQ.webPush(subscription));

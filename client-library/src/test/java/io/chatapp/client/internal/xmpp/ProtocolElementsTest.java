@@ -106,6 +106,14 @@ class ProtocolElementsTest {
                 new NotificationsIQ.Chat("alice@example.org", "2026-12-07T12:00:00Z", null));
         assertThat(result.unread()).containsExactly(java.util.Map.entry("bob@example.org", 3));
         assertThat(result.vapidKey()).isEqualTo("BA");
+        assertThat(result.stories()).as("not said").isNull();
+        NotificationsIQ withStories = parse("<iq type='result' id='n4'><notifications"
+                + " xmlns='urn:chatapp:notifications:0' previews='false' stories='true'/></iq>");
+        assertThat(withStories.stories()).isTrue();
+        NotificationsIQ stories = NotificationsIQ.setStories(true);
+        stories.setStanzaId("n5");
+        assertThat(stories.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='n5' type='set'>"
+                + "<notifications xmlns='urn:chatapp:notifications:0' stories='true'/></iq>");
         NotificationsIQ webPush = NotificationsIQ.webPush(new NotificationsIQ.WebPush("https://ntfy.example/up1",
                 "BPk", "q83"));
         webPush.setStanzaId("n3");

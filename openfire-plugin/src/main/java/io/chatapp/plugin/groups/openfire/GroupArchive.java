@@ -35,7 +35,7 @@ final class GroupArchive {
         stored.addChildElement("x", GroupOccupants.MUC_USER).addElement("item").addAttribute("jid", sender);
         Element origin = message.getChildElement("origin-id", ArchiveInterceptor.SID);
         long id = offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
-                origin == null ? null : origin.attributeValue("id"), stored.toXML()));
+                origin == null ? null : origin.attributeValue("id"), stored.toXML(), sender));
         // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
         media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
         RoomStanzaIds.stamp(message, room, id);

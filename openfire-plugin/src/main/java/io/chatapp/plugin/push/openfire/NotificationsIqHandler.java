@@ -53,11 +53,12 @@ final class NotificationsIqHandler extends AsyncIqHandler {
             return unread.of(request.getFrom().toBareJID()).thenCombine(webPush.vapidKey(), (counts, vapidKey) -> {
                 IQ reply = IQ.createResultIQ(request);
                 reply.setChildElement(NotificationsXml.render(preferences.previews(username),
-                        preferences.chats(username), counts).addAttribute("vapid-key", vapidKey));
+                        preferences.storyPushes(username), preferences.chats(username), counts).addAttribute("vapid-key", vapidKey));
                 return reply;
             });
         }
         Boolean previews = NotificationsXml.previews(child);
+        Boolean stories = NotificationsXml.stories(child);
         List<Element> chats = child.elements("chat");
         if (chats.size() > MAX_CHATS_PER_SET) {
             throw new StanzaErrorException(StanzaError.POLICY_VIOLATION, "at most " + MAX_CHATS_PER_SET
@@ -76,6 +77,9 @@ final class NotificationsIqHandler extends AsyncIqHandler {
         }
         if (previews != null) {
             apply.add(() -> changes.add(preferences.setPreviews(username, previews)));
+        }
+        if (stories != null) {
+            apply.add(() -> changes.add(preferences.setStoryPushes(username, stories)));
         }
         Element subscription = child.element("webpush");
         if (subscription != null) {

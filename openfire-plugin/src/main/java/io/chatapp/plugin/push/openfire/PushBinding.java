@@ -17,10 +17,12 @@ import io.chatapp.plugin.push.PushFeature;
 import io.chatapp.plugin.push.PushRegistrations;
 import io.chatapp.plugin.push.PushXml;
 import io.chatapp.plugin.push.RoutingGateway;
+import io.chatapp.plugin.push.StoryPushes;
 import io.chatapp.plugin.push.UnreadCounts;
 import io.chatapp.plugin.push.VapidKeys;
 import io.chatapp.plugin.push.WebPushGateway;
 import io.chatapp.plugin.push.WebPushSubscriptions;
+import io.chatapp.plugin.stories.StoryService;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Push on Openfire: {@code urn:xmpp:push:0} advertised on the server and on every account, its enable/disable
  * handler, the preferences IQ, the interceptor that notices notifiable messages and the one that catches the app
- * servers' answers, and the call log's missed calls (so the calls feature must start before this one).
+ * servers' answers, the call log's missed calls and the stories posted (so the calls and stories features must start
+ * before this one).
  */
 public final class PushBinding implements OpenfireFeature {
 
@@ -58,6 +61,7 @@ public final class PushBinding implements OpenfireFeature {
         registrations.onClose(() -> cleanup.cancel(false));
         registrations.intercept(new NotificationInterceptor(domain, services.get(GroupService.class), dispatcher));
         registrations.onClose(services.get(CallTracker.class).onMissedCall(new MissedCallPushes(domain, dispatcher)));
+        registrations.onClose(services.get(StoryService.class).onPosted(new StoryPushes(domain, dispatcher)));
         registrations.handle(new PushIqHandler(devices, settings, domain, routing));
         registrations.handle(new NotificationsIqHandler(preferences,
                 services.get(UnreadCounts.class), new WebPushSubscriptions(devices, vapid, executor,
