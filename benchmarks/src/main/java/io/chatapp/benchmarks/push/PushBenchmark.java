@@ -313,6 +313,7 @@ public final class PushBenchmark {
             pair.to().addSyncStanzaListener(listener, stanza -> stanza instanceof Message);
             listeners.add(listener);
         }
+        int pushesBefore = appServer.count();
         long interval = TimeUnit.SECONDS.toNanos(1) / options.onlineRate();
         long start = System.nanoTime();
         for (int i = 0; i < options.onlineMessages(); i++) {
@@ -329,7 +330,8 @@ public final class PushBenchmark {
         for (int i = 0; i < pairs.size(); i++) {
             pairs.get(i).to().removeSyncStanzaListener(listeners.get(i));
         }
-        System.out.printf("%s: %d of %d delivered, p50 %.1f ms, p99 %.1f ms%n", latencies.name(), latencies.count(),
-                options.onlineMessages(), latencies.medianMillis(), latencies.p99Millis());
+        System.out.printf("%s: %d of %d delivered, p50 %.1f ms, p99 %.1f ms; the app server got %d pushes"
+                + " meanwhile%n", latencies.name(), latencies.count(), options.onlineMessages(),
+                latencies.medianMillis(), latencies.p99Millis(), appServer.count() - pushesBefore);
     }
 }
