@@ -1,11 +1,13 @@
 package io.chatapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chatapp.client.CallLogEntry;
 import io.chatapp.client.CallLogPage;
 import io.chatapp.client.ChatClient;
 import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.OpenfireTarget;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The call log the server keeps from the XEP-0353 messages standard clients exchange (raw Smack connections sending
  * what Conversations sends): each outcome exact on both sides, a missed call seen on the next login, the log private
- * to its owner, malformed requests refused. (~15 s: one server.)
+ * to its owner, malformed requests refused, an answered call ended by a finish sent after a plugin restart. (~15 s:
+ * one server; the restart adds ~3 s.)
  */
 @ExtendWith(ChatServerExtension.class)
 class CallLogProtocolTest {
@@ -167,6 +170,45 @@ class CallLogProtocolTest {
         assertThat(api.get("/api/v1/calls?max=-1", daveToken).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/calls?after=abc", daveToken).status()).isEqualTo(400);
         assertThat(api.post("/api/v1/calls/missed/seen", daveToken, null).status()).isEqualTo(204);
+    }
+
+    /**
+     * Issue 16: an answered call in progress when the plugin stops is followed again when it starts (the parties'
+     * media never went through the server), so the finish they send afterwards ends it with its real end and duration
+     * instead of leaving it ongoing forever. Openfire 4.2 only (an in-place plugin restart needs Openfire in-process).
+     */
+    @Test
+    void anAnsweredCallAcrossAPluginRestartIsEndedByTheFinishSentAfterIt(DevServer server, TestUsers users)
+            throws Exception {
+        assumeTrue(server.target() == OpenfireTarget.OPENFIRE_4_2, "an in-place plugin restart needs Openfire 4.2");
+        TestUser ivy = users.create("ivy");
+        TestUser jack = users.create("jack");
+        try (RawXmpp i = RawXmpp.login(server, ivy); RawXmpp j = RawXmpp.login(server, jack)) {
+            String ivyFull = i.connection().getUser().toString();
+            i.message(jack.jid(), "chat", null, propose("across-restart", "video"));
+            j.nextMessage(xml -> xml.contains("across-restart"));
+            j.message(ivyFull, "chat", null, signal("proceed", "across-restart", null));
+            i.nextMessage(xml -> xml.contains("<proceed"));
+            assertThat(calls(i.iq("get", null, QUERY)).get(0).get("outcome")).isEqualTo("ongoing");
+
+            server.restartPluginInPlace();
+            Instant restarted = Instant.now();
+            assertThat(calls(j.iq("get", null, QUERY)).get(0).get("outcome")).as("still going on").isEqualTo("ongoing");
+            j.message(ivyFull, "chat", null, signal("finish", "across-restart", "success"));
+            i.nextMessage(xml -> xml.contains("<finish"));
+
+            for (RawXmpp party : List.of(i, j)) {
+                Map<String, String> call = calls(party.iq("get", null, QUERY)).get(0);
+                assertThat(call.get("sid")).isEqualTo("across-restart");
+                assertThat(call.get("outcome")).isEqualTo("answered");
+                Instant answered = Instant.parse(call.get("answered"));
+                Instant ended = Instant.parse(call.get("ended"));
+                assertThat(answered).isBefore(restarted);
+                assertThat(ended).as("the finish after the restart").isAfterOrEqualTo(restarted.minusSeconds(1));
+                assertThat(call.get("duration")).isEqualTo(Long.toString(Duration.between(answered, ended)
+                        .toSeconds()));
+            }
+        }
     }
 
     @Test

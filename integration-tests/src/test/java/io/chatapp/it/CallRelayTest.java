@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.calls.CallNetwork;
+import io.chatapp.devserver.calls.CallPartyProcess;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import io.chatapp.devserver.turn.CoturnServer;
+import io.chatapp.devserver.turn.PeerUsage;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,34 +75,15 @@ class CallRelayTest {
         // Hanging up frees the allocations; coturn then logs what each one relayed to and from its peer.
         PeerUsage alicesRelay = awaitPeerUsage(aliceUser);
         PeerUsage bobsRelay = awaitPeerUsage(bobUser);
-        assertThat(alicesRelay.received()).as("bytes bob's relay sent alice's").isGreaterThan(RELAYED_BYTES);
-        assertThat(alicesRelay.sent()).as("bytes alice's relay sent bob's").isGreaterThan(RELAYED_BYTES);
-        assertThat(bobsRelay.received()).as("bytes alice's relay sent bob's").isGreaterThan(RELAYED_BYTES);
-        assertThat(bobsRelay.sent()).as("bytes bob's relay sent alice's").isGreaterThan(RELAYED_BYTES);
+        assertThat(alicesRelay.receivedBytes()).as("bytes bob's relay sent alice's").isGreaterThan(RELAYED_BYTES);
+        assertThat(alicesRelay.sentBytes()).as("bytes alice's relay sent bob's").isGreaterThan(RELAYED_BYTES);
+        assertThat(bobsRelay.receivedBytes()).as("bytes alice's relay sent bob's").isGreaterThan(RELAYED_BYTES);
+        assertThat(bobsRelay.sentBytes()).as("bytes bob's relay sent alice's").isGreaterThan(RELAYED_BYTES);
     }
 
-    /** What a TURN allocation exchanged with its peers, from coturn's {@code peer usage} line when it was freed. */
-    private record PeerUsage(long received, long sent) {
-    }
-
-    /**
-     * Waits for the {@code peer usage} line of the user's allocation, whose username is the TURN REST one the plugin
-     * issued: {@code expiry:user@domain}.
-     */
+    /** Waits for the usage coturn logged for the user's allocation (its username is {@code expiry:user@domain}). */
     private static PeerUsage awaitPeerUsage(TestUser user) throws Exception {
-        Pattern line = Pattern.compile("peer usage: realm=<[^>]*>, username=<\\d+:" + Pattern.quote(user.jid())
-                + ">, rp=\\d+, rb=(\\d+), sp=\\d+, sb=(\\d+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            Matcher usage = line.matcher(Files.readString(COTURN.log(), StandardCharsets.UTF_8));
-            if (usage.find()) {
-                return new PeerUsage(Long.parseLong(usage.group(1)), Long.parseLong(usage.group(2)));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("coturn logged no relay usage for " + user.jid() + "; see " + COTURN.log());
-            }
-            Thread.sleep(250);
-        }
+        return PeerUsage.await(COTURN.log(), user.jid(), Duration.ofSeconds(15));
     }
 
     private static CoturnServer startCoturnOnTheBridge() {

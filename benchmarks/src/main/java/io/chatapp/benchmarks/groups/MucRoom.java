@@ -27,7 +27,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * rewrites the form to its private-room settings, which are the ones submitted here anyway); without the plugin it is
  * a plain members-only, persistent, non-anonymous room configured the same way.
  */
-final class MucRoom {
+public final class MucRoom {
 
     private static final String MUC = "http://jabber.org/protocol/muc";
     private static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
@@ -49,16 +49,16 @@ final class MucRoom {
 
     private final EntityBareJid jid;
 
-    MucRoom(EntityBareJid jid) {
+    public MucRoom(EntityBareJid jid) {
         this.jid = jid;
     }
 
-    EntityBareJid jid() {
+    public EntityBareJid jid() {
         return jid;
     }
 
     /** The owner creates and configures the room and makes the others members. */
-    void create(XMPPTCPConnection owner, String nickname, List<EntityBareJid> members) throws Exception {
+    public void create(XMPPTCPConnection owner, String nickname, List<EntityBareJid> members) throws Exception {
         enter(owner, nickname, true);
         StringBuilder form = new StringBuilder("<x xmlns='jabber:x:data' type='submit'>")
                 .append(field("FORM_TYPE", "http://jabber.org/protocol/muc#roomconfig"));

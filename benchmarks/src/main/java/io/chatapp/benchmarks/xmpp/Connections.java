@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.StanzaCollector;
 import org.jivesoftware.smack.filter.StanzaIdFilter;
@@ -36,18 +37,27 @@ public final class Connections {
     /** A connection not yet connected; stream management as our library has it, or off to keep it lean. */
     public static XMPPTCPConnection create(ServerUnderTest server, boolean tcpNoDelay, boolean streamManagement)
             throws IOException {
+        return create(server.domain(), server.port(), server.trust(), tcpNoDelay, streamManagement, "bench");
+    }
+
+    /**
+     * As {@link #create(ServerUnderTest, boolean, boolean)}, for a server on this host's loopback at {@code port},
+     * binding {@code resource}.
+     */
+    public static XMPPTCPConnection create(String domain, int port, X509TrustManager trust, boolean tcpNoDelay,
+            boolean streamManagement, String resource) throws IOException {
         XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder();
         if (tcpNoDelay) {
             config.setSocketFactory(new NoDelaySocketFactory());
         }
         XMPPTCPConnection connection = new XMPPTCPConnection(config
-                .setXmppDomain(server.domain())
+                .setXmppDomain(domain)
                 .setHost("127.0.0.1")
-                .setPort(server.port())
+                .setPort(port)
                 .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(server.trust())
+                .setCustomX509TrustManager(trust)
                 .addEnabledSaslMechanism(SCRAMSHA1Mechanism.NAME)
-                .setResource("bench")
+                .setResource(resource)
                 .build());
         connection.setUseStreamManagement(streamManagement);
         connection.setReplyTimeout(30_000);

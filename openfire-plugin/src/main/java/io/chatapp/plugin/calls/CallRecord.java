@@ -20,6 +20,14 @@ public record CallRecord(String callId, String caller, String callee, boolean vi
         return new CallRecord(callId, caller, callee, video, proposedAt, answeredAt, at, end);
     }
 
+    /**
+     * An answered call whose end the server never learnt: failed, ended at its answer (the last moment the server
+     * knew it was going on), so with no duration rather than a made-up one.
+     */
+    CallRecord abandoned() {
+        return ended(CallState.FAILED, answeredAt);
+    }
+
     /** How long it was connected: from the answer to the end, zero when never answered or not yet ended. */
     public Duration duration() {
         return answeredAt == null || endedAt == null ? Duration.ZERO : Duration.between(answeredAt, endedAt);

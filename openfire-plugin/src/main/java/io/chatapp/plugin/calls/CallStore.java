@@ -121,12 +121,51 @@ final class CallStore {
         }
     }
 
+    /**
+     * The calls logged as answered and not yet ended whose answer came after {@code answeredAfter}: those a previous
+     * run of the plugin followed when it stopped, for the tracker to follow again.
+     */
+    List<CallRecord> ongoing(Instant answeredAfter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(COLUMNS + " WHERE state = ?"
+                     + " AND answered_at >= ?")) {
+            statement.setString(1, CallState.ONGOING.stored());
+            statement.setTimestamp(2, Timestamp.from(answeredAfter));
+            List<CallRecord> calls = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    calls.add(record(rows));
+                }
+            }
+            return calls;
+        }
+    }
+
+    /**
+     * Ends as failed, at their answer ({@link CallRecord#abandoned()}), the calls still logged as answered and not
+     * ended whose answer came before {@code answeredBefore}: those no tracker follows any more (a previous run left
+     * them open and this one could not adopt them). Returns how many.
+     */
+    int endAbandoned(Instant answeredBefore) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("UPDATE call_log SET state = ?,"
+                     + " ended_at = answered_at WHERE state = ? AND answered_at < ?")) {
+            statement.setString(1, CallState.FAILED.stored());
+            statement.setString(2, CallState.ONGOING.stored());
+            statement.setTimestamp(3, Timestamp.from(answeredBefore));
+            return statement.executeUpdate();
+        }
+    }
+
     private static CallLogEntry entry(ResultSet row, String viewer) throws SQLException {
-        CallRecord call = new CallRecord(row.getString("call_id"), row.getString("caller"), row.getString("callee"),
+        return CallLogEntry.of(row.getLong("id"), record(row), row.getBoolean("missed_seen"), viewer);
+    }
+
+    private static CallRecord record(ResultSet row) throws SQLException {
+        return new CallRecord(row.getString("call_id"), row.getString("caller"), row.getString("callee"),
                 row.getBoolean("video"), instant(row.getTimestamp("proposed_at")),
                 instant(row.getTimestamp("answered_at")), instant(row.getTimestamp("ended_at")),
                 CallState.ofStored(row.getString("state")));
-        return CallLogEntry.of(row.getLong("id"), call, row.getBoolean("missed_seen"), viewer);
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -18,14 +18,17 @@ import org.slf4j.LoggerFactory;
  * answers it and only the callee's reject declines it (busy when the reason says so); only the caller's retract cancels
  * it; a finish from either ends it (before an answer: the caller's cancels, the callee's declines). Signals for an
  * unknown call, from a third party or out of order change nothing. A call still ringing after the ring timeout is
- * unanswered; an ongoing one is forgotten after {@link #LONGEST_CALL} (its log entry keeps no end). At most
+ * unanswered; an answered one that no finish ends within {@link #LONGEST_CALL} of its answer ends as failed at its
+ * answer, the last moment the server knew it was going on (its duration is unknown, so zero). Answered calls a
+ * previous run left open are {@linkplain #adopt adopted} at start, so that the finish the parties send later still
+ * ends them with their real end and duration. At most
  * {@code capacity} calls are followed at once, and at most {@link #LIVE_PER_CALLER} of one caller (so that one user
  * sending made-up proposals cannot fill the tracker for everyone); beyond that new calls are not logged.
  */
 public final class CallTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallTracker.class);
-    /** How long an answered call with no finish is followed before it is forgotten. */
+    /** How long an answered call with no finish is followed before it is ended as failed. */
     static final Duration LONGEST_CALL = Duration.ofHours(24);
     /** Calls one caller may have ringing or ongoing at once; a person has one or two. */
     static final int LIVE_PER_CALLER = 16;
@@ -51,6 +54,22 @@ public final class CallTracker {
     /** Calls followed now. */
     public int live() {
         return live.size();
+    }
+
+    /**
+     * Follows again an answered call that a previous run of the plugin logged as ongoing (read back at start), as if
+     * this run had seen it answered; returns false when the tracker is full (the call then ends after
+     * {@link #LONGEST_CALL} in the log, see {@link CallStore#endAbandoned}).
+     */
+    public boolean adopt(CallRecord call) {
+        if (call.state() != CallState.ONGOING || live.size() >= capacity) {
+            return false;
+        }
+        if (live.putIfAbsent(key(call.callId(), call.caller(), call.callee()), call) != null) {
+            return false;
+        }
+        liveByCaller.merge(call.caller(), 1, Integer::sum);
+        return true;
     }
 
     public void signal(CallSignal signal, Instant at) {
@@ -111,7 +130,7 @@ public final class CallTracker {
         };
     }
 
-    /** Ends the calls that rang out, and forgets answered ones that never finished (the scheduler's job). */
+    /** Ends the calls that rang out, and the answered ones no finish ended in time (the scheduler's job). */
     public void expire(Instant now, Duration ringTimeout) {
         for (Map.Entry<String, CallRecord> entry : live.entrySet()) {
             CallRecord call = entry.getValue();
@@ -123,6 +142,7 @@ public final class CallTracker {
             } else if (call.state() == CallState.ONGOING && !call.answeredAt().plus(LONGEST_CALL).isAfter(now)) {
                 if (live.remove(entry.getKey(), call)) {
                     forgotten(call);
+                    publish(call.abandoned());
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.CallSettings;
 import io.chatapp.plugin.storage.BatchWriter;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -61,13 +62,16 @@ public final class CallsFeature implements Feature {
                 LOG.warn("The call log's queue is full or closed: the change of call {} is not logged", call.callId());
             }
         }, LIVE_CALLS);
+        adoptCallsLeftOpen(store, tracker, context.clock().instant());
         context.jobs().every(EXPIRY_INTERVAL, "end unanswered calls",
                 () -> tracker.expire(context.clock().instant(), settings.ringTimeout()));
         // After a restart nothing follows the calls that were ringing: the log ends them once they would have rung
         // out, a minute late so that a tracker that does follow them (this node's or another's) always ends them first.
-        context.jobs().every(STALE_INTERVAL, "end calls left ringing", () -> {
+        // The same for answered calls no tracker adopted, once they would have been followed for LONGEST_CALL.
+        context.jobs().every(STALE_INTERVAL, "end calls left open", () -> {
             Instant now = context.clock().instant();
             store.endStaleRinging(now.minus(settings.ringTimeout()).minus(STALE_INTERVAL), now);
+            store.endAbandoned(now.minus(CallTracker.LONGEST_CALL).minus(STALE_INTERVAL));
         });
         CallLogService log = new CallLogService(store, writer, settings.maxPageSize());
         ExternalServices services = new ExternalServices(settings, context.clock());
@@ -76,6 +80,27 @@ public final class CallsFeature implements Feature {
         context.services().provide(CallTracker.class, tracker);
         context.services().provide(CallLogService.class, log);
         context.services().provide(CallThreads.class, new CallThreads(threads));
+    }
+
+    /**
+     * Follows again the answered calls a previous run left open (the plugin or Openfire stopped during them): the
+     * parties' media does not go through the server, so such a call may well still be going on, and its later finish
+     * must end it with its real end. Those it cannot read now (database down) or adopt end as failed through the
+     * periodic job once {@link CallTracker#LONGEST_CALL} passed. Runs once at start, not on a packet thread.
+     */
+    private static void adoptCallsLeftOpen(CallStore store, CallTracker tracker, Instant now) {
+        try {
+            int adopted = 0;
+            for (CallRecord call : store.ongoing(now.minus(CallTracker.LONGEST_CALL))) {
+                adopted += tracker.adopt(call) ? 1 : 0;
+            }
+            if (adopted > 0) {
+                LOG.info("Following again {} answered calls left open by the previous run", adopted);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not read the calls left open by the previous run: they end as failed after {}",
+                    CallTracker.LONGEST_CALL, e);
+        }
     }
 
     /** The feature's threads, where the binding runs the log's blocking work. */

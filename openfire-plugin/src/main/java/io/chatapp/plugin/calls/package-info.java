@@ -21,8 +21,10 @@
  *   thread that saw it end, so it must not block. It closes the returned handle when it stops.</li>
  * </ul>
  *
- * <p>Calls in progress live in memory only: across a restart of the plugin a call that was ringing is ended in the log
- * as unanswered by a periodic job once it would have rung out, and one that was answered keeps no end; later signals
- * of such calls are not matched.
+ * <p>Calls in progress live in memory, and in the log as {@code ringing} or {@code ongoing}: across a restart of the
+ * plugin a call that was ringing is ended in the log as unanswered by a periodic job once it would have rung out (its
+ * later signals are not matched); one that was answered is adopted again at start (the media flows between the
+ * parties, so the call may well go on), and the finish its parties send later ends it with its real end and duration.
+ * An answered call that no finish ends within a day of its answer ends as failed at its answer.
  */
 package io.chatapp.plugin.calls;

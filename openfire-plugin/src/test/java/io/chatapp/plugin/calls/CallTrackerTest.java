@@ -110,4 +110,33 @@ class CallTrackerTest {
         signal(Kind.PROPOSE, ALICE, BOB, 2, null);
         assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.RINGING);
     }
+
+    @Test
+    void anAnsweredCallLeftOpenByAPreviousRunIsEndedByItsLaterFinish() {
+        CallRecord leftOpen = new CallRecord("c1", ALICE, BOB, true, T0, T0.plusSeconds(3), null, CallState.ONGOING);
+        assertThat(tracker.adopt(leftOpen)).isTrue();
+        assertThat(tracker.adopt(leftOpen)).as("once").isFalse();
+        signal(Kind.FINISH, BOB, ALICE, 603, "success");
+
+        assertThat(changes).extracting(CallRecord::state).containsExactly(CallState.ENDED);
+        assertThat(changes.get(0).duration()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(tracker.live()).isZero();
+    }
+
+    @Test
+    void anAnsweredCallThatNoFinishEndsFailsAtItsAnswerAfterADay() {
+        signal(Kind.PROPOSE, ALICE, BOB, 0, null);
+        signal(Kind.PROCEED, BOB, ALICE, 3, null);
+        Instant answered = T0.plusSeconds(3);
+        tracker.expire(answered.plus(CallTracker.LONGEST_CALL).minusSeconds(1), Duration.ofSeconds(60));
+        assertThat(changes).hasSize(2);
+        tracker.expire(answered.plus(CallTracker.LONGEST_CALL), Duration.ofSeconds(60));
+
+        CallRecord ended = changes.get(2);
+        assertThat(ended.state()).isEqualTo(CallState.FAILED);
+        assertThat(ended.endedAt()).isEqualTo(answered);
+        assertThat(ended.duration()).isZero();
+        assertThat(tracker.live()).isZero();
+        assertThat(missed).isEmpty();
+    }
 }

@@ -1,6 +1,4 @@
-package io.chatapp.it;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.chatapp.devserver.calls;
 
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.TestUser;
@@ -12,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,11 +20,11 @@ import java.util.concurrent.TimeUnit;
  * A {@link CallParty} in its own JVM inside a network namespace ({@code ip netns exec}), driven through its standard
  * input and read through its standard output, line by line.
  */
-final class CallPartyProcess implements AutoCloseable {
+public final class CallPartyProcess implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
     private final String jid;
 
     private CallPartyProcess(Process process) throws Exception {
@@ -48,14 +47,14 @@ final class CallPartyProcess implements AutoCloseable {
     }
 
     /** Starts a party for the user in the namespace, logged in to the server at the namespace network's bridge. */
-    static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
-                                  String resource) throws Exception {
+    public static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
+                                         String resource) throws Exception {
         return start(namespace, serverAddress, server, user, resource, false);
     }
 
     /** As {@link #start(String, String, DevServer, TestUser, String)}; relay-only parties set relayOnlyCalls. */
-    static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
-                                  String resource, boolean relayOnly) throws Exception {
+    public static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
+                                         String resource, boolean relayOnly) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -68,18 +67,18 @@ final class CallPartyProcess implements AutoCloseable {
     }
 
     /** The party's full address. */
-    String jid() {
+    public String jid() {
         return jid;
     }
 
-    void send(String command) throws IOException {
+    public void send(String command) throws IOException {
         OutputStream in = process.getOutputStream();
         in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
     }
 
     /** Waits for the next line starting with {@code prefix} (earlier other lines are passed over). */
-    String await(String prefix, Duration timeout) throws InterruptedException {
+    public String await(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -95,29 +94,29 @@ final class CallPartyProcess implements AutoCloseable {
     }
 
     /** The media counters now: received sound in ms, decoded frames, bytes sent. */
-    long[] media() throws Exception {
+    public long[] media() throws Exception {
         send("media");
         String[] parts = await("MEDIA", Duration.ofSeconds(15)).split(" ");
         return new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])};
     }
 
     /** Waits until this party received a second of sound (and, for video, 15 decoded frames) and sent bytes. */
-    void awaitMedia(boolean video, Duration timeout) throws Exception {
+    public void awaitMedia(boolean video, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long[] media = media();
         while (System.nanoTime() < deadline && (media[0] < 1000 || (video && media[1] < 15))) {
             Thread.sleep(250);
             media = media();
         }
-        assertThat(media[0]).as("received sound, ms").isGreaterThanOrEqualTo(1000);
-        if (video) {
-            assertThat(media[1]).as("decoded video frames").isGreaterThanOrEqualTo(15);
+        if (media[0] < 1000 || (video && media[1] < 15) || media[2] <= 0) {
+            throw new AssertionError("Within " + timeout + " this party received " + media[0] + " ms of sound and "
+                    + media[1] + " decoded video frames (wanted 1000 ms" + (video ? " and 15 frames" : "")
+                    + ") and sent " + media[2] + " bytes");
         }
-        assertThat(media[2]).as("bytes sent").isPositive();
     }
 
     /** Every line printed so far. */
-    List<String> output() {
+    public List<String> output() {
         synchronized (seen) {
             return List.copyOf(seen);
         }

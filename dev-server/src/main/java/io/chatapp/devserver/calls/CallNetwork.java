@@ -1,4 +1,4 @@
-package io.chatapp.it;
+package io.chatapp.devserver.calls;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #serverAddress()}, where the test's server (listening on every interface) is reachable, and the parties
  * reach each other through it. Needs root (tests and CI run as root) and iproute2.
  */
-final class CallNetwork implements AutoCloseable {
+public final class CallNetwork implements AutoCloseable {
 
     private final String prefix;
     private final String subnet;
@@ -29,12 +29,12 @@ final class CallNetwork implements AutoCloseable {
         ip("link", "set", bridge, "up");
     }
 
-    static CallNetwork create() throws IOException, InterruptedException {
+    public static CallNetwork create() throws IOException, InterruptedException {
         return new CallNetwork();
     }
 
     /** Whether this machine can make namespaces (root with iproute2); call tests are skipped otherwise. */
-    static boolean available() {
+    public static boolean available() {
         try {
             return new ProcessBuilder("ip", "netns", "list").start().waitFor() == 0
                     && "root".equals(System.getProperty("user.name"));
@@ -44,12 +44,12 @@ final class CallNetwork implements AutoCloseable {
     }
 
     /** The test namespace's address on the bridge. */
-    String serverAddress() {
+    public String serverAddress() {
         return subnet + "1";
     }
 
     /** A new namespace linked to the bridge; returns its name. */
-    String addParty() throws IOException, InterruptedException {
+    public String addParty() throws IOException, InterruptedException {
         int index = namespaces.size();
         String namespace = prefix + "-" + index;
         String hostSide = prefix + "h" + index;
@@ -67,7 +67,7 @@ final class CallNetwork implements AutoCloseable {
     }
 
     /** Takes a party's link down (true) or up again, as a network cut. */
-    void cut(int party, boolean down) throws IOException, InterruptedException {
+    public void cut(int party, boolean down) throws IOException, InterruptedException {
         ip("link", "set", prefix + "h" + party, down ? "down" : "up");
     }
 

@@ -1,4 +1,4 @@
-package io.chatapp.it;
+package io.chatapp.devserver.calls;
 
 import io.chatapp.client.Call;
 import io.chatapp.client.CallEvent;
@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,10 +19,19 @@ import java.util.concurrent.TimeUnit;
  * ({@code call USER video}, {@code accept}, {@code reject}, {@code hangup}, {@code mute on}, {@code camera off},
  * {@code media}). It runs in a network namespace of its own, so its WebRTC has a real network.
  *
+ * <p>For the call benchmarks: {@code autoaccept on} answers every incoming call as soon as it rings, and
+ * {@code timed-call USER video} places a call and prints {@code SETUP <sound> <frame>}: the milliseconds from the
+ * propose until the first received sound and the first decoded video frame (-1: none within 30 s; always -1 for the
+ * frame of an audio call), measured by this process's clock, polling every {@value #POLL_MILLIS} ms.
+ *
  * <p>Arguments: host port domain certificate user password resource, then {@code relay-only} for a party whose
  * calls use only the server's TURN relay ({@link ChatClientConfig#relayOnlyCalls()}) or {@code any-route}.
  */
 public final class CallParty {
+
+    private static final long POLL_MILLIS = 5;
+    private static final long SETUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static volatile boolean autoAccept;
 
     private CallParty() {
     }
@@ -50,6 +60,8 @@ public final class CallParty {
         switch (command[0]) {
             case "call" -> client.calls().call(command[1], command.length > 2 && command[2].equals("video"))
                     .get(10, TimeUnit.SECONDS);
+            case "timed-call" -> timedCall(client, command[1], command.length > 2 && command[2].equals("video"));
+            case "autoaccept" -> autoAccept = command[1].equals("on");
             case "accept" -> current.accept();
             case "reject" -> current.reject();
             case "hangup" -> current.hangUp();
@@ -68,6 +80,26 @@ public final class CallParty {
         return true;
     }
 
+    /** Places a call and prints how long the first sound (and video frame) took to arrive, from the propose. */
+    private static void timedCall(ChatClient client, String user, boolean video) throws Exception {
+        long start = System.nanoTime();
+        Call call = client.calls().call(user, video).get(10, TimeUnit.SECONDS);
+        long sound = -1;
+        long frame = -1;
+        while ((sound < 0 || (video && frame < 0)) && System.nanoTime() - start < SETUP_TIMEOUT_NANOS) {
+            CallMedia media = call.media().get(10, TimeUnit.SECONDS);
+            long now = System.nanoTime();
+            if (sound < 0 && media.receivedSoundMillis() > 0) {
+                sound = TimeUnit.NANOSECONDS.toMillis(now - start);
+            }
+            if (frame < 0 && media.receivedVideoFrames() > 0) {
+                frame = TimeUnit.NANOSECONDS.toMillis(now - start);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        System.out.println("SETUP " + sound + " " + frame);
+    }
+
     private static void print(CallEvent event) {
         String name = event.getClass().getSimpleName();
         String details = "";
@@ -77,6 +109,9 @@ public final class CallParty {
             details = " " + changed.microphoneMuted() + " " + changed.cameraOn();
         } else if (event instanceof CallEvent.Incoming incoming) {
             details = " " + incoming.call().peer() + " " + incoming.call().video();
+            if (autoAccept) {
+                CompletableFuture.runAsync(incoming.call()::accept); // not on the thread telling us of the call
+            }
         }
         System.out.println("EVENT " + name + details);
     }
