@@ -96,9 +96,12 @@ class ArchiveQueueFullTest {
                 });
                 assertThat(archived).as("what was accepted is archived once, in order; nothing refused is")
                         .containsExactlyElementsOf(expected);
+                // Bob has two sessions now, and Openfire 4.2 gives a bare-JID message to one: the archive tells.
                 alice.message(bobJid, "chat", "after-recovery", null);
-                assertThat(bob.nextMessage(xml -> xml.contains("after-recovery"))).as("accepted again")
-                        .doesNotContain("type='error'");
+                assertThat(alice.messagesWithin(Duration.ofSeconds(1))).as("accepted again").isEmpty();
+                NothingLostTest.awaitUntil(Duration.ofSeconds(10), () -> ArchiveView.bodies(bobsLibrary,
+                        "alice@" + server.domain()).contains("after-recovery"));
+                assertThat(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain())).endsWith("after-recovery");
             }
         }
     }
