@@ -75,7 +75,7 @@ class AuthorizationSweepTest {
                     + "' node='alice-node'/>")).contains("type='result'");
             NothingLostTest.awaitUntil(Duration.ofSeconds(10), () -> callsOf(api, aliceToken).contains("authz-call"));
 
-            Map<String, Probe> routes = httpProbes(api, server, alice, malloryToken, story, fileId);
+            Map<String, Probe> routes = httpProbes(api, alice, mallory, malloryToken, story, fileId);
             List<String> table = routeTable(server);
             assertThat(routes.keySet()).as("a case for every HTTP route, and no case for a route that is gone")
                     .containsExactlyInAnyOrderElementsOf(table);
@@ -120,8 +120,8 @@ class AuthorizationSweepTest {
         }
     }
 
-    private static Map<String, Probe> httpProbes(PluginApi api, DevServer server, TestUser alice, String mallory,
-                                                 String story, String fileId) {
+    private static Map<String, Probe> httpProbes(PluginApi api, TestUser alice, TestUser malloryUser,
+                                                 String mallory, String story, String fileId) {
         String user = "/api/v1/admin/users/" + alice.username();
         Map<String, Probe> probes = new LinkedHashMap<>();
         probes.put("GET /health", () -> assertThat(api.get("/health", null).body().toString())
@@ -132,8 +132,10 @@ class AuthorizationSweepTest {
                 400, 409));
         probes.put("POST /api/v1/auth/token", () -> refused(api.token(alice.username(), "not-her-password-1"), 401));
         probes.put("POST /api/v1/auth/refresh", () -> refused(api.refresh(mallory), 401));
-        probes.put("POST /api/v1/auth/logout", () -> assertThat(api.post("/api/v1/auth/logout", mallory,
-                PluginApi.json("refresh_token", mallory)).status()).isLessThan(500));
+        // A logout ends the caller's own session (on a second login of Mallory's, so her token stays good here).
+        probes.put("POST /api/v1/auth/logout", () -> assertThat(api.post("/api/v1/auth/logout",
+                api.token(malloryUser.username(), malloryUser.password()).text("access_token"),
+                PluginApi.json("refresh_token", "made-up")).status()).isLessThan(500));
         probes.put("GET /api/v1/me", () -> assertThat(api.get("/api/v1/me", mallory).body().toString())
                 .doesNotContain(alice.username()));
         probes.put("POST /api/v1/me/password", () -> refused(api.post("/api/v1/me/password", null,
