@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.devserver.DevServer;
 import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustomIqFuzzTest {
 
     private static final int REQUESTS = 300;
+    private static final int GRAMMAR_REQUESTS = 300;
     private static final String[][] ELEMENTS = {
             {"urn:chatapp:groups:0", "create"}, {"urn:chatapp:groups:0", "groups"}, {"urn:chatapp:groups:0", "info"},
             {"urn:chatapp:groups:0", "leave"}, {"urn:chatapp:groups:0", "settings"},
@@ -68,6 +70,42 @@ class CustomIqFuzzTest {
         assertThat(failures).as("requests answered internal-server-error").isEmpty();
     }
 
+    /**
+     * Requests that follow the grammar of the IQs that came later (call log, notifications, push, stories, group
+     * moderation and delete-for-me; {@link IqGrammar}), with real ids of things that are not the sender's mixed in:
+     * a message in a group Alice owns, a story of Bob's. Sent to the account, the server, Bob, the groups service
+     * or the room; none may be answered {@code internal-server-error}, and the session stays served.
+     */
+    @Test
+    void noRequestOfTheNewIqsGetsInternalServerError(DevServer server, TestUsers users) throws Exception {
+        TestUser bobUser = users.create("bob");
+        List<String> failures = new ArrayList<>();
+        try (RawXmpp alice = RawXmpp.login(server, users.create("alice"));
+             RawXmpp bob = RawXmpp.login(server, bobUser)) {
+            String room = GroupsProtocolTest.create(server, alice, "Fuzz");
+            alice.message(room, "groupchat", "fuzz-target", null);
+            String roomMessage = ArchiveProtocolTest.stanzaId(alice.nextMessage(xml -> xml.contains("fuzz-target")),
+                    room);
+            String story = bob.iq("set", null, "<post xmlns='urn:chatapp:stories:0'><text>bob's</text></post>")
+                    .replaceAll("(?s).*<story [^>]*id=['\"]([^'\"]+)['\"].*", "$1");
+            IqGrammar grammar = new IqGrammar(new Random(1516), List.of(roomMessage, story, room));
+            String[] targets = {null, null, server.domain(), "bob@" + server.domain(), "groups." + server.domain()};
+            Random random = new Random(1517);
+            for (int n = 0; n < GRAMMAR_REQUESTS; n++) {
+                IqGrammar.Request request = grammar.next();
+                String type = random.nextInt(4) == 0 ? "get" : "set";
+                String to = request.toRoom() ? room : targets[random.nextInt(targets.length)];
+                String answer = alice.iq(type, to, request.payload());
+                if (answer.contains("internal-server-error")) {
+                    failures.add(type + " to " + to + ": " + request.payload() + "\n  -> " + answer);
+                }
+            }
+            assertThat(alice.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>")).as("still served")
+                    .containsAnyOf("type='result'", "type=\"result\"");
+        }
+        assertThat(failures).as("requests answered internal-server-error").isEmpty();
+    }
+
     private static String element(Random random, String name, String namespace, int depth) {
         StringBuilder xml = new StringBuilder("<").append(name);
         if (namespace != null) {
@@ -94,7 +132,6 @@ class CustomIqFuzzTest {
     }
 
     private static String escaped(String value) {
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;").replace("&amp;lt;", "&lt;")
-                .replace("&amp;gt;", "&gt;");
+        return IqGrammar.escaped(value);
     }
 }

@@ -123,6 +123,11 @@ public final class ChatAppServer implements AutoCloseable {
         return services;
     }
 
+    /** The HTTP API's routes, as {@link HttpApiServer#routeTable()}. */
+    public List<String> httpRoutes() {
+        return http.routeTable();
+    }
+
     public int httpPort() {
         return http.port();
     }

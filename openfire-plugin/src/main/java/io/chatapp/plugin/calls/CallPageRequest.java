@@ -1,5 +1,7 @@
 package io.chatapp.plugin.calls;
 
+import org.dom4j.Element;
+
 /**
  * Which page of the log (XEP-0059 terms, the log being ordered newest first): the newest {@code max} entries, or
  * those older than {@code after}, or the {@code max} just newer than {@code before}. Ids are the entries' ids.
@@ -25,5 +27,25 @@ public record CallPageRequest(int max, Long after, Long before) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is no call log id");
         }
+    }
+
+    /**
+     * The page an XEP-0059 {@code <set/>} asks for ({@code max}, {@code after}, {@code before}), the newest
+     * {@code defaultMax} without one; {@code IllegalArgumentException} (bad-request) for anything else.
+     */
+    public static CallPageRequest fromRsm(Element rsm, int defaultMax) {
+        if (rsm == null) {
+            return new CallPageRequest(defaultMax, null, null);
+        }
+        int max = defaultMax;
+        String maxText = rsm.elementTextTrim("max");
+        if (maxText != null) {
+            try {
+                max = Integer.parseInt(maxText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("<max/> is a number");
+            }
+        }
+        return new CallPageRequest(max, cursor(rsm.elementTextTrim("after")), cursor(rsm.elementTextTrim("before")));
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -100,6 +102,19 @@ public final class HttpApiServer implements AutoCloseable {
             routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
         }
         return this;
+    }
+
+    /**
+     * Every route, as {@code "METHOD /path"} (templates with their {@code {name}} segments), sorted: what the
+     * authorisation sweep (integration tests) checks it has a case for, so a new route cannot go untested.
+     */
+    public List<String> routeTable() {
+        List<String> table = new ArrayList<>();
+        for (Map<String, Map<String, HttpRoute>> paths : List.of(routes, templates)) {
+            paths.forEach((path, byMethod) -> byMethod.keySet().forEach(method -> table.add(method + " " + path)));
+        }
+        table.sort(null);
+        return table;
     }
 
     /** The value of a {@code {name}} segment of the matched route's path. */

@@ -99,6 +99,16 @@ public final class ChatAppPlugin implements Plugin {
         }
     }
 
+    /**
+     * The HTTP API's routes ({@code "METHOD /path"}), empty when the plugin is not running: the authorisation sweep
+     * of the integration tests reads them (the plugin is in another class loader there, hence a plain list of
+     * strings).
+     */
+    public List<String> httpRoutes() {
+        ChatAppServer running = server;
+        return running == null ? List.of() : running.httpRoutes();
+    }
+
     private static String nodeId() {
         XMPPServer xmpp = XMPPServer.getInstance();
         return xmpp.getServerInfo().getHostname();

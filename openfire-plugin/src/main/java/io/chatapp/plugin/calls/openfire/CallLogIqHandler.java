@@ -55,7 +55,7 @@ final class CallLogIqHandler extends AsyncIqHandler {
                 if (set) {
                     throw new StanzaErrorException(StanzaError.BAD_REQUEST, "<calls/> is an IQ get");
                 }
-                CallPageRequest page = pageRequest(child.element(QName.get("set", RSM)));
+                CallPageRequest page = CallPageRequest.fromRsm(child.element(QName.get("set", RSM)), DEFAULT_MAX);
                 yield me -> calls(log.page(me, page));
             }
             case "seen" -> {
@@ -70,23 +70,6 @@ final class CallLogIqHandler extends AsyncIqHandler {
             default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, "unknown request " + child.getName());
         };
         return runOn(threads, request, work);
-    }
-
-    private static CallPageRequest pageRequest(Element rsm) {
-        if (rsm == null) {
-            return new CallPageRequest(DEFAULT_MAX, null, null);
-        }
-        int max = DEFAULT_MAX;
-        String maxText = rsm.elementTextTrim("max");
-        if (maxText != null) {
-            try {
-                max = Integer.parseInt(maxText);
-            } catch (NumberFormatException e) {
-                throw new StanzaErrorException(StanzaError.BAD_REQUEST, "<max/> is a number");
-            }
-        }
-        return new CallPageRequest(max, CallPageRequest.cursor(rsm.elementTextTrim("after")),
-                CallPageRequest.cursor(rsm.elementTextTrim("before")));
     }
 
     private static Element calls(CallPage page) {
