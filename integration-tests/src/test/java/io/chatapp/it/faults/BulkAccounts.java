@@ -24,7 +24,7 @@ final class BulkAccounts {
     /** Creates {@code count} accounts named {@code prefix-0…} with {@link #PASSWORD}; returns their names. */
     static List<String> create(DevServer server, String prefix, int count) throws Exception {
         long started = System.nanoTime();
-        byte[] saltBytes = new byte[32];
+        byte[] saltBytes = new byte[24];
         new SecureRandom().nextBytes(saltBytes);
         String salt = ScramSha1.base64(saltBytes);
         byte[] salted = ScramSha1.saltedPassword(PASSWORD, salt, DevServer.SCRAM_ITERATIONS);

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The "other users" of a flood: on an engine and threads of their own, pairs of users chat (one message every 50 ms
- * per pair, its delivery time measured), someone logs in and out every second (time to be online measured), and
+ * per pair, its delivery time measured), someone logs in and out every second (time to be online measured; a login failing or taking over 30 s
+ * counts as failed), and
  * {@code /health} is asked every 250 ms (with a one-second timeout). Started before the fault, stopped after it.
  */
 final class FloodProbe implements AutoCloseable {
@@ -119,7 +120,7 @@ final class FloodProbe implements AutoCloseable {
         String[] account = loginPool.get(logins.count() % loginPool.size()).split("\0");
         long started = System.nanoTime();
         try {
-            LightXmppClient client = engine.login(account[0], account[1], "login", false).get(10, TimeUnit.SECONDS);
+            LightXmppClient client = engine.login(account[0], account[1], "login", false).get(30, TimeUnit.SECONDS);
             logins.record(System.nanoTime() - started);
             client.closeCleanly();
         } catch (Exception e) {
