@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 15's stanza flood: one client sends chat messages to another as fast as its socket takes them, for 15 s,
- * while other users chat, log in and ask /health ({@link FloodProbe}). The others are served throughout; every
- * flooded message is delivered or refused with an error (none silently lost); the server's heap after a full GC
- * and its thread count stay bounded, during the flood and after.
+ * Issue 15's stanza flood: one client sends chat messages to another as fast as its socket takes them, for up to
+ * 15 s, while other users chat, log in and ask /health ({@link FloodProbe}). The server closes the flooding
+ * connection once it is over its stanza budget ({@code chatapp.xmpp.stanzasPerSecond}, {@code chatapp.xmpp.stanzaBurst}:
+ * without that, Openfire read 3.4 million stanzas into 700 MB of heap in 15 s); the others are served throughout; the
+ * server's heap after a full GC and its thread count stay bounded, during the flood and after; and the flooder can
+ * log in again and chat normally.
  */
 @ExtendWith(ChatServerExtension.class)
 class StanzaFloodTest {
@@ -54,31 +56,40 @@ class StanzaFloodTest {
             flooder.flood(() -> System.nanoTime() < end
                     ? "<message type='chat' to='" + to + "'><body>flood " + sent.incrementAndGet() + "</body></message>"
                     : null);
-            Thread.sleep(TimeUnit.SECONDS.toMillis(FLOOD_SECONDS) / 2);
+            long floodStart = System.nanoTime();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(FLOOD_SECONDS) / 3);
             long heapDuring = ServerVitals.heapAfterGcMegabytes();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(FLOOD_SECONDS) / 2 + 1_000);
-            long sentInAll = sent.get();
-            long drainStart = System.nanoTime();
-            long deadline = drainStart + TimeUnit.SECONDS.toNanos(90);
-            while (delivered.get() + refused.get() < sentInAll && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+            while (!flooder.isClosed() && System.nanoTime() < end) {
+                Thread.sleep(50);
             }
-            long drainMillis = (System.nanoTime() - drainStart) / 1_000_000;
+            long closedAfterMillis = (System.nanoTime() - floodStart) / 1_000_000;
+            Thread.sleep(3_000);
+            long sentInAll = sent.get();
             FloodProbe.Result others = probe.stop();
             long heapAfter = ServerVitals.heapAfterGcMegabytes();
-            System.out.printf("Stanza flood: %d messages sent in %d s (%d/s), %d delivered, %d refused, the rest"
-                            + " drained %d ms after the flood; others: %s; heap after GC %d MB before, %d MB during,"
-                            + " %d MB after; threads %d before; %s%n", sentInAll, FLOOD_SECONDS,
-                    sentInAll / FLOOD_SECONDS, delivered.get(), refused.get(), drainMillis, others, heapBefore,
-                    heapDuring, heapAfter, threadsBefore, ServerVitals.load());
+            System.out.printf("Stanza flood: %d messages written in %d ms before the server closed the connection,"
+                            + " %d delivered, %d refused; others: %s; heap after GC %d MB before, %d MB during,"
+                            + " %d MB after; threads %d before; %s%n", sentInAll, closedAfterMillis,
+                    delivered.get(), refused.get(), others, heapBefore, heapDuring, heapAfter, threadsBefore,
+                    ServerVitals.load());
 
-            assertThat(delivered.get() + refused.get()).as("flooded messages delivered or refused, none lost")
-                    .isEqualTo(sentInAll);
+            assertThat(flooder.isClosed()).as("the flooding connection closed by the server").isTrue();
+            assertThat(delivered.get()).as("flooded messages delivered before the close").isBetween(1L, sentInAll);
             others.assertOthersUnharmed(FaultBounds.P99_MILLIS);
             assertThat(Math.max(heapDuring, heapAfter) - heapBefore).as("heap the flood added, MB")
                     .isLessThan(FaultBounds.HEAP_GROWTH_MB);
             assertThat(others.maxThreads() - threadsBefore).as("threads added during the flood")
                     .isLessThan(FaultBounds.THREAD_GROWTH);
+
+            LightXmppClient again = flood.login(accounts.get(0), BulkAccounts.PASSWORD, "again", false)
+                    .get(30, TimeUnit.SECONDS);
+            long before = delivered.get();
+            again.send("<message type='chat' to='" + to + "'><body>flood after</body></message>");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (delivered.get() == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(delivered.get()).as("the flooder, back at a normal pace, is served").isEqualTo(before + 1);
         }
     }
 }
