@@ -288,6 +288,14 @@ public final class DevServer implements AutoCloseable {
         return openfire.chatAppPlugin();
     }
 
+    /**
+     * How many client sessions Openfire holds, as its admin console's session summary counts them: connected ones
+     * and detached XEP-0198 ones waiting to be resumed (Openfire 4.2 target only).
+     */
+    public int clientSessionCount() {
+        return openfire.clientSessionCount();
+    }
+
     /** Calls the plugin's destroy and then initialize, as Openfire does around a reload (Openfire 4.2 target only). */
     public void restartPluginInPlace() {
         openfire.restartPluginInPlace();

@@ -1,5 +1,6 @@
 package io.chatapp.devserver;
 
+import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
@@ -43,6 +44,11 @@ final class InProcessOpenfire implements OpenfireRuntime {
             throw new IllegalStateException("The chat-app plugin is not loaded");
         }
         return plugin;
+    }
+
+    @Override
+    public int clientSessionCount() {
+        return SessionManager.getInstance().getUserSessionsCount(true);
     }
 
     @Override

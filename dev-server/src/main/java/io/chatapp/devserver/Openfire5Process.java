@@ -118,6 +118,11 @@ final class Openfire5Process implements OpenfireRuntime {
     }
 
     @Override
+    public int clientSessionCount() {
+        throw new UnsupportedOperationException("Openfire 5.2 runs in a process of its own: count sessions there");
+    }
+
+    @Override
     public void restartPluginInPlace() {
         throw new UnsupportedOperationException("Openfire 5.2 runs in a process of its own: no in-place restart");
     }

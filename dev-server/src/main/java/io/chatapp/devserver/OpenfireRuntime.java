@@ -12,6 +12,9 @@ interface OpenfireRuntime extends AutoCloseable {
     /** The plugin object itself: only where Openfire runs in this JVM. */
     Plugin chatAppPlugin();
 
+    /** Openfire's client sessions (detached XEP-0198 ones waiting for resumption included): only in this JVM. */
+    int clientSessionCount();
+
     /** Calls the plugin's destroy and then initialize: only where Openfire runs in this JVM. */
     void restartPluginInPlace();
 

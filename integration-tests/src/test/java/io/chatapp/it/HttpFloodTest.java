@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The slow-client attack of issue 12 against the plugin in a real Openfire: 50 sockets each trickling one header
- * byte a second. With the default limits, /health keeps answering within a second throughout, and each trickler is
+ * The slow-client attack of issues 12 and 15 against the plugin in a real Openfire: 200 sockets (from four loopback
+ * addresses, 50 each, under the per-address limit of 128) each trickling one header byte a second. With the default limits, /health keeps answering within a second throughout, and each trickler is
  * disconnected at the header deadline (chatapp.http.headerTimeoutSeconds, 10 s).
  */
 @ExtendWith(ChatServerExtension.class)
 class HttpFloodTest {
 
-    private static final int TRICKLERS = 50;
+    private static final int TRICKLERS = 200;
+    private static final int ADDRESSES = 4;
     private static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
     private static final byte[] REQUEST = "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: slowly\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -43,10 +44,10 @@ class HttpFloodTest {
         URI health = server.pluginHttpUri().resolve("health");
         List<Socket> tricklers = new ArrayList<>();
         try {
-            // From another loopback address than the probes: the tricklers are one client, /health another.
+            // From other loopback addresses than the probes: the tricklers are four clients, /health another.
             for (int i = 0; i < TRICKLERS; i++) {
                 Socket socket = new Socket();
-                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+                socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + (2 + i % ADDRESSES)), 0));
                 socket.connect(new InetSocketAddress(health.getHost(), health.getPort()), 2_000);
                 tricklers.add(socket);
             }

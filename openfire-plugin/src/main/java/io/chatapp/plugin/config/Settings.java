@@ -26,6 +26,8 @@ public record Settings(
         MediaSettings media,
         GroupSettings groups,
         int messageMaxBodyChars,
+        int stanzasPerSecond,
+        int stanzaBurst,
         StorySettings stories,
         CallSettings calls,
         PushSettings push) {
@@ -186,6 +188,16 @@ public record Settings(
             65_536, 1, 10_485_760, "Most characters (Unicode code points) the bodies of one message may hold"
                     + " together; a longer message is refused with policy-violation, neither delivered nor archived.");
 
+    public static final Setting<Integer> XMPP_STANZAS_PER_SECOND = Setting.integer("chatapp.xmpp.stanzasPerSecond",
+            500, 1, 1_000_000, "Stanzas one client connection may send per second, sustained; a connection that"
+                    + " sends more than this beyond its burst is closed, so one flooding client cannot fill the server's"
+                    + " memory with stanzas read but not yet handled.");
+
+    public static final Setting<Integer> XMPP_STANZA_BURST = Setting.integer("chatapp.xmpp.stanzaBurst",
+            5_000, 1, 10_000_000, "Stanzas one client connection may send at once above the sustained rate"
+                    + " (chatapp.xmpp.stanzasPerSecond) before it is closed: a login, a catch-up or a burst of"
+                    + " messages stays well within it.");
+
     public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",
             86_400, 1, 31_536_000, "How long a status story lives after it is posted; at that moment every read path"
                     + " (feed, fetch, view, media URL) stops showing it, and the clean-up then deletes it.");
@@ -244,7 +256,8 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS, STORIES_LIFETIME, STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
+            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, STORIES_LIFETIME, STORIES_MAX_TEXT,
+            STORIES_MAX_VIDEO_SECONDS,
             STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
             PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT, PUSH_VAPID_SUBJECT,
             PUSH_WEBPUSH_ALLOW_HTTP);
@@ -297,6 +310,8 @@ public record Settings(
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
                         GROUPS_MAX_IMAGE_BYTES.read(source)),
                 MESSAGES_MAX_BODY_CHARS.read(source),
+                XMPP_STANZAS_PER_SECOND.read(source),
+                XMPP_STANZA_BURST.read(source),
                 StorySettings.read(source),
                 CallSettings.read(source),
                 PushSettings.read(source));
@@ -318,7 +333,8 @@ public record Settings(
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
-                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stories=" + stories + ", calls=" + calls
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stanzasPerSecond=" + stanzasPerSecond
+                + ", stanzaBurst=" + stanzaBurst + ", stories=" + stories + ", calls=" + calls
                 + ", push=" + push + "]";
     }
 }

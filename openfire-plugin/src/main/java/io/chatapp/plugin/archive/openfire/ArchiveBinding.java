@@ -10,12 +10,14 @@ import io.chatapp.plugin.openfire.OpenfireFeature;
 import io.chatapp.plugin.openfire.OpenfireRegistrations;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.BodyLimit;
+import io.chatapp.plugin.xmpp.StanzaRateLimit;
 import java.util.List;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.session.ClientSession;
 
 /**
- * The archive on Openfire's packet path: the body limit first (a message over it reaches no other interceptor), then
+ * The archive on Openfire's packet path: the flood limit first (a client connection over it is closed), the body limit
+ * next (a message over it reaches no other interceptor), then
  * the archive with its stanza-ids and retraction checks; MAM and delete-for-me; their disco features.
  */
 public final class ArchiveBinding implements OpenfireFeature {
@@ -39,6 +41,7 @@ public final class ArchiveBinding implements OpenfireFeature {
         MediaService media = services.get(MediaService.class);
         // One routing for the archive's parts: the retraction gate clears what the archive interceptor lets pass.
         PluginRouting routing = new PluginRouting();
+        registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class)));
         registrations.intercept(new BodyLimitInterceptor(services.get(BodyLimit.class), routing));
         RetractionGate retractions = new RetractionGate(archive, settings.retractionWindow(), routing, media);
         ArchiveInterceptor archiving = new ArchiveInterceptor(archive, retractions, routing, domain, media);

@@ -1,0 +1,68 @@
+package io.chatapp.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 15's connection flood: 2,000 clients connect and log in at once (SCRAM-SHA-1, bind, presence) while other
+ * users chat, log in and ask /health ({@link FloodProbe}). Every flood client gets online, the others are served
+ * throughout, and the server's heap (after a full GC) and thread count stay bounded.
+ */
+@ExtendWith(ChatServerExtension.class)
+class ConnectFloodTest {
+
+    private static final int CLIENTS = 2_000;
+
+    @Test
+    void twoThousandClientsConnectingAtOnceLeaveOthersServed(DevServer server, TestUsers users) throws Exception {
+        List<String> accounts = BulkAccounts.create(server, "flood", CLIENTS);
+        long heapBefore = ServerVitals.heapAfterGcMegabytes();
+        int threadsBefore = ServerVitals.threads();
+        try (FloodProbe probe = new FloodProbe(server, users);
+             LightXmppEngine flood = new LightXmppEngine("flood", "127.0.0.1", server.xmppPort(), server.domain())) {
+            probe.start();
+            Thread.sleep(2_000);
+            long started = System.nanoTime();
+            List<CompletableFuture<LightXmppClient>> logins = new ArrayList<>();
+            for (String account : accounts) {
+                logins.add(flood.login(account, BulkAccounts.PASSWORD, "flood", false));
+            }
+            List<LightXmppClient> online = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<LightXmppClient> login : logins) {
+                try {
+                    online.add(login.get(180, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    failures.add(String.valueOf(e.getCause()));
+                }
+            }
+            long allOnlineMillis = (System.nanoTime() - started) / 1_000_000;
+            int sessions = server.clientSessionCount();
+            Thread.sleep(2_000);
+            FloodProbe.Result others = probe.stop();
+            long heapAfter = ServerVitals.heapAfterGcMegabytes();
+            System.out.printf("Connection flood: %d of %d clients online in %d ms (%d sessions); others: %s;"
+                            + " heap after GC %d MB before, %d MB with them online; threads %d before; %s%n",
+                    online.size(), CLIENTS, allOnlineMillis, sessions, others, heapBefore, heapAfter, threadsBefore,
+                    ServerVitals.load());
+
+            assertThat(failures).as("flood logins that failed").isEmpty();
+            assertThat(sessions).isGreaterThanOrEqualTo(CLIENTS);
+            others.assertOthersUnharmed(FaultBounds.P99_MILLIS);
+            assertThat(heapAfter - heapBefore).as("heap the 2,000 sessions hold, MB")
+                    .isLessThan(FaultBounds.HEAP_GROWTH_MB);
+            assertThat(others.maxThreads() - threadsBefore).as("threads added during the flood")
+                    .isLessThan(FaultBounds.THREAD_GROWTH);
+            online.forEach(LightXmppClient::closeCleanly);
+        }
+    }
+}

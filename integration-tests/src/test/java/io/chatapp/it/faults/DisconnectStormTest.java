@@ -1,0 +1,165 @@
+package io.chatapp.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 15's disconnect storm: 500 clients with XEP-0198 stream management are all dropped at once without closing
+ * (TCP reset, no {@code </stream:stream>}), three times, while four other users keep sending them messages. Each time
+ * they come back by resuming their streams. In the end every client has every message sent to it exactly once;
+ * after each round Openfire holds exactly one session per client (each resumed stream replaced its detached one), and
+ * once they quit, none of theirs.
+ */
+class DisconnectStormTest {
+
+    private static final int CLIENTS = 500;
+    private static final int SENDERS = 4;
+    private static final int ROUNDS = 3;
+
+    /** Detached sessions wait 60 s to be resumed (Openfire's default is 10 minutes). */
+    @RegisterExtension
+    static final ChatServerExtension SERVER = ChatServerExtension.withProperties(
+            Map.of("xmpp.session.detach.timeout", "60000"));
+
+    @Test
+    void droppedClientsResumeWithNothingLostNothingDoubledAndNoSessionLeft(DevServer server) throws Exception {
+        List<String> names = BulkAccounts.create(server, "storm", CLIENTS + SENDERS);
+        Map<String, Map<String, Integer>> received = new ConcurrentHashMap<>();
+        Map<String, List<String>> expected = new ConcurrentHashMap<>();
+        int baseline = server.clientSessionCount();
+        try (LightXmppEngine stormEngine = new LightXmppEngine("storm", "127.0.0.1", server.xmppPort(),
+                server.domain());
+             LightXmppEngine senderEngine = new LightXmppEngine("senders", "127.0.0.1", server.xmppPort(),
+                     server.domain())) {
+            List<LightXmppClient> storm = new ArrayList<>();
+            for (CompletableFuture<LightXmppClient> login : names.subList(0, CLIENTS).stream().map(name -> {
+                Map<String, Integer> counts = received.computeIfAbsent(name, key -> new ConcurrentHashMap<>());
+                expected.put(name, java.util.Collections.synchronizedList(new ArrayList<>()));
+                return stormEngine.login(name, BulkAccounts.PASSWORD, "phone", true).thenApply(client -> {
+                    client.onStanza(stanza -> {
+                        String body = LightXmppClient.body(stanza);
+                        if (stanza.startsWith("<message") && body != null && body.startsWith("storm ")) {
+                            counts.merge(body, 1, Integer::sum);
+                        }
+                    });
+                    return client;
+                });
+            }).toList()) {
+                storm.add(login.get(120, TimeUnit.SECONDS));
+            }
+            List<LightXmppClient> senders = new ArrayList<>();
+            for (String name : names.subList(CLIENTS, CLIENTS + SENDERS)) {
+                senders.add(senderEngine.login(name, BulkAccounts.PASSWORD, "desk", false).get(60, TimeUnit.SECONDS));
+            }
+            assertThat(server.clientSessionCount()).isEqualTo(baseline + CLIENTS + SENDERS);
+
+            AtomicInteger sequence = new AtomicInteger();
+            MessageFlow flow = new MessageFlow(senders, storm, sequence, expected);
+            flow.start();
+            List<Long> resumeMillis = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                Thread.sleep(3_000);
+                for (CompletableFuture<Void> drop : storm.stream().map(LightXmppClient::dropAbruptly).toList()) {
+                    drop.get(30, TimeUnit.SECONDS);
+                }
+                Thread.sleep(1_000);
+                long started = System.nanoTime();
+                List<CompletableFuture<LightXmppClient>> resumed = storm.stream().map(stormEngine::resume).toList();
+                for (int i = 0; i < CLIENTS; i++) {
+                    storm.set(i, resumed.get(i).get(120, TimeUnit.SECONDS));
+                }
+                resumeMillis.add((System.nanoTime() - started) / 1_000_000);
+                assertThat(server.clientSessionCount()).as("sessions after round %d", round)
+                        .isEqualTo(baseline + CLIENTS + SENDERS);
+            }
+            Thread.sleep(2_000);
+            flow.stop();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline && !allArrived(expected, received)) {
+                Thread.sleep(200);
+            }
+            int messages = sequence.get();
+            long duplicates = received.values().stream().flatMap(counts -> counts.values().stream())
+                    .filter(count -> count > 1).count();
+            long missing = expected.entrySet().stream().mapToLong(entry -> entry.getValue().stream()
+                    .filter(body -> !received.get(entry.getKey()).containsKey(body)).count()).sum();
+            System.out.printf("Disconnect storm: %d clients dropped %d times while %d messages were sent to them;"
+                            + " all resumed in %s ms per round; missing %d, duplicated %d; %s%n", CLIENTS, ROUNDS,
+                    messages, resumeMillis, missing, duplicates, ServerVitals.load());
+            assertThat(missing).as("messages never received").isZero();
+            assertThat(duplicates).as("messages received twice").isZero();
+            for (var entry : expected.entrySet()) {
+                assertThat(received.get(entry.getKey()).keySet()).as("messages of %s", entry.getKey())
+                        .containsExactlyInAnyOrderElementsOf(entry.getValue());
+            }
+
+            storm.forEach(LightXmppClient::closeCleanly);
+            senders.forEach(LightXmppClient::closeCleanly);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server.clientSessionCount() > baseline && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(server.clientSessionCount()).as("sessions left once everyone quit").isEqualTo(baseline);
+        }
+    }
+
+    private static boolean allArrived(Map<String, List<String>> expected, Map<String, Map<String, Integer>> received) {
+        return expected.entrySet().stream().allMatch(entry -> received.get(entry.getKey()).keySet()
+                .containsAll(entry.getValue()));
+    }
+
+    /** The senders send the storm's clients numbered messages in turn, 200 a second in all, until stopped. */
+    private static final class MessageFlow {
+        private final List<LightXmppClient> senders;
+        private final List<LightXmppClient> recipients;
+        private final AtomicInteger sequence;
+        private final Map<String, List<String>> expected;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        MessageFlow(List<LightXmppClient> senders, List<LightXmppClient> recipients, AtomicInteger sequence,
+                Map<String, List<String>> expected) {
+            this.senders = senders;
+            this.recipients = List.copyOf(recipients);
+            this.sequence = sequence;
+            this.expected = expected;
+            this.thread = new Thread(this::run, "storm-flow");
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        private void run() {
+            while (running) {
+                int n = sequence.incrementAndGet();
+                LightXmppClient recipient = recipients.get(n % recipients.size());
+                String body = "storm " + n;
+                expected.get(recipient.username()).add(body);
+                senders.get(n % senders.size()).send("<message type='chat' to='" + recipient.jid() + "'><body>"
+                        + body + "</body></message>");
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}

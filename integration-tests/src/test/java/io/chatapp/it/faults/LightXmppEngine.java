@@ -1,0 +1,120 @@
+package io.chatapp.it.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Thousands of {@link LightXmppClient}s on one thread: a selector loop over non-blocking sockets, so a test can
+ * open 2,000 XMPP connections at once without 2,000 Smack connections (each with its reader, writer and parser
+ * threads). All of a client's work runs on this engine's thread.
+ */
+final class LightXmppEngine implements AutoCloseable {
+
+    private final InetSocketAddress server;
+    private final String domain;
+    private final Selector selector;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final Thread loop;
+    private volatile boolean open = true;
+
+    LightXmppEngine(String name, String host, int port, String domain) {
+        this.server = new InetSocketAddress(host, port);
+        this.domain = domain;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.loop = new Thread(this::run, "light-xmpp-" + name);
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    /** Connects and logs in (SCRAM-SHA-1, bind, presence); with stream management, enables it with resumption. */
+    CompletableFuture<LightXmppClient> login(String username, String password, String resource,
+            boolean streamManagement) {
+        LightXmppClient client = new LightXmppClient(this, domain, username, password, resource, streamManagement);
+        execute(() -> connect(client));
+        return client.ready();
+    }
+
+    /** A new connection that resumes (XEP-0198) the stream of a client that was dropped. */
+    CompletableFuture<LightXmppClient> resume(LightXmppClient dropped) {
+        LightXmppClient client = dropped.resumer();
+        execute(() -> connect(client));
+        return client.ready();
+    }
+
+    /** Runs the task on the engine's thread. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    private void connect(LightXmppClient client) {
+        try {
+            SocketChannel channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+            channel.connect(server);
+            client.attach(channel, channel.register(selector, SelectionKey.OP_CONNECT, client));
+        } catch (IOException e) {
+            client.fail(e);
+        }
+    }
+
+    private void run() {
+        while (open) {
+            try {
+                selector.select(1_000);
+                for (Runnable task; (task = tasks.poll()) != null; ) {
+                    task.run();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    LightXmppClient client = (LightXmppClient) key.attachment();
+                    client.onReady(key);
+                }
+                selector.selectedKeys().clear();
+            } catch (IOException | RuntimeException e) {
+                if (open) {
+                    e.printStackTrace();
+                }
+            }
+        }
+    }
+
+    /** Stops the loop and closes every socket abruptly. */
+    @Override
+    public void close() {
+        open = false;
+        selector.wakeup();
+        try {
+            loop.join(5_000);
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
+            selector.close();
+        } catch (IOException e) {
+            // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

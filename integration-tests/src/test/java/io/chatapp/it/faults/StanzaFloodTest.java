@@ -1,0 +1,95 @@
+package io.chatapp.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUsers;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 15's stanza flood: one client sends chat messages to another as fast as its socket takes them, for up to
+ * 15 s, while other users chat, log in and ask /health ({@link FloodProbe}). The server closes the flooding
+ * connection once it is over its stanza budget ({@code chatapp.xmpp.stanzasPerSecond}, {@code chatapp.xmpp.stanzaBurst}:
+ * without that, Openfire read 3.4 million stanzas into 700 MB of heap in 15 s); the others are served throughout; the
+ * server's heap after a full GC and its thread count stay bounded, during the flood and after; and the flooder can
+ * log in again and chat normally.
+ */
+@ExtendWith(ChatServerExtension.class)
+class StanzaFloodTest {
+
+    private static final long FLOOD_SECONDS = 15;
+
+    @Test
+    void oneClientFloodingStanzasLeavesOthersServed(DevServer server, TestUsers users) throws Exception {
+        List<String> accounts = BulkAccounts.create(server, "stanzas", 2);
+        long heapBefore = ServerVitals.heapAfterGcMegabytes();
+        int threadsBefore = ServerVitals.threads();
+        try (FloodProbe probe = new FloodProbe(server, users);
+             LightXmppEngine flood = new LightXmppEngine("flood", "127.0.0.1", server.xmppPort(), server.domain())) {
+            LightXmppClient flooder = flood.login(accounts.get(0), BulkAccounts.PASSWORD, "flood", false)
+                    .get(30, TimeUnit.SECONDS);
+            LightXmppClient sink = flood.login(accounts.get(1), BulkAccounts.PASSWORD, "sink", false)
+                    .get(30, TimeUnit.SECONDS);
+            AtomicLong sent = new AtomicLong();
+            AtomicLong delivered = new AtomicLong();
+            AtomicLong refused = new AtomicLong();
+            sink.onStanza(stanza -> {
+                String body = LightXmppClient.body(stanza);
+                if (stanza.startsWith("<message") && body != null && body.startsWith("flood ")) {
+                    delivered.incrementAndGet();
+                }
+            });
+            flooder.onStanza(stanza -> {
+                if (stanza.startsWith("<message") && "error".equals(LightXmppClient.attribute(stanza, "type"))) {
+                    refused.incrementAndGet();
+                }
+            });
+            probe.start();
+            Thread.sleep(2_000);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(FLOOD_SECONDS);
+            String to = sink.jid();
+            flooder.flood(() -> System.nanoTime() < end
+                    ? "<message type='chat' to='" + to + "'><body>flood " + sent.incrementAndGet() + "</body></message>"
+                    : null);
+            long floodStart = System.nanoTime();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(FLOOD_SECONDS) / 3);
+            long heapDuring = ServerVitals.heapAfterGcMegabytes();
+            while (!flooder.isClosed() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            long closedAfterMillis = (System.nanoTime() - floodStart) / 1_000_000;
+            Thread.sleep(3_000);
+            long sentInAll = sent.get();
+            FloodProbe.Result others = probe.stop();
+            long heapAfter = ServerVitals.heapAfterGcMegabytes();
+            System.out.printf("Stanza flood: %d messages written in %d ms before the server closed the connection,"
+                            + " %d delivered, %d refused; others: %s; heap after GC %d MB before, %d MB during,"
+                            + " %d MB after; threads %d before; %s%n", sentInAll, closedAfterMillis,
+                    delivered.get(), refused.get(), others, heapBefore, heapDuring, heapAfter, threadsBefore,
+                    ServerVitals.load());
+
+            assertThat(flooder.isClosed()).as("the flooding connection closed by the server").isTrue();
+            assertThat(delivered.get()).as("flooded messages delivered before the close").isBetween(1L, sentInAll);
+            others.assertOthersUnharmed(FaultBounds.P99_MILLIS);
+            assertThat(Math.max(heapDuring, heapAfter) - heapBefore).as("heap the flood added, MB")
+                    .isLessThan(FaultBounds.HEAP_GROWTH_MB);
+            assertThat(others.maxThreads() - threadsBefore).as("threads added during the flood")
+                    .isLessThan(FaultBounds.THREAD_GROWTH);
+
+            LightXmppClient again = flood.login(accounts.get(0), BulkAccounts.PASSWORD, "again", false)
+                    .get(30, TimeUnit.SECONDS);
+            long before = delivered.get();
+            again.send("<message type='chat' to='" + to + "'><body>flood after</body></message>");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (delivered.get() == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(delivered.get()).as("the flooder, back at a normal pace, is served").isEqualTo(before + 1);
+        }
+    }
+}

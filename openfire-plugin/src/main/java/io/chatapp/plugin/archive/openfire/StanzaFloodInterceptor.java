@@ -1,0 +1,47 @@
+package io.chatapp.plugin.archive.openfire;
+
+import io.chatapp.plugin.xmpp.StanzaRateLimit;
+import org.jivesoftware.openfire.interceptor.PacketInterceptor;
+import org.jivesoftware.openfire.interceptor.PacketRejectedException;
+import org.jivesoftware.openfire.session.ClientSession;
+import org.jivesoftware.openfire.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.Packet;
+
+/**
+ * Closes a client connection that sends stanzas faster than {@link StanzaRateLimit} allows, and drops what it had
+ * sent that is still waiting to be handled. Closing is what stops Openfire reading the flood into memory (it reads
+ * ahead of its packet threads without limit); refusing stanza by stanza would not. Installed first, so a flood
+ * reaches no other interceptor.
+ */
+final class StanzaFloodInterceptor implements PacketInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StanzaFloodInterceptor.class);
+
+    private final StanzaRateLimit limit;
+
+    StanzaFloodInterceptor(StanzaRateLimit limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed)
+            throws PacketRejectedException {
+        if (!incoming || processed || !(session instanceof ClientSession) || session.getStreamID() == null) {
+            return;
+        }
+        String connection = session.getStreamID().getID();
+        if (session.isClosed()) {
+            limit.forget(connection);
+            throw new PacketRejectedException("connection closed for flooding");
+        }
+        if (!limit.allows(connection, System.nanoTime())) {
+            LOG.warn("Closing the connection of {} ({}): it sent {}", session.getAddress(), connection,
+                    limit.refusal());
+            limit.forget(connection);
+            session.close();
+            throw new PacketRejectedException(limit.refusal());
+        }
+    }
+}
