@@ -99,7 +99,10 @@ final class SendQualityController implements AutoCloseable {
         sender.setParameters(parameters);
     }
 
-    /** The link as the report shows it: the selected pair's estimate and round trip, the peer's video loss. */
+    /**
+     * The link as the report shows it: the selected pair's estimate, the peer's video loss, and the longer of the
+     * pair's round trip (from ICE checks) and the one the peer's RTCP reports give.
+     */
     static LinkSample sample(RTCStatsReport report) {
         Map<String, RTCStats> all = report.getStats();
         double available = -1;
@@ -114,11 +117,14 @@ final class SendQualityController implements AutoCloseable {
                     available = bitrate.doubleValue() / 1000;
                 }
                 if (pair.get("currentRoundTripTime") instanceof Number seconds) {
-                    rtt = seconds.doubleValue() * 1000;
+                    rtt = Math.max(rtt, seconds.doubleValue() * 1000);
                 }
             } else if (stats.getType() == RTCStatsType.REMOTE_INBOUND_RTP && "video".equals(attributes.get("kind"))
                     && attributes.get("fractionLost") instanceof Number fraction) {
                 lost = fraction.doubleValue();
+                if (attributes.get("roundTripTime") instanceof Number seconds) {
+                    rtt = Math.max(rtt, seconds.doubleValue() * 1000);
+                }
             }
         }
         return new LinkSample(available, lost, rtt);
