@@ -175,11 +175,13 @@ class CallMediaTest {
         bob.send("gap");
         bob.await("GAP", SETUP);
 
+        System.out.println("Limit at " + System.currentTimeMillis());
         network.limit(0, NARROW_KBIT);
         String stepDown = alice.await("EVENT QualityChanged", SETUP);
         Thread.sleep(4_000);
         long narrowed = alice.sentKbps(Duration.ofSeconds(5));
 
+        System.out.println("Unlimit at " + System.currentTimeMillis());
         network.unlimit(0);
         aliceXmpp.cutAll();
         alice.await("STATE RECONNECTING", SETUP);
@@ -194,6 +196,7 @@ class CallMediaTest {
         System.out.printf("Adaptive video: %d kbit/s sent on the wide link, %d under %d kbit/s (%s), %d after; "
                 + "longest gap between Bob's frames %d ms%n", wide, narrowed, NARROW_KBIT, stepDown, recovered,
                 longestGap);
+        System.out.println("Alice: " + alice.output() + "\nBob: " + bob.output());
 
         assertThat(wide).as("kbit/s sent on the wide link").isGreaterThan(RECOVERED_KBPS);
         assertThat(stepDown).matches("EVENT QualityChanged (MEDIUM|LOW|MINIMAL) \\d+");
@@ -202,6 +205,32 @@ class CallMediaTest {
         assertThat(longestGap).as("longest time without a decoded frame, ms").isLessThan(2_000);
         assertThat(alice.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
 
+        alice.send("hangup");
+        bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /**
+     * Recovery that only an ICE restart can bring: Bob's device moves to another address (its XMPP connection is
+     * reset and its old address removed), so every candidate pair the call used is dead for good. The caller sees
+     * the call Reconnecting, restarts ICE (a transport-info with new ufrag and pwd) once Bob's XMPP session is back,
+     * and the call is Connected again with sound flowing, on the new address.
+     */
+    @Test
+    void iceRestartAloneRecoversACallWhoseOldPathIsGone() throws Exception {
+        connectedAudioCallFromAliceToBob();
+
+        bobXmpp.cutAll();
+        Thread.sleep(200); // the reset reaches Bob before his address goes
+        network.readdress(1);
+
+        alice.await("EVENT Reconnecting", SETUP);
+        awaitBackOnline(bob);
+        alice.await("EVENT Connected", SETUP);
+        assertThat(alice.output()).anyMatch(line -> line.startsWith("LOG ")
+                && line.contains("the peer answered our ICE restart"));
+        assertThat(bob.output()).anyMatch(line -> line.startsWith("LOG ")
+                && line.contains("the peer began an ICE restart"));
+        assertBobHearsAnotherSecond();
         alice.send("hangup");
         bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
     }

@@ -74,11 +74,11 @@ final class CallNetwork implements AutoCloseable {
 
     /**
      * Narrows what a party sends to {@code kbit} kbit/s with a token bucket ({@code tc tbf}) on its end of the link,
-     * queueing up to 400 ms and dropping beyond, as an uplink that a call exceeds does.
+     * queueing up to 1 s (as mobile uplinks do) and dropping beyond.
      */
     void limit(int party, int kbit) throws IOException, InterruptedException {
         run("ip", "netns", "exec", namespaces.get(party), "tc", "qdisc", "replace", "dev", prefix + "p" + party,
-                "root", "tbf", "rate", kbit + "kbit", "burst", "15000", "latency", "400ms");
+                "root", "tbf", "rate", kbit + "kbit", "burst", "15000", "latency", "1000ms");
     }
 
     /** Lifts {@link #limit}. */

@@ -4,16 +4,18 @@ import io.chatapp.client.CallQuality;
 
 /**
  * Which {@link CallQuality} step the measured link affords, with hysteresis so the video does not flap between
- * steps: a step down follows {@link #DOWN_SAMPLES} bad samples in a row (or one sample of heavy loss), a step up
- * needs {@link #UP_SAMPLES} good samples in a row, with the estimate a margin above what the better step needs, and
- * goes one step at a time. Fed one {@link LinkSample} a second; no webrtc here, so it is unit-tested as it is.
+ * steps: a step down follows {@link #DOWN_SAMPLES} bad samples in a row, or a single one when the link collapsed
+ * (heavy loss, or an estimate two steps or more below: the sooner the frames shrink, the shorter the freeze), a
+ * step up needs {@link #UP_SAMPLES} good samples in a row, with the estimate a margin above what the better step
+ * needs, and goes one step at a time. Fed a {@link LinkSample} every half second; no webrtc here, so it is
+ * unit-tested as it is.
  */
 final class QualityLadder {
 
     /** Consecutive samples below the current step's need before stepping down. */
     static final int DOWN_SAMPLES = 2;
     /** Consecutive good samples before stepping up. */
-    static final int UP_SAMPLES = 4;
+    static final int UP_SAMPLES = 6;
     /** Loss above which a sample is bad whatever the estimate. */
     static final double BAD_LOSS = 0.10;
     /** Loss so heavy that one sample is enough to step down. */
@@ -43,7 +45,8 @@ final class QualityLadder {
         if (congested || afforded.ordinal() > current.ordinal()) {
             good = 0;
             bad++;
-            if (bad >= DOWN_SAMPLES || sample.fractionLost() > HEAVY_LOSS) {
+            boolean collapsed = sample.fractionLost() > HEAVY_LOSS || afforded.ordinal() - current.ordinal() >= 2;
+            if (bad >= DOWN_SAMPLES || collapsed) {
                 bad = 0;
                 // the estimate says how far down; congestion the estimate has not seen yet is one step
                 current = afforded.ordinal() > current.ordinal() ? afforded : current.lesser();

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Adaptive video for one call: once a second it reads the connection's statistics (congestion control's send
+ * Adaptive video for one call: every half second it reads the connection's statistics (congestion control's send
  * estimate, the loss and round trip the peer reports), lets the {@link QualityLadder} pick a step, and puts that
  * step's limits (maximum bitrate, resolution scale, maximum frame rate) on the video sender with
  * {@code RTCRtpSender.setParameters}. libwebrtc's congestion control keeps adjusting the bitrate within them.
@@ -30,7 +30,7 @@ final class SendQualityController implements AutoCloseable {
         void qualityChanged(CallQuality quality, int availableKbps);
     }
 
-    static final long PERIOD_MILLIS = 1_000;
+    static final long PERIOD_MILLIS = 500;
     private static final Logger LOG = Logger.getLogger(SendQualityController.class.getName());
 
     private final RTCPeerConnection connection;

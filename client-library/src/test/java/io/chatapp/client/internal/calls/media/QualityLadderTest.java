@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatapp.client.CallQuality;
 import org.junit.jupiter.api.Test;
 
-/** The quality ladder's decisions, sample by sample, as the adaptive video takes them once a second. */
+/** The quality ladder's decisions, sample by sample, as the adaptive video takes them every half second. */
 class QualityLadderTest {
 
     private final QualityLadder ladder = new QualityLadder();
@@ -30,17 +30,25 @@ class QualityLadderTest {
     }
 
     @Test
-    void aNarrowLinkStepsDownAsFarAsTheEstimateSaysAfterTwoSamples() {
-        assertThat(feed(1, 250, 0, 50)).as("one low sample is not enough").isEqualTo(CallQuality.HIGH);
+    void aSomewhatNarrowerLinkStepsDownAfterTwoSamples() {
+        assertThat(feed(1, 600, 0, 50)).as("one low sample is not enough").isEqualTo(CallQuality.HIGH);
+        assertThat(feed(1, 600, 0, 50)).isEqualTo(CallQuality.MEDIUM);
+        assertThat(feed(1, 300, 0, 50)).isEqualTo(CallQuality.MEDIUM);
+        assertThat(feed(1, 300, 0, 50)).isEqualTo(CallQuality.LOW);
+    }
+
+    @Test
+    void aCollapsedLinkStepsDownAsFarAsTheEstimateSaysAtOnce() {
         assertThat(feed(1, 250, 0, 50)).isEqualTo(CallQuality.LOW);
-        assertThat(feed(2, 120, 0, 50)).isEqualTo(CallQuality.MINIMAL);
+        assertThat(feed(1, 100, 0, 50)).as("one step below: two samples").isEqualTo(CallQuality.LOW);
+        assertThat(feed(1, 100, 0, 50)).isEqualTo(CallQuality.MINIMAL);
     }
 
     @Test
     void aDipBetweenGoodSamplesDoesNotStepDown() {
         for (int i = 0; i < 10; i++) {
             feed(1, 2_000, 0, 20);
-            assertThat(feed(1, 300, 0, 20)).isEqualTo(CallQuality.HIGH);
+            assertThat(feed(1, 600, 0, 20)).isEqualTo(CallQuality.HIGH);
         }
     }
 
@@ -56,19 +64,19 @@ class QualityLadderTest {
     }
 
     @Test
-    void recoveryIsOneStepAtATimeAfterFourGoodSamplesWithAMargin() {
-        feed(2, 100, 0, 50);
+    void recoveryIsOneStepAtATimeAfterSixGoodSamplesWithAMargin() {
+        feed(1, 100, 0, 50);
         assertThat(ladder.current()).isEqualTo(CallQuality.MINIMAL);
 
-        assertThat(feed(3, 5_000, 0, 20)).as("three good samples are not enough").isEqualTo(CallQuality.MINIMAL);
+        assertThat(feed(5, 5_000, 0, 20)).as("five good samples are not enough").isEqualTo(CallQuality.MINIMAL);
         assertThat(feed(1, 5_000, 0, 20)).isEqualTo(CallQuality.LOW);
-        assertThat(feed(4, 5_000, 0, 20)).isEqualTo(CallQuality.MEDIUM);
-        assertThat(feed(4, 5_000, 0, 20)).isEqualTo(CallQuality.HIGH);
+        assertThat(feed(6, 5_000, 0, 20)).isEqualTo(CallQuality.MEDIUM);
+        assertThat(feed(6, 5_000, 0, 20)).isEqualTo(CallQuality.HIGH);
     }
 
     @Test
     void anEstimateJustAboveTheBetterStepsNeedDoesNotStepUp() {
-        feed(2, 250, 0, 50);
+        feed(1, 250, 0, 50);
         assertThat(ladder.current()).isEqualTo(CallQuality.LOW);
         double justEnough = QualityLadder.need(CallQuality.MEDIUM) * 1.1;
         assertThat(feed(20, justEnough, 0, 50)).isEqualTo(CallQuality.LOW);
@@ -76,10 +84,10 @@ class QualityLadderTest {
 
     @Test
     void lossResetsTheWayUp() {
-        feed(2, 250, 0, 50);
-        feed(3, 5_000, 0, 20);
+        feed(1, 250, 0, 50);
+        feed(5, 5_000, 0, 20);
         feed(1, 5_000, 0.05, 20);
-        assertThat(feed(3, 5_000, 0, 20)).isEqualTo(CallQuality.LOW);
+        assertThat(feed(5, 5_000, 0, 20)).isEqualTo(CallQuality.LOW);
         assertThat(feed(1, 5_000, 0, 20)).isEqualTo(CallQuality.MEDIUM);
     }
 
