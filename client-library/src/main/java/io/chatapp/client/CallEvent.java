@@ -42,4 +42,13 @@ public sealed interface CallEvent {
     /** The peer muted or unmuted its microphone, or turned its camera off or on. */
     record PeerMediaChanged(Call call, boolean microphoneMuted, boolean cameraOn) implements CallEvent {
     }
+
+    /**
+     * The video this side sends follows another {@link CallQuality} step, because the bandwidth measured to the
+     * peer changed (adaptive streaming).
+     *
+     * @param availableKbps the send bandwidth estimated when the step changed, in kbit/s
+     */
+    record QualityChanged(Call call, CallQuality quality, int availableKbps) implements CallEvent {
+    }
 }

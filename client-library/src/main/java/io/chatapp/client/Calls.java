@@ -143,5 +143,14 @@ public final class Calls implements AutoCloseable {
                 listeners.fire(l -> l.onCallEvent(event));
             }
         }
+
+        @Override
+        public void qualityChanged(CallSession session, CallQuality quality, int availableKbps) {
+            Call call = calls.get(session.sid());
+            if (call != null) {
+                CallEvent event = new CallEvent.QualityChanged(call, quality, availableKbps);
+                listeners.fire(l -> l.onCallEvent(event));
+            }
+        }
     }
 }

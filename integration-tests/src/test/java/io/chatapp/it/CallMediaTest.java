@@ -9,6 +9,7 @@ import io.chatapp.devserver.calls.CallPartyProcess;
 import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
+import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +25,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CallMediaTest {
 
     private static final Duration SETUP = Duration.ofSeconds(30);
+    private static final int NARROW_KBIT = 300;
+    /** What "sends more again" means: well above the narrowed link. */
+    private static final long RECOVERED_KBPS = 2 * NARROW_KBIT;
 
     private final DevServer server;
     private final TestUsers users;
     private CallNetwork network;
     private CallPartyProcess alice;
     private CallPartyProcess bob;
+    /** Each party's XMPP connection goes through one, so a test can cut it. */
+    private TcpProxy aliceXmpp;
+    private TcpProxy bobXmpp;
 
     CallMediaTest(DevServer server, TestUsers users) {
         this.server = server;
@@ -42,8 +49,13 @@ class CallMediaTest {
         network = CallNetwork.create();
         TestUser aliceUser = users.create("alice");
         TestUser bobUser = users.create("bob");
-        alice = CallPartyProcess.start(network.addParty(), network.serverAddress(), server, aliceUser, "laptop");
-        bob = CallPartyProcess.start(network.addParty(), network.serverAddress(), server, bobUser, "phone");
+        InetAddress bridge = InetAddress.getByName(network.serverAddress());
+        aliceXmpp = new TcpProxy(bridge, server.xmppPort());
+        bobXmpp = new TcpProxy(bridge, server.xmppPort());
+        alice = CallPartyProcess.start(network.addParty(), network.serverAddress(), aliceXmpp.port(), server,
+                aliceUser, "laptop", false);
+        bob = CallPartyProcess.start(network.addParty(), network.serverAddress(), bobXmpp.port(), server, bobUser,
+                "phone", false);
         this.bobJid = bobUser.jid();
     }
 
@@ -56,6 +68,11 @@ class CallMediaTest {
         }
         if (bob != null) {
             bob.close();
+        }
+        for (TcpProxy proxy : new TcpProxy[] {aliceXmpp, bobXmpp}) {
+            if (proxy != null) {
+                proxy.close();
+            }
         }
         if (network != null) {
             network.close();
@@ -140,6 +157,92 @@ class CallMediaTest {
         assertBobHearsAnotherSecond();
         alice.send("hangup");
         bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /**
+     * Adaptive streaming: Alice's uplink narrowed to {@value #NARROW_KBIT} kbit/s (tc tbf in her namespace) makes her
+     * send less (libwebrtc's congestion control, and the quality ladder's lower step: CallEvent.QualityChanged);
+     * lifted, she sends more again. Bob's decoded frames never stop for more than 2 s. Meanwhile Alice's XMPP
+     * connection is cut: she reconnects, the call goes on and her hang-up still reaches Bob.
+     */
+    @Test
+    void videoFollowsANarrowedLinkWithoutFreezingAndSurvivesAnXmppReconnection() throws Exception {
+        alice.send("call " + bobJid + " video");
+        bob.await("EVENT Incoming", SETUP);
+        bob.send("accept");
+        alice.await("EVENT Connected", SETUP);
+        bob.awaitMedia(true, SETUP);
+        Thread.sleep(3_000); // congestion control's first probes settle
+        long wide = alice.sentKbps(Duration.ofSeconds(4));
+        bob.send("gap");
+        bob.await("GAP", SETUP);
+
+        System.out.println("Limit at " + System.currentTimeMillis());
+        network.limit(0, NARROW_KBIT);
+        String stepDown = alice.await("EVENT QualityChanged", SETUP);
+        Thread.sleep(4_000);
+        long narrowed = alice.sentKbps(Duration.ofSeconds(5));
+
+        System.out.println("Unlimit at " + System.currentTimeMillis());
+        network.unlimit(0);
+        aliceXmpp.cutAll();
+        alice.await("STATE RECONNECTING", SETUP);
+        awaitBackOnline(alice);
+        long recovered = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (recovered < RECOVERED_KBPS && System.nanoTime() < deadline) {
+            recovered = alice.sentKbps(Duration.ofSeconds(3));
+        }
+        bob.send("gap");
+        long longestGap = Long.parseLong(bob.await("GAP", SETUP).split(" ")[1]);
+        System.out.printf("Adaptive video: %d kbit/s sent on the wide link, %d under %d kbit/s (%s), %d after; "
+                + "longest gap between Bob's frames %d ms%n", wide, narrowed, NARROW_KBIT, stepDown, recovered,
+                longestGap);
+        System.out.println("Alice: " + alice.output() + "\nBob: " + bob.output());
+
+        assertThat(wide).as("kbit/s sent on the wide link").isGreaterThan(RECOVERED_KBPS);
+        assertThat(stepDown).matches("EVENT QualityChanged (MEDIUM|LOW|MINIMAL) \\d+");
+        assertThat(narrowed).as("kbit/s sent under the limit").isLessThan(NARROW_KBIT);
+        assertThat(recovered).as("kbit/s sent once the limit is lifted").isGreaterThanOrEqualTo(RECOVERED_KBPS);
+        assertThat(longestGap).as("longest time without a decoded frame, ms").isLessThan(2_000);
+        assertThat(alice.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
+
+        alice.send("hangup");
+        bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /**
+     * Recovery that only an ICE restart can bring: Bob's device moves to another address (its XMPP connection is
+     * reset and its old address removed), so every candidate pair the call used is dead for good. The caller sees
+     * the call Reconnecting, restarts ICE (a transport-info with new ufrag and pwd) once Bob's XMPP session is back,
+     * and the call is Connected again with sound flowing, on the new address.
+     */
+    @Test
+    void iceRestartAloneRecoversACallWhoseOldPathIsGone() throws Exception {
+        connectedAudioCallFromAliceToBob();
+
+        bobXmpp.cutAll();
+        Thread.sleep(200); // the reset reaches Bob before his address goes
+        network.readdress(1);
+
+        alice.await("EVENT Reconnecting", SETUP);
+        awaitBackOnline(bob);
+        alice.await("EVENT Connected", SETUP);
+        assertThat(alice.output()).anyMatch(line -> line.startsWith("LOG ")
+                && line.contains("the peer answered our ICE restart"));
+        assertThat(bob.output()).anyMatch(line -> line.startsWith("LOG ")
+                && line.contains("the peer began an ICE restart"));
+        assertBobHearsAnotherSecond();
+        alice.send("hangup");
+        bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /** Waits for the party's XMPP session to be back: resumed (XEP-0198), or a new one. */
+    private static void awaitBackOnline(CallPartyProcess party) throws Exception {
+        String state;
+        do {
+            state = party.await("STATE", SETUP);
+        } while (!state.equals("STATE RESUMED") && !state.equals("STATE AUTHENTICATED"));
     }
 
     private void connectedAudioCallFromAliceToBob() throws Exception {

@@ -23,8 +23,13 @@ final class TcpProxy implements AutoCloseable {
     private volatile boolean blocked;
 
     TcpProxy(int targetPort) throws IOException {
+        this(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    /** A proxy listening on {@code address} (e.g. a network namespace bridge's), forwarding to loopback. */
+    TcpProxy(InetAddress address, int targetPort) throws IOException {
         this.targetPort = targetPort;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = new ServerSocket(0, 50, address);
         this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Network namespaces for call tests: libwebrtc gathers no candidates on loopback, so each call party runs in a
  * namespace of its own with one veth link to a bridge in the test's namespace. The bridge has the address
  * {@link #serverAddress()}, where the test's server (listening on every interface) is reachable, and the parties
- * reach each other through it. Needs root (tests and CI run as root) and iproute2.
+ * reach each other through it. Needs root (tests and CI run as root) and iproute2 ({@code ip}, and {@code tc} for
+ * {@link #limit}).
  */
 public final class CallNetwork implements AutoCloseable {
 
@@ -71,10 +72,39 @@ public final class CallNetwork implements AutoCloseable {
         ip("link", "set", prefix + "h" + party, down ? "down" : "up");
     }
 
+    /**
+     * Narrows what a party sends to {@code kbit} kbit/s with a token bucket ({@code tc tbf}) on its end of the link,
+     * queueing up to 1 s (as mobile uplinks do) and dropping beyond.
+     */
+    public void limit(int party, int kbit) throws IOException, InterruptedException {
+        run("ip", "netns", "exec", namespaces.get(party), "tc", "qdisc", "replace", "dev", prefix + "p" + party,
+                "root", "tbf", "rate", kbit + "kbit", "burst", "15000", "latency", "1000ms");
+    }
+
+    /** Lifts {@link #limit}. */
+    public void unlimit(int party) throws IOException, InterruptedException {
+        run("ip", "netns", "exec", namespaces.get(party), "tc", "qdisc", "del", "dev", prefix + "p" + party, "root");
+    }
+
+    /**
+     * Gives a party another address on its link and takes the old one away, as a device moving to another network:
+     * whatever was bound to the old address (ICE candidates, TCP connections) is dead for good.
+     */
+    public void readdress(int party) throws IOException, InterruptedException {
+        String device = prefix + "p" + party;
+        ip("netns", "exec", namespaces.get(party), "ip", "addr", "del", subnet + (10 + party) + "/24", "dev", device);
+        ip("netns", "exec", namespaces.get(party), "ip", "addr", "add", subnet + (50 + party) + "/24", "dev", device);
+    }
+
     private static void ip(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("ip");
         command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
+    }
+
+    private static void run(String... args) throws IOException, InterruptedException {
+        List<String> command = List.of(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: "

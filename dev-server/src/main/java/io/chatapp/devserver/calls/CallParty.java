@@ -10,14 +10,22 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * One call party as a program, for {@link CallPartyProcess}: logs a library client in, prints every call event as a
  * line ({@code EVENT Incoming}, {@code EVENT Ended PEER_HUNG_UP 5120}…) and obeys commands on standard input
  * ({@code call USER video}, {@code accept}, {@code reject}, {@code hangup}, {@code mute on}, {@code camera off},
- * {@code media}). It runs in a network namespace of its own, so its WebRTC has a real network.
+ * {@code media}, {@code gap}). It runs in a network namespace of its own, so its WebRTC has a real network. It also
+ * prints its connection states ({@code STATE RECONNECTING}…) and the calls' log records ({@code LOG …}: ICE
+ * restarts, quality steps), and watches the received video for freezes ({@code gap}: the longest time without a
+ * new decoded frame since the last {@code gap}). It reconnects 1 s after losing its XMPP connection.
  *
  * <p>For the call benchmarks: {@code autoaccept on} answers every incoming call as soon as it rings, and
  * {@code timed-call USER video} places a call and prints {@code SETUP <sound> <frame>}: the milliseconds from the
@@ -32,16 +40,69 @@ public final class CallParty {
     private static final long POLL_MILLIS = 5;
     private static final long SETUP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static volatile boolean autoAccept;
+    private static final FrameWatch FRAMES = new FrameWatch();
+    /** Held so the handler added to it stays (the log manager keeps loggers weakly). */
+    private static final Logger CALL_LOGS = Logger.getLogger("io.chatapp.client.internal.calls");
 
     private CallParty() {
+    }
+
+    /** Polls the current call's decoded frames every 100 ms and keeps the longest time without a new one. */
+    private static final class FrameWatch {
+        private long frames;
+        private long lastNewFrame = System.nanoTime();
+        private long longestGap;
+
+        void watch(ChatClient client) {
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(100);
+                        Call call = client.calls().current().orElse(null);
+                        long now = call == null ? 0 : call.media().get(5, TimeUnit.SECONDS).receivedVideoFrames();
+                        seen(now);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // no call, or it ended meanwhile
+                    }
+                }
+            }, "frame-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private synchronized void seen(long count) {
+            long now = System.nanoTime();
+            if (count != frames) {
+                if (frames > 0 && now - lastNewFrame > 1_000_000_000L) {
+                    System.out.println("FREEZE " + (now - lastNewFrame) / 1_000_000 + " ms, ended at "
+                            + System.currentTimeMillis());
+                }
+                frames = count;
+                lastNewFrame = now;
+            } else if (count > 0) {
+                longestGap = Math.max(longestGap, now - lastNewFrame);
+            }
+        }
+
+        synchronized long longestGapMillis() {
+            long gap = longestGap / 1_000_000;
+            longestGap = 0;
+            return gap;
+        }
     }
 
     public static void main(String[] args) throws Exception {
         ChatClientConfig config = ChatClientConfig.builder(args[2]).host(args[0]).port(Integer.parseInt(args[1]))
                 .tlsPolicy(TlsPolicy.REQUIRED).trustedCertificate(Path.of(args[3])).resource(args[6])
+                .reconnectDelay(Duration.ofSeconds(1))
                 .relayOnlyCalls(args.length > 7 && args[7].equals("relay-only")).build();
         try (ChatClient client = ChatClient.create(config)) {
             client.calls().onCallEvent(CallParty::print);
+            client.onConnectionState(state -> System.out.println("STATE " + state));
+            printCallLogs();
+            FRAMES.watch(client);
             client.login(args[4], args[5]).get(30, TimeUnit.SECONDS);
             System.out.println("READY " + client.jid().orElseThrow());
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -72,6 +133,7 @@ public final class CallParty {
                 System.out.println("MEDIA " + media.receivedSoundMillis() + " " + media.receivedVideoFrames() + " "
                         + media.bytesSent());
             }
+            case "gap" -> System.out.println("GAP " + FRAMES.longestGapMillis());
             case "quit" -> {
                 return false;
             }
@@ -100,6 +162,24 @@ public final class CallParty {
         System.out.println("SETUP " + sound + " " + frame);
     }
 
+    /** The call internals' log records (ICE restarts, quality steps) as {@code LOG} lines, for tests to see. */
+    private static void printCallLogs() {
+        CALL_LOGS.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                System.out.println("LOG " + new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
     private static void print(CallEvent event) {
         String name = event.getClass().getSimpleName();
         String details = "";
@@ -107,6 +187,8 @@ public final class CallParty {
             details = " " + ended.reason() + " " + ended.duration().toMillis();
         } else if (event instanceof CallEvent.PeerMediaChanged changed) {
             details = " " + changed.microphoneMuted() + " " + changed.cameraOn();
+        } else if (event instanceof CallEvent.QualityChanged quality) {
+            details = " " + quality.quality() + " " + quality.availableKbps();
         } else if (event instanceof CallEvent.Incoming incoming) {
             details = " " + incoming.call().peer() + " " + incoming.call().video();
             if (autoAccept) {

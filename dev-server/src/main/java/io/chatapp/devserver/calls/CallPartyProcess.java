@@ -55,11 +55,20 @@ public final class CallPartyProcess implements AutoCloseable {
     /** As {@link #start(String, String, DevServer, TestUser, String)}; relay-only parties set relayOnlyCalls. */
     public static CallPartyProcess start(String namespace, String serverAddress, DevServer server, TestUser user,
                                          String resource, boolean relayOnly) throws Exception {
+        return start(namespace, serverAddress, server.xmppPort(), server, user, resource, relayOnly);
+    }
+
+    /**
+     * As {@link #start(String, String, DevServer, TestUser, String, boolean)}, reaching the server's XMPP through
+     * {@code xmppPort} on the bridge (a TCP proxy there, whose connections the test can cut).
+     */
+    public static CallPartyProcess start(String namespace, String serverAddress, int xmppPort, DevServer server,
+                                         TestUser user, String resource, boolean relayOnly) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-cp", classPath, CallParty.class.getName(), serverAddress,
-                Integer.toString(server.xmppPort()), server.domain(), server.certificate().toString(),
+                Integer.toString(xmppPort), server.domain(), server.certificate().toString(),
                 user.username(), user.password(), resource, relayOnly ? "relay-only" : "any-route"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("CHATAPP_CALL_AUDIO", "headless");
@@ -113,6 +122,15 @@ public final class CallPartyProcess implements AutoCloseable {
                     + media[1] + " decoded video frames (wanted 1000 ms" + (video ? " and 15 frames" : "")
                     + ") and sent " + media[2] + " bytes");
         }
+    }
+
+    /** Sent bytes (audio and video payload) per second over the next {@code window}, in kbit/s. */
+    long sentKbps(Duration window) throws Exception {
+        long before = media()[2];
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        long after = media()[2];
+        return (after - before) * 8 * 1_000_000 / Math.max(1, System.nanoTime() - start);
     }
 
     /** Every line printed so far. */

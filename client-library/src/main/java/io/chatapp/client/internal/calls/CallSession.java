@@ -1,6 +1,7 @@
 package io.chatapp.client.internal.calls;
 
 import io.chatapp.client.CallEndReason;
+import io.chatapp.client.CallQuality;
 import io.chatapp.client.CallState;
 import io.chatapp.client.internal.calls.jingle.IceCandidate;
 import io.chatapp.client.internal.calls.jingle.IceUdpTransport;
@@ -50,6 +51,10 @@ public final class CallSession {
         void stateChanged(CallSession session, CallState state, CallEndReason reason);
 
         void peerMediaChanged(CallSession session);
+
+        /** The video this side sends moved to another quality step. */
+        default void qualityChanged(CallSession session, CallQuality quality, int availableKbps) {
+        }
     }
 
     /** How the session reaches the outside: stanzas, media, its thread, ICE servers. */
@@ -491,6 +496,15 @@ public final class CallSession {
             @Override
             public void connectionState(String connectionState) {
                 context.thread().run(() -> mediaState(connectionState));
+            }
+
+            @Override
+            public void sendQuality(CallQuality quality, int availableKbps) {
+                context.thread().run(() -> {
+                    if (!ended()) {
+                        context.observer().qualityChanged(CallSession.this, quality, availableKbps);
+                    }
+                });
             }
         };
     }

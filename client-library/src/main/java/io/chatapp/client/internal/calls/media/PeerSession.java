@@ -23,6 +23,7 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.chatapp.client.CallQuality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,10 @@ public final class PeerSession implements AutoCloseable {
 
         /** new, connecting, connected, disconnected, failed or closed. */
         void connectionState(String state);
+
+        /** The video sent now follows another step of the quality ladder ({@link SendQualityController}). */
+        default void sendQuality(CallQuality quality, int availableKbps) {
+        }
     }
 
     private final MediaEngine engine;
@@ -51,6 +56,7 @@ public final class PeerSession implements AutoCloseable {
     private final List<ScheduledFuture<?>> generators = new ArrayList<>();
     private AudioTrack microphone;
     private VideoTrack camera;
+    private final SendQualityController quality;
 
     private PeerSession(MediaEngine engine, List<IceServer> iceServers, boolean relayOnly, Listener listener) {
         this.engine = engine;
@@ -89,6 +95,7 @@ public final class PeerSession implements AutoCloseable {
                 }
             }
         });
+        this.quality = new SendQualityController(connection, engine.generators(), listener::sendQuality);
     }
 
     /** A session sending a microphone track, and a camera track when {@code video}. */
@@ -232,6 +239,7 @@ public final class PeerSession implements AutoCloseable {
     @Override
     public void close() {
         generators.forEach(g -> g.cancel(false));
+        quality.close();
         connection.close();
     }
 }
