@@ -5,6 +5,7 @@ import io.chatapp.client.internal.calls.CallRegistry;
 import io.chatapp.client.internal.calls.CallSession;
 import io.chatapp.client.internal.calls.CallStanzas;
 import io.chatapp.client.internal.calls.CallThread;
+import io.chatapp.client.internal.calls.VideoChange;
 import io.chatapp.client.internal.calls.media.MediaEngine;
 import io.chatapp.client.internal.calls.media.PeerSession;
 import java.util.Map;
@@ -142,6 +143,21 @@ public final class Calls implements AutoCloseable {
                         session.peerCameraOn());
                 listeners.fire(l -> l.onCallEvent(event));
             }
+        }
+
+        @Override
+        public void videoChanged(CallSession session, VideoChange change) {
+            Call call = calls.get(session.sid());
+            if (call == null) {
+                return;
+            }
+            call.update(session);
+            CallEvent event = switch (change.kind()) {
+                case REQUESTED -> new CallEvent.VideoRequested(call);
+                case ADDED, REMOVED -> new CallEvent.VideoChanged(call, session.video(), change.byPeer());
+                case REFUSED -> new CallEvent.VideoRefused(call, change.refusal());
+            };
+            listeners.fire(l -> l.onCallEvent(event));
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtcpMuxPolicy;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
@@ -21,11 +22,12 @@ import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,8 +51,12 @@ public final class PeerSession implements AutoCloseable {
     private final RTCPeerConnection connection;
     private final ReceivedMedia received = new ReceivedMedia();
     private final List<ScheduledFuture<?>> generators = new ArrayList<>();
+    /** Received tracks already measured: a renegotiation may announce a track again. */
+    private final Set<String> receivedTracks = ConcurrentHashMap.newKeySet();
     private AudioTrack microphone;
     private VideoTrack camera;
+    private CameraSource cameraSource;
+    private boolean sendingVideo;
 
     private PeerSession(MediaEngine engine, List<IceServer> iceServers, boolean relayOnly, Listener listener) {
         this.engine = engine;
@@ -82,6 +88,9 @@ public final class PeerSession implements AutoCloseable {
             @Override
             public void onTrack(RTCRtpTransceiver transceiver) {
                 MediaStreamTrack track = transceiver.getReceiver().getTrack();
+                if (!receivedTracks.add(track.getId())) {
+                    return;
+                }
                 if (track instanceof AudioTrack audio) {
                     audio.addSink(received);
                 } else if (track instanceof VideoTrack video) {
@@ -117,11 +126,82 @@ public final class PeerSession implements AutoCloseable {
     }
 
     private void addCamera() {
-        CustomVideoSource pattern = new CustomVideoSource();
-        generators.add(engine.generators().scheduleAtFixedRate(new GeneratedPattern(pattern), 0,
-                1000 / GeneratedPattern.FRAMES_PER_SECOND, TimeUnit.MILLISECONDS));
-        camera = engine.factory().createVideoTrack("video", pattern);
-        connection.addTrack(camera, List.of("chatapp-call"));
+        connection.addTrack(cameraTrack(), List.of("chatapp-call"));
+        sendingVideo = true;
+    }
+
+    private VideoTrack cameraTrack() {
+        if (camera == null) {
+            cameraSource = CameraSource.open(engine);
+            camera = engine.factory().createVideoTrack("video", cameraSource.source());
+        }
+        return camera;
+    }
+
+    /**
+     * Sends video from now on (a video added mid-call): the camera track on the video transceiver, reused when
+     * video was negotiated before, made otherwise. The caller renegotiates (an offer, or an answer to the peer's).
+     */
+    public void startVideo() {
+        VideoTrack track = cameraTrack();
+        track.setEnabled(true);
+        RTCRtpTransceiver existing = videoTransceiver();
+        if (existing != null) {
+            existing.getSender().replaceTrack(track);
+            existing.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+        } else {
+            connection.addTrack(track, List.of("chatapp-call"));
+        }
+        sendingVideo = true;
+    }
+
+    /** Stops sending and receiving video (video removed from the call); the caller renegotiates. */
+    public void stopVideo() {
+        RTCRtpTransceiver transceiver = videoTransceiver();
+        if (transceiver != null) {
+            transceiver.setDirection(RTCRtpTransceiverDirection.INACTIVE);
+        }
+        sendingVideo = false;
+    }
+
+    /**
+     * Takes back a local offer the peer did not answer (a video request it declined): the description returns to
+     * the last agreed one, and a video transceiver that never got into an agreed description is stopped, so later
+     * offers do not carry it.
+     */
+    public CompletableFuture<Void> rollback() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connection.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""),
+                new SetSessionDescriptionObserver() {
+                    @Override
+                    public void onSuccess() {
+                        for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+                            if (transceiver.getMid() == null && !transceiver.stopped()) {
+                                transceiver.stop();
+                            }
+                        }
+                        sendingVideo = videoTransceiver() != null && videoTransceiver().getDirection()
+                                == RTCRtpTransceiverDirection.SEND_RECV;
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void onFailure(String error) {
+                        done.completeExceptionally(new IllegalStateException(error));
+                    }
+                });
+        return done;
+    }
+
+    /** The transceiver carrying video that is not stopped, or null. */
+    private RTCRtpTransceiver videoTransceiver() {
+        for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+            if (!transceiver.stopped() && MediaStreamTrack.VIDEO_TRACK_KIND.equals(
+                    transceiver.getReceiver().getTrack().getKind())) {
+                return transceiver;
+            }
+        }
+        return null;
     }
 
     /** Creates the offer and makes it the local description; {@code iceRestart} asks for new ICE credentials. */
@@ -201,9 +281,9 @@ public final class PeerSession implements AutoCloseable {
         microphone.setEnabled(enabled);
     }
 
-    /** Whether a camera track is sent at all (a video call). */
+    /** Whether a camera track is sent now (a video call, or video added and not removed). */
     public boolean hasCamera() {
-        return camera != null;
+        return sendingVideo;
     }
 
     public void cameraEnabled(boolean enabled) {
@@ -232,6 +312,9 @@ public final class PeerSession implements AutoCloseable {
     @Override
     public void close() {
         generators.forEach(g -> g.cancel(false));
+        if (cameraSource != null) {
+            cameraSource.close();
+        }
         connection.close();
     }
 }
