@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * One call party as a program, for {@link CallPartyProcess}: logs a library client in, prints every call event as a
  * line ({@code EVENT Incoming}, {@code EVENT Ended PEER_HUNG_UP 5120}…) and obeys commands on standard input
  * ({@code call USER video}, {@code accept}, {@code reject}, {@code hangup}, {@code mute on}, {@code camera off},
- * {@code media}). It runs in a network namespace of its own, so its WebRTC has a real network.
+ * {@code video on|off|accept|decline}, {@code media}). It runs in a network namespace of its own, so its WebRTC has a real network.
  *
  * <p>Arguments: host port domain certificate user password resource, then {@code relay-only} for a party whose
  * calls use only the server's TURN relay ({@link ChatClientConfig#relayOnlyCalls()}) or {@code any-route}.
@@ -55,6 +55,7 @@ public final class CallParty {
             case "hangup" -> current.hangUp();
             case "mute" -> current.muteMicrophone(command[1].equals("on"));
             case "camera" -> current.camera(command[1].equals("on"));
+            case "video" -> video(current, command[1]);
             case "media" -> {
                 CallMedia media = current == null ? CallMedia.NONE : current.media().get(10, TimeUnit.SECONDS);
                 System.out.println("MEDIA " + media.receivedSoundMillis() + " " + media.receivedVideoFrames() + " "
@@ -68,6 +69,16 @@ public final class CallParty {
         return true;
     }
 
+    /** {@code video on|off|accept|decline}: add or remove video, answer the peer's request. */
+    private static void video(Call current, String action) {
+        switch (action) {
+            case "on" -> current.enableVideo();
+            case "off" -> current.disableVideo();
+            case "accept" -> current.acceptVideo();
+            default -> current.declineVideo();
+        }
+    }
+
     private static void print(CallEvent event) {
         String name = event.getClass().getSimpleName();
         String details = "";
@@ -75,6 +86,10 @@ public final class CallParty {
             details = " " + ended.reason() + " " + ended.duration().toMillis();
         } else if (event instanceof CallEvent.PeerMediaChanged changed) {
             details = " " + changed.microphoneMuted() + " " + changed.cameraOn();
+        } else if (event instanceof CallEvent.VideoChanged changed) {
+            details = " " + changed.video() + " " + changed.byPeer();
+        } else if (event instanceof CallEvent.VideoRefused refused) {
+            details = " " + refused.reason();
         } else if (event instanceof CallEvent.Incoming incoming) {
             details = " " + incoming.call().peer() + " " + incoming.call().video();
         }

@@ -139,8 +139,7 @@ final class VideoSwitch {
             return;
         }
         PeerSession media = session.media();
-        media.startVideo();
-        media.answer(sdp).thenAccept(answer -> session.context().thread().run(() -> {
+        media.answer(sdp, media::startVideo).thenAccept(answer -> session.context().thread().run(() -> {
             if (session.ended()) {
                 return;
             }

@@ -14,6 +14,7 @@ import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtcpMuxPolicy;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
@@ -56,6 +57,7 @@ public final class PeerSession implements AutoCloseable {
     private AudioTrack microphone;
     private VideoTrack camera;
     private CameraSource cameraSource;
+    private int cameraTracks;
     private boolean sendingVideo;
 
     private PeerSession(MediaEngine engine, List<IceServer> iceServers, boolean relayOnly, Listener listener) {
@@ -126,31 +128,43 @@ public final class PeerSession implements AutoCloseable {
     }
 
     private void addCamera() {
-        connection.addTrack(cameraTrack(), List.of("chatapp-call"));
+        connection.addTrack(newCameraTrack(), List.of("chatapp-call"));
         sendingVideo = true;
     }
 
-    private VideoTrack cameraTrack() {
-        if (camera == null) {
+    /**
+     * A new track on the camera (opened on first use). New each time a transceiver is made for it: a track stays
+     * tied to the sender of a rolled-back, stopping transceiver, and libwebrtc refuses to add it twice.
+     */
+    private VideoTrack newCameraTrack() {
+        if (cameraSource == null) {
             cameraSource = CameraSource.open(engine);
-            camera = engine.factory().createVideoTrack("video", cameraSource.source());
         }
+        camera = engine.factory().createVideoTrack("video-" + cameraTracks++, cameraSource.source());
         return camera;
     }
 
     /**
      * Sends video from now on (a video added mid-call): the camera track on the video transceiver, reused when
-     * video was negotiated before, made otherwise. The caller renegotiates (an offer, or an answer to the peer's).
+     * video was negotiated before or the peer's offer made one, made otherwise. The caller renegotiates: an offer,
+     * or (called from {@link #answer(String, Runnable)}'s hook) the answer to the peer's.
      */
     public void startVideo() {
-        VideoTrack track = cameraTrack();
-        track.setEnabled(true);
         RTCRtpTransceiver existing = videoTransceiver();
-        if (existing != null) {
-            existing.getSender().replaceTrack(track);
+        MediaStreamTrack sent = existing == null ? null : existing.getSender().getTrack();
+        if (sent != null && camera != null && sent.getId().equals(camera.getId())) {
+            camera.setEnabled(true); // video removed before, added again: the same section and track
+            existing.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+        } else if (existing != null) {
+            existing.getSender().replaceTrack(newCameraTrack());
             existing.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
         } else {
-            connection.addTrack(track, List.of("chatapp-call"));
+            // addTransceiver, not addTrack: libwebrtc gives a peer's new section to a transceiver addTrack made and
+            // not yet negotiated, even one being stopped after a rollback, and would then reject that section
+            RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+            init.direction = RTCRtpTransceiverDirection.SEND_RECV;
+            init.streamIds = List.of("chatapp-call");
+            connection.addTransceiver(newCameraTrack(), init);
         }
         sendingVideo = true;
     }
@@ -193,10 +207,11 @@ public final class PeerSession implements AutoCloseable {
         return done;
     }
 
-    /** The transceiver carrying video that is not stopped, or null. */
+    /** The transceiver carrying video that is neither stopped nor being stopped (a rolled-back one), or null. */
     private RTCRtpTransceiver videoTransceiver() {
         for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
-            if (!transceiver.stopped() && MediaStreamTrack.VIDEO_TRACK_KIND.equals(
+            if (!transceiver.stopped() && transceiver.getDirection() != RTCRtpTransceiverDirection.STOPPED
+                    && MediaStreamTrack.VIDEO_TRACK_KIND.equals(
                     transceiver.getReceiver().getTrack().getKind())) {
                 return transceiver;
             }
@@ -215,13 +230,24 @@ public final class PeerSession implements AutoCloseable {
 
     /** Takes the peer's offer and answers it; the answer becomes the local description. */
     public CompletableFuture<String> answer(String offer) {
+        return answer(offer, () -> { });
+    }
+
+    /** As {@link #answer(String)}, running {@code beforeAnswer} once the offer is set (to add a track to it). */
+    public CompletableFuture<String> answer(String offer, Runnable beforeAnswer) {
         CompletableFuture<String> answer = new CompletableFuture<>();
         setRemote(RTCSdpType.OFFER, offer).whenComplete((ok, failure) -> {
             if (failure != null) {
                 answer.completeExceptionally(failure);
-            } else {
-                connection.createAnswer(new RTCAnswerOptions(), describe(answer));
+                return;
             }
+            try {
+                beforeAnswer.run();
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+                return;
+            }
+            connection.createAnswer(new RTCAnswerOptions(), describe(answer));
         });
         return answer;
     }
