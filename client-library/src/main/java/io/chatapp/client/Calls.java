@@ -21,7 +21,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * and DTLS-SRTP, media by WebRTC. STUN and TURN servers come from the server (XEP-0215) when it offers them.
  *
  * <p>One call at a time: a call proposed during another is declined as busy. Without a sound system the microphone
- * is a generated tone, without a camera the video a generated pattern.
+ * is a generated tone, without a camera the video a generated pattern. Video can be added to a connected voice call and
+ * taken out again ({@link Call#enableVideo()}, {@link Call#disableVideo()}; XEP-0166 content-add and content-remove).
  *
  * <pre>{@code
  * client.calls().onCallEvent(event -> {
