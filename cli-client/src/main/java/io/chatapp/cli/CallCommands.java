@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 final class CallCommands {
 
     /** The commands, for the shell's table and completion. */
-    static final Set<String> NAMES = Set.of("/call", "/reject", "/hangup", "/mute", "/camera");
+    static final Set<String> NAMES = Set.of("/call", "/reject", "/hangup", "/mute", "/camera", "/video");
 
     static final List<String> HELP = List.of(
             "  /call USER [--video]  call USER (voice; with --video, video too)",
@@ -23,7 +23,9 @@ final class CallCommands {
             "  /reject              reject the incoming call",
             "  /hangup              end the call (or withdraw it while it rings)",
             "  /mute [on|off]       mute or unmute your microphone in a call (alone: toggle)",
-            "  /camera on|off       turn your camera on or off in a video call");
+            "  /camera on|off       turn your camera on or off in a video call (on, in a voice call: /video on)",
+            "  /video on|off        ask to add video to a voice call, or go back to voice only",
+            "  /video accept|decline  answer the other side's request to add video");
 
     /** The bell character: the terminal rings for an incoming call. */
     static final String BELL = "\u0007";
@@ -48,6 +50,7 @@ final class CallCommands {
             case "/hangup" -> calls.hangUp();
             case "/mute" -> mute(argument);
             case "/camera" -> camera(argument);
+            case "/video" -> video(argument);
             default -> throw new IllegalArgumentException(name);
         }
     }
@@ -79,8 +82,31 @@ final class CallCommands {
         if (!argument.equals("on") && !argument.equals("off")) {
             throw new CliException("usage: /camera on|off");
         }
+        if (argument.equals("on") && !calls.videoCall()) {
+            video("on"); // a voice call: turning the camera on asks to add video
+            return;
+        }
         calls.camera(argument.equals("on"));
         printer.accept("Camera " + argument);
+    }
+
+    private void video(String argument) {
+        switch (argument) {
+            case "on" -> {
+                calls.addVideo();
+                printer.accept("Asking to add video…");
+            }
+            case "off" -> {
+                calls.removeVideo();
+                printer.accept("Back to voice only…");
+            }
+            case "accept" -> calls.answerVideo(true);
+            case "decline" -> {
+                calls.answerVideo(false);
+                printer.accept("Video declined; the call stays voice only");
+            }
+            default -> throw new CliException("usage: /video on|off|accept|decline");
+        }
     }
 
     /** The line a call event shows; null for none. */
@@ -100,6 +126,17 @@ final class CallCommands {
             return "Connection lost; reconnecting the " + kind + " with " + peer + "…";
         } else if (event instanceof CallEvent.Ended ended) {
             return "Call with " + peer + " ended: " + reason(ended) + duration(ended.duration());
+        } else if (event instanceof CallEvent.VideoRequested) {
+            return BELL + peer + " asks to add video: /video accept or /video decline";
+        } else if (event instanceof CallEvent.VideoChanged changed) {
+            return changed.video() ? "Video on in the call with " + peer + " (/camera, /video off)"
+                    : (changed.byPeer() ? peer + " went back to voice only" : "Voice only again with " + peer);
+        } else if (event instanceof CallEvent.VideoRefused refused) {
+            return "No video: " + switch (refused.reason()) {
+                case DECLINED -> peer + " declined it";
+                case UNSUPPORTED -> peer + "'s app does not do video";
+                case NOT_NOW -> "not possible now (the call is not connected, or a change is under way)";
+            };
         } else if (event instanceof CallEvent.PeerMediaChanged changed) {
             return peer + (changed.microphoneMuted() ? " muted the microphone" : " unmuted the microphone")
                     + (event.call().video() ? (changed.cameraOn() ? ", camera on" : ", camera off") : "");

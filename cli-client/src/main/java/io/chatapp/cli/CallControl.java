@@ -25,6 +25,18 @@ public interface CallControl {
 
     void camera(boolean on);
 
+    /** Whether the current call carries video now. */
+    boolean videoCall();
+
+    /** Asks the peer to add video to the current audio call. */
+    void addVideo();
+
+    /** Takes video out of the current call (back to audio). */
+    void removeVideo();
+
+    /** Accepts or declines the peer's request to add video. */
+    void answerVideo(boolean accept);
+
     /** Whether there is a call not yet ended. */
     boolean inCall();
 }

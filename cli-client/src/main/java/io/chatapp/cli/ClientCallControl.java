@@ -74,6 +74,39 @@ final class ClientCallControl implements CallControl {
     }
 
     @Override
+    public boolean videoCall() {
+        return current("switch the video of").video();
+    }
+
+    @Override
+    public void addVideo() {
+        Call call = current("add video to");
+        if (call.state() != CallState.CONNECTED) {
+            throw new CliException("video can be added once the call is connected");
+        }
+        call.enableVideo();
+    }
+
+    @Override
+    public void removeVideo() {
+        Call call = current("take video out of");
+        if (!call.video()) {
+            throw new CliException("this is an audio call already");
+        }
+        call.disableVideo();
+    }
+
+    @Override
+    public void answerVideo(boolean accept) {
+        Call call = current(accept ? "accept video in" : "decline video in");
+        if (accept) {
+            call.acceptVideo();
+        } else {
+            call.declineVideo();
+        }
+    }
+
+    @Override
     public boolean inCall() {
         return calls.current().isPresent();
     }

@@ -40,7 +40,7 @@ public final class ShellInterpreter {
     /** The command names, for /help and completion. */
     public static final List<String> COMMANDS = List.of("/help", "/chat", "/msg", "/send", "/download", "/history",
             "/read", "/retract", "/remove", "/info", "/delete", "/contacts", "/lastseen", "/add", "/accept", "/decline", "/status",
-            "/group", "/mute", "/notify", "/calls", "/call", "/reject", "/hangup", "/camera", "/quit");
+            "/group", "/mute", "/notify", "/calls", "/call", "/reject", "/hangup", "/camera", "/video", "/quit");
 
     /** What follows /mute when it is about the microphone in a call, not a chat's notifications. */
     private static final Set<String> MICROPHONE_MUTE = Set.of("", "on", "off");
@@ -214,7 +214,7 @@ public final class ShellInterpreter {
                     accept(rest);
                 }
             }
-            case "/call", "/reject", "/hangup", "/camera" -> calls().run(name, rest);
+            case "/call", "/reject", "/hangup", "/camera", "/video" -> calls().run(name, rest);
             case "/decline" -> decline(rest);
             case "/chat" -> chat(rest);
             case "/msg" -> msg(rest);

@@ -13,6 +13,7 @@ class CallCommandsTest {
     private static final class RecordingCalls implements CallControl {
         final List<String> actions = new ArrayList<>();
         boolean muted;
+        boolean video;
 
         @Override
         public void call(String bareJid, boolean video) {
@@ -51,6 +52,26 @@ class CallCommandsTest {
         }
 
         @Override
+        public boolean videoCall() {
+            return video;
+        }
+
+        @Override
+        public void addVideo() {
+            actions.add("add video");
+        }
+
+        @Override
+        public void removeVideo() {
+            actions.add("remove video");
+        }
+
+        @Override
+        public void answerVideo(boolean accept) {
+            actions.add("answer video " + accept);
+        }
+
+        @Override
         public boolean inCall() {
             return true;
         }
@@ -69,13 +90,21 @@ class CallCommandsTest {
         commands.run("/mute", "");
         commands.run("/mute", "on");
         commands.run("/camera", "off");
+        commands.run("/camera", "on");
+        commands.run("/video", "accept");
+        commands.run("/video", "decline");
+        calls.video = true;
+        commands.run("/camera", "on");
+        commands.run("/video", "off");
         commands.run("/reject", "");
         commands.run("/hangup", "");
 
         assertThat(calls.actions).containsExactly("call bob@example.org true", "call carol@example.org false",
-                "accept", "mute true", "mute false", "mute true", "camera false", "reject", "hangup");
+                "accept", "mute true", "mute false", "mute true", "camera false", "add video", "answer video true",
+                "answer video false", "camera true", "remove video", "reject", "hangup");
         assertThat(printed).contains("Calling bob@example.org (video)… /hangup to stop", "Microphone muted",
-                "Microphone on", "Camera off");
+                "Microphone on", "Camera off", "Asking to add video…", "Video declined; the call stays voice only",
+                "Camera on", "Back to voice only…");
     }
 
     @Test
@@ -83,5 +112,6 @@ class CallCommandsTest {
         assertThatThrownBy(() -> commands.run("/call", "")).hasMessage("usage: /call USER [--video]");
         assertThatThrownBy(() -> commands.run("/camera", "maybe")).hasMessage("usage: /camera on|off");
         assertThatThrownBy(() -> commands.run("/mute", "loud")).hasMessage("usage: /mute [on|off]");
+        assertThatThrownBy(() -> commands.run("/video", "maybe")).hasMessage("usage: /video on|off|accept|decline");
     }
 }

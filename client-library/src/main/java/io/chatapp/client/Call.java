@@ -17,7 +17,7 @@ public final class Call {
     private final String id;
     private final String peer;
     private final boolean outgoing;
-    private final boolean video;
+    private volatile boolean video;
     private volatile CallState state;
     private volatile CallEndReason endReason;
     private volatile Duration duration = Duration.ZERO;
@@ -29,13 +29,13 @@ public final class Call {
         this.id = session.sid();
         this.peer = session.peer().toString();
         this.outgoing = session.outgoing();
-        this.video = session.video();
         update(session);
     }
 
     /** Takes the session's state; on the calls' thread. */
     void update(CallSession session) {
         state = session.state();
+        video = session.video();
         endReason = session.endReason();
         duration = session.duration();
         peerMicrophoneMuted = session.peerMicrophoneMuted();
@@ -57,7 +57,7 @@ public final class Call {
         return outgoing;
     }
 
-    /** Whether it is a video call (audio otherwise). */
+    /** Whether video is in the call now (proposed with it, or added since); audio only otherwise. */
     public boolean video() {
         return video;
     }
@@ -107,6 +107,30 @@ public final class Call {
     /** Turns the camera off or on (video calls); the peer is told (XEP-0167 session-info). */
     public void camera(boolean on) {
         registry.act(id, s -> s.camera(on));
+    }
+
+    /**
+     * Asks the peer to add video to this audio call (XEP-0166 content-add, as Conversations does it). The answer
+     * arrives as {@link CallEvent.VideoChanged} (accepted) or {@link CallEvent.VideoRefused} (declined, the peer's
+     * client has no video, or not now); either way the call goes on.
+     */
+    public void enableVideo() {
+        registry.act(id, CallSession::enableVideo);
+    }
+
+    /** Takes video out of the call (content-remove); the call goes on with audio ({@link CallEvent.VideoChanged}). */
+    public void disableVideo() {
+        registry.act(id, CallSession::disableVideo);
+    }
+
+    /** Accepts the peer's request to add video ({@link CallEvent.VideoRequested}): this side's camera joins too. */
+    public void acceptVideo() {
+        registry.act(id, CallSession::acceptVideo);
+    }
+
+    /** Declines the peer's request to add video; the peer sees {@link VideoRefusal#DECLINED}. */
+    public void declineVideo() {
+        registry.act(id, CallSession::declineVideo);
     }
 
     /** What the media does now: received audio and video, bytes sent. */

@@ -51,4 +51,20 @@ public sealed interface CallEvent {
      */
     record QualityChanged(Call call, CallQuality quality, int availableKbps) implements CallEvent {
     }
+
+    /** The peer asks to add video to the call: answer with {@link Call#acceptVideo()} or {@link Call#declineVideo()}. */
+    record VideoRequested(Call call) implements CallEvent {
+    }
+
+    /**
+     * Video joined the call or left it ({@link Call#video()} tells which now).
+     *
+     * @param byPeer whether the peer's action did it (it added or removed video, or withdrew its request)
+     */
+    record VideoChanged(Call call, boolean video, boolean byPeer) implements CallEvent {
+    }
+
+    /** This user's request to add video came to nothing; the call goes on as it was. */
+    record VideoRefused(Call call, VideoRefusal reason) implements CallEvent {
+    }
 }

@@ -5,6 +5,7 @@ import io.chatapp.client.internal.calls.CallRegistry;
 import io.chatapp.client.internal.calls.CallSession;
 import io.chatapp.client.internal.calls.CallStanzas;
 import io.chatapp.client.internal.calls.CallThread;
+import io.chatapp.client.internal.calls.VideoChange;
 import io.chatapp.client.internal.calls.media.MediaEngine;
 import io.chatapp.client.internal.calls.media.PeerSession;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * and DTLS-SRTP, media by WebRTC. STUN and TURN servers come from the server (XEP-0215) when it offers them.
  *
  * <p>One call at a time: a call proposed during another is declined as busy. Without a sound system the microphone
- * is a generated tone, without a camera the video a generated pattern.
+ * is a generated tone, without a camera the video a generated pattern. Video can be added to a connected voice call and
+ * taken out again ({@link Call#enableVideo()}, {@link Call#disableVideo()}; XEP-0166 content-add and content-remove).
  *
  * <pre>{@code
  * client.calls().onCallEvent(event -> {
@@ -151,6 +153,21 @@ public final class Calls implements AutoCloseable {
                 CallEvent event = new CallEvent.QualityChanged(call, quality, availableKbps);
                 listeners.fire(l -> l.onCallEvent(event));
             }
+        }
+
+        @Override
+        public void videoChanged(CallSession session, VideoChange change) {
+            Call call = calls.get(session.sid());
+            if (call == null) {
+                return;
+            }
+            call.update(session);
+            CallEvent event = switch (change.kind()) {
+                case REQUESTED -> new CallEvent.VideoRequested(call);
+                case ADDED, REMOVED -> new CallEvent.VideoChanged(call, session.video(), change.byPeer());
+                case REFUSED -> new CallEvent.VideoRefused(call, change.refusal());
+            };
+            listeners.fire(l -> l.onCallEvent(event));
         }
     }
 }

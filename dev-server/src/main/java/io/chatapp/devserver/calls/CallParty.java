@@ -22,10 +22,11 @@ import java.util.logging.SimpleFormatter;
  * One call party as a program, for {@link CallPartyProcess}: logs a library client in, prints every call event as a
  * line ({@code EVENT Incoming}, {@code EVENT Ended PEER_HUNG_UP 5120}…) and obeys commands on standard input
  * ({@code call USER video}, {@code accept}, {@code reject}, {@code hangup}, {@code mute on}, {@code camera off},
- * {@code media}, {@code gap}). It runs in a network namespace of its own, so its WebRTC has a real network. It also
- * prints its connection states ({@code STATE RECONNECTING}…) and the calls' log records ({@code LOG …}: ICE
- * restarts, quality steps), and watches the received video for freezes ({@code gap}: the longest time without a
- * new decoded frame since the last {@code gap}). It reconnects 1 s after losing its XMPP connection.
+ * {@code video on|off|accept|decline}, {@code media}, {@code gap}). It runs in a network namespace of its own, so its
+ * WebRTC has a real network. It also prints its connection states ({@code STATE RECONNECTING}…) and the calls' log
+ * records ({@code LOG …}: ICE restarts, quality steps), and watches the received video for freezes ({@code gap}: the
+ * longest time without a new decoded frame since the last {@code gap}). It reconnects 1 s after losing its XMPP
+ * connection.
  *
  * <p>For the call benchmarks: {@code autoaccept on} answers every incoming call as soon as it rings, and
  * {@code timed-call USER video} places a call and prints {@code SETUP <sound> <frame>}: the milliseconds from the
@@ -128,6 +129,7 @@ public final class CallParty {
             case "hangup" -> current.hangUp();
             case "mute" -> current.muteMicrophone(command[1].equals("on"));
             case "camera" -> current.camera(command[1].equals("on"));
+            case "video" -> video(current, command[1]);
             case "media" -> {
                 CallMedia media = current == null ? CallMedia.NONE : current.media().get(10, TimeUnit.SECONDS);
                 System.out.println("MEDIA " + media.receivedSoundMillis() + " " + media.receivedVideoFrames() + " "
@@ -162,6 +164,16 @@ public final class CallParty {
         System.out.println("SETUP " + sound + " " + frame);
     }
 
+    /** {@code video on|off|accept|decline}: add or remove video, answer the peer's request. */
+    private static void video(Call current, String action) {
+        switch (action) {
+            case "on" -> current.enableVideo();
+            case "off" -> current.disableVideo();
+            case "accept" -> current.acceptVideo();
+            default -> current.declineVideo();
+        }
+    }
+
     /** The call internals' log records (ICE restarts, quality steps) as {@code LOG} lines, for tests to see. */
     private static void printCallLogs() {
         CALL_LOGS.addHandler(new Handler() {
@@ -189,6 +201,10 @@ public final class CallParty {
             details = " " + changed.microphoneMuted() + " " + changed.cameraOn();
         } else if (event instanceof CallEvent.QualityChanged quality) {
             details = " " + quality.quality() + " " + quality.availableKbps();
+        } else if (event instanceof CallEvent.VideoChanged changed) {
+            details = " " + changed.video() + " " + changed.byPeer();
+        } else if (event instanceof CallEvent.VideoRefused refused) {
+            details = " " + refused.reason();
         } else if (event instanceof CallEvent.Incoming incoming) {
             details = " " + incoming.call().peer() + " " + incoming.call().video();
             if (autoAccept) {

@@ -125,7 +125,7 @@ public final class CallPartyProcess implements AutoCloseable {
     }
 
     /** Sent bytes (audio and video payload) per second over the next {@code window}, in kbit/s. */
-    long sentKbps(Duration window) throws Exception {
+    public long sentKbps(Duration window) throws Exception {
         long before = media()[2];
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());

@@ -82,6 +82,7 @@ public final class CallRegistry {
             }
         });
         connection.setParsingExceptionCallback(new IgnoreUnparseable());
+        CallFeatures.announce(connection);
     }
 
     private void onMessage(Stanza stanza) {

@@ -55,6 +55,9 @@ public final class CallSession {
         /** The video this side sends moved to another quality step. */
         default void qualityChanged(CallSession session, CallQuality quality, int availableKbps) {
         }
+
+        /** Video was asked for, added, removed or refused ({@link VideoSwitch}). */
+        void videoChanged(CallSession session, VideoChange change);
     }
 
     /** How the session reaches the outside: stanzas, media, its thread, ICE servers. */
@@ -72,7 +75,9 @@ public final class CallSession {
     private final String sid;
     private final BareJid peer;
     private final boolean outgoing;
-    private final boolean video;
+    /** Whether video is in the call: from the proposal, then as added and removed. */
+    private boolean video;
+    private VideoSwitch videoSwitch;
     private Jid peerFull;
     private CallState state;
     private PeerSession media;
@@ -328,6 +333,71 @@ public final class CallSession {
         }
     }
 
+    /** Asks the peer to add video to this audio call (XEP-0166 content-add). */
+    public void enableVideo() {
+        videoSwitch().request();
+    }
+
+    /** Takes video out of the call (content-remove); the call goes on with audio. */
+    public void disableVideo() {
+        videoSwitch().remove();
+    }
+
+    /** Accepts the peer's request to add video. */
+    public void acceptVideo() {
+        videoSwitch().accept();
+    }
+
+    /** Declines the peer's request to add video. */
+    public void declineVideo() {
+        videoSwitch().decline();
+    }
+
+    private VideoSwitch videoSwitch() {
+        if (videoSwitch == null) {
+            videoSwitch = new VideoSwitch(this);
+        }
+        return videoSwitch;
+    }
+
+    // ---- for VideoSwitch (same thread)
+
+    Context context() {
+        return context;
+    }
+
+    List<JingleContent> localContents() {
+        return localContents;
+    }
+
+    void localContents(List<JingleContent> contents) {
+        localContents = contents;
+    }
+
+    JingleContents remoteContents() {
+        return remoteContents;
+    }
+
+    void remoteContents(JingleContents contents) {
+        remoteContents = contents;
+    }
+
+    /** Whether the media may be renegotiated now: connected, both descriptions agreed, no ICE restart under way. */
+    boolean canRenegotiate() {
+        return state == CallState.CONNECTED && media != null && remoteDescriptionSet && localDescriptionSent
+                && !restarting;
+    }
+
+    /** Takes a video change in (video now in the call or not) and reports it. */
+    void videoChanged(VideoChange change) {
+        if (change.kind() == VideoChange.Kind.ADDED || change.kind() == VideoChange.Kind.REMOVED) {
+            video = ContentChanges.hasVideo(localContents);
+            cameraOn = video;
+            peerCameraOn = video;
+        }
+        context.observer().videoChanged(this, change);
+    }
+
     private void sessionInfo(String kind, String mediaType) {
         if (peerFull == null || ended()) {
             return;
@@ -383,6 +453,9 @@ public final class CallSession {
                 remoteCandidates(request.contents());
             }
             case "session-info" -> peerInfo(request.info());
+            case "content-add", "content-accept", "content-reject", "content-remove" -> {
+                return videoSwitch().handle(request);
+            }
             case "session-terminate" -> {
                 JingleReason reason = request.reason();
                 String condition = reason == null ? "success" : reason.condition();
@@ -647,7 +720,7 @@ public final class CallSession {
 
     // ---- endings
 
-    private Void fail(String what, Throwable failure) {
+    Void fail(String what, Throwable failure) {
         context.thread().run(() -> {
             if (!ended()) {
                 LOG.log(Level.WARNING, "Call " + sid + ": " + what, failure);

@@ -12,6 +12,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.MessageBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.hints.element.StoreHint;
 import org.jxmpp.jid.Jid;
 
@@ -65,6 +66,22 @@ public final class CallStanzas {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not send a Jingle answer", e);
         }
+    }
+
+    /**
+     * Whether the peer's device does RTP video (XEP-0167 {@code urn:xmpp:jingle:apps:rtp:video} in its service
+     * discovery, usually answered from the entity-caps cache); null when it cannot be told (no answer).
+     */
+    CompletableFuture<Boolean> supportsVideo(Jid peer) {
+        XMPPTCPConnection current = connection.get();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ServiceDiscoveryManager.getInstanceFor(current).supportsFeature(peer, CallFeatures.RTP_VIDEO);
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Could not discover the features of " + peer, e);
+                return null;
+            }
+        });
     }
 
     /** The server's STUN and TURN services (XEP-0215); none when it offers none or does not answer. */

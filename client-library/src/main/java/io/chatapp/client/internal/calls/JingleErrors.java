@@ -23,6 +23,13 @@ final class JingleErrors {
                         UnknownSession.NAMESPACE)).build());
     }
 
+    /** A change crossing one of this side's that wins (XEP-0166 tie-break): conflict with {@code <tie-break/>}. */
+    static IQ tieBreak(IQ request) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.conflict)
+                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("tie-break",
+                        UnknownSession.NAMESPACE)).build());
+    }
+
     /** Contents that do not describe an RTP session over ICE-UDP. */
     static IQ badRequest(IQ request) {
         return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.bad_request).build());

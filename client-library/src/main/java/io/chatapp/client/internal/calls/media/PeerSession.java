@@ -13,6 +13,8 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtcpMuxPolicy;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
@@ -21,12 +23,13 @@ import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.chatapp.client.CallQuality;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -54,9 +57,14 @@ public final class PeerSession implements AutoCloseable {
     private final RTCPeerConnection connection;
     private final ReceivedMedia received = new ReceivedMedia();
     private final List<ScheduledFuture<?>> generators = new ArrayList<>();
+    /** Received tracks already measured: a renegotiation may announce a track again. */
+    private final Set<String> receivedTracks = ConcurrentHashMap.newKeySet();
     private AudioTrack microphone;
     private VideoTrack camera;
     private final SendQualityController quality;
+    private CameraSource cameraSource;
+    private int cameraTracks;
+    private boolean sendingVideo;
 
     private PeerSession(MediaEngine engine, List<IceServer> iceServers, boolean relayOnly, Listener listener) {
         this.engine = engine;
@@ -88,6 +96,9 @@ public final class PeerSession implements AutoCloseable {
             @Override
             public void onTrack(RTCRtpTransceiver transceiver) {
                 MediaStreamTrack track = transceiver.getReceiver().getTrack();
+                if (!receivedTracks.add(track.getId())) {
+                    return;
+                }
                 if (track instanceof AudioTrack audio) {
                     audio.addSink(received);
                 } else if (track instanceof VideoTrack video) {
@@ -124,11 +135,95 @@ public final class PeerSession implements AutoCloseable {
     }
 
     private void addCamera() {
-        CustomVideoSource pattern = new CustomVideoSource();
-        generators.add(engine.generators().scheduleAtFixedRate(new GeneratedPattern(pattern), 0,
-                1000 / GeneratedPattern.FRAMES_PER_SECOND, TimeUnit.MILLISECONDS));
-        camera = engine.factory().createVideoTrack("video", pattern);
-        connection.addTrack(camera, List.of("chatapp-call"));
+        connection.addTrack(newCameraTrack(), List.of("chatapp-call"));
+        sendingVideo = true;
+    }
+
+    /**
+     * A new track on the camera (opened on first use). New each time a transceiver is made for it: a track stays
+     * tied to the sender of a rolled-back, stopping transceiver, and libwebrtc refuses to add it twice.
+     */
+    private VideoTrack newCameraTrack() {
+        if (cameraSource == null) {
+            cameraSource = CameraSource.open(engine);
+        }
+        camera = engine.factory().createVideoTrack("video-" + cameraTracks++, cameraSource.source());
+        return camera;
+    }
+
+    /**
+     * Sends video from now on (a video added mid-call): the camera track on the video transceiver, reused when
+     * video was negotiated before or the peer's offer made one, made otherwise. The caller renegotiates: an offer,
+     * or (called from {@link #answer(String, Runnable)}'s hook) the answer to the peer's.
+     */
+    public void startVideo() {
+        RTCRtpTransceiver existing = videoTransceiver();
+        MediaStreamTrack sent = existing == null ? null : existing.getSender().getTrack();
+        if (sent != null && camera != null && sent.getId().equals(camera.getId())) {
+            camera.setEnabled(true); // video removed before, added again: the same section and track
+            existing.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+        } else if (existing != null) {
+            existing.getSender().replaceTrack(newCameraTrack());
+            existing.setDirection(RTCRtpTransceiverDirection.SEND_RECV);
+        } else {
+            // addTransceiver, not addTrack: libwebrtc gives a peer's new section to a transceiver addTrack made and
+            // not yet negotiated, even one being stopped after a rollback, and would then reject that section
+            RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+            init.direction = RTCRtpTransceiverDirection.SEND_RECV;
+            init.streamIds = List.of("chatapp-call");
+            connection.addTransceiver(newCameraTrack(), init);
+        }
+        sendingVideo = true;
+    }
+
+    /** Stops sending and receiving video (video removed from the call); the caller renegotiates. */
+    public void stopVideo() {
+        RTCRtpTransceiver transceiver = videoTransceiver();
+        if (transceiver != null) {
+            transceiver.setDirection(RTCRtpTransceiverDirection.INACTIVE);
+        }
+        sendingVideo = false;
+    }
+
+    /**
+     * Takes back a local offer the peer did not answer (a video request it declined): the description returns to
+     * the last agreed one, and a video transceiver that never got into an agreed description is stopped, so later
+     * offers do not carry it.
+     */
+    public CompletableFuture<Void> rollback() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connection.setLocalDescription(new RTCSessionDescription(RTCSdpType.ROLLBACK, ""),
+                new SetSessionDescriptionObserver() {
+                    @Override
+                    public void onSuccess() {
+                        for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+                            if (transceiver.getMid() == null && !transceiver.stopped()) {
+                                transceiver.stop();
+                            }
+                        }
+                        sendingVideo = videoTransceiver() != null && videoTransceiver().getDirection()
+                                == RTCRtpTransceiverDirection.SEND_RECV;
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void onFailure(String error) {
+                        done.completeExceptionally(new IllegalStateException(error));
+                    }
+                });
+        return done;
+    }
+
+    /** The transceiver carrying video that is neither stopped nor being stopped (a rolled-back one), or null. */
+    private RTCRtpTransceiver videoTransceiver() {
+        for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+            if (!transceiver.stopped() && transceiver.getDirection() != RTCRtpTransceiverDirection.STOPPED
+                    && MediaStreamTrack.VIDEO_TRACK_KIND.equals(
+                    transceiver.getReceiver().getTrack().getKind())) {
+                return transceiver;
+            }
+        }
+        return null;
     }
 
     /** Creates the offer and makes it the local description; {@code iceRestart} asks for new ICE credentials. */
@@ -142,13 +237,24 @@ public final class PeerSession implements AutoCloseable {
 
     /** Takes the peer's offer and answers it; the answer becomes the local description. */
     public CompletableFuture<String> answer(String offer) {
+        return answer(offer, () -> { });
+    }
+
+    /** As {@link #answer(String)}, running {@code beforeAnswer} once the offer is set (to add a track to it). */
+    public CompletableFuture<String> answer(String offer, Runnable beforeAnswer) {
         CompletableFuture<String> answer = new CompletableFuture<>();
         setRemote(RTCSdpType.OFFER, offer).whenComplete((ok, failure) -> {
             if (failure != null) {
                 answer.completeExceptionally(failure);
-            } else {
-                connection.createAnswer(new RTCAnswerOptions(), describe(answer));
+                return;
             }
+            try {
+                beforeAnswer.run();
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+                return;
+            }
+            connection.createAnswer(new RTCAnswerOptions(), describe(answer));
         });
         return answer;
     }
@@ -208,9 +314,9 @@ public final class PeerSession implements AutoCloseable {
         microphone.setEnabled(enabled);
     }
 
-    /** Whether a camera track is sent at all (a video call). */
+    /** Whether a camera track is sent now (a video call, or video added and not removed). */
     public boolean hasCamera() {
-        return camera != null;
+        return sendingVideo;
     }
 
     public void cameraEnabled(boolean enabled) {
@@ -240,6 +346,9 @@ public final class PeerSession implements AutoCloseable {
     public void close() {
         generators.forEach(g -> g.cancel(false));
         quality.close();
+        if (cameraSource != null) {
+            cameraSource.close();
+        }
         connection.close();
     }
 }

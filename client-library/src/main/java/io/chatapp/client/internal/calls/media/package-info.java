@@ -3,7 +3,8 @@
  * per client (the peer connection factory and its audio device module), one
  * {@link io.chatapp.client.internal.calls.media.PeerSession} per call. Without an audio device (a server, a test) the
  * engine uses libwebrtc's headless audio module, so it never opens a missing device, and the call sends a generated
- * tone and a generated video pattern; {@link io.chatapp.client.internal.calls.media.ReceivedMedia} measures what
+ * tone; video comes from a real camera when there is one ({@code CameraChoice}, {@code CameraSource}) and is a
+ * generated pattern otherwise; {@link io.chatapp.client.internal.calls.media.ReceivedMedia} measures what
  * arrives (audio energy, decoded frames).
  */
 package io.chatapp.client.internal.calls.media;
