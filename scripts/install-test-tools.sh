@@ -8,7 +8,8 @@
 #   libpulse0 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
 #                the shared libraries webrtc-java's native library links against (calls' media, even headless:
 #                PeerSessionMediaTest, Call*Test)
-#   iproute2     ip netns / ip link: Call*Test runs each call party in a network namespace of its own
+#   iproute2     ip netns / ip link: Call*Test runs each call party in a network namespace of its own; tc (tbf):
+#                CallMediaTest narrows a party's uplink to see the video adapt
 # Run as root or with sudo available. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ command -v go-sendxmpp >/dev/null 2>&1 || packages+=(go-sendxmpp)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 command -v turnserver >/dev/null 2>&1 || packages+=(coturn)
-command -v ip >/dev/null 2>&1 || packages+=(iproute2)
+{ command -v ip && command -v tc; } >/dev/null 2>&1 || packages+=(iproute2)
 for library in libpulse.so.0:libpulse0 libudev.so.1:libudev1 libX11.so.6:libx11-6 libXfixes.so.3:libxfixes3 \
     libXrandr.so.2:libxrandr2 libXcomposite.so.1:libxcomposite1 libdbus-1.so.3:libdbus-1-3; do
   ldconfig -p 2>/dev/null | grep -q "${library%%:*}" || packages+=("${library##*:}")

@@ -1,6 +1,7 @@
 package io.chatapp.cli;
 
 import io.chatapp.client.CallEvent;
+import io.chatapp.client.CallQuality;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -140,8 +141,21 @@ final class CallCommands {
         } else if (event instanceof CallEvent.PeerMediaChanged changed) {
             return peer + (changed.microphoneMuted() ? " muted the microphone" : " unmuted the microphone")
                     + (event.call().video() ? (changed.cameraOn() ? ", camera on" : ", camera off") : "");
+        } else if (event instanceof CallEvent.QualityChanged changed) {
+            return qualityLine(changed.quality(), changed.availableKbps());
         }
         return null;
+    }
+
+    /** The line an adaptive video step shows: what this side now sends, and the bandwidth that made it so. */
+    static String qualityLine(CallQuality quality, int availableKbps) {
+        String step = switch (quality) {
+            case HIGH -> "full quality";
+            case MEDIUM -> "medium quality";
+            case LOW -> "low quality";
+            case MINIMAL -> "minimal quality";
+        };
+        return "Your video: " + step + " (the link carries about " + availableKbps + " kbit/s)";
     }
 
     private static String reason(CallEvent.Ended ended) {

@@ -3,6 +3,7 @@ package io.chatapp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.client.CallQuality;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,13 @@ class CallCommandsTest {
         assertThatThrownBy(() -> commands.run("/camera", "maybe")).hasMessage("usage: /camera on|off");
         assertThatThrownBy(() -> commands.run("/mute", "loud")).hasMessage("usage: /mute [on|off]");
         assertThatThrownBy(() -> commands.run("/video", "maybe")).hasMessage("usage: /video on|off|accept|decline");
+    }
+
+    @Test
+    void aVideoQualityStepShowsWhatIsSentAndWhy() {
+        assertThat(CallCommands.qualityLine(CallQuality.LOW, 320))
+                .isEqualTo("Your video: low quality (the link carries about 320 kbit/s)");
+        assertThat(CallCommands.qualityLine(CallQuality.HIGH, 2_400))
+                .isEqualTo("Your video: full quality (the link carries about 2400 kbit/s)");
     }
 }

@@ -172,35 +172,27 @@ class CallMediaTest {
         bob.send("accept");
         alice.await("EVENT Connected", SETUP);
         bob.awaitMedia(true, SETUP);
-        Thread.sleep(3_000); // congestion control's first probes settle
-        long wide = alice.sentKbps(Duration.ofSeconds(4));
+        long wide = sentKbpsReaching(alice, RECOVERED_KBPS); // congestion control's first probes take a while
         bob.send("gap");
         bob.await("GAP", SETUP);
 
-        System.out.println("Limit at " + System.currentTimeMillis());
         network.limit(0, NARROW_KBIT);
         String stepDown = alice.await("EVENT QualityChanged", SETUP);
         Thread.sleep(4_000);
         long narrowed = alice.sentKbps(Duration.ofSeconds(5));
 
-        System.out.println("Unlimit at " + System.currentTimeMillis());
         network.unlimit(0);
         aliceXmpp.cutAll();
         alice.await("STATE RECONNECTING", SETUP);
         awaitBackOnline(alice);
-        long recovered = 0;
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (recovered < RECOVERED_KBPS && System.nanoTime() < deadline) {
-            recovered = alice.sentKbps(Duration.ofSeconds(3));
-        }
+        long recovered = sentKbpsReaching(alice, RECOVERED_KBPS);
         bob.send("gap");
         long longestGap = Long.parseLong(bob.await("GAP", SETUP).split(" ")[1]);
         System.out.printf("Adaptive video: %d kbit/s sent on the wide link, %d under %d kbit/s (%s), %d after; "
                 + "longest gap between Bob's frames %d ms%n", wide, narrowed, NARROW_KBIT, stepDown, recovered,
                 longestGap);
-        System.out.println("Alice: " + alice.output() + "\nBob: " + bob.output());
 
-        assertThat(wide).as("kbit/s sent on the wide link").isGreaterThan(RECOVERED_KBPS);
+        assertThat(wide).as("kbit/s sent on the wide link").isGreaterThanOrEqualTo(RECOVERED_KBPS);
         assertThat(stepDown).matches("EVENT QualityChanged (MEDIUM|LOW|MINIMAL) \\d+");
         assertThat(narrowed).as("kbit/s sent under the limit").isLessThan(NARROW_KBIT);
         assertThat(recovered).as("kbit/s sent once the limit is lifted").isGreaterThanOrEqualTo(RECOVERED_KBPS);
@@ -235,6 +227,19 @@ class CallMediaTest {
         assertBobHearsAnotherSecond();
         alice.send("hangup");
         bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /**
+     * The party's send rate in 3 s windows, measured until it reaches {@code kbps} (congestion control ramps up over
+     * seconds, slower on a loaded machine) or 40 s pass; the last window's rate.
+     */
+    private static long sentKbpsReaching(CallPartyProcess party, long kbps) throws Exception {
+        long sent = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (sent < kbps && System.nanoTime() < deadline) {
+            sent = party.sentKbps(Duration.ofSeconds(3));
+        }
+        return sent;
     }
 
     /** Waits for the party's XMPP session to be back: resumed (XEP-0198), or a new one. */

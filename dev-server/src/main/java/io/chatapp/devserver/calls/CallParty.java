@@ -76,10 +76,6 @@ public final class CallParty {
         private synchronized void seen(long count) {
             long now = System.nanoTime();
             if (count != frames) {
-                if (frames > 0 && now - lastNewFrame > 1_000_000_000L) {
-                    System.out.println("FREEZE " + (now - lastNewFrame) / 1_000_000 + " ms, ended at "
-                            + System.currentTimeMillis());
-                }
                 frames = count;
                 lastNewFrame = now;
             } else if (count > 0) {

@@ -47,16 +47,21 @@ final class SendQualityController implements AutoCloseable {
     }
 
     private void tick() {
-        if (closed || videoSender() == null) {
-            return;
-        }
-        connection.getStats(report -> {
-            try {
-                decide(sample(report));
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Could not adapt the video to the link", e);
+        // an exception escaping a periodic task would end adaptation for the rest of the call
+        try {
+            if (closed || videoSender() == null) {
+                return;
             }
-        });
+            connection.getStats(report -> {
+                try {
+                    decide(sample(report));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Could not adapt the video to the link", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not read the call's statistics", e);
+        }
     }
 
     private synchronized void decide(LinkSample sample) {
