@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,14 +62,14 @@ class ArchiveQueueFullTest {
                     ids.add(alice.message(bobJid, "chat", String.format("full-%03d", n), null));
                 }
                 Set<String> refused = new LinkedHashSet<>();
-                for (String error : alice.messagesWithin(Duration.ofSeconds(5))) {
-                    if (error.contains("type='error'") || error.contains("type=\"error\"")) {
+                for (String error : messagesUntil(alice, SENT - CAPACITY, ArchiveQueueFullTest::isError)) {
+                    if (isError(error)) {
                         assertThat(error).contains("resource-constraint").contains("message archive");
                         refused.add(ids.stream().filter(id -> error.contains("'" + id + "'")
                                 || error.contains("\"" + id + "\"")).findFirst().orElseThrow());
                     }
                 }
-                List<String> delivered = bob.messagesWithin(Duration.ofSeconds(2)).stream()
+                List<String> delivered = messagesUntil(bob, CAPACITY, xml -> xml.contains("full-")).stream()
                         .filter(xml -> xml.contains("full-")).toList();
                 assertThat(alice.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>")).as("Openfire still serves")
                         .containsAnyOf("type='result'", "type=\"result\"");
@@ -104,6 +105,25 @@ class ArchiveQueueFullTest {
                 assertThat(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain())).endsWith("after-recovery");
             }
         }
+    }
+
+    /**
+     * The messages received until {@code expected} of them match (or 30 s pass: a loaded machine is slow), then for
+     * one second more, so that one too many shows.
+     */
+    private static List<String> messagesUntil(RawXmpp client, int expected, Predicate<String> counted)
+            throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.stream().filter(counted).count() < expected && System.nanoTime() < deadline) {
+            received.addAll(client.messagesWithin(Duration.ofMillis(500)));
+        }
+        received.addAll(client.messagesWithin(Duration.ofSeconds(1)));
+        return received;
+    }
+
+    private static boolean isError(String xml) {
+        return xml.contains("type='error'") || xml.contains("type=\"error\"");
     }
 
     private static int healthStatus(PluginApi api) {
