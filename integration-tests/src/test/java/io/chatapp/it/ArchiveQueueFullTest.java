@@ -3,9 +3,7 @@ package io.chatapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
-import io.chatapp.devserver.DatabaseConfig;
 import io.chatapp.devserver.DevServer;
-import io.chatapp.devserver.DevServerConfig;
 import io.chatapp.devserver.junit.TestUser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -39,11 +37,7 @@ class ArchiveQueueFullTest {
     void aFullQueueRefusesNewMessagesToTheSenderAndLosesNoneItAccepted() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TcpProxy databasePath = new TcpProxy(postgres.getPort());
-             DevServer server = DevServer.start(DevServerConfig.forTests(data)
-                     .withDatabase(new DatabaseConfig(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""))
-                     .withProperty("chatapp.db.url",
-                             "jdbc:postgresql://127.0.0.1:" + databasePath.port() + "/postgres")
-                     .withProperty("chatapp.db.connectionTimeoutMillis", "1000")
+             DevServer server = DevServer.start(DatabaseOutageTest.pluginDatabaseThrough(databasePath, postgres, data)
                      .withProperty("chatapp.archive.queueCapacity", Integer.toString(CAPACITY)));
              Clients clients = new Clients(server)) {
             server.createUser("alice", PASSWORD);

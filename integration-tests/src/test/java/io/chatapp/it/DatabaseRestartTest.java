@@ -109,11 +109,11 @@ class DatabaseRestartTest {
             return bobsView.size() >= sent.size() && alicesView.size() >= sent.size();
         });
         long archiveCompleteMillis = (System.nanoTime() - outage.startedAt) / 1_000_000;
-        System.out.printf("PostgreSQL stopped for %d s: %d messages sent, %d of the %d sent while it was down delivered live then;"
-                        + " /health 503 after %d ms; after the start: /health 200 in %d ms, the token route 200"
+        System.out.printf("PostgreSQL stopped for %d s: %d messages sent, %d delivered live while it was down (%d sent"
+                        + " then); /health 503 after %d ms; after the start: /health 200 in %d ms, the token route 200"
                         + " in %d ms, both archive views complete in %d ms%n", DOWN.toSeconds(), sent.size(),
-                outage.receivedDuring, outage.sentDuring, outage.healthDownMillis, outage.healthUpMillis, outage.routeUpMillis,
-                archiveCompleteMillis);
+                outage.receivedDuring, outage.sentDuring, outage.healthDownMillis, outage.healthUpMillis,
+                outage.routeUpMillis, archiveCompleteMillis);
 
         // Relative to what was sent then: on a loaded machine fewer messages go out in the 10 s (each send waits).
         assertThat(outage.sentDuring).as("messages sent while PostgreSQL was down").isPositive();
