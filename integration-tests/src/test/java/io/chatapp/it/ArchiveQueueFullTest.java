@@ -3,9 +3,7 @@ package io.chatapp.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatapp.client.ChatClient;
-import io.chatapp.devserver.DatabaseConfig;
 import io.chatapp.devserver.DevServer;
-import io.chatapp.devserver.DevServerConfig;
 import io.chatapp.devserver.junit.TestUser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +37,7 @@ class ArchiveQueueFullTest {
     void aFullQueueRefusesNewMessagesToTheSenderAndLosesNoneItAccepted() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TcpProxy databasePath = new TcpProxy(postgres.getPort());
-             DevServer server = DevServer.start(DevServerConfig.forTests(data)
-                     .withDatabase(new DatabaseConfig(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""))
-                     .withProperty("chatapp.db.url",
-                             "jdbc:postgresql://127.0.0.1:" + databasePath.port() + "/postgres")
-                     .withProperty("chatapp.db.connectionTimeoutMillis", "1000")
+             DevServer server = DevServer.start(DatabaseOutageTest.pluginDatabaseThrough(databasePath, postgres, data)
                      .withProperty("chatapp.archive.queueCapacity", Integer.toString(CAPACITY)));
              Clients clients = new Clients(server)) {
             server.createUser("alice", PASSWORD);
@@ -61,14 +56,14 @@ class ArchiveQueueFullTest {
                     ids.add(alice.message(bobJid, "chat", String.format("full-%03d", n), null));
                 }
                 Set<String> refused = new LinkedHashSet<>();
-                for (String error : alice.messagesWithin(Duration.ofSeconds(5))) {
-                    if (error.contains("type='error'") || error.contains("type=\"error\"")) {
+                for (String error : messagesUntil(alice, SENT - CAPACITY, ArchiveQueueFullTest::isError)) {
+                    if (isError(error)) {
                         assertThat(error).contains("resource-constraint").contains("message archive");
                         refused.add(ids.stream().filter(id -> error.contains("'" + id + "'")
                                 || error.contains("\"" + id + "\"")).findFirst().orElseThrow());
                     }
                 }
-                List<String> delivered = bob.messagesWithin(Duration.ofSeconds(2)).stream()
+                List<String> delivered = messagesUntil(bob, CAPACITY, xml -> xml.contains("full-")).stream()
                         .filter(xml -> xml.contains("full-")).toList();
                 assertThat(alice.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>")).as("Openfire still serves")
                         .containsAnyOf("type='result'", "type=\"result\"");
@@ -104,6 +99,25 @@ class ArchiveQueueFullTest {
                 assertThat(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain())).endsWith("after-recovery");
             }
         }
+    }
+
+    /**
+     * The messages received until {@code expected} of them match (or 30 s pass: a loaded machine is slow), then for
+     * one second more, so that one too many shows.
+     */
+    private static List<String> messagesUntil(RawXmpp client, int expected, Predicate<String> counted)
+            throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.stream().filter(counted).count() < expected && System.nanoTime() < deadline) {
+            received.addAll(client.messagesWithin(Duration.ofMillis(500)));
+        }
+        received.addAll(client.messagesWithin(Duration.ofSeconds(1)));
+        return received;
+    }
+
+    private static boolean isError(String xml) {
+        return xml.contains("type='error'") || xml.contains("type=\"error\"");
     }
 
     private static int healthStatus(PluginApi api) {

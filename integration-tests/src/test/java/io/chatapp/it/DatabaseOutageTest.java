@@ -30,15 +30,22 @@ class DatabaseOutageTest {
     @TempDir
     Path data;
 
+    /**
+     * A server whose Openfire tables are on {@code postgres} directly and whose plugin reaches the same database only
+     * through {@code proxy} (so blocking the proxy cuts the plugin off), with a short pool timeout.
+     */
+    static DevServerConfig pluginDatabaseThrough(TcpProxy proxy, EmbeddedPostgres postgres, Path data) {
+        return DevServerConfig.forTests(data)
+                .withDatabase(new DatabaseConfig(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""))
+                .withProperty("chatapp.db.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres")
+                .withProperty("chatapp.db.connectionTimeoutMillis", "1000");
+    }
+
     @Test
     void deliveryGoesOnHealthAndHttpSayWhyAndNothingIsLost() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TcpProxy databasePath = new TcpProxy(postgres.getPort());
-             DevServer server = DevServer.start(DevServerConfig.forTests(data)
-                     .withDatabase(new DatabaseConfig(postgres.getJdbcUrl("postgres", "postgres"), "postgres", ""))
-                     .withProperty("chatapp.db.url",
-                             "jdbc:postgresql://127.0.0.1:" + databasePath.port() + "/postgres")
-                     .withProperty("chatapp.db.connectionTimeoutMillis", "1000"));
+             DevServer server = DevServer.start(pluginDatabaseThrough(databasePath, postgres, data));
              Clients clients = new Clients(server)) {
             server.createUser("alice", "outage-password-1");
             server.createUser("bob", "outage-password-1");

@@ -11,7 +11,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 
 /**
@@ -42,32 +41,11 @@ class XmppElementsFuzzTest {
                         "contacts", "nobody", "EVERYONE", "00000000000000001", "-1", "x".repeat(3_000)));
         Arbitrary<String[]> attribute = Combinators.combine(Arbitraries.of("id", "with", "visibility",
                 "stanza-id", "xmlns", "other"), values).as((name, value) -> new String[] {name, value});
-        Arbitrary<Node> leaf = Combinators.combine(names, namespaces, attribute.list().ofMaxSize(3))
-                .as((name, namespace, attributes) -> new Node(name, namespace, attributes, List.of()));
-        Arbitrary<Node> parent = Combinators.combine(names, namespaces, attribute.list().ofMaxSize(3),
-                leaf.list().ofMaxSize(3)).as(Node::new);
-        return parent.map(Node::build);
-    }
-
-    /** An element to build: name, namespace, attributes and children. */
-    record Node(String name, String namespace, List<String[]> attributes, List<Node> children) {
-
-        Element build() {
-            Element element = DocumentHelper.createElement(DocumentHelper.createQName(name,
-                    DocumentHelper.createNamespace("", namespace)));
-            fill(element);
-            return element;
-        }
-
-        private void fill(Element element) {
-            for (String[] attribute : attributes) {
-                if (!attribute[0].equals("xmlns")) {
-                    element.addAttribute(attribute[0], attribute[1]);
-                }
-            }
-            for (Node child : children) {
-                child.fill(element.addElement(child.name, child.namespace));
-            }
-        }
+        Arbitrary<FuzzElement> leaf = Combinators.combine(names, namespaces, attribute.list().ofMaxSize(3))
+                .as((name, namespace, attributes) -> new FuzzElement(name, namespace, attributes, null, List.of()));
+        Arbitrary<FuzzElement> parent = Combinators.combine(names, namespaces, attribute.list().ofMaxSize(3),
+                leaf.list().ofMaxSize(3)).as((name, namespace, attributes, children) -> new FuzzElement(name,
+                namespace, attributes, null, children));
+        return parent.map(FuzzElement::build);
     }
 }

@@ -54,6 +54,13 @@ class HttpApiServerTemplateTest {
     }
 
     @Test
+    void theRouteTableListsEveryMethodAndPathSorted() {
+        assertThat(server.routeTable()).containsExactly("DELETE /api/v1/admin/users/{username}",
+                "GET /api/v1/admin/users", "GET /api/v1/admin/users/me", "GET /api/v1/admin/users/{username}",
+                "GET /api/v1/items/{id}", "POST /api/v1/admin/users/{username}/disable");
+    }
+
+    @Test
     void aTemplateMatchesAndPassesTheSegment() throws Exception {
         var response = send("GET", "/api/v1/admin/users/alice");
         assertThat(response.statusCode()).isEqualTo(200);
