@@ -10,22 +10,20 @@ import io.chatapp.plugin.calls.MissedCallListener;
  */
 public final class MissedCallPushes implements MissedCallListener {
 
-    private final String domainSuffix;
+    private final LocalUsers localUsers;
     private final PushDispatcher dispatcher;
 
     public MissedCallPushes(String domain, PushDispatcher dispatcher) {
-        this.domainSuffix = "@" + domain;
+        this.localUsers = new LocalUsers(domain);
         this.dispatcher = dispatcher;
     }
 
     @Override
     public void missed(CallRecord call) {
-        String callee = call.callee();
-        if (!callee.endsWith(domainSuffix)) {
-            return;
+        String username = localUsers.username(call.callee());
+        if (username != null) {
+            dispatcher.notify(username, new Notification(NotificationKind.MISSED_CALL, call.caller(), call.caller(),
+                    null, false));
         }
-        String username = callee.substring(0, callee.length() - domainSuffix.length());
-        dispatcher.notify(username, new Notification(NotificationKind.MISSED_CALL, call.caller(), call.caller(), null,
-                false));
     }
 }

@@ -11,12 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * What each user wants notified (docs/protocol.md, "Notifications"): previews on or off, story pushes on or off (off
- * by default), and per chat a mute with an expiry and a group level. Held in memory for the packet threads, reloaded periodically for changes made on other
- * nodes; a change is stored first, then applied.
+ * by default), and per chat a mute with an expiry and a group level. Held in memory for the packet threads, reloaded
+ * periodically for changes made on other nodes; a change is stored first, then applied.
  */
 public final class NotificationPreferences {
 
@@ -83,18 +84,23 @@ public final class NotificationPreferences {
     }
 
     public CompletableFuture<Void> setPreviews(String username, boolean allowed) {
-        return CompletableFuture.runAsync(() -> {
-            execute("INSERT INTO push_preference (username, previews) VALUES (?, ?) ON CONFLICT (username)"
-                    + " DO UPDATE SET previews = EXCLUDED.previews", username, allowed);
-            changed(() -> previews.put(username, allowed));
-        }, executor);
+        return setFlag("previews", username, allowed, () -> previews);
     }
 
     public CompletableFuture<Void> setStoryPushes(String username, boolean on) {
+        return setFlag("stories", username, on, () -> stories);
+    }
+
+    /**
+     * Stores one of the user's on/off choices (a {@code push_preference} column, leaving the others as they are),
+     * then holds it in the map the supplier gives at that moment (a reload replaces the maps).
+     */
+    private CompletableFuture<Void> setFlag(String column, String username, boolean value,
+                                            Supplier<Map<String, Boolean>> held) {
         return CompletableFuture.runAsync(() -> {
-            execute("INSERT INTO push_preference (username, stories) VALUES (?, ?) ON CONFLICT (username)"
-                    + " DO UPDATE SET stories = EXCLUDED.stories", username, on);
-            changed(() -> stories.put(username, on));
+            execute("INSERT INTO push_preference (username, " + column + ") VALUES (?, ?) ON CONFLICT (username)"
+                    + " DO UPDATE SET " + column + " = EXCLUDED." + column, username, value);
+            changed(() -> held.get().put(username, value));
         }, executor);
     }
 

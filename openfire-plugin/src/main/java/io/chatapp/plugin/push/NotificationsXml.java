@@ -8,8 +8,8 @@ import org.dom4j.Element;
 import org.dom4j.QName;
 
 /**
- * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…' stories='…'><chat jid='…' muted-until='…'
- * level='all|mentions|off'/><unread jid='…' count='…'/></notifications>}: a user's notification preferences and
+ * {@code <notifications xmlns='urn:chatapp:notifications:0' previews='…' stories='…'><chat jid='…'
+ * muted-until='…' level='all|mentions|off'/><unread jid='…' count='…'/></notifications>}: a user's notification preferences and
  * unread counts, of one-to-one chats and groups (docs/protocol.md, "Notifications").
  */
 public final class NotificationsXml {
@@ -45,7 +45,10 @@ public final class NotificationsXml {
         return flag(set, "previews");
     }
 
-    /** The story pushes choice of a set, null when it does not change it; {@code IllegalArgumentException} if invalid. */
+    /**
+     * The story pushes choice of a set, null when it does not change it; {@code IllegalArgumentException} if
+     * invalid.
+     */
     public static Boolean stories(Element set) {
         return flag(set, "stories");
     }

@@ -23,8 +23,10 @@ public record PushSummary(int messageCount, String lastSender, String lastBody, 
         this(messageCount, lastSender, lastBody, urgent, 0);
     }
 
-    /** What the notifications are, for a push service that shows it: a call, only missed calls, only stories, or
-     * messages. */
+    /**
+     * What the notifications are, for a push service that shows it: a call, only missed calls, only stories, or
+     * messages.
+     */
     public String kind() {
         if (urgent) {
             return "call";

@@ -12,20 +12,22 @@ import java.util.Set;
  */
 public final class StoryPushes implements StoryPostListener {
 
-    private final String domainSuffix;
+    private final LocalUsers localUsers;
     private final PushDispatcher dispatcher;
 
     public StoryPushes(String domain, PushDispatcher dispatcher) {
-        this.domainSuffix = "@" + domain;
+        this.localUsers = new LocalUsers(domain);
         this.dispatcher = dispatcher;
     }
 
     @Override
     public void posted(Story story, Set<String> recipients) {
+        Notification notification = new Notification(NotificationKind.STORY, story.owner(), story.owner(),
+                story.body(), false);
         for (String recipient : recipients) {
-            if (recipient.endsWith(domainSuffix) && !recipient.equals(story.owner())) {
-                dispatcher.notify(recipient.substring(0, recipient.length() - domainSuffix.length()),
-                        new Notification(NotificationKind.STORY, story.owner(), story.owner(), story.body(), false));
+            String username = localUsers.username(recipient);
+            if (username != null && !recipient.equals(story.owner())) {
+                dispatcher.notify(username, notification);
             }
         }
     }

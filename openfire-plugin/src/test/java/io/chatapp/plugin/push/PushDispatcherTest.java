@@ -202,7 +202,10 @@ class PushDispatcherTest {
                 "x", true))).isFalse();
     }
 
-    /** Stories: off until the user turns them on (kept across a reload), then pushed unless the owner's chat is muted. */
+    /**
+     * Stories: off until the user turns them on (kept across a reload), then pushed unless the owner's chat is
+     * muted.
+     */
     @Test
     void storiesArePushedOnlyToUsersWhoTurnedThemOn() throws Exception {
         Notification story = new Notification(NotificationKind.STORY, "alice@example", "alice@example", "beach",

@@ -10,10 +10,10 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 
 /**
- * {@code <notifications xmlns="urn:chatapp:notifications:0" previews="…" stories="…"><chat jid="…" muted-until="…"
- * level="…"/><unread jid="…" count="…"/></notifications>}: a get (empty) answered with the account's notification
- * preferences and unread counts (one-to-one chats and groups), or a set of the previews choice, the story pushes
- * choice and/or chats' settings (each replaces that chat's setting).
+ * {@code <notifications xmlns="urn:chatapp:notifications:0" previews="…" stories="…"><chat jid="…"
+ * muted-until="…" level="…"/><unread jid="…" count="…"/></notifications>}: a get (empty) answered with the account's
+ * notification preferences and unread counts (one-to-one chats and groups), or a set of the previews choice, the
+ * story pushes choice and/or chats' settings (each replaces that chat's setting).
  */
 public final class NotificationsIQ extends IQ {
 
@@ -52,9 +52,7 @@ public final class NotificationsIQ extends IQ {
 
     /** A set that registers (or removes) this device's WebPush subscription. */
     public static NotificationsIQ webPush(WebPush subscription) {
-        NotificationsIQ iq = new NotificationsIQ(null, null, List.of(), Map.of(), subscription, null);
-        iq.setType(Type.set);
-        return iq;
+        return asSet(new NotificationsIQ(null, null, List.of(), Map.of(), subscription, null));
     }
 
     /** The server's VAPID public key (base64url), in an answer. */
@@ -69,14 +67,15 @@ public final class NotificationsIQ extends IQ {
     }
 
     public static NotificationsIQ set(Boolean previews, List<Chat> chats) {
-        NotificationsIQ iq = new NotificationsIQ(previews, chats, Map.of());
-        iq.setType(Type.set);
-        return iq;
+        return asSet(new NotificationsIQ(previews, chats, Map.of()));
     }
 
     /** A set of the story pushes choice. */
     public static NotificationsIQ setStories(boolean on) {
-        NotificationsIQ iq = new NotificationsIQ(null, on, List.of(), Map.of(), null, null);
+        return asSet(new NotificationsIQ(null, on, List.of(), Map.of(), null, null));
+    }
+
+    private static NotificationsIQ asSet(NotificationsIQ iq) {
         iq.setType(Type.set);
         return iq;
     }

@@ -29,16 +29,24 @@ final class GroupArchive {
 
     /** Archives a group message a member sent; refuses with resource-constraint when the archive's queue is full. */
     void message(Message message, String room, String sender, String nick) {
+        Element origin = message.getChildElement("origin-id", ArchiveInterceptor.SID);
+        long id = offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
+                origin == null ? null : origin.attributeValue("id"), storedXml(message, room, sender, nick), sender));
+        // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
+        media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
+        RoomStanzaIds.stamp(message, room, id);
+    }
+
+    /**
+     * A member's message as stored: from the occupant's room address, with the sender's real address in a
+     * {@code muc#user} item appended last (migration V13 reads senders of rows archived before it from there).
+     */
+    static String storedXml(Message message, String room, String sender, String nick) {
         Message stored = message.createCopy();
         stored.setFrom(new JID(room + "/" + (nick == null ? new JID(sender).getNode() : nick)));
         stored.setTo((JID) null);
         stored.addChildElement("x", GroupOccupants.MUC_USER).addElement("item").addAttribute("jid", sender);
-        Element origin = message.getChildElement("origin-id", ArchiveInterceptor.SID);
-        long id = offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
-                origin == null ? null : origin.attributeValue("id"), stored.toXML(), sender));
-        // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
-        media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
-        RoomStanzaIds.stamp(message, room, id);
+        return stored.toXML();
     }
 
     /** Archives a system event (a message from the room itself); returns its archive id. */

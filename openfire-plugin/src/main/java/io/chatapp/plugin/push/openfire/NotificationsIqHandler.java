@@ -53,7 +53,8 @@ final class NotificationsIqHandler extends AsyncIqHandler {
             return unread.of(request.getFrom().toBareJID()).thenCombine(webPush.vapidKey(), (counts, vapidKey) -> {
                 IQ reply = IQ.createResultIQ(request);
                 reply.setChildElement(NotificationsXml.render(preferences.previews(username),
-                        preferences.storyPushes(username), preferences.chats(username), counts).addAttribute("vapid-key", vapidKey));
+                        preferences.storyPushes(username), preferences.chats(username), counts)
+                        .addAttribute("vapid-key", vapidKey));
                 return reply;
             });
         }
