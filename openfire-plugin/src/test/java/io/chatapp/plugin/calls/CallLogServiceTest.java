@@ -114,6 +114,38 @@ class CallLogServiceTest {
     }
 
     @Test
+    void answeredCallsLeftOpenAreReadBackForAdoptionAndEndFailedAtTheirAnswerOnceAbandoned() throws Exception {
+        signal(CallSignal.Kind.PROPOSE, "old", ALICE, BOB, 0, null);
+        signal(CallSignal.Kind.PROCEED, "old", BOB, ALICE, 2, null);
+        signal(CallSignal.Kind.PROPOSE, "recent", ALICE, BOB, 500, null);
+        signal(CallSignal.Kind.PROCEED, "recent", BOB, ALICE, 503, null);
+        writer.flushed().get();
+
+        assertThat(store.ongoing(T0.plusSeconds(100))).extracting(CallRecord::callId, CallRecord::answeredAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recent", T0.plusSeconds(503)));
+        assertThat(store.endAbandoned(T0.plusSeconds(100))).isEqualTo(1);
+
+        assertThat(log.page(ALICE, new CallPageRequest(10, null, null)).entries())
+                .extracting(CallLogEntry::callId, CallLogEntry::outcome, CallLogEntry::duration)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recent", CallOutcome.ONGOING, Duration.ZERO),
+                        org.assertj.core.groups.Tuple.tuple("old", CallOutcome.FAILED, Duration.ZERO));
+    }
+
+    @Test
+    void anEndedCallIsNotRewrittenByAReplayedProposeOrALateChange() throws Exception {
+        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 0, null);
+        signal(CallSignal.Kind.PROCEED, "a", BOB, ALICE, 2, null);
+        signal(CallSignal.Kind.FINISH, "a", BOB, ALICE, 62, "success");
+        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 100, null);
+        writer.flushed().get();
+
+        assertThat(log.page(BOB, new CallPageRequest(10, null, null)).entries()).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(call.duration()).isEqualTo(Duration.ofSeconds(60));
+        });
+    }
+
+    @Test
     void refusesBothCursorsAndANegativeMax() {
         assertThatThrownBy(() -> new CallPageRequest(5, 1L, 2L)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CallPageRequest(-1, null, null)).isInstanceOf(IllegalArgumentException.class);
