@@ -50,11 +50,16 @@ class CallLogServiceTest {
         tracker.signal(new CallSignal(kind, id, from, to, false, reason), T0.plusSeconds(second));
     }
 
+    /** Alice calls Bob at {@code second}, he answers two seconds later and hangs up {@code seconds} after that. */
+    private void answeredCall(String id, int second, int seconds) {
+        signal(CallSignal.Kind.PROPOSE, id, ALICE, BOB, second, null);
+        signal(CallSignal.Kind.PROCEED, id, BOB, ALICE, second + 2, null);
+        signal(CallSignal.Kind.FINISH, id, BOB, ALICE, second + 2 + seconds, "success");
+    }
+
     @Test
     void eachPartySeesItsOwnOutcomeNewestFirstInPagesCappedAtTheMaximum() throws Exception {
-        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 0, null);
-        signal(CallSignal.Kind.PROCEED, "a", BOB, ALICE, 2, null);
-        signal(CallSignal.Kind.FINISH, "a", BOB, ALICE, 62, "success");
+        answeredCall("a", 0, 60);
         signal(CallSignal.Kind.PROPOSE, "b", BOB, ALICE, 100, null);
         signal(CallSignal.Kind.RETRACT, "b", BOB, ALICE, 110, null);
         signal(CallSignal.Kind.PROPOSE, "c", ALICE, BOB, 200, null);
@@ -133,9 +138,7 @@ class CallLogServiceTest {
 
     @Test
     void anEndedCallIsNotRewrittenByAReplayedProposeOrALateChange() throws Exception {
-        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 0, null);
-        signal(CallSignal.Kind.PROCEED, "a", BOB, ALICE, 2, null);
-        signal(CallSignal.Kind.FINISH, "a", BOB, ALICE, 62, "success");
+        answeredCall("a", 0, 60);
         signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 100, null);
         writer.flushed().get();
 
