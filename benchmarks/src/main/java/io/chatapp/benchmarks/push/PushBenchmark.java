@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.X509TrustManager;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -299,9 +300,9 @@ public final class PushBenchmark {
 
     /** Paced one-to-one messages on every pair, all pairs at once; each latency from the send to the receipt. */
     private void onlineDelivery(List<OnlinePair> pairs, Latencies latencies) throws Exception {
-        List<org.jivesoftware.smack.StanzaListener> listeners = new ArrayList<>();
+        List<StanzaListener> listeners = new ArrayList<>();
         for (OnlinePair pair : pairs) {
-            org.jivesoftware.smack.StanzaListener listener = stanza -> {
+            StanzaListener listener = stanza -> {
                 String body = ((Message) stanza).getBody();
                 if (body != null && body.startsWith("t=")) {
                     long latency = System.nanoTime() - Long.parseLong(body.substring(2));

@@ -17,7 +17,10 @@ final class CallStore {
     private static final String UPSERT = "INSERT INTO call_log (call_id, caller, callee, video, proposed_at,"
             + " answered_at, ended_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (call_id, caller, callee) DO UPDATE SET answered_at = EXCLUDED.answered_at,"
-            + " ended_at = EXCLUDED.ended_at, state = EXCLUDED.state";
+            + " ended_at = EXCLUDED.ended_at, state = EXCLUDED.state"
+            // An ended call stays as it ended: another node that adopted the same call at start (and so ends it as
+            // failed a day later) or a replayed propose must not rewrite it.
+            + " WHERE call_log.state IN ('ringing', 'ongoing')";
     private static final String COLUMNS = "SELECT id, call_id, caller, callee, video, proposed_at, answered_at,"
             + " ended_at, state, missed_seen FROM call_log";
     private static final String MISSED = "state IN ('cancelled', 'unanswered')";

@@ -50,11 +50,16 @@ class CallLogServiceTest {
         tracker.signal(new CallSignal(kind, id, from, to, false, reason), T0.plusSeconds(second));
     }
 
+    /** Alice calls Bob at {@code second}, he answers two seconds later and hangs up {@code seconds} after that. */
+    private void answeredCall(String id, int second, int seconds) {
+        signal(CallSignal.Kind.PROPOSE, id, ALICE, BOB, second, null);
+        signal(CallSignal.Kind.PROCEED, id, BOB, ALICE, second + 2, null);
+        signal(CallSignal.Kind.FINISH, id, BOB, ALICE, second + 2 + seconds, "success");
+    }
+
     @Test
     void eachPartySeesItsOwnOutcomeNewestFirstInPagesCappedAtTheMaximum() throws Exception {
-        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 0, null);
-        signal(CallSignal.Kind.PROCEED, "a", BOB, ALICE, 2, null);
-        signal(CallSignal.Kind.FINISH, "a", BOB, ALICE, 62, "success");
+        answeredCall("a", 0, 60);
         signal(CallSignal.Kind.PROPOSE, "b", BOB, ALICE, 100, null);
         signal(CallSignal.Kind.RETRACT, "b", BOB, ALICE, 110, null);
         signal(CallSignal.Kind.PROPOSE, "c", ALICE, BOB, 200, null);
@@ -111,6 +116,36 @@ class CallLogServiceTest {
                 .extracting(CallLogEntry::callId, CallLogEntry::outcome, CallLogEntry::unseen)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("new", CallOutcome.RINGING, false),
                         org.assertj.core.groups.Tuple.tuple("old", CallOutcome.MISSED, true));
+    }
+
+    @Test
+    void answeredCallsLeftOpenAreReadBackForAdoptionAndEndFailedAtTheirAnswerOnceAbandoned() throws Exception {
+        signal(CallSignal.Kind.PROPOSE, "old", ALICE, BOB, 0, null);
+        signal(CallSignal.Kind.PROCEED, "old", BOB, ALICE, 2, null);
+        signal(CallSignal.Kind.PROPOSE, "recent", ALICE, BOB, 500, null);
+        signal(CallSignal.Kind.PROCEED, "recent", BOB, ALICE, 503, null);
+        writer.flushed().get();
+
+        assertThat(store.ongoing(T0.plusSeconds(100))).extracting(CallRecord::callId, CallRecord::answeredAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recent", T0.plusSeconds(503)));
+        assertThat(store.endAbandoned(T0.plusSeconds(100))).isEqualTo(1);
+
+        assertThat(log.page(ALICE, new CallPageRequest(10, null, null)).entries())
+                .extracting(CallLogEntry::callId, CallLogEntry::outcome, CallLogEntry::duration)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("recent", CallOutcome.ONGOING, Duration.ZERO),
+                        org.assertj.core.groups.Tuple.tuple("old", CallOutcome.FAILED, Duration.ZERO));
+    }
+
+    @Test
+    void anEndedCallIsNotRewrittenByAReplayedProposeOrALateChange() throws Exception {
+        answeredCall("a", 0, 60);
+        signal(CallSignal.Kind.PROPOSE, "a", ALICE, BOB, 100, null);
+        writer.flushed().get();
+
+        assertThat(log.page(BOB, new CallPageRequest(10, null, null)).entries()).singleElement().satisfies(call -> {
+            assertThat(call.outcome()).isEqualTo(CallOutcome.ANSWERED);
+            assertThat(call.duration()).isEqualTo(Duration.ofSeconds(60));
+        });
     }
 
     @Test
