@@ -10,6 +10,7 @@ import io.chatapp.client.internal.calls.sdp.JingleToSdp;
 import io.chatapp.client.internal.calls.sdp.SdpToJingle;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.packet.IQ;
 
@@ -69,7 +70,14 @@ final class VideoSwitch {
                         return;
                     }
                     PeerSession media = session.media();
-                    media.startVideo();
+                    try {
+                        media.startVideo();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Call " + session.sid() + ": could not start the camera", e);
+                        offered = null;
+                        session.videoChanged(VideoChange.refused(VideoRefusal.NOT_NOW));
+                        return;
+                    }
                     media.createOffer(false).thenAccept(sdp -> session.context().thread().run(() -> sendAdd(sdp)))
                             .exceptionally(e -> session.fail("could not make the offer adding video", e));
                 }));
@@ -84,6 +92,10 @@ final class VideoSwitch {
         offeredLocal = new JingleContents(local.contents(), local.group() != null ? local.group()
                 : ContentChanges.bundle(local.contents()));
         offered = added;
+        if (added.isEmpty()) {
+            takeBack(VideoRefusal.NOT_NOW, null); // libwebrtc made no new section: nothing to ask for
+            return;
+        }
         LOG.info(() -> "Call " + session.sid() + ": asking to add " + ContentChanges.names(added));
         JingleIQ add = new JingleIQ("content-add", session.sid(), null, null, added, offeredLocal.group(), null,
                 null);
