@@ -63,13 +63,7 @@ class CallVideoSwitchTest {
         assertHearsAnotherSecond(bob, SETUP);
         assertHearsAnotherSecond(alice, SETUP);
 
-        bob.send("video on");
-        alice.await("EVENT VideoRequested", SETUP);
-        alice.send("video accept");
-        assertThat(alice.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true true");
-        assertThat(bob.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true false");
-        assertSeesFrames(alice, 15, SETUP);
-        assertSeesFrames(bob, 15, SETUP);
+        videoAddedBy(bob, alice);
 
         alice.send("video off");
         assertThat(alice.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged false false");
@@ -79,16 +73,21 @@ class CallVideoSwitchTest {
         assertHearsAnotherSecond(bob, SETUP);
         assertThat(framesSeen(bob) - framesBefore).as("frames decoded after video was removed").isLessThan(5);
 
-        alice.send("video on"); // added again: the inactive video section and the camera track are used again
-        bob.await("EVENT VideoRequested", SETUP);
-        bob.send("video accept");
-        assertThat(alice.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true false");
-        assertThat(bob.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true true");
-        assertSeesFrames(alice, 15, SETUP);
-        assertSeesFrames(bob, 15, SETUP);
+        videoAddedBy(alice, bob); // again: the inactive video section and the camera track are used again
 
         assertThat(alice.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
         alice.send("hangup");
         bob.await("EVENT Ended PEER_HUNG_UP", SETUP);
+    }
+
+    /** {@code asker} asks to add video, {@code answerer} accepts: both see it added, and frames arrive both ways. */
+    private static void videoAddedBy(CallPartyProcess asker, CallPartyProcess answerer) throws Exception {
+        asker.send("video on");
+        answerer.await("EVENT VideoRequested", SETUP);
+        answerer.send("video accept");
+        assertThat(answerer.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true true");
+        assertThat(asker.await("EVENT VideoChanged", SETUP)).isEqualTo("EVENT VideoChanged true false");
+        assertSeesFrames(answerer, 15, SETUP);
+        assertSeesFrames(asker, 15, SETUP);
     }
 }
