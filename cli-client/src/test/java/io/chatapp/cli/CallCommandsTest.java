@@ -3,6 +3,8 @@ package io.chatapp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.client.CallEvent;
+import io.chatapp.client.VideoRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,24 @@ class CallCommandsTest {
         assertThatThrownBy(() -> commands.run("/camera", "maybe")).hasMessage("usage: /camera on|off");
         assertThatThrownBy(() -> commands.run("/mute", "loud")).hasMessage("usage: /mute [on|off]");
         assertThatThrownBy(() -> commands.run("/video", "maybe")).hasMessage("usage: /video on|off|accept|decline");
+    }
+
+    @Test
+    void videoRequestsChangesAndRefusalsHaveTheirLines() {
+        String bob = "bob@example.org";
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRequested(null), bob))
+                .isEqualTo(CallCommands.BELL + "bob@example.org asks to add video: /video accept or /video decline");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, true, true), bob))
+                .isEqualTo("Video on in the call with bob@example.org (/camera, /video off)");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, false, true), bob))
+                .isEqualTo("bob@example.org went back to voice only");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, false, false), bob))
+                .isEqualTo("Voice only again with bob@example.org");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.DECLINED), bob))
+                .isEqualTo("No video: bob@example.org declined it");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.UNSUPPORTED), bob))
+                .isEqualTo("No video: bob@example.org's app does not do video");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.NOT_NOW), bob))
+                .startsWith("No video: not possible now");
     }
 }
