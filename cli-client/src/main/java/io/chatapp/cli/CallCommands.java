@@ -127,7 +127,21 @@ final class CallCommands {
             return "Connection lost; reconnecting the " + kind + " with " + peer + "…";
         } else if (event instanceof CallEvent.Ended ended) {
             return "Call with " + peer + " ended: " + reason(ended) + duration(ended.duration());
-        } else if (event instanceof CallEvent.VideoRequested) {
+        } else if (event instanceof CallEvent.VideoRequested || event instanceof CallEvent.VideoChanged
+                || event instanceof CallEvent.VideoRefused) {
+            return videoLine(event, peer);
+        } else if (event instanceof CallEvent.PeerMediaChanged changed) {
+            return peer + (changed.microphoneMuted() ? " muted the microphone" : " unmuted the microphone")
+                    + (event.call().video() ? (changed.cameraOn() ? ", camera on" : ", camera off") : "");
+        } else if (event instanceof CallEvent.QualityChanged changed) {
+            return qualityLine(changed.quality(), changed.availableKbps());
+        }
+        return null;
+    }
+
+    /** The line of a video request, change or refusal in the call with {@code peer}; null for other events. */
+    static String videoLine(CallEvent event, String peer) {
+        if (event instanceof CallEvent.VideoRequested) {
             return BELL + peer + " asks to add video: /video accept or /video decline";
         } else if (event instanceof CallEvent.VideoChanged changed) {
             return changed.video() ? "Video on in the call with " + peer + " (/camera, /video off)"
@@ -138,11 +152,6 @@ final class CallCommands {
                 case UNSUPPORTED -> peer + "'s app does not do video";
                 case NOT_NOW -> "not possible now (the call is not connected, or a change is under way)";
             };
-        } else if (event instanceof CallEvent.PeerMediaChanged changed) {
-            return peer + (changed.microphoneMuted() ? " muted the microphone" : " unmuted the microphone")
-                    + (event.call().video() ? (changed.cameraOn() ? ", camera on" : ", camera off") : "");
-        } else if (event instanceof CallEvent.QualityChanged changed) {
-            return qualityLine(changed.quality(), changed.availableKbps());
         }
         return null;
     }

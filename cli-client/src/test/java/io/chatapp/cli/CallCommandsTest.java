@@ -3,7 +3,9 @@ package io.chatapp.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatapp.client.CallEvent;
 import io.chatapp.client.CallQuality;
+import io.chatapp.client.VideoRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,5 +124,24 @@ class CallCommandsTest {
                 .isEqualTo("Your video: low quality (the link carries about 320 kbit/s)");
         assertThat(CallCommands.qualityLine(CallQuality.HIGH, 2_400))
                 .isEqualTo("Your video: full quality (the link carries about 2400 kbit/s)");
+    }
+
+    @Test
+    void videoRequestsChangesAndRefusalsHaveTheirLines() {
+        String bob = "bob@example.org";
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRequested(null), bob))
+                .isEqualTo(CallCommands.BELL + "bob@example.org asks to add video: /video accept or /video decline");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, true, true), bob))
+                .isEqualTo("Video on in the call with bob@example.org (/camera, /video off)");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, false, true), bob))
+                .isEqualTo("bob@example.org went back to voice only");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoChanged(null, false, false), bob))
+                .isEqualTo("Voice only again with bob@example.org");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.DECLINED), bob))
+                .isEqualTo("No video: bob@example.org declined it");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.UNSUPPORTED), bob))
+                .isEqualTo("No video: bob@example.org's app does not do video");
+        assertThat(CallCommands.videoLine(new CallEvent.VideoRefused(null, VideoRefusal.NOT_NOW), bob))
+                .startsWith("No video: not possible now");
     }
 }

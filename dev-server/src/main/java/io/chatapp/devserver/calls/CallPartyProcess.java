@@ -72,6 +72,8 @@ public final class CallPartyProcess implements AutoCloseable {
                 user.username(), user.password(), resource, relayOnly ? "relay-only" : "any-route"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("CHATAPP_CALL_AUDIO", "headless");
+        // the generated pattern, never a developer's webcam: what the tests and benchmarks check must not vary
+        builder.environment().put("CHATAPP_CALL_CAMERA", "generated");
         return new CallPartyProcess(builder.start());
     }
 

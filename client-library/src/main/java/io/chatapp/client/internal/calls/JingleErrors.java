@@ -2,6 +2,7 @@ package io.chatapp.client.internal.calls;
 
 import io.chatapp.client.internal.calls.jingle.UnknownSession;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 
 /** The XEP-0166 error answers to Jingle requests. */
@@ -18,16 +19,12 @@ final class JingleErrors {
 
     /** A request the session cannot take now: unexpected-request with {@code <out-of-order/>}. */
     static IQ outOfOrder(IQ request) {
-        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.unexpected_request)
-                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("out-of-order",
-                        UnknownSession.NAMESPACE)).build());
+        return jingleError(request, StanzaError.Condition.unexpected_request, "out-of-order");
     }
 
     /** A change crossing one of this side's that wins (XEP-0166 tie-break): conflict with {@code <tie-break/>}. */
     static IQ tieBreak(IQ request) {
-        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.conflict)
-                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("tie-break",
-                        UnknownSession.NAMESPACE)).build());
+        return jingleError(request, StanzaError.Condition.conflict, "tie-break");
     }
 
     /** Contents that do not describe an RTP session over ICE-UDP. */
@@ -35,10 +32,14 @@ final class JingleErrors {
         return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.bad_request).build());
     }
 
-    /** An action this client does not implement (content-add, description-info, …). */
+    /** An action this client does not implement (content-modify, description-info, …). */
     static IQ unsupported(IQ request) {
-        return IQ.createErrorResponse(request, StanzaError.getBuilder(StanzaError.Condition.feature_not_implemented)
-                .addExtension(new org.jivesoftware.smack.packet.StandardExtensionElement("unsupported-info",
-                        UnknownSession.NAMESPACE)).build());
+        return jingleError(request, StanzaError.Condition.feature_not_implemented, "unsupported-info");
+    }
+
+    /** An error with a XEP-0166 condition element ({@code urn:xmpp:jingle:errors:1}) under the stanza one. */
+    private static IQ jingleError(IQ request, StanzaError.Condition condition, String jingleCondition) {
+        return IQ.createErrorResponse(request, StanzaError.getBuilder(condition)
+                .addExtension(new StandardExtensionElement(jingleCondition, UnknownSession.NAMESPACE)).build());
     }
 }

@@ -10,8 +10,12 @@ import io.chatapp.client.internal.calls.sdp.JingleToSdp;
 import io.chatapp.client.internal.calls.sdp.SdpToJingle;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 
 /**
  * Adding video to a call and taking it out again, as XEP-0166 and Conversations do it: the side that wants video
@@ -69,7 +73,14 @@ final class VideoSwitch {
                         return;
                     }
                     PeerSession media = session.media();
-                    media.startVideo();
+                    try {
+                        media.startVideo();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Call " + session.sid() + ": could not start the camera", e);
+                        offered = null;
+                        session.videoChanged(VideoChange.refused(VideoRefusal.NOT_NOW));
+                        return;
+                    }
                     media.createOffer(false).thenAccept(sdp -> session.context().thread().run(() -> sendAdd(sdp)))
                             .exceptionally(e -> session.fail("could not make the offer adding video", e));
                 }));
@@ -84,14 +95,35 @@ final class VideoSwitch {
         offeredLocal = new JingleContents(local.contents(), local.group() != null ? local.group()
                 : ContentChanges.bundle(local.contents()));
         offered = added;
+        if (added.isEmpty()) {
+            takeBack(VideoRefusal.NOT_NOW, null); // libwebrtc made no new section: nothing to ask for
+            return;
+        }
         LOG.info(() -> "Call " + session.sid() + ": asking to add " + ContentChanges.names(added));
         JingleIQ add = new JingleIQ("content-add", session.sid(), null, null, added, offeredLocal.group(), null,
                 null);
         session.context().stanzas().jingle(session.peerFull(), add).whenComplete((answer, failure) -> {
             if (failure != null) {
-                session.context().thread().run(() -> takeBack(VideoRefusal.UNSUPPORTED, null));
+                session.context().thread().run(() -> takeBack(refusal(failure), null));
             }
         });
+    }
+
+    /**
+     * Why the peer's error answer to a content-add refuses it: a crossing request that won ({@code conflict}, the
+     * tie-break) or a call not ready ({@code unexpected-request}) is "not now"; anything else (no content-add in
+     * the peer's client, no answer) says its client does not do it.
+     */
+    static VideoRefusal refusal(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof XMPPException.XMPPErrorException error) {
+            StanzaError.Condition condition = error.getStanzaError().getCondition();
+            if (condition == StanzaError.Condition.conflict || condition == StanzaError.Condition.unexpected_request) {
+                return VideoRefusal.NOT_NOW;
+            }
+        }
+        return VideoRefusal.UNSUPPORTED;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ContentChangesTest {
 
-    private static JingleContent content(String name, String media, String senders, String setup) {
+    /** A content with one payload type and an ICE-UDP transport; also for {@link VideoSwitchTest}. */
+    static JingleContent content(String name, String media, String senders, String setup) {
         RtpDescription description = new RtpDescription.Builder(media)
                 .payloadType(new PayloadType(media.equals("audio") ? 111 : 96, media.equals("audio") ? "opus" : "VP8",
                         media.equals("audio") ? 48000 : 90000, media.equals("audio") ? 2 : 1, List.of(), List.of()))

@@ -2,7 +2,6 @@ package io.chatapp.client.internal.calls.media;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,9 +48,7 @@ public final class CameraChoice {
         } else if (wanted.equalsIgnoreCase("generated") || wanted.equalsIgnoreCase("none")) {
             camera = Optional.empty();
         } else {
-            String needle = wanted.toLowerCase(Locale.ROOT);
-            camera = cameras.stream().filter(c -> contains(c.name(), needle) || contains(c.descriptor(), needle))
-                    .findFirst();
+            camera = DeviceNames.find(cameras, wanted, Camera::name, Camera::descriptor);
         }
         return camera.map(c -> new Choice(c, mode(c.modes())));
     }
@@ -66,9 +63,5 @@ public final class CameraChoice {
                 .filter(m -> m.width() <= MAX_WIDTH && m.height() <= MAX_HEIGHT && m.frameRate() >= MIN_FRAME_RATE)
                 .max(size.thenComparing(rate))
                 .orElseGet(() -> modes.stream().min(size).orElseThrow());
-    }
-
-    private static boolean contains(String text, String needle) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 }

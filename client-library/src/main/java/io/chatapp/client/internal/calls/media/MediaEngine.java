@@ -1,14 +1,19 @@
 package io.chatapp.client.internal.calls.media;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.Device;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
 
 /**
  * libwebrtc for one client: the peer connection factory, its audio device module and the thread that feeds the
@@ -17,9 +22,12 @@ import java.util.concurrent.ThreadFactory;
  * <p>libwebrtc's default audio module opens the sound system and can bring the JVM down on a host without one, so it
  * is used only when a sound system is there ({@link #soundSystemPresent()}); otherwise the headless module plays
  * the received audio into nothing (it still decodes it, which is what {@link ReceivedMedia} measures) and the
- * microphone is the generated tone.
+ * microphone is the generated tone. With a sound system the microphone is the default one, or the one
+ * {@code CHATAPP_CALL_MICROPHONE} names.
  */
 public final class MediaEngine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MediaEngine.class.getName());
 
     private final AudioDeviceModuleBase audioModule;
     private final PeerConnectionFactory factory;
@@ -45,10 +53,31 @@ public final class MediaEngine implements AutoCloseable {
         module.initPlayout();
         module.startPlayout();
         if (real) {
+            chooseMicrophone(module, System.getenv("CHATAPP_CALL_MICROPHONE"));
             module.initRecording();
             module.startRecording();
         }
         return new MediaEngine(module, real);
+    }
+
+    /**
+     * Records from the microphone whose name or descriptor contains {@code wanted} (as {@link DeviceNames} finds
+     * it); the sound system's default one when none is wanted or none matches.
+     */
+    private static void chooseMicrophone(AudioDeviceModuleBase module, String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return;
+        }
+        List<AudioDevice> microphones = module.getRecordingDevices();
+        Optional<AudioDevice> microphone = DeviceNames.find(microphones, wanted, Device::getName,
+                Device::getDescriptor);
+        if (microphone.isPresent()) {
+            module.setRecordingDevice(microphone.get());
+            LOG.info(() -> "Recording from " + microphone.get().getName());
+        } else {
+            LOG.warning(() -> "No microphone matches '" + wanted + "' among " + microphones.stream()
+                    .map(Device::getName).toList() + "; recording from the default one");
+        }
     }
 
     /**
