@@ -1,6 +1,8 @@
 package io.chatapp.it;
 
 import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.calls.CallNetwork;
+import io.chatapp.devserver.calls.CallPartyProcess;
 import io.chatapp.devserver.junit.TestUser;
 import io.chatapp.devserver.junit.TestUsers;
 

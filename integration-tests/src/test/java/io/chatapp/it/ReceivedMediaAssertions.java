@@ -2,6 +2,7 @@ package io.chatapp.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatapp.devserver.calls.CallPartyProcess;
 import java.time.Duration;
 
 /** Assertions on what a call party keeps receiving: more sound, more decoded frames, within a time. */
