@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The slow-client attack of issues 12 and 15 against the plugin in a real Openfire: 200 sockets (from four loopback
- * addresses, 50 each, under the per-address limit of 128) each trickling one header byte a second. With the default limits, /health keeps answering within a second throughout, and each trickler is
- * disconnected at the header deadline (chatapp.http.headerTimeoutSeconds, 10 s).
+ * addresses, 50 each, under the per-address limit of 128) each trickling one header byte a second. With the default
+ * limits, /health keeps answering within a second throughout, and each trickler is disconnected at the header
+ * deadline (chatapp.http.headerTimeoutSeconds, 10 s).
  */
 @ExtendWith(ChatServerExtension.class)
 class HttpFloodTest {

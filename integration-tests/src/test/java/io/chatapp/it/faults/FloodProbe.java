@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The "other users" of a flood: on an engine and threads of their own, pairs of users chat (one message every 50 ms
- * per pair, its delivery time measured), someone logs in and out every second (time to be online measured; a login failing or taking over 30 s
- * counts as failed), and
- * {@code /health} is asked every 250 ms (with a one-second timeout). Started before the fault, stopped after it.
+ * per pair, its delivery time measured), someone logs in and out every second (time to be online measured; a login
+ * failing or taking over {@link FaultBounds#LOGIN_SECONDS} counts as failed), and {@code /health} is asked every
+ * 250 ms (with a one-second timeout). Started before the fault, stopped after it.
  */
 final class FloodProbe implements AutoCloseable {
 
@@ -72,7 +72,7 @@ final class FloodProbe implements AutoCloseable {
     Result stop() throws InterruptedException {
         running = false;
         for (Thread worker : workers) {
-            worker.join(15_000);
+            worker.join(TimeUnit.SECONDS.toMillis(FaultBounds.LOGIN_SECONDS + 5));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (received.get() < sent.get() && System.nanoTime() < deadline) {
@@ -120,7 +120,8 @@ final class FloodProbe implements AutoCloseable {
         String[] account = loginPool.get(logins.count() % loginPool.size()).split("\0");
         long started = System.nanoTime();
         try {
-            LightXmppClient client = engine.login(account[0], account[1], "login", false).get(30, TimeUnit.SECONDS);
+            LightXmppClient client = engine.login(account[0], account[1], "login", false)
+                    .get(FaultBounds.LOGIN_SECONDS, TimeUnit.SECONDS);
             logins.record(System.nanoTime() - started);
             client.closeCleanly();
         } catch (Exception e) {

@@ -28,6 +28,7 @@ public record Settings(
         int messageMaxBodyChars,
         int stanzasPerSecond,
         int stanzaBurst,
+        int heapPressurePercent,
         StorySettings stories,
         CallSettings calls,
         PushSettings push) {
@@ -198,6 +199,12 @@ public record Settings(
                     + " (chatapp.xmpp.stanzasPerSecond) before it is closed: a login, a catch-up or a burst of"
                     + " messages stays well within it.");
 
+    public static final Setting<Integer> XMPP_HEAP_PRESSURE_PERCENT = Setting.integer(
+            "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the maximum heap (percent) above which a client"
+                    + " connection sending more than a tenth of chatapp.xmpp.stanzasPerSecond is closed: the flood"
+                    + " the sustained rate cannot see (handled no faster than it arrives) fills the heap; 100 turns"
+                    + " this off.");
+
     public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",
             86_400, 1, 31_536_000, "How long a status story lives after it is posted; at that moment every read path"
                     + " (feed, fetch, view, media URL) stops showing it, and the clean-up then deletes it.");
@@ -256,8 +263,8 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, STORIES_LIFETIME, STORIES_MAX_TEXT,
-            STORIES_MAX_VIDEO_SECONDS,
+            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, XMPP_HEAP_PRESSURE_PERCENT, STORIES_LIFETIME,
+            STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
             STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
             PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT, PUSH_VAPID_SUBJECT,
             PUSH_WEBPUSH_ALLOW_HTTP);
@@ -312,6 +319,7 @@ public record Settings(
                 MESSAGES_MAX_BODY_CHARS.read(source),
                 XMPP_STANZAS_PER_SECOND.read(source),
                 XMPP_STANZA_BURST.read(source),
+                XMPP_HEAP_PRESSURE_PERCENT.read(source),
                 StorySettings.read(source),
                 CallSettings.read(source),
                 PushSettings.read(source));
@@ -334,7 +342,8 @@ public record Settings(
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
                 + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stanzasPerSecond=" + stanzasPerSecond
-                + ", stanzaBurst=" + stanzaBurst + ", stories=" + stories + ", calls=" + calls
+                + ", stanzaBurst=" + stanzaBurst + ", heapPressurePercent=" + heapPressurePercent
+                + ", stories=" + stories + ", calls=" + calls
                 + ", push=" + push + "]";
     }
 }

@@ -5,10 +5,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many stanzas one client connection may send: a token bucket per connection, refilled at a sustained rate up to
- * a burst ({@code chatapp.xmpp.stanzasPerSecond}, {@code chatapp.xmpp.stanzaBurst}). Why: Openfire reads a
- * connection as fast as the client writes and queues what it read until a packet thread handles it, without limit;
- * one client writing stanzas as fast as it can filled 700 MB of heap in 15 s (docs/reliability.md). A connection over
- * its budget is to be closed, which stops the reading. Buckets of connections that went quiet are forgotten.
+ * a burst ({@code chatapp.xmpp.stanzasPerSecond}, {@code chatapp.xmpp.stanzaBurst}), and, while the heap is under
+ * pressure ({@link HeapPressure}), no more than a tenth of the sustained rate in the last second. Why: Openfire reads
+ * a connection as fast as the client writes and queues what it read until a packet thread handles it, without limit;
+ * one client writing stanzas as fast as it can filled 700 MB of heap in 15 s (docs/reliability.md). The bucket
+ * catches a flood handled faster than the sustained rate; one handled slower (a connection's stanzas are handled one
+ * after another, each message waiting for the archive's journal) never empties it, and the heap filling is what
+ * catches that one. A connection over its budget is to be closed, which stops the reading. Buckets of connections
+ * that went quiet are forgotten.
  */
 public final class StanzaRateLimit {
 
@@ -17,6 +21,8 @@ public final class StanzaRateLimit {
 
     private final double perNano;
     private final double burst;
+    /** Most stanzas a connection may have sent in the last second while the heap is under pressure. */
+    private final int underPressure;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public StanzaRateLimit(int perSecond, int burst) {
@@ -25,14 +31,19 @@ public final class StanzaRateLimit {
         }
         this.perNano = perSecond / 1e9;
         this.burst = burst;
+        this.underPressure = Math.max(1, perSecond / 10);
     }
 
-    /** Takes one stanza from the connection's budget; false once the connection has sent more than it allows. */
-    public boolean allows(String connection, long nowNanos) {
+    /**
+     * Takes one stanza from the connection's budget; false once the connection has sent more than it allows, or,
+     * with the heap under pressure, more than a tenth of the sustained rate in the last second.
+     */
+    public boolean allows(String connection, long nowNanos, boolean heapPressure) {
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(bucket -> bucket.fullAt(nowNanos));
         }
-        return buckets.computeIfAbsent(connection, key -> new Bucket(burst, nowNanos)).take(nowNanos);
+        return buckets.computeIfAbsent(connection, key -> new Bucket(burst, nowNanos))
+                .take(nowNanos, heapPressure ? underPressure : Integer.MAX_VALUE);
     }
 
     /** Forgets a connection (closed). */
@@ -41,26 +52,43 @@ public final class StanzaRateLimit {
     }
 
     /** The text given with the closing, naming the limit. */
-    public String refusal() {
-        return "more than " + Math.round(perNano * 1e9) + " stanzas a second (burst " + Math.round(burst) + ")";
+    public String refusal(boolean heapPressure) {
+        return heapPressure ? "more than " + underPressure + " stanzas a second while the server's memory is short"
+                : "more than " + Math.round(perNano * 1e9) + " stanzas a second (burst " + Math.round(burst) + ")";
     }
 
     private final class Bucket {
         private double tokens;
         private long updated;
+        /** Stanzas counted in the current second (since {@code secondStarted}) and in the one before. */
+        private long secondStarted;
+        private int thisSecond;
+        private int lastSecond;
 
         Bucket(double tokens, long now) {
             this.tokens = tokens;
             this.updated = now;
+            this.secondStarted = now;
         }
 
-        synchronized boolean take(long now) {
+        synchronized boolean take(long now, int mostInLastSecond) {
             refill(now);
-            if (tokens < 1) {
+            countSecond(now);
+            if (tokens < 1 || Math.max(thisSecond, lastSecond) > mostInLastSecond) {
                 return false;
             }
             tokens--;
             return true;
+        }
+
+        private void countSecond(long now) {
+            long seconds = (now - secondStarted) / 1_000_000_000L;
+            if (seconds > 0) {
+                lastSecond = seconds == 1 ? thisSecond : 0;
+                thisSecond = 0;
+                secondStarted += seconds * 1_000_000_000L;
+            }
+            thisSecond++;
         }
 
         synchronized boolean fullAt(long now) {

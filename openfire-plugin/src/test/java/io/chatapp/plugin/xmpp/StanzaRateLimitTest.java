@@ -13,37 +13,67 @@ class StanzaRateLimitTest {
     void aBurstPassesThenTheSustainedRateAndNoMore() {
         StanzaRateLimit limit = new StanzaRateLimit(10, 50);
         for (int i = 0; i < 50; i++) {
-            assertThat(limit.allows("c1", 0)).as("stanza %d of the burst", i).isTrue();
+            assertThat(limit.allows("c1", 0, false)).as("stanza %d of the burst", i).isTrue();
         }
-        assertThat(limit.allows("c1", 0)).isFalse();
+        assertThat(limit.allows("c1", 0, false)).isFalse();
         // A second later, ten more.
         for (int i = 0; i < 10; i++) {
-            assertThat(limit.allows("c1", SECOND)).isTrue();
+            assertThat(limit.allows("c1", SECOND, false)).isTrue();
         }
-        assertThat(limit.allows("c1", SECOND)).isFalse();
+        assertThat(limit.allows("c1", SECOND, false)).isFalse();
     }
 
     @Test
     void eachConnectionHasItsOwnBudgetAndAForgottenOneStartsFull() {
         StanzaRateLimit limit = new StanzaRateLimit(1, 2);
-        assertThat(limit.allows("c1", 0)).isTrue();
-        assertThat(limit.allows("c1", 0)).isTrue();
-        assertThat(limit.allows("c1", 0)).isFalse();
-        assertThat(limit.allows("c2", 0)).isTrue();
+        assertThat(limit.allows("c1", 0, false)).isTrue();
+        assertThat(limit.allows("c1", 0, false)).isTrue();
+        assertThat(limit.allows("c1", 0, false)).isFalse();
+        assertThat(limit.allows("c2", 0, false)).isTrue();
         limit.forget("c1");
-        assertThat(limit.allows("c1", 0)).isTrue();
+        assertThat(limit.allows("c1", 0, false)).isTrue();
     }
 
     @Test
     void aQuietConnectionRefillsOnlyUpToTheBurst() {
         StanzaRateLimit limit = new StanzaRateLimit(100, 5);
-        assertThat(limit.allows("c1", 0)).isTrue();
+        assertThat(limit.allows("c1", 0, false)).isTrue();
         int passed = 0;
-        while (limit.allows("c1", 3600 * SECOND)) {
+        while (limit.allows("c1", 3600 * SECOND, false)) {
             passed++;
         }
         assertThat(passed).isEqualTo(5);
-        assertThat(limit.refusal()).isEqualTo("more than 100 stanzas a second (burst 5)");
+        assertThat(limit.refusal(false)).isEqualTo("more than 100 stanzas a second (burst 5)");
+    }
+
+    @Test
+    void underHeapPressureAConnectionBusierThanATenthOfTheRateIsRefusedEvenWithItsBucketFull() {
+        StanzaRateLimit limit = new StanzaRateLimit(500, 5_000);
+        // A flood handled slower than the sustained rate: 300 a second never empties the bucket.
+        long at = 0;
+        for (int second = 0; second < 20; second++) {
+            for (int i = 0; i < 300; i++) {
+                at = second * SECOND + i * (SECOND / 300);
+                assertThat(limit.allows("flooder", at, false)).as("second %d, stanza %d", second, i).isTrue();
+            }
+        }
+        // A chatting user: 20 a second.
+        for (int i = 0; i < 40; i++) {
+            assertThat(limit.allows("chatter", i * (SECOND / 20), false)).isTrue();
+        }
+        assertThat(limit.allows("flooder", at + 1, true)).isFalse();
+        assertThat(limit.allows("chatter", 2 * SECOND + 1, true)).isTrue();
+        assertThat(limit.refusal(true)).isEqualTo("more than 50 stanzas a second while the server's memory is short");
+    }
+
+    @Test
+    void underHeapPressureOnlyTheLastSecondCounts() {
+        StanzaRateLimit limit = new StanzaRateLimit(500, 5_000);
+        for (int i = 0; i < 400; i++) {
+            assertThat(limit.allows("burst", i, false)).isTrue();
+        }
+        // Quiet for two seconds: the burst is history.
+        assertThat(limit.allows("burst", 3 * SECOND, true)).isTrue();
     }
 
     @Test

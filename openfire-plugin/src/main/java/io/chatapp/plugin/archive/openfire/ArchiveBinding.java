@@ -10,6 +10,7 @@ import io.chatapp.plugin.openfire.OpenfireFeature;
 import io.chatapp.plugin.openfire.OpenfireRegistrations;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.BodyLimit;
+import io.chatapp.plugin.xmpp.HeapPressure;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
 import java.util.List;
 import org.jivesoftware.openfire.XMPPServer;
@@ -41,7 +42,8 @@ public final class ArchiveBinding implements OpenfireFeature {
         MediaService media = services.get(MediaService.class);
         // One routing for the archive's parts: the retraction gate clears what the archive interceptor lets pass.
         PluginRouting routing = new PluginRouting();
-        registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class)));
+        registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class),
+                services.get(HeapPressure.class)));
         registrations.intercept(new BodyLimitInterceptor(services.get(BodyLimit.class), routing));
         RetractionGate retractions = new RetractionGate(archive, settings.retractionWindow(), routing, media);
         ArchiveInterceptor archiving = new ArchiveInterceptor(archive, retractions, routing, domain, media);

@@ -1,5 +1,6 @@
 package io.chatapp.plugin.archive.openfire;
 
+import io.chatapp.plugin.xmpp.HeapPressure;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Packet;
 
 /**
- * Closes a client connection that sends stanzas faster than {@link StanzaRateLimit} allows, and drops what it had
+ * Closes a client connection that sends stanzas faster than {@link StanzaRateLimit} allows (less while the heap is
+ * under {@link HeapPressure}), and drops what it had
  * sent that is still waiting to be handled. Closing is what stops Openfire reading the flood into memory (it reads
  * ahead of its packet threads without limit); refusing stanza by stanza would not. Installed first, so a flood
  * reaches no other interceptor.
@@ -20,9 +22,11 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(StanzaFloodInterceptor.class);
 
     private final StanzaRateLimit limit;
+    private final HeapPressure heap;
 
-    StanzaFloodInterceptor(StanzaRateLimit limit) {
+    StanzaFloodInterceptor(StanzaRateLimit limit, HeapPressure heap) {
         this.limit = limit;
+        this.heap = heap;
     }
 
     @Override
@@ -36,12 +40,14 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
             limit.forget(connection);
             throw new PacketRejectedException("connection closed for flooding");
         }
-        if (!limit.allows(connection, System.nanoTime())) {
-            LOG.warn("Closing the connection of {} ({}): it sent {}", session.getAddress(), connection,
-                    limit.refusal());
+        long now = System.nanoTime();
+        boolean pressure = heap.high(now);
+        if (!limit.allows(connection, now, pressure)) {
+            String refusal = limit.refusal(pressure);
+            LOG.warn("Closing the connection of {} ({}): it sent {}", session.getAddress(), connection, refusal);
             limit.forget(connection);
             session.close();
-            throw new PacketRejectedException(limit.refusal());
+            throw new PacketRejectedException(refusal);
         }
     }
 }
