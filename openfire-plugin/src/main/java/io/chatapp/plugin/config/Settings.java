@@ -196,14 +196,12 @@ public record Settings(
 
     public static final Setting<Integer> XMPP_STANZA_BURST = Setting.integer("chatapp.xmpp.stanzaBurst",
             5_000, 1, 10_000_000, "Stanzas one client connection may send at once above the sustained rate"
-                    + " (chatapp.xmpp.stanzasPerSecond) before it is closed: a login, a catch-up or a burst of"
-                    + " messages stays well within it.");
+                    + " (chatapp.xmpp.stanzasPerSecond) before it is closed.");
 
     public static final Setting<Integer> XMPP_HEAP_PRESSURE_PERCENT = Setting.integer(
-            "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the maximum heap (percent) above which a client"
-                    + " connection sending more than a tenth of chatapp.xmpp.stanzasPerSecond is closed: the flood"
-                    + " the sustained rate cannot see (handled no faster than it arrives) fills the heap; 100 turns"
-                    + " this off.");
+            "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the JVM's maximum heap (heap in use, garbage not yet"
+                    + " collected included) above which a client connection that sent more than a tenth of"
+                    + " chatapp.xmpp.stanzasPerSecond (50 by default) in the last second is closed.");
 
     public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",
             86_400, 1, 31_536_000, "How long a status story lives after it is posted; at that moment every read path"
