@@ -9,10 +9,10 @@ import org.dom4j.Element;
  * text (or null) and children. An attribute named {@code xmlns} is left out, since dom4j takes the namespace from
  * the element's name.
  */
-record FuzzElement(String name, String namespace, List<String[]> attributes, String text,
+public record FuzzElement(String name, String namespace, List<String[]> attributes, String text,
                    List<FuzzElement> children) {
 
-    Element build() {
+    public Element build() {
         Element element = DocumentHelper.createElement(DocumentHelper.createQName(name,
                 DocumentHelper.createNamespace("", namespace)));
         fill(element);

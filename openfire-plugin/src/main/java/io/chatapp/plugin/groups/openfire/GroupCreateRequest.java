@@ -16,15 +16,16 @@ final class GroupCreateRequest {
     }
 
     /**
-     * Whether the presence asks for a group; the element is taken out, so the room does not show it to the occupants
-     * with the creator's presence.
+     * Whether the presence asks for a group; the element is taken out, every copy of it, so the room does not show it
+     * to the occupants with the creator's presence.
      */
     static boolean take(Presence presence) {
-        Element create = presence.getChildElement(ELEMENT, GroupIqHandler.NAMESPACE);
-        if (create == null) {
-            return false;
+        boolean asked = false;
+        for (Element create = presence.getChildElement(ELEMENT, GroupIqHandler.NAMESPACE); create != null;
+             create = presence.getChildElement(ELEMENT, GroupIqHandler.NAMESPACE)) {
+            presence.getElement().remove(create);
+            asked = true;
         }
-        presence.getElement().remove(create);
-        return true;
+        return asked;
     }
 }

@@ -235,7 +235,7 @@ final class GroupInterceptor implements PacketInterceptor {
         }
     }
 
-    private static boolean isDestroy(IQ iq) {
+    static boolean isDestroy(IQ iq) {
         Element query = iq.getChildElement();
         return iq.getType() == IQ.Type.set && iq.getTo().getResource() == null && query != null
                 && RoomRequests.MUC_OWNER.equals(query.getNamespaceURI()) && query.element("destroy") != null;

@@ -1,6 +1,7 @@
 package io.chatapp.plugin.groups.openfire;
 
 import io.chatapp.plugin.groups.GroupMember;
+import io.chatapp.plugin.groups.GroupRequest;
 import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.GroupSummary;
 import io.chatapp.plugin.openfire.AsyncIqHandler;
@@ -8,12 +9,14 @@ import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import io.chatapp.plugin.xmpp.XmppTime;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 
 /**
  * {@code urn:chatapp:groups:0}, addressed to the server: the requester's groups ({@code <groups/>}, get), a group's
@@ -23,6 +26,14 @@ import org.xmpp.packet.JID;
 final class GroupIqHandler extends AsyncIqHandler {
 
     static final String NAMESPACE = "urn:chatapp:groups:0";
+
+    /** The element name an IQ to a room is readdressed under → what it was when the client sent it. */
+    private static final Map<String, Predicate<IQ>> READDRESSED_SHAPES = Map.of(
+            GroupMam.READDRESSED, iq -> GroupMam.isQuery(iq) || GroupMam.isHide(iq),
+            GroupReceipts.READDRESSED, GroupReceipts::isInfoRequest,
+            GroupRemovals.READDRESSED, GroupRemovals::isModeration,
+            GroupVCard.READDRESSED, GroupVCard::isVCard,
+            GroupInterceptor.NOTHING_TO_DESTROY, GroupInterceptor::isDestroy);
 
     private final GroupService groups;
     private final GroupBroadcast broadcast;
@@ -49,19 +60,19 @@ final class GroupIqHandler extends AsyncIqHandler {
     protected CompletableFuture<IQ> answer(IQ request) {
         Element child = request.getChildElement();
         if (child.getName().equals(GroupMam.READDRESSED)) {
-            return mam.answer(RoomIqReaddressing.restore(request));
+            return mam.answer(restored(request));
         }
         if (child.getName().equals(GroupReceipts.READDRESSED)) {
-            return receipts.answer(RoomIqReaddressing.restore(request));
+            return receipts.answer(restored(request));
         }
         if (child.getName().equals(GroupRemovals.READDRESSED)) {
-            return removals.answer(RoomIqReaddressing.restore(request));
+            return removals.answer(restored(request));
         }
         if (child.getName().equals(GroupVCard.READDRESSED)) {
-            return vcards.answer(RoomIqReaddressing.restore(request));
+            return vcards.answer(restored(request));
         }
         if (child.getName().equals(GroupInterceptor.NOTHING_TO_DESTROY)) {
-            return CompletableFuture.completedFuture(IQ.createResultIQ(RoomIqReaddressing.restore(request)));
+            return CompletableFuture.completedFuture(IQ.createResultIQ(restored(request)));
         }
         if (child.getName().equals(GroupInterceptor.REFUSED)) {
             return CompletableFuture.completedFuture(refusal(request));
@@ -71,24 +82,45 @@ final class GroupIqHandler extends AsyncIqHandler {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "address group requests to the server");
         }
         IQ reply = IQ.createResultIQ(request);
-        switch (child.getName() + "/" + request.getType()) {
-            case "groups/get" -> reply.setChildElement(list(requester));
-            case "settings/set" -> broadcast.send(groups.changeSettings(room(child), requester,
-                    flag(child, "announce"), flag(child, "edit-info")));
-            case "leave/set" -> leave(room(child), requester);
-            case "info/set" -> describe(room(child), requester, child.attributeValue("name"),
-                    child.attributeValue("description"));
-            default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST,
-                    "unknown request " + child.getName() + " (" + request.getType() + ")");
+        GroupRequest parsed = GroupRequest.parse(child, request.getType() == IQ.Type.set);
+        if (parsed instanceof GroupRequest.ListGroups) {
+            reply.setChildElement(list(requester));
+        } else if (parsed instanceof GroupRequest.ChangeSettings settings) {
+            broadcast.send(groups.changeSettings(settings.room(), requester, settings.announce(),
+                    settings.membersEditInfo()));
+        } else if (parsed instanceof GroupRequest.Leave leave) {
+            leave(leave.room(), requester);
+        } else if (parsed instanceof GroupRequest.Describe info) {
+            describe(info.room(), requester, info.name(), info.description());
         }
         return CompletableFuture.completedFuture(reply);
     }
 
-    /** The error a refused request to a room gets, from the room. */
-    private static IQ refusal(IQ readdressed) {
-        StanzaError error = StanzaError.valueOf(RoomIqReaddressing.extra(readdressed, GroupInterceptor.CONDITION));
+    /**
+     * A readdressed IQ as the client sent it to the room, which must be what {@link GroupInterceptor} readdresses
+     * under that name: a client may send these elements to the server itself, and the answering code relies on the
+     * shape the interceptor checked. Anything else is {@code bad-request}.
+     */
+    static IQ restored(IQ readdressed) {
+        IQ original = RoomIqReaddressing.restore(readdressed);
+        Predicate<IQ> shape = READDRESSED_SHAPES.get(readdressed.getChildElement().getName());
+        if (shape == null || original.getChildElement() == null || !shape.test(original)) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "not a request to a group");
+        }
+        return original;
+    }
+
+    /**
+     * The error a refused request to a room gets, from the room. A {@code refused} element a client sent itself (no
+     * room, no known condition) is answered {@code bad-request}.
+     */
+    static IQ refusal(IQ readdressed) {
+        String condition = RoomIqReaddressing.extra(readdressed, GroupInterceptor.CONDITION);
         String text = RoomIqReaddressing.extra(readdressed, GroupInterceptor.TEXT);
         IQ original = RoomIqReaddressing.restore(readdressed, GroupInterceptor.CONDITION, GroupInterceptor.TEXT);
+        StanzaError error = Arrays.stream(StanzaError.values()).filter(known -> known.name().equals(condition))
+                .findFirst().orElseThrow(() -> new StanzaErrorException(StanzaError.BAD_REQUEST,
+                        "not a request to a group"));
         return PluginRouting.errorReply(original, new StanzaErrorException(error, text));
     }
 
@@ -105,9 +137,6 @@ final class GroupIqHandler extends AsyncIqHandler {
 
     /** Name and description through the plugin, for members when the group lets all members edit its info. */
     private void describe(String room, String requester, String name, String description) {
-        if (name == null && description == null) {
-            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "name or description is required");
-        }
         groups.checkInfoChange(room, requester);
         actions.describe(room, requester, name, description);
         broadcast.send(groups.applyInfo(room, requester, name, description));
@@ -131,25 +160,5 @@ final class GroupIqHandler extends AsyncIqHandler {
             }
         }
         return list;
-    }
-
-    private static String room(Element child) {
-        String room = child.attributeValue("room");
-        if (room == null || room.isBlank()) {
-            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "room is required");
-        }
-        return new JID(room).toBareJID();
-    }
-
-    private static Boolean flag(Element child, String name) {
-        String value = child.attributeValue(name);
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "1", "true" -> true;
-            case "0", "false" -> false;
-            default -> throw new StanzaErrorException(StanzaError.BAD_REQUEST, name + " must be 1 or 0");
-        };
     }
 }

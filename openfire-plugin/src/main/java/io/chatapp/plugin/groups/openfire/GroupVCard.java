@@ -63,7 +63,7 @@ final class GroupVCard {
     }
 
     /** The PHOTO of a submitted vCard, or null when it has none (the image is removed). */
-    private static GroupImage image(Element vcard) {
+    static GroupImage image(Element vcard) {
         Element photo = vcard.element("PHOTO");
         if (photo == null || photo.elementTextTrim("BINVAL") == null || photo.elementTextTrim("BINVAL").isEmpty()) {
             return null;

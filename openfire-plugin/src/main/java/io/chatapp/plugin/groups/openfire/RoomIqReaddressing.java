@@ -1,10 +1,13 @@
 package io.chatapp.plugin.groups.openfire;
 
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.Map;
 import org.dom4j.Attribute;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 
 /**
  * Takes an IQ a client sent to a group room away from the room, to be answered by the plugin as if by the room. An
@@ -37,12 +40,21 @@ final class RoomIqReaddressing {
         return readdressed.getChildElement().attributeValue(name);
     }
 
-    /** The IQ as the client sent it to the room. */
+    /**
+     * The IQ as the client sent it to the room. A client may send an element of these names to the server itself:
+     * without a room's address and an element name it was not readdressed, and is refused as {@code bad-request}
+     * (rather than reaching the handlers without an addressee).
+     */
     static IQ restore(IQ readdressed, String... extras) {
         IQ original = readdressed.createCopy();
         Element payload = original.getChildElement();
-        original.setTo(payload.attributeValue(ROOM));
-        payload.setQName(QName.get(payload.attributeValue(ELEMENT), payload.attributeValue(NAMESPACE)));
+        original.setTo(room(payload.attributeValue(ROOM)));
+        String element = payload.attributeValue(ELEMENT);
+        String namespace = payload.attributeValue(NAMESPACE);
+        if (element == null || element.isBlank() || namespace == null) {
+            throw notReaddressed();
+        }
+        payload.setQName(QName.get(element, namespace));
         for (String name : concat(extras)) {
             Attribute attribute = payload.attribute(name);
             if (attribute != null) {
@@ -50,6 +62,25 @@ final class RoomIqReaddressing {
             }
         }
         return original;
+    }
+
+    private static JID room(String address) {
+        if (address == null) {
+            throw notReaddressed();
+        }
+        try {
+            JID room = new JID(address);
+            if (room.getNode() == null || room.getResource() != null) {
+                throw notReaddressed();
+            }
+            return room;
+        } catch (IllegalArgumentException e) {
+            throw notReaddressed();
+        }
+    }
+
+    private static StanzaErrorException notReaddressed() {
+        return new StanzaErrorException(StanzaError.BAD_REQUEST, "not a request to a group");
     }
 
     private static String[] concat(String[] extras) {
