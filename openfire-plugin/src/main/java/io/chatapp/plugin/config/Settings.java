@@ -199,8 +199,9 @@ public record Settings(
                     + " (chatapp.xmpp.stanzasPerSecond) before it is closed.");
 
     public static final Setting<Integer> XMPP_HEAP_PRESSURE_PERCENT = Setting.integer(
-            "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the JVM's maximum heap (heap in use, garbage not yet"
-                    + " collected included) above which a client connection that sent more than a tenth of"
+            "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the JVM's maximum heap (the heap in use"
+                    + " after the last garbage collection, young or full: what the server holds, not the garbage made"
+                    + " since) above which a client connection that sent more than a tenth of"
                     + " chatapp.xmpp.stanzasPerSecond (50 by default) in the last second is closed.");
 
     public static final Setting<Integer> STORIES_LIFETIME = Setting.integer("chatapp.stories.lifetimeSeconds",

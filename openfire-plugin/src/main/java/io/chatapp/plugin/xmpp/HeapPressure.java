@@ -1,10 +1,10 @@
 package io.chatapp.plugin.xmpp;
 
-import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
 /**
- * Whether the JVM's heap is over a share of its maximum ({@code chatapp.xmpp.heapPressurePercent}). Why: a client
+ * Whether the JVM's heap after its last collection ({@link HeapAfterCollection}) is over a share of its maximum
+ * ({@code chatapp.xmpp.heapPressurePercent}). Why: a client
  * flooding stanzas at or below the speed at which the server handles its connection never exceeds a rate limit,
  * yet Openfire keeps reading what it sends into memory, unhandled; the heap filling is the sign that does not miss
  * it. Reading the heap's use is cheap but not free, so it is read at most every {@link #RECHECK_NANOS}.
@@ -22,8 +22,7 @@ public final class HeapPressure {
 
     /** Over {@code percent} of this JVM's maximum heap. */
     public HeapPressure(int percent) {
-        this(percent, Runtime.getRuntime().maxMemory(),
-                () -> ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        this(percent, Runtime.getRuntime().maxMemory(), new HeapAfterCollection());
     }
 
     HeapPressure(int percent, long maxBytes, LongSupplier usedBytes) {
