@@ -33,9 +33,7 @@ class GroupRemovalProtocolTest {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "member");
-            join(b, room, "bob");
+            String room = teamWithBob(server, a, b, bob);
             String bobs = send(b, a, room, "typo from bob");
             String alices = send(a, b, room, "alice says hi");
 
@@ -60,9 +58,7 @@ class GroupRemovalProtocolTest {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
         try (RawXmpp a = RawXmpp.login(server, alice); RawXmpp b = RawXmpp.login(server, bob)) {
-            String room = create(server, a, "Team");
-            affiliate(a, room, bob, "member");
-            join(b, room, "bob");
+            String room = teamWithBob(server, a, b, bob);
             String recent = send(b, a, room, "sent two days ago");
             // The server's clock cannot be moved, so the message is moved back in time instead: an archive id carries
             // its message's time, and the default window is 48 hours.
@@ -183,6 +179,14 @@ class GroupRemovalProtocolTest {
             assertThat(b.messagesWithin(Duration.ofSeconds(1))).noneMatch(xml -> xml.contains("chat-markers")
                     && xml.contains(room + "/carol"));
         }
+    }
+
+    /** A group the owner created with bob as a member, bob in the room. */
+    private static String teamWithBob(DevServer server, RawXmpp owner, RawXmpp b, TestUser bob) throws Exception {
+        String room = create(server, owner, "Team");
+        affiliate(owner, room, bob, "member");
+        join(b, room, "bob");
+        return room;
     }
 
     /** A group the owner created with bob and carol as members, bob in the room. */
