@@ -2,6 +2,7 @@ package io.chatapp.plugin.xmpp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many stanzas one client connection may send: a token bucket per connection, refilled at a sustained rate up to
@@ -17,13 +18,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StanzaRateLimit {
 
     /** Buckets kept before those full again (idle long enough) are swept. */
-    private static final int SWEEP_ABOVE = 10_000;
+    static final int SWEEP_ABOVE = 10_000;
+    /**
+     * At most one sweep a second: with more busy connections than {@link #SWEEP_ABOVE} a sweep frees nothing, and
+     * sweeping on every stanza would make each one cost a pass over every connection, on a packet thread.
+     */
+    private static final long SWEEP_EVERY_NANOS = 1_000_000_000L;
 
     private final double perNano;
     private final double burst;
     /** Most stanzas a connection may have sent in the last second while the heap is under pressure. */
     private final int underPressure;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
 
     public StanzaRateLimit(int perSecond, int burst) {
         if (perSecond < 1 || burst < 1) {
@@ -39,11 +46,18 @@ public final class StanzaRateLimit {
      * with the heap under pressure, more than a tenth of the sustained rate in the last second.
      */
     public boolean allows(String connection, long nowNanos, boolean heapPressure) {
-        if (buckets.size() > SWEEP_ABOVE) {
+        long sweepAt = nextSweep.get();
+        if (buckets.size() > SWEEP_ABOVE && (sweepAt == Long.MIN_VALUE || nowNanos - sweepAt >= 0)
+                && nextSweep.compareAndSet(sweepAt, nowNanos + SWEEP_EVERY_NANOS)) {
             buckets.values().removeIf(bucket -> bucket.fullAt(nowNanos));
         }
         return buckets.computeIfAbsent(connection, key -> new Bucket(burst, nowNanos))
                 .take(nowNanos, heapPressure ? underPressure : Integer.MAX_VALUE);
+    }
+
+    /** How many connections have a bucket. */
+    int connections() {
+        return buckets.size();
     }
 
     /** Forgets a connection (closed). */

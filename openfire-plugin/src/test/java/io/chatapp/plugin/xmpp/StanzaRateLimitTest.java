@@ -77,6 +77,24 @@ class StanzaRateLimitTest {
     }
 
     @Test
+    void quietConnectionsAreSweptAtMostOnceASecond() {
+        StanzaRateLimit limit = new StanzaRateLimit(500, 5_000);
+        long second = 1_000_000_000L;
+        for (int i = 0; i <= StanzaRateLimit.SWEEP_ABOVE; i++) {
+            assertThat(limit.allows("c" + i, 0, false)).isTrue();
+        }
+        assertThat(limit.allows("busy", 0, false)).as("the first sweep: every bucket just used").isTrue();
+        assertThat(limit.connections()).isEqualTo(StanzaRateLimit.SWEEP_ABOVE + 2);
+
+        // Half a second later all of them are full again (a token takes 2 ms), yet no sweep runs before a second.
+        assertThat(limit.allows("late", second / 2, false)).isTrue();
+        assertThat(limit.connections()).isEqualTo(StanzaRateLimit.SWEEP_ABOVE + 3);
+
+        assertThat(limit.allows("next", second, false)).isTrue();
+        assertThat(limit.connections()).as("every full bucket forgotten, the one just used kept").isEqualTo(1);
+    }
+
+    @Test
     void refusesNonsense() {
         assertThatThrownBy(() -> new StanzaRateLimit(0, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new StanzaRateLimit(5, 0)).isInstanceOf(IllegalArgumentException.class);
