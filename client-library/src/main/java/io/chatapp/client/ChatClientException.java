@@ -11,7 +11,8 @@ public final class ChatClientException extends RuntimeException {
         NOT_AUTHORIZED,
         /**
          * Login refused without looking at the credentials: too many failed logins for this account or from this
-         * address (SASL {@code temporary-auth-failure}); try again later.
+         * address, or (over XMPP) the server is busy with other logins at that moment (SASL
+         * {@code temporary-auth-failure} for both); try again later. Automatic reconnection keeps trying by itself.
          */
         LOCKED_OUT,
         /** The credentials are right but an administrator disabled the account (SASL {@code account-disabled}). */

@@ -109,7 +109,8 @@ public final class Failures {
         SASLError condition = e.getSASLFailure().getSASLError(); // null for a condition Smack does not know
         return switch (condition == null ? SASLError.not_authorized : condition) {
             case temporary_auth_failure -> new ChatClientException(Reason.LOCKED_OUT,
-                    "Login refused: too many failed logins; try again later", e, text);
+                    "Login refused for now: too many failed logins, or the server is busy with other logins; try again later",
+                    e, text);
             case account_disabled -> new ChatClientException(Reason.ACCOUNT_DISABLED,
                     "Login refused: the account is disabled", e, text);
             default -> new ChatClientException(Reason.NOT_AUTHORIZED, "Login failed: wrong user name or password", e,

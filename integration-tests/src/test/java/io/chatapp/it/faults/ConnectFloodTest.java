@@ -50,9 +50,10 @@ class ConnectFloodTest {
             Thread.sleep(2_000);
             FloodProbe.Result others = probe.stop();
             long heapAfter = ServerVitals.heapAfterGcMegabytes();
-            System.out.printf("Connection flood: %d of %d clients online in %d ms (%d sessions); others: %s;"
+            System.out.printf("Connection flood: %d of %d clients online in %d ms (%d sessions, %d logins refused as"
+                            + " busy and retried); others: %s;"
                             + " heap after GC %d MB before, %d MB with them online; threads %d before; %s%n",
-                    online.size(), CLIENTS, allOnlineMillis, sessions, others, heapBefore, heapAfter, threadsBefore,
+                    online.size(), CLIENTS, allOnlineMillis, sessions, flood.busyRefusals(), others, heapBefore, heapAfter, threadsBefore,
                     ServerVitals.load());
 
             assertThat(failures).as("flood logins that failed").isEmpty();

@@ -203,6 +203,8 @@ final class LightXmppClient {
         } else if (part.startsWith("<success")) {
             authenticated = true;
             openStream();
+        } else if (part.startsWith("<failure") && part.contains("temporary-auth-failure") && !authenticated) {
+            fail(new ServerBusyException(jid() + ": " + part));
         } else if (part.startsWith("<failure") || part.startsWith("<stream:error") || part.startsWith("<failed")) {
             fail(new IOException(jid() + ": " + part));
         } else if (part.startsWith("<enabled")) {
@@ -312,6 +314,15 @@ final class LightXmppClient {
         }
         if (!ready.isDone()) {
             ready.completeExceptionally(new IOException("closed before " + jid() + " was online"));
+        }
+    }
+
+    /** The server refused the login for now ({@code temporary-auth-failure}): busy with other logins. */
+    static final class ServerBusyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ServerBusyException(String message) {
+            super(message);
         }
     }
 

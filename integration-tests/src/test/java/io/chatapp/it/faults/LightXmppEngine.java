@@ -10,6 +10,11 @@ import java.nio.channels.SocketChannel;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Thousands of {@link LightXmppClient}s on one thread: a selector loop over non-blocking sockets, so a test can
@@ -24,6 +29,9 @@ final class LightXmppEngine implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final Thread loop;
+    /** Waits out a client's retry delay, then hands the new attempt to the engine's thread. */
+    private final ScheduledExecutorService retries;
+    private final AtomicInteger busyRefusals = new AtomicInteger();
     private volatile boolean open = true;
 
     LightXmppEngine(String name, String host, int port, String domain) {
@@ -34,24 +42,56 @@ final class LightXmppEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "light-xmpp-" + name + "-retries");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.loop = new Thread(this::run, "light-xmpp-" + name);
         loop.setDaemon(true);
         loop.start();
     }
 
-    /** Connects and logs in (SCRAM-SHA-1, bind, presence); with stream management, enables it with resumption. */
+    /**
+     * Connects and logs in (SCRAM-SHA-1, bind, presence); with stream management, enables it with resumption. When
+     * the server is busy with other logins ({@code temporary-auth-failure}) the client connects again after a
+     * growing, jittered delay, as a real client does.
+     */
     CompletableFuture<LightXmppClient> login(String username, String password, String resource,
             boolean streamManagement) {
-        LightXmppClient client = new LightXmppClient(this, domain, username, password, resource, streamManagement);
-        execute(() -> connect(client));
-        return client.ready();
+        CompletableFuture<LightXmppClient> online = new CompletableFuture<>();
+        attempt(online, 1, () -> new LightXmppClient(this, domain, username, password, resource, streamManagement));
+        return online;
     }
 
-    /** A new connection that resumes (XEP-0198) the stream of a client that was dropped. */
-    CompletableFuture<LightXmppClient> resume(LightXmppClient dropped) {
-        LightXmppClient client = dropped.resumer();
+    /** Logins the server refused as busy, so far (each retried). */
+    int busyRefusals() {
+        return busyRefusals.get();
+    }
+
+    private void attempt(CompletableFuture<LightXmppClient> online, int attempt,
+            java.util.function.Supplier<LightXmppClient> clients) {
+        LightXmppClient client = clients.get();
         execute(() -> connect(client));
-        return client.ready();
+        client.ready().whenComplete((ready, failure) -> {
+            if (failure == null) {
+                online.complete(ready);
+            } else if (failure instanceof LightXmppClient.ServerBusyException && open) {
+                busyRefusals.incrementAndGet();
+                long delay = Math.min(500L << Math.min(attempt - 1, 3), 2_000L);
+                delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay);
+                retries.schedule(() -> attempt(online, attempt + 1, clients), delay, TimeUnit.MILLISECONDS);
+            } else {
+                online.completeExceptionally(failure);
+            }
+        });
+    }
+
+    /** A new connection that resumes (XEP-0198) the stream of a client that was dropped (retried like a login). */
+    CompletableFuture<LightXmppClient> resume(LightXmppClient dropped) {
+        CompletableFuture<LightXmppClient> resumed = new CompletableFuture<>();
+        attempt(resumed, 1, dropped::resumer);
+        return resumed;
     }
 
     /** Runs the task on the engine's thread. */
@@ -104,6 +144,7 @@ final class LightXmppEngine implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        retries.shutdownNow();
         selector.wakeup();
         try {
             loop.join(5_000);

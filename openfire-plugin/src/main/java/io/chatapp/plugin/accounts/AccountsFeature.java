@@ -4,6 +4,7 @@ import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.FeatureContext;
 import io.chatapp.plugin.Jobs;
 import io.chatapp.plugin.auth.AccessTokens;
+import io.chatapp.plugin.auth.LoginAdmission;
 import io.chatapp.plugin.auth.LoginGuard;
 import io.chatapp.plugin.auth.RefreshTokens;
 import io.chatapp.plugin.auth.RevokedAccessTokens;
@@ -14,10 +15,11 @@ import io.chatapp.plugin.config.AuthSettings;
 import java.time.Duration;
 
 /**
- * Accounts and logins: the account directory, the login guard, tokens (package {@code auth}), the account service,
- * and their HTTP routes. Provides {@link AccountService}, {@link AccountDirectory}, {@link LoginGuard} and
- * {@link TokenService}; its Openfire binding (package {@code accounts.openfire}) puts the token and guard SASL
- * mechanisms, the in-band registration rules and disabled accounts on Openfire.
+ * Accounts and logins: the account directory, the login guard and admission, tokens (package {@code auth}), the
+ * account service, and their HTTP routes. Provides {@link AccountService}, {@link AccountDirectory},
+ * {@link LoginGuard}, {@link LoginAdmission} and {@link TokenService}; its Openfire binding (package
+ * {@code accounts.openfire}) puts the token and guard SASL mechanisms, the in-band registration rules and disabled
+ * accounts on Openfire.
  */
 public final class AccountsFeature implements Feature {
 
@@ -55,6 +57,8 @@ public final class AccountsFeature implements Feature {
 
         context.services().provide(AccountDirectory.class, directory);
         context.services().provide(LoginGuard.class, guard);
+        context.services().provide(LoginAdmission.class,
+                new LoginAdmission(context.settings().accounts().loginsInProgress(), System::nanoTime));
         context.services().provide(TokenService.class, tokens);
         context.services().provide(AccountService.class, service);
     }

@@ -31,14 +31,18 @@ public final class GuardedSaslProvider extends Provider {
      */
     public GuardedSaslProvider(LoginGuard guard, AccountStatus status, String domain,
                                Function<Map<String, ?>, String> addressOf) {
-        this(guard, status, domain, addressOf, SaslRefusals.NOT_AUTHORIZED);
+        this(guard, status, domain, addressOf, SaslRefusals.NOT_AUTHORIZED, LoginAdmission.UNLIMITED);
     }
 
-    /** @param refusals how the XMPP server reports a lock-out and a disabled account */
+    /**
+     * @param refusals  how the XMPP server reports a lock-out, a busy server and a disabled account
+     * @param admission how many logins run at once
+     */
     public GuardedSaslProvider(LoginGuard guard, AccountStatus status, String domain,
-                               Function<Map<String, ?>, String> addressOf, SaslRefusals refusals) {
+                               Function<Map<String, ?>, String> addressOf, SaslRefusals refusals,
+                               LoginAdmission admission) {
         super(NAME, "1.0", "chat-app failed-login guard for XMPP logins");
-        SaslServerFactory factory = new Factory(this, guard, status, domain, addressOf, refusals);
+        SaslServerFactory factory = new Factory(this, guard, status, domain, addressOf, refusals, admission);
         for (String mechanism : MECHANISMS) {
             putService(new Service(this, SERVICE_TYPE, mechanism, Factory.class.getName(), null, null) {
                 @Override
@@ -50,7 +54,8 @@ public final class GuardedSaslProvider extends Provider {
     }
 
     private record Factory(Provider self, LoginGuard guard, AccountStatus status, String domain,
-                           Function<Map<String, ?>, String> addressOf, SaslRefusals refusals)
+                           Function<Map<String, ?>, String> addressOf, SaslRefusals refusals,
+                           LoginAdmission admission)
             implements SaslServerFactory {
 
         @Override
@@ -69,7 +74,8 @@ public final class GuardedSaslProvider extends Provider {
                 }
                 SaslServer server = delegateServer(provider, mechanism, protocol, serverName, props, handler);
                 if (server != null) {
-                    return new GuardedSaslServer(server, guard, status, domain, addressOf.apply(props), refusals);
+                    return new GuardedSaslServer(server, guard, status, domain, addressOf.apply(props), refusals,
+                            admission);
                 }
             }
             return null;

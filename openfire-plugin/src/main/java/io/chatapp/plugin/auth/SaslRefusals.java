@@ -26,6 +26,14 @@ public interface SaslRefusals {
         return new SaslException(message);
     }
 
+    /**
+     * The server runs its limit of logins at once ({@link LoginAdmission}); the credentials were not looked at.
+     * Reported like a lock-out, as {@code <temporary-auth-failure/>}: RFC 6120's condition for "try again later".
+     */
+    default SaslException serverBusy(String message) {
+        return lockedOut(message);
+    }
+
     /** The credentials are right but the account is disabled ({@code <account-disabled/>}). */
     default SaslException accountDisabled(String message) {
         return new SaslException(message);

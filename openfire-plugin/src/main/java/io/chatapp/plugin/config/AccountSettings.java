@@ -10,16 +10,18 @@ import java.time.Duration;
  * @param registrationsPerAddress  registration attempts allowed per client address per hour
  * @param passwordMinLength        shortest password accepted when registering or changing a password
  * @param lockout                  how failed logins are counted and punished
+ * @param loginsInProgress         XMPP logins (SASL exchanges) the server runs at once; more are asked to try again
+ *                                 later; 0 for no limit
  */
 public record AccountSettings(boolean httpRegistration, boolean inBandRegistration, int registrationsPerAddress,
-                              int passwordMinLength, LockoutSettings lockout) {
+                              int passwordMinLength, LockoutSettings lockout, int loginsInProgress) {
 
     /** Spelled out so that the settings line in the log never contains the word "password". */
     @Override
     public String toString() {
         return "AccountSettings[httpRegistration=" + httpRegistration + ", inBandRegistration=" + inBandRegistration
                 + ", registrationsPerAddress=" + registrationsPerAddress + ", minimumSecretLength=" + passwordMinLength
-                + ", lockout=" + lockout + "]";
+                + ", lockout=" + lockout + ", loginsInProgress=" + loginsInProgress + "]";
     }
 
     /**

@@ -198,6 +198,12 @@ public record Settings(
             5_000, 1, 10_000_000, "Stanzas one client connection may send at once above the sustained rate"
                     + " (chatapp.xmpp.stanzasPerSecond) before it is closed.");
 
+    public static final Setting<Integer> XMPP_LOGINS_IN_PROGRESS = Setting.integer(
+            "chatapp.xmpp.loginsInProgress", 32, 0, 100_000, "XMPP logins (SASL exchanges, every mechanism) the"
+                    + " server runs at once; a login beyond them is refused at once with temporary-auth-failure (try"
+                    + " again later) and not counted as a failed login, so that a crowd of clients logging in at once"
+                    + " cannot keep Openfire's threads from the users already online. 0 for no limit.");
+
     public static final Setting<Integer> XMPP_HEAP_PRESSURE_PERCENT = Setting.integer(
             "chatapp.xmpp.heapPressurePercent", 70, 1, 100, "Share of the JVM's maximum heap (the heap in use"
                     + " after the last garbage collection, young or full: what the server holds, not the garbage made"
@@ -262,7 +268,8 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, XMPP_HEAP_PRESSURE_PERCENT, STORIES_LIFETIME,
+            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, XMPP_HEAP_PRESSURE_PERCENT,
+            XMPP_LOGINS_IN_PROGRESS, STORIES_LIFETIME,
             STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
             STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
             PUSH_ANSWER_TIMEOUT, PUSH_MAX_PUBLISH_OPTIONS, PUSH_MAX_DEVICES, PUSH_PREVIEWS_DEFAULT, PUSH_VAPID_SUBJECT,
@@ -302,7 +309,8 @@ public record Settings(
                                 LOCKOUT_ADDRESS_ATTEMPTS.read(source),
                                 java.time.Duration.ofSeconds(LOCKOUT_FIRST_SECONDS.read(source)),
                                 java.time.Duration.ofSeconds(LOCKOUT_MAX_SECONDS.read(source)),
-                                java.time.Duration.ofMinutes(LOCKOUT_FORGET_MINUTES.read(source)))),
+                                java.time.Duration.ofMinutes(LOCKOUT_FORGET_MINUTES.read(source))),
+                        XMPP_LOGINS_IN_PROGRESS.read(source)),
                 new ArchiveSettings(
                         ARCHIVE_QUEUE_CAPACITY.read(source),
                         ARCHIVE_BATCH_SIZE.read(source),

@@ -67,7 +67,7 @@ class AccountServiceTest {
     private AccountService service(boolean httpRegistration, int perAddress) {
         return new AccountService(accounts, directory, tokens, guard,
                 new AddressRateLimiter(perAddress, Duration.ofHours(1), clock),
-                new AccountSettings(httpRegistration, true, perAddress, 8, LOCKOUT));
+                new AccountSettings(httpRegistration, true, perAddress, 8, LOCKOUT, 0));
     }
 
     private AccountService service() {

@@ -203,4 +203,62 @@ class GuardedSaslServerTest {
         assertThat(bob.isComplete()).isTrue();
         assertThat(status.logins).containsExactly("bob");
     }
+
+    @Test
+    void loginsBeyondTheLimitAreRefusedAsBusyWithoutLookingOrCounting() throws SaslException {
+        LoginAdmission admission = new LoginAdmission(1, System::nanoTime);
+        SaslServer alice = twoStep(admission);
+        alice.evaluateResponse(bytes("n,,n=alice,r=abc"));
+
+        for (int i = 0; i < 5; i++) {
+            SaslServer bob = new GuardedSaslServer(new FakeSaslServers.Plain(PASSWORDS, delegateCalls), guard, status,
+                    "example.org", ADDRESS, SaslRefusals.NOT_AUTHORIZED, admission);
+            assertThatThrownBy(() -> bob.evaluateResponse(bytes("\u0000bob\u0000bob-pw")))
+                    .isInstanceOf(SaslException.class).hasMessage(GuardedSaslServer.BUSY);
+        }
+        assertThat(delegateCalls.get()).as("the refused logins' credentials were never checked").isZero();
+        assertThat(guard.retryAfter("bob", ADDRESS)).as("a busy refusal is not a failed login").isEmpty();
+
+        alice.evaluateResponse(bytes("p=alice-pw"));
+        assertThat(alice.isComplete()).isTrue();
+        assertThat(admission.inProgress()).as("the finished exchange gave its slot back").isZero();
+        SaslServer bob = twoStep(admission);
+        bob.evaluateResponse(bytes("n,,n=bob,r=abc"));
+        bob.evaluateResponse(bytes("p=bob-pw"));
+        assertThat(status.logins).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void everyEndOfAnExchangeGivesItsSlotBack() throws SaslException {
+        LoginAdmission admission = new LoginAdmission(1, System::nanoTime);
+        SaslServer wrong = twoStep(admission);
+        wrong.evaluateResponse(bytes("n,,n=alice,r=abc"));
+        assertThatThrownBy(() -> wrong.evaluateResponse(bytes("p=wrong"))).hasMessage("bad proof");
+        assertThat(admission.inProgress()).as("after a failure").isZero();
+
+        for (int i = 0; i < 2; i++) {
+            SaslServer again = twoStep(admission);
+            again.evaluateResponse(bytes("n,,n=alice,r=abc"));
+            assertThatThrownBy(() -> again.evaluateResponse(bytes("p=wrong"))).hasMessage("bad proof");
+        }
+        assertThatThrownBy(() -> twoStep(admission).evaluateResponse(bytes("n,,n=alice,r=abc")))
+                .hasMessageContaining("Too many failed logins");
+        assertThat(admission.inProgress()).as("after a lock-out refusal").isZero();
+
+        status.disabled.add("bob");
+        SaslServer disabled = twoStep(admission);
+        disabled.evaluateResponse(bytes("n,,n=bob,r=abc"));
+        assertThatThrownBy(() -> disabled.evaluateResponse(bytes("p=bob-pw"))).hasMessage("Account disabled");
+        assertThat(admission.inProgress()).as("after a disabled account's refusal").isZero();
+
+        SaslServer abandoned = twoStep(admission);
+        abandoned.evaluateResponse(bytes("n,,n=carol,r=abc"));
+        abandoned.dispose();
+        assertThat(admission.inProgress()).as("after dispose").isZero();
+    }
+
+    private SaslServer twoStep(LoginAdmission admission) {
+        return new GuardedSaslServer(new FakeSaslServers.TwoStep(PASSWORDS), guard, status, "example.org", ADDRESS,
+                SaslRefusals.NOT_AUTHORIZED, admission);
+    }
 }

@@ -99,7 +99,7 @@ class SettingsTest {
                 "chat_v2", 25, 3000, "127.0.0.1", 8443, 16, 65_536, HttpLimits.defaults(), new AuthSettings("chatapp", "chatapp",
                         Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(30)),
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
-                        Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60))),
+                        Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)), 32),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48), "", "fsync"),
                 LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536, 500, 5_000, 70,
@@ -219,10 +219,11 @@ class SettingsTest {
                 "chatapp.lockout.addressAttempts", "70",
                 "chatapp.lockout.firstSeconds", "5",
                 "chatapp.lockout.maxSeconds", "60",
-                "chatapp.lockout.forgetMinutes", "10")).accounts();
+                "chatapp.lockout.forgetMinutes", "10",
+                "chatapp.xmpp.loginsInProgress", "0")).accounts();
 
         assertThat(accounts).isEqualTo(new AccountSettings(false, false, 3, 12, new AccountSettings.LockoutSettings(
-                7, 70, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(10))));
+                7, 70, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofMinutes(10)), 0));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.chatapp.plugin.accounts.AccountDirectory;
 import io.chatapp.plugin.accounts.AccountService;
 import io.chatapp.plugin.accounts.AccountsFeature;
 import io.chatapp.plugin.auth.GuardedSaslProvider;
+import io.chatapp.plugin.auth.LoginAdmission;
 import io.chatapp.plugin.auth.LoginGuard;
 import io.chatapp.plugin.auth.TokenSaslProvider;
 import io.chatapp.plugin.auth.TokenService;
@@ -40,7 +41,7 @@ public final class AccountsBinding implements OpenfireFeature {
 
         AccountDirectory directory = services.get(AccountDirectory.class);
         GuardedSaslProvider guard = new GuardedSaslProvider(services.get(LoginGuard.class), directory, domain,
-                SaslClientAddress::of, refusals);
+                SaslClientAddress::of, refusals, services.get(LoginAdmission.class));
         Security.insertProviderAt(guard, 1);
         registrations.onClose(() -> Security.removeProvider(guard.getName()));
 
