@@ -13,6 +13,8 @@ import io.chatapp.plugin.auth.TokenRoutes;
 import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.config.AuthSettings;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts and logins: the account directory, the login guard and admission, tokens (package {@code auth}), the
@@ -22,6 +24,8 @@ import java.time.Duration;
  * accounts on Openfire.
  */
 public final class AccountsFeature implements Feature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountsFeature.class);
 
     @Override
     public String name() {
@@ -57,8 +61,17 @@ public final class AccountsFeature implements Feature {
 
         context.services().provide(AccountDirectory.class, directory);
         context.services().provide(LoginGuard.class, guard);
-        context.services().provide(LoginAdmission.class,
-                new LoginAdmission(context.settings().accounts().loginsInProgress(), System::nanoTime));
+        LoginAdmission admission = new LoginAdmission(context.settings().accounts().loginsInProgress(),
+                System::nanoTime);
+        // Each refusal is logged at debug only (a crowd makes thousands); the operator sees a line a minute.
+        context.jobs().every(Duration.ofMinutes(1), "report logins refused as busy", () -> {
+            long refused = admission.takeRefusedCount();
+            if (refused > 0) {
+                LOG.info("{} XMPP logins were refused as busy in the last minute: more than {} at once"
+                        + " (chatapp.xmpp.loginsInProgress); their clients try again", refused, admission.limit());
+            }
+        });
+        context.services().provide(LoginAdmission.class, admission);
         context.services().provide(TokenService.class, tokens);
         context.services().provide(AccountService.class, service);
     }

@@ -28,6 +28,7 @@ public final class LoginAdmission {
     private final int limit;
     private final LongSupplier nanoTime;
     private final Set<Slot> held = new HashSet<>();
+    private long refused;
 
     /**
      * @param limit    logins run at once; 0 for no limit
@@ -52,12 +53,25 @@ public final class LoginAdmission {
                 held.removeIf(slot -> now - slot.admitted >= ABANDONED_AFTER.toNanos());
             }
             if (held.size() >= limit) {
+                refused++;
                 return Optional.empty();
             }
             Slot slot = new Slot(this, now);
             held.add(slot);
             return Optional.of(slot);
         }
+    }
+
+    /** Logins refused since the last call (for the operator's log), and starts counting again. */
+    public synchronized long takeRefusedCount() {
+        long count = refused;
+        refused = 0;
+        return count;
+    }
+
+    /** The limit of logins at once; 0 for none. */
+    public int limit() {
+        return limit;
     }
 
     /** Logins running now. */

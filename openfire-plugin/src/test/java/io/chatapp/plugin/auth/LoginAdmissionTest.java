@@ -21,7 +21,10 @@ class LoginAdmissionTest {
             slots.add(admission.tryAdmit().orElseThrow());
         }
         assertThat(admission.tryAdmit()).as("a fourth login at once").isEmpty();
+        assertThat(admission.tryAdmit()).isEmpty();
         assertThat(admission.inProgress()).isEqualTo(3);
+        assertThat(admission.takeRefusedCount()).as("refusals, for the operator's log").isEqualTo(2);
+        assertThat(admission.takeRefusedCount()).as("counted afresh").isZero();
 
         slots.get(1).release();
         slots.get(1).release();
