@@ -175,5 +175,16 @@ final class FloodProbe implements AutoCloseable {
             org.assertj.core.api.Assertions.assertThat(delivery.percentile(99)).as("delivery p99: %s", this)
                     .isLessThan(p99BoundMillis);
         }
+
+        /**
+         * The flood left the server bounded: the heap it added (after a full GC, during it and after) and the threads
+         * it added are within {@link FaultBounds}.
+         */
+        void assertServerBounded(long heapBefore, long heapDuring, long heapAfter, int threadsBefore) {
+            org.assertj.core.api.Assertions.assertThat(Math.max(heapDuring, heapAfter) - heapBefore)
+                    .as("heap the flood added, MB").isLessThan(FaultBounds.HEAP_GROWTH_MB);
+            org.assertj.core.api.Assertions.assertThat(maxThreads - threadsBefore).as("threads added during the flood")
+                    .isLessThan(FaultBounds.THREAD_GROWTH);
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUsers;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -47,17 +46,8 @@ class StanzaFloodTest {
             LightXmppClient sink = flood.login(accounts.get(1), BulkAccounts.PASSWORD, "sink", false)
                     .get(30, TimeUnit.SECONDS);
             AtomicLong sent = new AtomicLong();
-            AtomicLong delivered = new AtomicLong();
             AtomicLong refused = new AtomicLong();
-            CountDownLatch servedAgain = new CountDownLatch(1);
-            sink.onStanza(stanza -> {
-                String body = LightXmppClient.body(stanza);
-                if (stanza.startsWith("<message") && "flood after".equals(body)) {
-                    servedAgain.countDown();
-                } else if (stanza.startsWith("<message") && body != null && body.startsWith("flood ")) {
-                    delivered.incrementAndGet();
-                }
-            });
+            FloodSink received = new FloodSink(sink);
             flooder.onStanza(stanza -> {
                 if (stanza.startsWith("<message") && "error".equals(LightXmppClient.attribute(stanza, "type"))) {
                     refused.incrementAndGet();
@@ -84,21 +74,18 @@ class StanzaFloodTest {
             System.out.printf("Stanza flood: %d messages written in %d ms before the server closed the connection,"
                             + " %d delivered, %d refused; others: %s; heap after GC %d MB before, %d MB during,"
                             + " %d MB after; threads %d before; %s%n", sentInAll, closedAfterMillis,
-                    delivered.get(), refused.get(), others, heapBefore, heapDuring, heapAfter, threadsBefore,
+                    received.delivered(), refused.get(), others, heapBefore, heapDuring, heapAfter, threadsBefore,
                     ServerVitals.load());
 
             assertThat(flooder.isClosed()).as("the flooding connection closed by the server").isTrue();
-            assertThat(delivered.get()).as("flooded messages delivered before the close").isBetween(1L, sentInAll);
+            assertThat(received.delivered()).as("flooded messages delivered before the close").isBetween(1L, sentInAll);
             others.assertOthersUnharmed(FaultBounds.P99_MILLIS);
-            assertThat(Math.max(heapDuring, heapAfter) - heapBefore).as("heap the flood added, MB")
-                    .isLessThan(FaultBounds.HEAP_GROWTH_MB);
-            assertThat(others.maxThreads() - threadsBefore).as("threads added during the flood")
-                    .isLessThan(FaultBounds.THREAD_GROWTH);
+            others.assertServerBounded(heapBefore, heapDuring, heapAfter, threadsBefore);
 
             LightXmppClient again = flood.login(accounts.get(0), BulkAccounts.PASSWORD, "again", false)
                     .get(30, TimeUnit.SECONDS);
-            again.send("<message type='chat' to='" + to + "'><body>flood after</body></message>");
-            assertThat(servedAgain.await(30, TimeUnit.SECONDS)).as("the flooder, back at a normal pace, is served")
+            again.send("<message type='chat' to='" + to + "'><body>" + FloodSink.AFTER + "</body></message>");
+            assertThat(received.servedAgainWithin(30)).as("the flooder, back at a normal pace, is served")
                     .isTrue();
         }
     }

@@ -7,9 +7,7 @@ import io.chatapp.devserver.junit.ChatServerExtension;
 import io.chatapp.devserver.junit.TestUsers;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,16 +41,7 @@ class WebSocketFloodTest {
                      accounts.get(0), BulkAccounts.PASSWORD)) {
             LightXmppClient sink = engine.login(accounts.get(1), BulkAccounts.PASSWORD, "sink", false)
                     .get(30, TimeUnit.SECONDS);
-            AtomicLong delivered = new AtomicLong();
-            CountDownLatch servedAgain = new CountDownLatch(1);
-            sink.onStanza(stanza -> {
-                String body = LightXmppClient.body(stanza);
-                if (stanza.startsWith("<message") && "flood after".equals(body)) {
-                    servedAgain.countDown();
-                } else if (stanza.startsWith("<message") && body != null && body.startsWith("flood ")) {
-                    delivered.incrementAndGet();
-                }
-            });
+            FloodSink received = new FloodSink(sink);
             probe.start();
             Thread.sleep(2_000);
             String to = sink.jid();
@@ -82,24 +71,21 @@ class WebSocketFloodTest {
             long heapAfter = ServerVitals.heapAfterGcMegabytes();
             System.out.printf("WebSocket flood: %d messages written in %d ms, %d delivered, closed: %s; others: %s;"
                             + " heap after GC %d MB before, %d MB during, %d MB after; threads %d before; %s%n",
-                    sent, closedAfterMillis, delivered.get(), flooder.closeReason(), others, heapBefore, heapDuring,
-                    heapAfter, threadsBefore, ServerVitals.load());
+                    sent, closedAfterMillis, received.delivered(), flooder.closeReason(), others, heapBefore,
+                    heapDuring, heapAfter, threadsBefore, ServerVitals.load());
 
             assertThat(flooder.isClosed()).as("the flooding WebSocket closed by the server").isTrue();
             assertThat(closedAfterMillis).as("ms until the server closed the flood")
                     .isBetween(0L, TimeUnit.SECONDS.toMillis(FLOOD_SECONDS));
-            assertThat(delivered.get()).as("flooded messages delivered before the close").isBetween(1L, sent);
+            assertThat(received.delivered()).as("flooded messages delivered before the close").isBetween(1L, sent);
             others.assertOthersUnharmed(FaultBounds.P99_MILLIS);
-            assertThat(Math.max(heapDuring, heapAfter) - heapBefore).as("heap the flood added, MB")
-                    .isLessThan(FaultBounds.HEAP_GROWTH_MB);
-            assertThat(others.maxThreads() - threadsBefore).as("threads added during the flood")
-                    .isLessThan(FaultBounds.THREAD_GROWTH);
+            others.assertServerBounded(heapBefore, heapDuring, heapAfter, threadsBefore);
 
             try (WebSocketXmppClient again = WebSocketXmppClient.login(server.webSocketUri(), server.domain(),
                     accounts.get(0), BulkAccounts.PASSWORD)) {
-                again.send("<message xmlns='jabber:client' type='chat' to='" + to + "'><body>flood after</body>"
-                        + "</message>");
-                assertThat(servedAgain.await(30, TimeUnit.SECONDS))
+                again.send("<message xmlns='jabber:client' type='chat' to='" + to + "'><body>" + FloodSink.AFTER
+                        + "</body></message>");
+                assertThat(received.servedAgainWithin(30))
                         .as("the flooder, back at a normal pace, is served").isTrue();
             }
         }
