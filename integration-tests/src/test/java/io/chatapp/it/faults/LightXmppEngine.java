@@ -11,10 +11,12 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Thousands of {@link LightXmppClient}s on one thread: a selector loop over non-blocking sockets, so a test can
@@ -70,7 +72,7 @@ final class LightXmppEngine implements AutoCloseable {
     }
 
     private void attempt(CompletableFuture<LightXmppClient> online, int attempt,
-            java.util.function.Supplier<LightXmppClient> clients) {
+            Supplier<LightXmppClient> clients) {
         LightXmppClient client = clients.get();
         execute(() -> connect(client));
         client.ready().whenComplete((ready, failure) -> {
@@ -80,7 +82,11 @@ final class LightXmppEngine implements AutoCloseable {
                 busyRefusals.incrementAndGet();
                 long delay = Math.min(500L << Math.min(attempt - 1, 3), 2_000L);
                 delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay);
-                retries.schedule(() -> attempt(online, attempt + 1, clients), delay, TimeUnit.MILLISECONDS);
+                try {
+                    retries.schedule(() -> attempt(online, attempt + 1, clients), delay, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException closing) {
+                    online.completeExceptionally(failure); // the engine closed meanwhile
+                }
             } else {
                 online.completeExceptionally(failure);
             }
