@@ -28,6 +28,15 @@ class CallMediaTest {
     private static final int NARROW_KBIT = 300;
     /** What "sends more again" means: well above the narrowed link. */
     private static final long RECOVERED_KBPS = 2 * NARROW_KBIT;
+    /**
+     * The freeze a sudden drop may cost: what is queued in front of the narrow link (1 s) is late or lost, and the
+     * next key frame crosses the narrow link. Measured up to 2.4 s on a loaded machine after a 1.5 Mbit/s sender
+     * met the 300 kbit/s link; the narrowed phase lasts about 9 s, so video that never came back would show a
+     * longer gap.
+     */
+    private static final long NARROWING_GAP_MILLIS = 5_000;
+    /** Once adapted, and while only XMPP reconnects, the frames keep coming (measured at most about 320 ms). */
+    private static final long STEADY_GAP_MILLIS = 1_500;
 
     private final DevServer server;
     private final TestUsers users;
@@ -162,8 +171,10 @@ class CallMediaTest {
     /**
      * Adaptive streaming: Alice's uplink narrowed to {@value #NARROW_KBIT} kbit/s (tc tbf in her namespace) makes her
      * send less (libwebrtc's congestion control, and the quality ladder's lower step: CallEvent.QualityChanged);
-     * lifted, she sends more again. Bob's decoded frames never stop for more than 2 s. Meanwhile Alice's XMPP
-     * connection is cut: she reconnects, the call goes on and her hang-up still reaches Bob.
+     * lifted, she sends more again. Bob's video may freeze as the link narrows (what was queued in front of it is late
+     * or lost), but for less than 5 s, and not again once Alice has adapted: no gap of 1.5 s on the narrow link.
+     * Meanwhile Alice's XMPP connection is cut: she reconnects, Bob's frames keep coming (no gap of 1.5 s), the call
+     * goes on and her hang-up still reaches Bob.
      */
     @Test
     void videoFollowsANarrowedLinkWithoutFreezingAndSurvivesAnXmppReconnection() throws Exception {
@@ -173,30 +184,36 @@ class CallMediaTest {
         alice.await("EVENT Connected", SETUP);
         bob.awaitMedia(true, SETUP);
         long wide = sentKbpsReaching(alice, RECOVERED_KBPS); // congestion control's first probes take a while
-        bob.send("gap");
-        bob.await("GAP", SETUP);
+        longestGapSeenByBob(); // from here on
 
         network.limit(0, NARROW_KBIT);
         String stepDown = alice.await("EVENT QualityChanged", SETUP);
-        Thread.sleep(4_000);
+        Thread.sleep(8_000);
+        long narrowingGap = longestGapSeenByBob();
         long narrowed = alice.sentKbps(Duration.ofSeconds(5));
+        long narrowGap = longestGapSeenByBob();
 
         network.unlimit(0);
         aliceXmpp.cutAll();
         alice.await("STATE RECONNECTING", SETUP);
         awaitBackOnline(alice);
         long recovered = sentKbpsReaching(alice, RECOVERED_KBPS);
-        bob.send("gap");
-        long longestGap = Long.parseLong(bob.await("GAP", SETUP).split(" ")[1]);
+        long reconnectionGap = longestGapSeenByBob();
         System.out.printf("Adaptive video: %d kbit/s sent on the wide link, %d under %d kbit/s (%s), %d after; "
-                + "longest gap between Bob's frames %d ms%n", wide, narrowed, NARROW_KBIT, stepDown, recovered,
-                longestGap);
+                + "longest gap between Bob's frames %d ms as the link narrowed, %d ms on the narrow link, "
+                + "%d ms around the XMPP reconnection%n",
+                wide, narrowed, NARROW_KBIT, stepDown, recovered, narrowingGap, narrowGap, reconnectionGap);
 
         assertThat(wide).as("kbit/s sent on the wide link").isGreaterThanOrEqualTo(RECOVERED_KBPS);
         assertThat(stepDown).matches("EVENT QualityChanged (MEDIUM|LOW|MINIMAL) \\d+");
         assertThat(narrowed).as("kbit/s sent under the limit").isLessThan(NARROW_KBIT);
         assertThat(recovered).as("kbit/s sent once the limit is lifted").isGreaterThanOrEqualTo(RECOVERED_KBPS);
-        assertThat(longestGap).as("longest time without a decoded frame, ms").isLessThan(2_000);
+        assertThat(narrowingGap).as("longest time without a decoded frame as the link narrowed, ms")
+                .isLessThan(NARROWING_GAP_MILLIS);
+        assertThat(narrowGap).as("longest time without a decoded frame on the narrow link, ms")
+                .isLessThan(STEADY_GAP_MILLIS);
+        assertThat(reconnectionGap).as("longest time without a decoded frame around the XMPP reconnection, ms")
+                .isLessThan(STEADY_GAP_MILLIS);
         assertThat(alice.output()).noneMatch(line -> line.startsWith("EVENT Ended"));
 
         alice.send("hangup");
@@ -240,6 +257,12 @@ class CallMediaTest {
             sent = party.sentKbps(Duration.ofSeconds(3));
         }
         return sent;
+    }
+
+    /** The longest time Bob went without a new decoded frame since the last time this was asked, in ms. */
+    private long longestGapSeenByBob() throws Exception {
+        bob.send("gap");
+        return Long.parseLong(bob.await("GAP", SETUP).split(" ")[1]);
     }
 
     /** Waits for the party's XMPP session to be back: resumed (XEP-0198), or a new one. */
