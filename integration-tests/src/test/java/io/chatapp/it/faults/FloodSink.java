@@ -15,6 +15,7 @@ final class FloodSink {
 
     private final AtomicLong delivered = new AtomicLong();
     private final CountDownLatch servedAgain = new CountDownLatch(1);
+    private volatile long lastDeliveredAtNanos = System.nanoTime();
 
     /** Listens on {@code sink}'s stanzas. */
     FloodSink(LightXmppClient sink) {
@@ -24,6 +25,7 @@ final class FloodSink {
                 servedAgain.countDown();
             } else if (stanza.startsWith("<message") && body != null && body.startsWith("flood ")) {
                 delivered.incrementAndGet();
+                lastDeliveredAtNanos = System.nanoTime();
             }
         });
     }
@@ -31,6 +33,11 @@ final class FloodSink {
     /** The flood's messages delivered so far. */
     long delivered() {
         return delivered.get();
+    }
+
+    /** {@link System#nanoTime()} when the last of the flood's messages arrived (or the sink was made). */
+    long lastDeliveredAtNanos() {
+        return lastDeliveredAtNanos;
     }
 
     /** Whether the message sent at a normal pace after the flood arrived within the time. */
