@@ -93,12 +93,13 @@ final class TransportFlood {
     }
 
     /**
-     * Waits at least 3 s, and until no flooded message has arrived for a second (at most a minute): what the server
-     * had taken in before the close may still be on its way (over BOSH, for seconds), and the others are measured and
-     * the flooder logs in again after it. Returns when the last arrived, in ms after {@code floodStart}.
+     * Waits at least 3 s, and until no flooded message has arrived for a second (at most two minutes): what the
+     * server had taken in before the close may still be on its way (over BOSH, for up to 41 s in the runs), and the
+     * others are measured and the flooder logs in again after it. Returns when the last arrived, in ms after
+     * {@code floodStart}.
      */
     private static long awaitDeliveriesEnd(FloodSink received, long floodStart) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         Thread.sleep(3_000);
         while (System.nanoTime() - received.lastDeliveredAtNanos() < TimeUnit.SECONDS.toNanos(1)
                 && System.nanoTime() < deadline) {
