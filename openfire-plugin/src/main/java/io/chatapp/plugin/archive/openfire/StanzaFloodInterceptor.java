@@ -1,5 +1,6 @@
 package io.chatapp.plugin.archive.openfire;
 
+import io.chatapp.plugin.xmpp.ClosedForFlooding;
 import io.chatapp.plugin.xmpp.HeapPressure;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
 import org.jivesoftware.openfire.interceptor.PacketInterceptor;
@@ -8,7 +9,9 @@ import org.jivesoftware.openfire.session.ClientSession;
 import org.jivesoftware.openfire.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
 
 /**
  * Closes a client connection that sends stanzas faster than {@link StanzaRateLimit} allows (less while the heap is
@@ -16,6 +19,11 @@ import org.xmpp.packet.Packet;
  * sent that is still waiting to be handled. Closing is what stops Openfire reading the flood into memory (it reads
  * ahead of its packet threads without limit); refusing stanza by stanza would not. Installed first, so a flood
  * reaches no other interceptor.
+ *
+ * <p>What is still waiting when the session is gone reaches the routers with no session: over BOSH, Openfire's workers
+ * route a closed session's queued stanzas that way (docs/reliability.md, "The stanza flood over BOSH"). Those are
+ * dropped by the closed session's address ({@link ClosedForFlooding}), except an unavailable presence, which is
+ * Openfire telling the contacts that the session went.
  */
 final class StanzaFloodInterceptor implements PacketInterceptor {
 
@@ -23,6 +31,7 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
 
     private final StanzaRateLimit limit;
     private final HeapPressure heap;
+    private final ClosedForFlooding closed = new ClosedForFlooding();
 
     StanzaFloodInterceptor(StanzaRateLimit limit, HeapPressure heap) {
         this.limit = limit;
@@ -32,7 +41,14 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
     @Override
     public void interceptPacket(Packet packet, Session session, boolean incoming, boolean processed)
             throws PacketRejectedException {
-        if (!incoming || processed || !(session instanceof ClientSession) || session.getStreamID() == null) {
+        if (!incoming || processed) {
+            return;
+        }
+        if (session == null) {
+            refuseIfFromAClosedFlood(packet);
+            return;
+        }
+        if (!(session instanceof ClientSession) || session.getStreamID() == null) {
             return;
         }
         String connection = session.getStreamID().getID();
@@ -46,8 +62,22 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
             String refusal = limit.refusal(pressure);
             LOG.warn("Closing the connection of {} ({}): it sent {}", session.getAddress(), connection, refusal);
             limit.forget(connection);
+            if (session.getAddress() != null) {
+                closed.remember(session.getAddress().toString(), now);
+            }
             session.close();
             throw new PacketRejectedException(refusal);
+        }
+    }
+
+    private void refuseIfFromAClosedFlood(Packet packet) throws PacketRejectedException {
+        JID from = packet.getFrom();
+        if (closed.isEmpty() || from == null || from.getResource() == null
+                || packet instanceof Presence presence && presence.getType() == Presence.Type.unavailable) {
+            return;
+        }
+        if (closed.recentlyClosed(from.toString(), System.nanoTime())) {
+            throw new PacketRejectedException("sent by a session closed for flooding");
         }
     }
 }
