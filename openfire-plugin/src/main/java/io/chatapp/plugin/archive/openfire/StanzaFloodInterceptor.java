@@ -52,7 +52,15 @@ final class StanzaFloodInterceptor implements PacketInterceptor {
             return;
         }
         String connection = session.getStreamID().getID();
-        if (session.isClosed()) {
+        boolean closedNow;
+        try {
+            closedNow = session.isClosed();
+        } catch (NullPointerException e) {
+            // Openfire 4.2 takes the connection away from a session whose account deleted itself in band (XEP-0077)
+            // before its last stanza, the unavailable presence, is routed: let it through, as Openfire means it to be.
+            return;
+        }
+        if (closedNow) {
             limit.forget(connection);
             throw new PacketRejectedException("connection closed for flooding");
         }
