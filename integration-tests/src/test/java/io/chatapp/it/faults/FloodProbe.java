@@ -39,6 +39,7 @@ final class FloodProbe implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile boolean running;
+    private OtherProcessesCpu otherProcesses;
 
     FloodProbe(DevServer server, TestUsers users) throws Exception {
         this.server = server;
@@ -62,6 +63,7 @@ final class FloodProbe implements AutoCloseable {
     /** Starts chatting, logging in and asking /health. */
     void start() {
         running = true;
+        otherProcesses = OtherProcessesCpu.start();
         worker("probe-chat", this::chatOnce, 50);
         worker("probe-login", this::loginOnce, 1_000);
         worker("probe-health", this::healthOnce, 250);
@@ -78,8 +80,9 @@ final class FloodProbe implements AutoCloseable {
         while (received.get() < sent.get() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        double othersCpuShare = otherProcesses == null ? 1 : otherProcesses.share();
         return new Result(delivery, sent.get() - received.get(), logins, loginFailures.get(), health,
-                healthFailures.get(), maxThreads.get());
+                healthFailures.get(), maxThreads.get(), othersCpuShare);
     }
 
     private void worker(String name, Runnable task, long periodMillis) {
@@ -153,27 +156,30 @@ final class FloodProbe implements AutoCloseable {
 
     /** What the other users saw during the fault. */
     record Result(Latencies delivery, int lost, Latencies logins, int loginFailures, Latencies health,
-            int healthFailures, int maxThreads) {
+            int healthFailures, int maxThreads, double othersCpuShare) {
 
         @Override
         public String toString() {
             return String.format("chat delivery %s, lost %d; logins %s, failed %d; /health %s, failed %d;"
-                    + " threads at most %d", delivery, lost, logins, loginFailures, health, healthFailures,
-                    maxThreads);
+                    + " threads at most %d; other processes took %.0f %% of the CPU", delivery, lost, logins,
+                    loginFailures, health, healthFailures, maxThreads, othersCpuShare * 100);
         }
 
         /**
          * Everyone else was served: no probe message lost, every login and every /health answer in time (a second),
-         * and delivery's 99th percentile within the bound (issue 15 asks 100 ms; on a shared machine the tests
-         * assert a generous bound and docs/reliability.md records what was measured).
+         * and delivery's 99th percentile within the bound: the quiet machine's (issue 15 asks 100 ms) when other
+         * processes left the CPU to the server, a generous one when they did not ({@link FaultBounds#p99Bound}).
          */
-        void assertOthersUnharmed(double p99BoundMillis) {
+        void assertOthersUnharmed(double quietMachineP99Millis) {
             org.assertj.core.api.Assertions.assertThat(lost).as("probe messages lost: %s", this).isZero();
             org.assertj.core.api.Assertions.assertThat(loginFailures).as("probe logins failed: %s", this).isZero();
             org.assertj.core.api.Assertions.assertThat(healthFailures).as("/health late or not 200: %s", this)
                     .isZero();
+            double bound = FaultBounds.p99Bound(quietMachineP99Millis, othersCpuShare);
+            System.out.printf("Delivery p99 %.1f ms asserted under %.0f ms (%s)%n", delivery.percentile(99), bound,
+                    bound == quietMachineP99Millis ? "the quiet machine's bound" : "the machine was shared");
             org.assertj.core.api.Assertions.assertThat(delivery.percentile(99)).as("delivery p99: %s", this)
-                    .isLessThan(p99BoundMillis);
+                    .isLessThan(bound);
         }
 
         /**

@@ -37,6 +37,18 @@ final class LightXmppEngine implements AutoCloseable {
     private volatile boolean open = true;
 
     LightXmppEngine(String name, String host, int port, String domain) {
+        this(name, host, port, domain, false);
+    }
+
+    /**
+     * An engine for a flood's crowd: its thread runs at the lowest priority ({@link LoadGeneratorPriority}), as if the
+     * crowd were on another machine.
+     */
+    static LightXmppEngine loadGenerator(String name, String host, int port, String domain) {
+        return new LightXmppEngine(name, host, port, domain, true);
+    }
+
+    private LightXmppEngine(String name, String host, int port, String domain, boolean lowPriority) {
         this.server = new InetSocketAddress(host, port);
         this.domain = domain;
         try {
@@ -49,7 +61,12 @@ final class LightXmppEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.loop = new Thread(this::run, "light-xmpp-" + name);
+        this.loop = new Thread(() -> {
+            if (lowPriority) {
+                LoadGeneratorPriority.lowerCurrentThread();
+            }
+            run();
+        }, "light-xmpp-" + name);
         loop.setDaemon(true);
         loop.start();
     }

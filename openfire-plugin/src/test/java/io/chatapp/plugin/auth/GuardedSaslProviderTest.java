@@ -106,6 +106,43 @@ class GuardedSaslProviderTest {
         assertThat(server.getAuthorizationID()).isEqualTo("alice");
     }
 
+    /** A SASL factory found by class name, as a provider registered the legacy way names it. */
+    public static final class LegacyOAuthFactory implements SaslServerFactory {
+
+        @Override
+        public SaslServer createSaslServer(String mechanism, String protocol, String serverName,
+                                           Map<String, ?> props, CallbackHandler cbh) {
+            return TokenSaslServer.X_OAUTH2.equals(mechanism)
+                    ? new FakeSaslServers.Plain(PASSWORDS, delegateCalls) : null;
+        }
+
+        @Override
+        public String[] getMechanismNames(Map<String, ?> props) {
+            return new String[] {TokenSaslServer.X_OAUTH2};
+        }
+    }
+
+    @Test
+    void aProviderRegisteredTheLegacyWayIsGuardedToo() throws SaslException {
+        // Openfire's own SASL provider lists its factories as properties ("SaslServerFactory.PLAIN" -> class name),
+        // not as services; the guard asks each provider for the service, which covers both.
+        Provider legacy = new Provider("ChatAppTestLegacy", "1.0", "test legacy registration") {
+            private static final long serialVersionUID = 1L;
+        };
+        legacy.put("SaslServerFactory." + TokenSaslServer.X_OAUTH2, LegacyOAuthFactory.class.getName());
+        Security.addProvider(legacy);
+        try {
+            SaslServer server = Sasl.createSaslServer(TokenSaslServer.X_OAUTH2, "xmpp", "example.org",
+                    Map.of("test.address", "192.0.2.40"), null);
+            assertThat(server).isInstanceOf(GuardedSaslServer.class);
+            int before = delegateCalls.get();
+            server.evaluateResponse(plain("bob", "bob-pw"));
+            assertThat(delegateCalls.get()).as("the legacy provider's server checked it").isEqualTo(before + 1);
+        } finally {
+            Security.removeProvider(legacy.getName());
+        }
+    }
+
     @Test
     void aMechanismNobodyImplementsGivesNoServer() throws SaslException {
         // The guard offers SCRAM-SHA-1 too, but no provider behind it does here.
