@@ -137,10 +137,7 @@ class MediaServiceTest {
 
     @Test
     void aFullDiskRefusesUploadsWith507LeavesNothingHalfWrittenAndRecovers() throws Exception {
-        // A 1 MB tmpfs under the store (the tests run as root; elsewhere this is skipped, saying why).
-        Path small = Files.createDirectories(directory.resolve("small-disk"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()) == 0,
-                "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        Path small = mountSmallDisk();
         try {
             LocalBlobStore onSmallDisk = new LocalBlobStore(small);
             MediaService media = service(onSmallDisk, small);
@@ -171,6 +168,44 @@ class MediaServiceTest {
             assertThat(run("mount", "-o", "remount,size=4m", small.toString())).isZero();
             assertThat(upload(media, secondGrant, "text/plain", second).size())
                     .as("the same slot works once space returns").isEqualTo(second.length);
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    /** A 1 MB tmpfs under the store (the tests run as root; elsewhere the test is skipped, saying why). */
+    private Path mountSmallDisk() throws Exception {
+        Path small = Files.createDirectories(directory.resolve("small-disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()) == 0,
+                "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        return small;
+    }
+
+    @Test
+    void anImageWhoseThumbnailDoesNotFitIsRefusedWith507NotTheClients400() throws Exception {
+        // Regression: the thumbnail's write failing for lack of space came out as 400 incomplete_upload.
+        Path small = mountSmallDisk();
+        try {
+            MediaService media = service(new LocalBlobStore(small), small);
+            byte[] png = UploadRulesTest.png(800, 600);
+            // tmpfs counts whole pages: leave exactly the image's pages free, none for its thumbnail.
+            long page = 4096;
+            long imagePages = (png.length + page - 1) / page;
+            Files.write(small.resolve("filler"), new byte[(int) (1024 * 1024 - imagePages * page)]);
+            MediaService.SlotGrant grant = media.requestSlot(ALICE, "big.png", png.length, "image/png").join();
+
+            HttpProblem full = null;
+            try {
+                upload(media, grant, "image/png", png);
+            } catch (HttpProblem problem) {
+                full = problem;
+            }
+            assertThat(full).as("the upload whose thumbnail does not fit").isNotNull();
+            assertThat(full.response().status()).isEqualTo(507);
+            try (Stream<Path> files = Files.walk(small)) {
+                assertThat(files.filter(Files::isRegularFile).toList()).as("neither the image nor its thumbnail")
+                        .containsExactly(small.resolve("filler"));
+            }
         } finally {
             run("umount", small.toString());
         }
