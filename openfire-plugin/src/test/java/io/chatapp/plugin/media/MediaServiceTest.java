@@ -120,10 +120,15 @@ class MediaServiceTest {
     }
 
     private static int status(ThrowingCall call) {
+        return problemOf(call).response().status();
+    }
+
+    /** The HTTP problem the call failed with; fails the test when it did not. */
+    private static HttpProblem problemOf(ThrowingCall call) {
         try {
             call.run();
         } catch (HttpProblem problem) {
-            return problem.response().status();
+            return problem;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -148,14 +153,8 @@ class MediaServiceTest {
             MediaService.SlotGrant secondGrant = media.requestSlot(ALICE, "b.txt", second.length, "text/plain")
                     .join();
 
-            HttpProblem full = null;
-            try {
-                upload(media, secondGrant, "text/plain", second);
-            } catch (HttpProblem problem) {
-                full = problem;
-            }
-            assertThat(full).as("the upload that does not fit").isNotNull();
-            assertThat(full.response().status()).isEqualTo(507);
+            HttpProblem full = problemOf(() -> upload(media, secondGrant, "text/plain", second));
+            assertThat(full.response().status()).as("the upload that does not fit").isEqualTo(507);
             assertThat(full.response().headers()).containsEntry("Retry-After", "60");
             try (Stream<Path> files = Files.walk(small)) {
                 assertThat(files.filter(Files::isRegularFile).toList()).as("nothing half-written")
@@ -194,14 +193,8 @@ class MediaServiceTest {
             Files.write(small.resolve("filler"), new byte[(int) (1024 * 1024 - imagePages * page)]);
             MediaService.SlotGrant grant = media.requestSlot(ALICE, "big.png", png.length, "image/png").join();
 
-            HttpProblem full = null;
-            try {
-                upload(media, grant, "image/png", png);
-            } catch (HttpProblem problem) {
-                full = problem;
-            }
-            assertThat(full).as("the upload whose thumbnail does not fit").isNotNull();
-            assertThat(full.response().status()).isEqualTo(507);
+            assertThat(status(() -> upload(media, grant, "image/png", png)))
+                    .as("the upload whose thumbnail does not fit").isEqualTo(507);
             try (Stream<Path> files = Files.walk(small)) {
                 assertThat(files.filter(Files::isRegularFile).toList()).as("neither the image nor its thumbnail")
                         .containsExactly(small.resolve("filler"));
