@@ -4,6 +4,7 @@ import io.chatapp.plugin.auth.AccountStatus;
 import io.chatapp.plugin.auth.GuardedSaslProvider;
 import io.chatapp.plugin.auth.LoginGuard;
 import io.chatapp.plugin.config.AccountSettings.LockoutSettings;
+import java.lang.reflect.Proxy;
 import java.security.Provider;
 import java.security.Security;
 import java.time.Clock;
@@ -105,49 +106,20 @@ public class SaslLookupBenchmark {
     /** A PLAIN factory whose server is never used: the benchmark stops at its creation. */
     public static final class PlainFactory implements javax.security.sasl.SaslServerFactory {
 
+        /** Names its mechanism and answers nothing else (false or null): no exchange is ever run on it. */
+        private static final SaslServer UNUSED = (SaslServer) Proxy.newProxyInstance(
+                SaslServer.class.getClassLoader(), new Class<?>[] {SaslServer.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getMechanismName" -> MECHANISM;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+                });
+
         @Override
         public SaslServer createSaslServer(String mechanism, String protocol, String serverName, Map<String, ?> props,
                                            javax.security.auth.callback.CallbackHandler handler) {
-            return new SaslServer() {
-                @Override
-                public String getMechanismName() {
-                    return MECHANISM;
-                }
-
-                @Override
-                public byte[] evaluateResponse(byte[] response) throws SaslException {
-                    throw new SaslException("not used");
-                }
-
-                @Override
-                public boolean isComplete() {
-                    return false;
-                }
-
-                @Override
-                public String getAuthorizationID() {
-                    return null;
-                }
-
-                @Override
-                public byte[] unwrap(byte[] incoming, int offset, int len) {
-                    throw new IllegalStateException();
-                }
-
-                @Override
-                public byte[] wrap(byte[] outgoing, int offset, int len) {
-                    throw new IllegalStateException();
-                }
-
-                @Override
-                public Object getNegotiatedProperty(String propName) {
-                    return null;
-                }
-
-                @Override
-                public void dispose() {
-                }
-            };
+            return UNUSED;
         }
 
         @Override
