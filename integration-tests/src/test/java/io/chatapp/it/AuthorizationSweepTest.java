@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of her chats, calls every HTTP route and every custom IQ about them. Each gets its refusal (HTTP 401/403/404 with a
  * JSON error; {@code forbidden}, {@code item-not-found} and the like) or, for a route that only ever acts on the
  * caller, an answer about Mallory's own things; nothing of Alice's shows in any answer, and afterwards all of it is
- * unchanged. The HTTP routes come from the running plugin's route table, so a route added without a case here fails
- * the sweep.
+ * unchanged. The HTTP routes come from the running plugin's route table and the IQ namespaces from its IQ handlers,
+ * so a route or handler added without a case here fails the sweep.
  */
 @ExtendWith(ChatServerExtension.class)
 class AuthorizationSweepTest {
@@ -35,6 +35,9 @@ class AuthorizationSweepTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern PUT = Pattern.compile("<put url='([^']+)'");
     private static final Pattern GET = Pattern.compile("<get url='([^']+)'");
+    /** IQ handlers with nothing of another user's to ask about, and why. */
+    private static final Map<String, String> NOT_ABOUT_ANOTHER_USER = Map.of(
+            "urn:xmpp:extdisco:2", "the TURN/STUN services and credentials are the caller's own, for her own calls");
     /** Every text of Alice's things contains this; no answer to Mallory may. */
     private static final String SECRET = "alice-secret";
 
@@ -86,7 +89,11 @@ class AuthorizationSweepTest {
                     throw new AssertionError(route + ": " + e.getMessage(), e);
                 }
             }
-            for (IqProbe probe : iqProbes(alice, server, room, story, direct, groupMessage)) {
+            List<IqProbe> iqProbes = iqProbes(alice, server, room, story, direct, groupMessage);
+            assertThat(iqHandlerNamespaces(server)).as("an IQ case (or a reason for none) for every IQ handler of"
+                    + " the plugin").allMatch(namespace -> NOT_ABOUT_ANOTHER_USER.containsKey(namespace)
+                    || iqProbes.stream().anyMatch(probe -> probe.payload.contains("xmlns='" + namespace + "'")));
+            for (IqProbe probe : iqProbes) {
                 String answer = m.iq(probe.type, probe.to, probe.payload);
                 assertThat(answer).as(probe.name).contains("type='error'").doesNotContain(SECRET + " ");
                 assertThat(probe.conditions).as(probe.name + ": " + answer).anyMatch(answer::contains);
@@ -246,6 +253,17 @@ class AuthorizationSweepTest {
         probes.add(new IqProbe("her group's configuration", "get", room, "<query"
                 + " xmlns='http://jabber.org/protocol/muc#owner'/>", refusal));
         return probes;
+    }
+
+    /**
+     * The namespaces of the running plugin's IQ handlers (read by reflection, as the route table below), so that a new
+     * handler without a case fails the sweep. The IQs the plugin intercepts rather than handles (MAM and the group
+     * requests addressed to a room) are in the hand-written list.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> iqHandlerNamespaces(DevServer server) throws Exception {
+        Object plugin = server.chatAppPlugin();
+        return (List<String>) plugin.getClass().getMethod("iqNamespaces").invoke(plugin);
     }
 
     /** The running plugin's route table (it lives in Openfire's plugin class loader: read by reflection). */

@@ -57,6 +57,7 @@ public final class ChatAppPlugin implements Plugin {
     private static final Logger LOG = LoggerFactory.getLogger(ChatAppPlugin.class);
 
     private ChatAppServer server;
+    private volatile OpenfireRegistrations registrations;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
@@ -78,21 +79,23 @@ public final class ChatAppPlugin implements Plugin {
     }
 
     /** Every feature's binding, in list order, on one set of registrations (all undone if one fails). */
-    private static OpenfireRegistrations bindAll(Services services, String domain) {
-        OpenfireRegistrations registrations = new OpenfireRegistrations();
+    private OpenfireRegistrations bindAll(Services services, String domain) {
+        OpenfireRegistrations bound = new OpenfireRegistrations();
         try {
             for (OpenfireFeature feature : FEATURES) {
-                feature.bind(services, domain, registrations);
+                feature.bind(services, domain, bound);
             }
-            return registrations;
+            registrations = bound;
+            return bound;
         } catch (RuntimeException e) {
-            registrations.close();
+            bound.close();
             throw e;
         }
     }
 
     @Override
     public void destroyPlugin() {
+        registrations = null;
         if (server != null) {
             server.close();
             server = null;
@@ -107,6 +110,15 @@ public final class ChatAppPlugin implements Plugin {
     public List<String> httpRoutes() {
         ChatAppServer running = server;
         return running == null ? List.of() : running.httpRoutes();
+    }
+
+    /**
+     * The namespaces of the IQ handlers the features registered, empty when the plugin is not running: the
+     * authorisation sweep of the integration tests checks that each has a case.
+     */
+    public List<String> iqNamespaces() {
+        OpenfireRegistrations bound = registrations;
+        return bound == null ? List.of() : bound.iqNamespaces();
     }
 
     private static String nodeId() {

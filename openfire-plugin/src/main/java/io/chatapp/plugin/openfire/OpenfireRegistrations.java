@@ -1,6 +1,8 @@
 package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.Closer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.openfire.IQRouter;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.disco.IQDiscoInfoHandler;
@@ -20,6 +22,7 @@ import org.xmpp.component.ComponentManagerFactory;
 public final class OpenfireRegistrations implements AutoCloseable {
 
     private final Closer closer = new Closer();
+    private final List<String> iqNamespaces = new CopyOnWriteArrayList<>();
     private AccountDiscoFeatures accountFeatures;
 
     public void intercept(PacketInterceptor interceptor) {
@@ -31,6 +34,14 @@ public final class OpenfireRegistrations implements AutoCloseable {
         IQRouter router = XMPPServer.getInstance().getIQRouter();
         router.addHandler(handler);
         closer.onClose(() -> router.removeHandler(handler));
+        String namespace = handler.getInfo().getNamespace();
+        iqNamespaces.add(namespace);
+        closer.onClose(() -> iqNamespaces.remove(namespace));
+    }
+
+    /** The namespaces of the IQ handlers registered so far, in order. */
+    public List<String> iqNamespaces() {
+        return List.copyOf(iqNamespaces);
     }
 
     /** A feature advertised in the server's disco#info. */
