@@ -261,7 +261,7 @@ class AuthorizationSweepTest {
      * requests addressed to a room) are in the hand-written list.
      */
     @SuppressWarnings("unchecked")
-    private static List<String> iqHandlerNamespaces(DevServer server) throws Exception {
+    static List<String> iqHandlerNamespaces(DevServer server) throws Exception {
         Object plugin = server.chatAppPlugin();
         return (List<String>) plugin.getClass().getMethod("iqNamespaces").invoke(plugin);
     }

@@ -47,6 +47,7 @@ public sealed interface GroupRequest {
         if (name == null && description == null) {
             throw badRequest("name or description is required");
         }
+        GroupTexts.check(name, description);
         return new Describe(room(child), name, description);
     }
 

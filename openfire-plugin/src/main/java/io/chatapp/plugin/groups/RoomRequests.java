@@ -101,6 +101,7 @@ public final class RoomRequests {
                 String description = PrivateRoomConfig.value(form, PrivateRoomConfig.DESCRIPTION);
                 if (group && (name != null || description != null)) {
                     groups.checkInfoChange(room, requester);
+                    GroupTexts.check(name, description);
                 }
                 return Optional.of(new Info(room, requester, name, description));
             }

@@ -69,9 +69,14 @@ public final class PushRegistrations {
 
     /**
      * Stores the registration, replacing the user's earlier one at the same app server and node (a device enabling
-     * again, e.g. with a new secret). Fails with {@link TooManyRegistrationsException} past the per-user limit.
+     * again, e.g. with a new secret). Fails with {@link TooManyRegistrationsException} past the per-user limit; a
+     * registration whose key does not fit ({@link PushRegistration#keyFits}) is an {@link IllegalArgumentException}.
      */
     public CompletableFuture<Void> enable(PushRegistration registration) {
+        if (!registration.keyFits()) {
+            throw new IllegalArgumentException("the app server and node are too long: at most "
+                    + PushRegistration.MAX_KEY_BYTES + " bytes with the user name");
+        }
         return CompletableFuture.runAsync(() -> {
             List<PushRegistration> current = of(registration.username());
             boolean replaces = current.stream().anyMatch(r -> r.isAt(registration.service(), registration.node()));

@@ -124,6 +124,26 @@ class RoomRequestsTest {
     }
 
     @Test
+    void aNameOrDescriptionLongerThanOpenfireKeepsIsRefusedAndNothingChanges() throws Exception {
+        String tooLong = "n".repeat(GroupTexts.MAX_NAME_CHARACTERS + 1);
+        assertThat(refusal(() -> requests.check("long-name", query("<query xmlns='" + RoomRequests.MUC_OWNER + "'>"
+                + "<x xmlns='jabber:x:data' type='submit'><field var='muc#roomconfig_roomname'><value>" + tooLong
+                + "</value></field></x></query>"), ROOM, ALICE))).isEqualTo(StanzaError.BAD_REQUEST);
+        String description = "d".repeat(GroupTexts.MAX_DESCRIPTION_CHARACTERS + 1);
+        assertThat(refusal(() -> requests.check("long-description", query("<query xmlns='" + RoomRequests.MUC_OWNER
+                + "'><x xmlns='jabber:x:data' type='submit'><field var='muc#roomconfig_roomdesc'><value>"
+                + description + "</value></field></x></query>"), ROOM, ALICE))).isEqualTo(StanzaError.BAD_REQUEST);
+        assertThat(requests.answered("long-name", true)).as("nothing was waiting for the room's answer").isEmpty();
+        // Exactly at the limits, counted in characters (an emoji is one), is fine.
+        requests.check("at-limit", query("<query xmlns='" + RoomRequests.MUC_OWNER + "'><x xmlns='jabber:x:data'"
+                + " type='submit'><field var='muc#roomconfig_roomname'><value>"
+                + "\ud83d\ude00".repeat(GroupTexts.MAX_NAME_CHARACTERS) + "</value></field></x></query>"), ROOM,
+                ALICE);
+        assertThat(requests.answered("at-limit", true).orElseThrow().events()).extracting(GroupEvent::type)
+                .contains(Type.NAME_CHANGED);
+    }
+
+    @Test
     void onlyTheOwnerDeletesTheGroup() throws Exception {
         Element destroy = query("<query xmlns='" + RoomRequests.MUC_OWNER + "'><destroy/></query>");
         requests.check("m", admin(BOB, "owner"), ROOM, ALICE); // a group admin is a MUC owner

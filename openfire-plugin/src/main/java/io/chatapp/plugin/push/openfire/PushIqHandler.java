@@ -66,18 +66,23 @@ final class PushIqHandler extends AsyncIqHandler {
         } catch (PushXml.OversizeException e) {
             throw new StanzaErrorException(StanzaError.NOT_ACCEPTABLE, e.getMessage());
         }
-        return registrations.enable(new PushRegistration(username, resource, service, node, options))
-                .handle((done, failure) -> {
-                    if (failure == null) {
-                        return IQ.createResultIQ(request);
-                    }
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof TooManyRegistrationsException tooMany) {
-                        throw new StanzaErrorException(StanzaError.RESOURCE_CONSTRAINT, tooMany.getMessage());
-                    }
-                    throw failure instanceof CompletionException completion ? completion
-                            : new CompletionException(failure);
-                });
+        CompletableFuture<Void> enabled;
+        try {
+            enabled = registrations.enable(new PushRegistration(username, resource, service, node, options));
+        } catch (IllegalArgumentException e) {
+            throw new StanzaErrorException(StanzaError.NOT_ACCEPTABLE, e.getMessage());
+        }
+        return enabled.handle((done, failure) -> {
+            if (failure == null) {
+                return IQ.createResultIQ(request);
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (cause instanceof TooManyRegistrationsException tooMany) {
+                throw new StanzaErrorException(StanzaError.RESOURCE_CONSTRAINT, tooMany.getMessage());
+            }
+            throw failure instanceof CompletionException completion ? completion
+                    : new CompletionException(failure);
+        });
     }
 
     private static String required(Element element, String attribute) {

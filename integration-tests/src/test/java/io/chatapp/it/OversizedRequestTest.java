@@ -1,0 +1,112 @@
+package io.chatapp.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatapp.devserver.DevServer;
+import io.chatapp.devserver.junit.ChatServerExtension;
+import io.chatapp.devserver.junit.TestUser;
+import io.chatapp.devserver.junit.TestUsers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 15's oversized stanzas to our namespaces: for every IQ handler the plugin registers (read from the running
+ * plugin, so a new one without a case here fails), a request of the right shape with a 256 KB value where a name or
+ * an id goes, and one with 5,000 children. Each gets an answer within the client's 10 s, none is
+ * {@code internal-server-error}, the value is never stored or echoed into anything of the user's, and the connection
+ * and the server carry on (a message still arrives).
+ */
+@ExtendWith(ChatServerExtension.class)
+class OversizedRequestTest {
+
+    private static final String BIG = "x".repeat(256 * 1024);
+
+    @Test
+    void everyHandlerAnswersOversizedRequestsWithoutInternalErrorAndTheServerCarriesOn(DevServer server,
+            TestUsers users) throws Exception {
+        TestUser alice = users.create("alice");
+        TestUser bob = users.create("bob");
+        try (RawXmpp a = RawXmpp.login(server, alice, "phone");
+             RawXmpp b = RawXmpp.login(server, bob)) {
+            String room = GroupsProtocolTest.create(server, a, "oversized group");
+            Map<String, Function<String, String>> requests = requests(server, room);
+            assertThat(requests.keySet()).as("a case for every IQ handler of the plugin")
+                    .containsAll(AuthorizationSweepTest.iqHandlerNamespaces(server));
+
+            List<String> answers = new ArrayList<>();
+            for (Map.Entry<String, Function<String, String>> request : requests.entrySet()) {
+                for (String payload : List.of(request.getValue().apply(BIG),
+                        withManyChildren(request.getValue().apply("x")))) {
+                    for (String type : List.of("get", "set")) {
+                        long started = System.nanoTime();
+                        String answer = a.iq(type, null, payload);
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        String shape = payload.contains(BIG) ? "256 KB value" : "5,000 children";
+                        answers.add(String.format("%s %s %s: %s in %d ms", request.getKey(), type, shape,
+                                condition(answer), millis));
+                        assertThat(answer).as("%s %s with a %s", type, request.getKey(), shape)
+                                .doesNotContain("internal-server-error");
+                    }
+                }
+            }
+            System.out.println("Oversized requests:\n  " + String.join("\n  ", answers));
+
+            // The 5,000-children variant carries the name "x", which is a fine name.
+            assertThat(a.iq("get", null, "<groups xmlns='urn:chatapp:groups:0'/>")).as("Alice's groups")
+                    .contains(room).doesNotContain(BIG.substring(0, 1_000));
+            assertThat(a.iq("get", null, "<notifications xmlns='urn:chatapp:notifications:0'/>"))
+                    .as("Alice's notification settings").doesNotContain(BIG.substring(0, 1_000));
+            a.message(bob.jid(), "chat", "still here", null);
+            assertThat(b.nextMessage(xml -> xml.contains("still here"))).as("the server carries on").isNotNull();
+        }
+    }
+
+    /** For each handler's namespace, its request with the given value where a name, an id or a setting goes. */
+    private static Map<String, Function<String, String>> requests(DevServer server, String room) {
+        Map<String, Function<String, String>> requests = new LinkedHashMap<>();
+        requests.put("urn:xmpp:mam:2", value -> "<query xmlns='urn:xmpp:mam:2' queryid='" + value + "'/>");
+        requests.put("urn:chatapp:archive:0", value -> "<hide xmlns='urn:chatapp:archive:0' id='" + value + "'/>");
+        requests.put("urn:chatapp:receipts:0", value -> "<info xmlns='urn:chatapp:receipts:0' id='" + value + "'/>");
+        requests.put("urn:chatapp:last-seen:0", value -> "<last-seen xmlns='urn:chatapp:last-seen:0' visibility='"
+                + value + "'/>");
+        requests.put("urn:chatapp:groups:0", value -> "<info xmlns='urn:chatapp:groups:0' room='" + room
+                + "' name='" + value + "'/>");
+        requests.put("urn:chatapp:stories:0", value -> "<privacy xmlns='urn:chatapp:stories:0' audience='" + value
+                + "'/>");
+        requests.put("urn:chatapp:calls:0", value -> "<calls xmlns='urn:chatapp:calls:0' with='" + value + "'/>");
+        requests.put("urn:chatapp:notifications:0", value -> "<notifications xmlns='urn:chatapp:notifications:0'>"
+                + "<chat jid='" + value + "' muted='true'/></notifications>");
+        requests.put("urn:xmpp:push:0", value -> "<enable xmlns='urn:xmpp:push:0' jid='push." + server.domain()
+                + "' node='" + value + "'/>");
+        requests.put("urn:xmpp:extdisco:2", value -> "<services xmlns='urn:xmpp:extdisco:2' type='" + value + "'/>");
+        return requests;
+    }
+
+    /** The request with 5,000 empty children added to its top element. */
+    private static String withManyChildren(String request) {
+        String children = "<y/>".repeat(5_000);
+        String name = elementName(request);
+        return request.endsWith("/>")
+                ? request.substring(0, request.length() - 2) + ">" + children + "</" + name + ">"
+                : request.substring(0, request.lastIndexOf("</")) + children + "</" + name + ">";
+    }
+
+    private static String elementName(String request) {
+        return request.substring(1, request.indexOf(' '));
+    }
+
+    /** The answer's type and, for an error, its condition. */
+    private static String condition(String answer) {
+        if (answer.contains("type='result'") || answer.contains("type=\"result\"")) {
+            return "result";
+        }
+        java.util.regex.Matcher error = java.util.regex.Pattern.compile(
+                "<([a-z-]+) xmlns=['\"]urn:ietf:params:xml:ns:xmpp-stanzas['\"]").matcher(answer);
+        return error.find() ? "error " + error.group(1) : "error";
+    }
+}
