@@ -56,6 +56,9 @@ class OversizedRequestTest {
             }
             System.out.println("Oversized requests:\n  " + String.join("\n  ", answers));
 
+            assertThat(a.iq("set", room, "<query xmlns='" + GroupsProtocolTest.OWNER + "'><x xmlns='jabber:x:data'"
+                    + " type='submit'><field var='muc#roomconfig_roomname'><value>" + BIG + "</value></field></x>"
+                    + "</query>")).as("a 256 KB name in the room's configuration form").contains("bad-request");
             // The 5,000-children variant carries the name "x", which is a fine name.
             assertThat(a.iq("get", null, "<groups xmlns='urn:chatapp:groups:0'/>")).as("Alice's groups")
                     .contains(room).doesNotContain(BIG.substring(0, 1_000));
