@@ -34,6 +34,10 @@ import org.jxmpp.jid.parts.Resourcepart;
 public final class GroupAdmin {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The longest group name the server keeps, in characters (docs/protocol.md, Groups). */
+    public static final int MAX_NAME_CHARACTERS = 100;
+    /** The longest group description the server keeps, in characters. */
+    public static final int MAX_DESCRIPTION_CHARACTERS = 255;
 
     private final GroupRooms rooms;
     private final ClientContext context;
@@ -55,6 +59,9 @@ public final class GroupAdmin {
             if (name.isBlank()) {
                 throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "A group needs a name");
             }
+            // Checked before the room exists: the server refuses a longer one only at the configuration form, and
+            // the group would be left without its name.
+            checkLengths(name, description);
             List<Jid> invitees = bareJids(members);
             EntityBareJid room = JidCreate.entityBareFrom("g" + HexFormat.of().formatHex(randomBytes()) + "@"
                     + service());
@@ -106,7 +113,25 @@ public final class GroupAdmin {
      * it. Goes through the plugin, which changes the room's configuration.
      */
     public CompletableFuture<Void> setInfo(String room, String name, String description) {
+        try {
+            checkLengths(name, description);
+        } catch (ChatClientException tooLong) {
+            return CompletableFuture.failedFuture(tooLong);
+        }
         return request(GroupRequestIQ.info(GroupRooms.room(room).toString(), name, description));
+    }
+
+    /** Refuses a name or description (null: none) longer than the server keeps, as {@code INVALID_INPUT}. */
+    private static void checkLengths(String name, String description) {
+        if (name != null && name.codePointCount(0, name.length()) > MAX_NAME_CHARACTERS) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "A group's name is at most "
+                    + MAX_NAME_CHARACTERS + " characters");
+        }
+        if (description != null && description.codePointCount(0, description.length())
+                > MAX_DESCRIPTION_CHARACTERS) {
+            throw new ChatClientException(ChatClientException.Reason.INVALID_INPUT, "A group's description is at"
+                    + " most " + MAX_DESCRIPTION_CHARACTERS + " characters");
+        }
     }
 
     /** Changes the group settings the change names, leaving the others as they are; admins only. */

@@ -25,6 +25,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GroupsClientTest {
 
     @Test
+    void aNameOrDescriptionTooLongForTheServerIsRefusedBeforeAnythingIsCreated(DevServer server, TestUsers users)
+            throws Exception {
+        TestUser alice = users.create("alice");
+        try (Clients clients = new Clients(server)) {
+            ChatClient a = clients.loggedIn(alice);
+            String longName = "n".repeat(io.chatapp.client.GroupAdmin.MAX_NAME_CHARACTERS + 1);
+            assertThatThrownBy(() -> a.groups().create(longName, null, List.of()).join())
+                    .hasCauseInstanceOf(ChatClientException.class).hasMessageContaining("at most 100 characters");
+            assertThat(a.groups().list().join()).as("no group left behind").isEmpty();
+
+            GroupInfo group = a.groups().create("Team", null, List.of()).join();
+            String longDescription = "d".repeat(io.chatapp.client.GroupAdmin.MAX_DESCRIPTION_CHARACTERS + 1);
+            assertThatThrownBy(() -> a.groups().setInfo(group.room(), null, longDescription).join())
+                    .hasCauseInstanceOf(ChatClientException.class).hasMessageContaining("at most 255 characters");
+            assertThat(a.groups().list().join()).singleElement().satisfies(kept -> {
+                assertThat(kept.name()).isEqualTo("Team");
+                assertThat(kept.description()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void aGroupFromCreationToDeletion(DevServer server, TestUsers users) throws Exception {
         TestUser alice = users.create("alice");
         TestUser bob = users.create("bob");
