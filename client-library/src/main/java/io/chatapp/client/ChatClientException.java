@@ -51,8 +51,9 @@ public final class ChatClientException extends RuntimeException {
         /** A retraction came too late: the message is older than the server's retraction window. */
         TOO_LATE,
         /**
-         * The server cannot take the request now (XMPP {@code resource-constraint}, e.g. its archive is unavailable);
-         * nothing was changed or delivered: try again later.
+         * The server cannot take the request now (XMPP {@code resource-constraint}, e.g. its archive is unavailable;
+         * or an upload its media store has no room for: HTTP 507 {@code insufficient_storage}); nothing was changed
+         * or delivered: try again later.
          */
         SERVER_BUSY,
         /** The server does not support the request (XMPP {@code feature-not-implemented}, {@code service-unavailable}). */

@@ -82,7 +82,7 @@ abstract class MediaServerTest {
                 + (type == null ? "" : " content-type='" + type + "'") + "/>";
     }
 
-    private static Slot slot(RawXmpp xmpp, DevServer server, String name, long size, String type) throws Exception {
+    static Slot slot(RawXmpp xmpp, DevServer server, String name, long size, String type) throws Exception {
         String answer = xmpp.iq("get", "upload." + server.domain(), requestXml(name, size, type));
         Matcher put = PUT.matcher(answer);
         Matcher get = GET.matcher(answer);
@@ -94,7 +94,7 @@ abstract class MediaServerTest {
         return xml.replace("&amp;", "&");
     }
 
-    private static HttpResponse<byte[]> put(String url, String type, byte[] body) throws Exception {
+    static HttpResponse<byte[]> put(String url, String type, byte[] body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

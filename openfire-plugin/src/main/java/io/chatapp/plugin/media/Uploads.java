@@ -96,12 +96,7 @@ final class Uploads {
         } catch (UploadStream.TooLongException e) {
             throw new HttpProblem(413, "too_large", e.getMessage() + "; nothing was stored.");
         } catch (StoreWriteException e) {
-            LOG.error("The media store could not write {} ({} bytes): {}", key, slot.size(), e.getMessage());
-            throw e.outOfSpace()
-                    ? HttpProblem.retryLater(507, "insufficient_storage", STORE_RETRY_AFTER_SECONDS,
-                            "The server has no room for this file now; nothing was stored. Try again later.")
-                    : HttpProblem.retryLater(503, "storage_unavailable", STORE_RETRY_AFTER_SECONDS,
-                            "The server could not store this file now; nothing was stored. Try again later.");
+            throw storeFailed(e, key, slot.size());
         } catch (IOException e) {
             throw new HttpProblem(400, "incomplete_upload", "The upload did not complete (" + e.getMessage()
                     + "); nothing was stored.");
@@ -116,10 +111,25 @@ final class Uploads {
         } catch (UploadStream.TooLongException e) {
             BlobKeys.deleteAll(store, slot.fileId());
             throw new HttpProblem(413, "too_large", e.getMessage() + "; nothing was stored.");
+        } catch (StoreWriteException e) {
+            // The thumbnail did not fit: the disk's fault as much as for the file itself, not the client's 400.
+            BlobKeys.deleteAll(store, slot.fileId());
+            throw storeFailed(e, BlobKeys.thumbnail(slot.fileId()), slot.size());
         } catch (IOException | SQLException | RuntimeException e) {
             BlobKeys.deleteAll(store, slot.fileId());
             throw e;
         }
+    }
+
+    /** The answer when the store could not write {@code key}: 507 when it is out of space, else 503. */
+    private static HttpProblem storeFailed(StoreWriteException e, String key, long uploadSize) {
+        LOG.error("The media store could not write {} (for an upload of {} bytes): {}", key, uploadSize,
+                e.getMessage());
+        return e.outOfSpace()
+                ? HttpProblem.retryLater(507, "insufficient_storage", STORE_RETRY_AFTER_SECONDS,
+                        "The server has no room for this file now; nothing was stored. Try again later.")
+                : HttpProblem.retryLater(503, "storage_unavailable", STORE_RETRY_AFTER_SECONDS,
+                        "The server could not store this file now; nothing was stored. Try again later.");
     }
 
     /** The file's record, with its dimensions and thumbnail when it is an image ImageIO can read. */

@@ -120,10 +120,15 @@ class MediaServiceTest {
     }
 
     private static int status(ThrowingCall call) {
+        return problemOf(call).response().status();
+    }
+
+    /** The HTTP problem the call failed with; fails the test when it did not. */
+    private static HttpProblem problemOf(ThrowingCall call) {
         try {
             call.run();
         } catch (HttpProblem problem) {
-            return problem.response().status();
+            return problem;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -137,10 +142,7 @@ class MediaServiceTest {
 
     @Test
     void aFullDiskRefusesUploadsWith507LeavesNothingHalfWrittenAndRecovers() throws Exception {
-        // A 1 MB tmpfs under the store (the tests run as root; elsewhere this is skipped, saying why).
-        Path small = Files.createDirectories(directory.resolve("small-disk"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()) == 0,
-                "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        Path small = mountSmallDisk();
         try {
             LocalBlobStore onSmallDisk = new LocalBlobStore(small);
             MediaService media = service(onSmallDisk, small);
@@ -151,14 +153,8 @@ class MediaServiceTest {
             MediaService.SlotGrant secondGrant = media.requestSlot(ALICE, "b.txt", second.length, "text/plain")
                     .join();
 
-            HttpProblem full = null;
-            try {
-                upload(media, secondGrant, "text/plain", second);
-            } catch (HttpProblem problem) {
-                full = problem;
-            }
-            assertThat(full).as("the upload that does not fit").isNotNull();
-            assertThat(full.response().status()).isEqualTo(507);
+            HttpProblem full = problemOf(() -> upload(media, secondGrant, "text/plain", second));
+            assertThat(full.response().status()).as("the upload that does not fit").isEqualTo(507);
             assertThat(full.response().headers()).containsEntry("Retry-After", "60");
             try (Stream<Path> files = Files.walk(small)) {
                 assertThat(files.filter(Files::isRegularFile).toList()).as("nothing half-written")
@@ -171,6 +167,38 @@ class MediaServiceTest {
             assertThat(run("mount", "-o", "remount,size=4m", small.toString())).isZero();
             assertThat(upload(media, secondGrant, "text/plain", second).size())
                     .as("the same slot works once space returns").isEqualTo(second.length);
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    /** A 1 MB tmpfs under the store (the tests run as root; elsewhere the test is skipped, saying why). */
+    private Path mountSmallDisk() throws Exception {
+        Path small = Files.createDirectories(directory.resolve("small-disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()) == 0,
+                "mounting a tmpfs needs root (CAP_SYS_ADMIN)");
+        return small;
+    }
+
+    @Test
+    void anImageWhoseThumbnailDoesNotFitIsRefusedWith507NotTheClients400() throws Exception {
+        // Regression: the thumbnail's write failing for lack of space came out as 400 incomplete_upload.
+        Path small = mountSmallDisk();
+        try {
+            MediaService media = service(new LocalBlobStore(small), small);
+            byte[] png = UploadRulesTest.png(800, 600);
+            // tmpfs counts whole pages: leave exactly the image's pages free, none for its thumbnail.
+            long page = 4096;
+            long imagePages = (png.length + page - 1) / page;
+            Files.write(small.resolve("filler"), new byte[(int) (1024 * 1024 - imagePages * page)]);
+            MediaService.SlotGrant grant = media.requestSlot(ALICE, "big.png", png.length, "image/png").join();
+
+            assertThat(status(() -> upload(media, grant, "image/png", png)))
+                    .as("the upload whose thumbnail does not fit").isEqualTo(507);
+            try (Stream<Path> files = Files.walk(small)) {
+                assertThat(files.filter(Files::isRegularFile).toList()).as("neither the image nor its thumbnail")
+                        .containsExactly(small.resolve("filler"));
+            }
         } finally {
             run("umount", small.toString());
         }

@@ -77,6 +77,11 @@ public final class MediaHttp {
     static ChatClientException uploadRefused(int status, String body, LocalFile file) {
         String detail = UploadResult.error(body);
         String because = detail.isEmpty() ? "" : ": " + detail;
+        if (UploadResult.isStoreBusyError(body)) {
+            // The server's disk is full or failing: before this, a full disk read as the user's quota used up.
+            return new ChatClientException(Reason.SERVER_BUSY, "The server could not store " + file.name()
+                    + " now" + because);
+        }
         if (UploadResult.isQuotaError(body) || status == 507) {
             return new ChatClientException(Reason.QUOTA_EXCEEDED, "Your storage quota on the server is used up"
                     + because);

@@ -60,11 +60,25 @@ public record UploadResult(String url, Long size, String mediaType, String sha25
 
     /** Whether an error answer names the account's quota. */
     public static boolean isQuotaError(String body) {
+        return errorCode(body).contains("quota");
+    }
+
+    /**
+     * Whether an error answer says the server's media store cannot take the file now (a chat-app server's
+     * {@code insufficient_storage} or {@code storage_unavailable}, with {@code Retry-After}): not the account's doing.
+     */
+    public static boolean isStoreBusyError(String body) {
+        String code = errorCode(body);
+        return code.equals("insufficient_storage") || code.equals("storage_unavailable");
+    }
+
+    /** The {@code error} code of an error answer in lower case; empty when there is none. */
+    private static String errorCode(String body) {
         try {
             Object error = Json.parseObject(body == null ? "" : body).get("error");
-            return error instanceof String code && code.toLowerCase(java.util.Locale.ROOT).contains("quota");
+            return error instanceof String code ? code.toLowerCase(java.util.Locale.ROOT) : "";
         } catch (IllegalArgumentException notJson) {
-            return false;
+            return "";
         }
     }
 

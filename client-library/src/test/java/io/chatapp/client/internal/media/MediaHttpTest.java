@@ -138,6 +138,9 @@ class MediaHttpTest {
         route("/415", 415, "application/json", json("type_mismatch", "The content is text/html"));
         route("/quota", 409, "application/json", json("quota_exceeded", "Quota of 1 GB used up"));
         route("/403", 403, "application/json", json("forbidden", "Signature expired"));
+        route("/full", 507, "application/json", json("insufficient_storage", "The server has no room for this file"));
+        route("/failing", 503, "application/json", json("storage_unavailable", "The server could not store it"));
+        route("/webdav-quota", 507, "text/plain", new byte[0]);
         assertThatThrownBy(() -> http.upload(base + "/413", Map.of(), file, MediaProgressListener.NONE))
                 .isInstanceOfSatisfying(ChatClientException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.FILE_TOO_LARGE);
@@ -149,6 +152,16 @@ class MediaHttpTest {
                 .isEqualTo(Reason.QUOTA_EXCEEDED);
         assertThat(reason(() -> http.upload(base + "/403", Map.of(), file, MediaProgressListener.NONE)))
                 .isEqualTo(Reason.NOT_ALLOWED);
+        // The server's disk, not the user's quota: a full store once read as QUOTA_EXCEEDED.
+        assertThatThrownBy(() -> http.upload(base + "/full", Map.of(), file, MediaProgressListener.NONE))
+                .isInstanceOfSatisfying(ChatClientException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.SERVER_BUSY);
+                    assertThat(e.getMessage()).contains("no room").doesNotContain("quota");
+                });
+        assertThat(reason(() -> http.upload(base + "/failing", Map.of(), file, MediaProgressListener.NONE)))
+                .isEqualTo(Reason.SERVER_BUSY);
+        assertThat(reason(() -> http.upload(base + "/webdav-quota", Map.of(), file, MediaProgressListener.NONE)))
+                .as("another server's bare 507").isEqualTo(Reason.QUOTA_EXCEEDED);
         assertThat(reason(() -> http.upload("http://127.0.0.1:1/x", Map.of(), file, MediaProgressListener.NONE)))
                 .isEqualTo(Reason.NETWORK);
         assertThat(reason(() -> http.upload("file:///etc/passwd", Map.of(), file, MediaProgressListener.NONE)))
