@@ -52,8 +52,8 @@ public final class ChatClientException extends RuntimeException {
         TOO_LATE,
         /**
          * The server cannot take the request now (XMPP {@code resource-constraint}, e.g. its archive is unavailable;
-         * or an upload its media store has no room for: HTTP 507 {@code insufficient_storage}); nothing was changed
-         * or delivered: try again later.
+         * or a file its media store has no room for: the upload slot refused with XEP-0363's time to retry, or the
+         * upload HTTP 507 {@code insufficient_storage}); nothing was changed or delivered: try again later.
          */
         SERVER_BUSY,
         /** The server does not support the request (XMPP {@code feature-not-implemented}, {@code service-unavailable}). */

@@ -19,15 +19,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15: the local media store's disk fills up, end to end on the real server. A 1 MB tmpfs is mounted over the
- * running store's directory; an upload that does not fit is refused clearly over HTTP (507 with Retry-After), to
- * the client library and to the CLI; nothing half-written stays; the file stored before still downloads; chat goes
- * on; once the disk has room again the same upload succeeds.
+ * running store's directory; a file that does not fit is refused clearly: its XEP-0363 slot request
+ * (resource-constraint, type wait, with when to retry), the PUT of a slot granted while there was room (507 with
+ * Retry-After), the client library and the CLI; nothing half-written stays; the file stored before still downloads;
+ * chat goes on; once the disk has room again the same upload succeeds.
  */
 @ExtendWith(ChatServerExtension.class)
 class MediaDiskFullTest {
@@ -39,6 +43,9 @@ class MediaDiskFullTest {
     private static final int FIRST_BYTES = 200_000;
     /** Fits the small disk alone, but not beside the first file. */
     private static final int LARGE_BYTES = 900_000;
+    /** The server's words for a slot its store has no room for. */
+    private static final String SLOT_REFUSAL = "The server has no room for this file now; try again later.";
+    private static final Pattern RETRY = Pattern.compile("<retry xmlns='urn:xmpp:http:upload:0' stamp='([^']+)'");
 
     private final DevServer server;
     private final TestUsers users;
@@ -70,16 +77,29 @@ class MediaDiskFullTest {
             ChatClient b = clients.loggedIn(bob);
             Inbox<ChatMessage> bobInbox = Inbox.messages(b);
 
-            // While the disk has room: a normal upload, received and downloaded intact.
+            // While the disk has room: a slot for the large file, granted, kept for the PUT below.
+            MediaServerTest.Slot grantedWhileRoom = MediaServerTest.slot(aliceXmpp, server, "large.txt",
+                    LARGE_BYTES, "text/plain");
+            // A normal upload, received and downloaded intact; after it the large file no longer fits.
             MediaAttachment stored = sendAndReceive(a, bobInbox, bob.jid(), first);
             assertThat(disk.files()).as("the store writes to the small disk").singleElement()
                     .satisfies(file -> assertThat(Files.size(file)).isEqualTo(FIRST_BYTES));
             assertDownloadsIntact(b, stored, first, "first-before.txt");
 
-            // The XMPP slot request does not look at free space (a slot is only a promise of a URL): it is granted.
-            MediaServerTest.Slot slot = MediaServerTest.slot(aliceXmpp, server, "large.txt", LARGE_BYTES,
-                    "text/plain");
-            HttpResponse<byte[]> refused = MediaServerTest.put(slot.put(), "text/plain", Files.readAllBytes(large));
+            // The slot request looks at the free space: refused, XEP-0363's temporary error with when to retry.
+            Instant asked = Instant.now();
+            String slotRefused = aliceXmpp.iq("get", "upload." + server.domain(),
+                    MediaServerTest.requestXml("large.txt", LARGE_BYTES, "text/plain"));
+            assertThat(slotRefused).contains("type='error'").contains("type='wait'").contains("<resource-constraint")
+                    .contains(SLOT_REFUSAL).doesNotContain("<slot", "<not-acceptable", "<file-too-large");
+            Matcher retry = RETRY.matcher(slotRefused);
+            assertThat(retry.find()).as(slotRefused).isTrue();
+            assertThat(Instant.parse(retry.group(1))).as("retry about a minute later")
+                    .isBetween(asked.plusSeconds(55), Instant.now().plusSeconds(61));
+
+            // The slot granted while there was room: its PUT is refused, the second line of defence.
+            HttpResponse<byte[]> refused = MediaServerTest.put(grantedWhileRoom.put(), "text/plain",
+                    Files.readAllBytes(large));
             assertThat(refused.statusCode()).as(new String(refused.body())).isEqualTo(507);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("60");
             assertThat(new ObjectMapper().readTree(refused.body()).path("error").asText())
@@ -88,12 +108,15 @@ class MediaDiskFullTest {
             ChatClientException failure = failureOf(() -> a.media().send(bob.jid(), large,
                     MediaProgressListener.NONE).join());
             assertThat(failure.reason()).isEqualTo(ChatClientException.Reason.SERVER_BUSY);
+            assertThat(failure.serverText()).as("refused at the slot, in the server's words").hasValue(SLOT_REFUSAL);
             assertThat(failure.getMessage()).contains("no room").doesNotContain("quota");
 
             CliProcess sendFile = CliProcess.start(aliceCli, null, "send-file", bob.username(), large.toString());
             assertThat(sendFile.await(TIMEOUT)).as("stderr: %s", sendFile.stderr()).isEqualTo(1);
             assertThat(sendFile.stderr()).startsWith("chatapp: sending the file failed: the server could not store"
-                    + " large.txt now: ").contains("no room").doesNotContain("Exception", "unexpected", "quota");
+                    + " large.txt now: ").contains(SLOT_REFUSAL)
+                    .doesNotContain("Exception", "unexpected", "quota");
+            assertThat(sendFile.stderr().strip().lines()).as("one line").hasSize(1);
 
             assertThat(disk.files()).as("nothing half-written: only the first file").singleElement()
                     .satisfies(file -> assertThat(Files.size(file)).isEqualTo(FIRST_BYTES));

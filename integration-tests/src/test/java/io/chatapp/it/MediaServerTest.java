@@ -77,7 +77,7 @@ abstract class MediaServerTest {
     record Slot(String put, String get) {
     }
 
-    private static String requestXml(String name, long size, String type) {
+    static String requestXml(String name, long size, String type) {
         return "<request xmlns='urn:xmpp:http:upload:0' filename='" + name + "' size='" + size + "'"
                 + (type == null ? "" : " content-type='" + type + "'") + "/>";
     }

@@ -3,6 +3,7 @@ package io.chatapp.plugin.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,12 @@ public interface BlobStore extends AutoCloseable {
 
     /** Calls {@code sink} with every key under {@code prefix} (the clean-up job uses it to find orphans). */
     void list(String prefix, Consumer<String> sink) throws IOException;
+
+    /**
+     * The bytes a new object may take now, or empty when the store cannot tell (S3: its capacity is its server's
+     * business). Cheap enough to ask on every upload slot request: one file-system call at most.
+     */
+    OptionalLong usableSpace() throws IOException;
 
     @Override
     void close() throws IOException;

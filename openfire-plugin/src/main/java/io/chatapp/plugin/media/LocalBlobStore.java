@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -36,9 +38,15 @@ public final class LocalBlobStore implements BlobStore {
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
+    /**
+     * Found once: finding it reads the mount table, while asking it for space is one statfs of the root's path, which
+     * also sees a file system mounted over the root later.
+     */
+    private final FileStore fileSystem;
 
     public LocalBlobStore(Path root) throws IOException {
         this.root = Files.createDirectories(root).toRealPath();
+        this.fileSystem = Files.getFileStore(this.root);
         removeStaleTemporaryFiles();
     }
 
@@ -125,6 +133,12 @@ public final class LocalBlobStore implements BlobStore {
                     .filter(key -> key.startsWith(prefix) && BlobKeys.isKey(key))
                     .forEach(sink);
         }
+    }
+
+    /** What the root's file system has free for this process (the space reserved for root not counted). */
+    @Override
+    public OptionalLong usableSpace() throws IOException {
+        return OptionalLong.of(fileSystem.getUsableSpace());
     }
 
     /** The path of a key, which must lie under the root (checked twice: the key's syntax, then the path). */

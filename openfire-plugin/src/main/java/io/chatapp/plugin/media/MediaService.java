@@ -82,7 +82,7 @@ public final class MediaService {
 
     /**
      * Hands out a slot. Fails at once (in the future) with {@link SlotRefusedException} for a request that breaks a
-     * rule; the quota check and the record are made in the background.
+     * rule; the free space check ({@link StoreRoom}), the quota check and the record are made in the background.
      */
     public CompletableFuture<SlotGrant> requestSlot(String owner, String fileName, long size, String contentType) {
         String type = UploadRules.normalize(contentType);
@@ -103,6 +103,7 @@ public final class MediaService {
         UploadSlot slot = new UploadSlot(MediaIds.random(), MediaIds.random(), owner,
                 UploadRules.safeFileName(fileName), size, type, now, now.plus(settings.slotLifetime()));
         return CompletableFuture.supplyAsync(() -> {
+            StoreRoom.check(store, size, clock.instant());
             try {
                 if (records.createSlot(slot, settings.userQuotaBytes()).isPresent()) {
                     throw new SlotRefusedException(SlotRefusedException.Reason.QUOTA, "the file would take you over"

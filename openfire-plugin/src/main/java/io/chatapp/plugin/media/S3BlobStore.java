@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -232,6 +233,12 @@ public final class S3BlobStore implements BlobStore {
         } catch (SdkException e) {
             throw S3Errors.describe("listing " + prefix + "* in", where, e);
         }
+    }
+
+    /** Not known here: the S3 server refuses a PUT it has no room for, and only it can tell. */
+    @Override
+    public OptionalLong usableSpace() {
+        return OptionalLong.empty();
     }
 
     /** The SDK closes neither the HTTP client nor the credentials provider it was given. */

@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class Uploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
-    /** What a refusal for a full or failing store asks the client to wait, in seconds. */
-    private static final long STORE_RETRY_AFTER_SECONDS = 60;
 
     private final MediaRecords records;
     private final BlobStore store;
@@ -126,9 +124,9 @@ final class Uploads {
         LOG.error("The media store could not write {} (for an upload of {} bytes): {}", key, uploadSize,
                 e.getMessage());
         return e.outOfSpace()
-                ? HttpProblem.retryLater(507, "insufficient_storage", STORE_RETRY_AFTER_SECONDS,
+                ? HttpProblem.retryLater(507, "insufficient_storage", StoreRoom.RETRY_AFTER.toSeconds(),
                         "The server has no room for this file now; nothing was stored. Try again later.")
-                : HttpProblem.retryLater(503, "storage_unavailable", STORE_RETRY_AFTER_SECONDS,
+                : HttpProblem.retryLater(503, "storage_unavailable", StoreRoom.RETRY_AFTER.toSeconds(),
                         "The server could not store this file now; nothing was stored. Try again later.");
     }
 

@@ -149,9 +149,15 @@ class MediaServiceTest {
             byte[] first = "a".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
             byte[] second = "b".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
             MediaService.SlotGrant firstGrant = media.requestSlot(ALICE, "a.txt", first.length, "text/plain").join();
-            MediaFile stored = upload(media, firstGrant, "text/plain", first);
+            // Granted while the disk had room for it: the PUT's 507 is for the room that went meanwhile.
             MediaService.SlotGrant secondGrant = media.requestSlot(ALICE, "b.txt", second.length, "text/plain")
                     .join();
+            MediaFile stored = upload(media, firstGrant, "text/plain", first);
+            assertThat(refusal(() -> media.requestSlot(ALICE, "c.txt", second.length, "text/plain").join()))
+                    .as("a slot asked for once the disk is full").satisfies(e -> {
+                        assertThat(e.reason()).isEqualTo(SlotRefusedException.Reason.STORE_FULL);
+                        assertThat(e.retryAt()).isEqualTo(clock.instant().plusSeconds(60));
+                    });
 
             HttpProblem full = problemOf(() -> upload(media, secondGrant, "text/plain", second));
             assertThat(full.response().status()).as("the upload that does not fit").isEqualTo(507);
@@ -167,6 +173,8 @@ class MediaServiceTest {
             assertThat(run("mount", "-o", "remount,size=4m", small.toString())).isZero();
             assertThat(upload(media, secondGrant, "text/plain", second).size())
                     .as("the same slot works once space returns").isEqualTo(second.length);
+            assertThat(media.requestSlot(ALICE, "c.txt", second.length, "text/plain").join())
+                    .as("and slots are granted again").isNotNull();
         } finally {
             run("umount", small.toString());
         }

@@ -1,6 +1,7 @@
 package io.chatapp.plugin.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.config.S3Settings;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,13 @@ class S3BlobStoreTest extends BlobStoreContract {
         values.put(S3Settings.SECRET_KEY.name(), S3.secretKey());
         values.putAll(overrides);
         return S3Settings.read(SettingsSource.of(values));
+    }
+
+    @Test
+    void aSlotRequestLeavesTheRoomToTheS3Server() throws IOException {
+        assertThat(store.usableSpace()).isEmpty();
+        assertThatCode(() -> StoreRoom.check(store, S3BlobStore.MAX_PUT_BYTES, Instant.now()))
+                .as("no free space check: the S3 server refuses a PUT it has no room for").doesNotThrowAnyException();
     }
 
     @Test

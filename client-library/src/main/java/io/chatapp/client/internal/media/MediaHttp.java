@@ -79,8 +79,7 @@ public final class MediaHttp {
         String because = detail.isEmpty() ? "" : ": " + detail;
         if (UploadResult.isStoreBusyError(body)) {
             // The server's disk is full or failing: before this, a full disk read as the user's quota used up.
-            return new ChatClientException(Reason.SERVER_BUSY, "The server could not store " + file.name()
-                    + " now" + because);
+            return storeBusy(file.name(), detail, null);
         }
         if (UploadResult.isQuotaError(body) || status == 507) {
             return new ChatClientException(Reason.QUOTA_EXCEEDED, "Your storage quota on the server is used up"
@@ -98,6 +97,16 @@ public final class MediaHttp {
             default -> new ChatClientException(Reason.SERVER_ERROR, "The upload failed with HTTP " + status
                     + because);
         };
+    }
+
+    /**
+     * The server cannot store the file now (its media store is full or failing), in its own words when it gave them:
+     * the same failure whether the PUT was refused (507, 503) or, before it, the slot (XEP-0363's temporary error).
+     */
+    public static ChatClientException storeBusy(String fileName, String serverWords, Throwable cause) {
+        String because = serverWords == null || serverWords.isBlank() ? "" : ": " + serverWords;
+        return new ChatClientException(Reason.SERVER_BUSY, "The server could not store " + fileName + " now" + because,
+                cause, serverWords);
     }
 
     /**

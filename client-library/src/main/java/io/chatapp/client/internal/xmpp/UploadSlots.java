@@ -3,6 +3,7 @@ package io.chatapp.client.internal.xmpp;
 import io.chatapp.client.ChatClientException;
 import io.chatapp.client.ChatClientException.Reason;
 import io.chatapp.client.internal.Failures;
+import io.chatapp.client.internal.media.MediaHttp;
 import java.util.Map;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
@@ -18,6 +19,9 @@ import org.jivesoftware.smackx.httpfileupload.element.Slot;
  * itself is {@code media.MediaHttp}'s, because Smack's would not return the server's answer.
  */
 public final class UploadSlots {
+
+    /** XEP-0363 §4.1: in a temporary error, when to try again (Smack parses it as a standard extension element). */
+    private static final String RETRY = "retry";
 
     /**
      * A slot.
@@ -35,7 +39,8 @@ public final class UploadSlots {
      *
      * @throws ChatClientException {@link Reason#UNSUPPORTED} without an upload service,
      *                             {@link Reason#FILE_TOO_LARGE} (with the limit) when the file is too large,
-     *                             {@link Reason#QUOTA_EXCEEDED}, {@link Reason#MEDIA_TYPE_REFUSED}
+     *                             {@link Reason#QUOTA_EXCEEDED}, {@link Reason#MEDIA_TYPE_REFUSED},
+     *                             {@link Reason#SERVER_BUSY} when the server has no room for the file now
      */
     public static Granted request(XMPPConnection connection, String name, long size, String mediaType)
             throws Exception {
@@ -61,6 +66,12 @@ public final class UploadSlots {
         FileTooLargeError tooLarge = error.getExtension(FileTooLargeError.ELEMENT, FileTooLargeError.NAMESPACE);
         if (tooLarge != null) {
             return tooLarge(name, tooLarge.getMaxFileSize());
+        }
+        if (error.getCondition() == StanzaError.Condition.resource_constraint
+                && error.getExtension(RETRY, HttpFileUploadManager.NAMESPACE) != null) {
+            // A condition that passes (a chat-app server's full media store), as its PUT's 507 would be; a quota
+            // comes without a time to retry.
+            return MediaHttp.storeBusy(name, error.getDescriptiveText(), cause);
         }
         String text = error.getDescriptiveText() == null ? "" : ": " + error.getDescriptiveText();
         return switch (error.getCondition()) {

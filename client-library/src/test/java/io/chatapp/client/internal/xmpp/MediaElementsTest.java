@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.httpfileupload.element.FileTooLargeError;
@@ -238,5 +239,31 @@ class MediaElementsTest {
         assertThat(UploadSlots.refused(StanzaError.getBuilder(StanzaError.Condition.not_allowed).build(),
                 "a", null).reason()).isEqualTo(ChatClientException.Reason.NOT_ALLOWED);
         assertThat(List.of(large.limit().getAsLong())).containsExactly(16_777_216L);
+    }
+
+    @Test
+    void aSlotRefusedForAFullStoreIsTheServerBusyNotTheQuota() throws Exception {
+        // As a chat-app server answers when its media store has no room (XEP-0363 §4.1's temporary error).
+        IQ answer = parse("<iq xmlns='jabber:client' type='error' id='s1' from='upload.example.com'"
+                + " to='alice@example.com/laptop'>"
+                + "<request xmlns='urn:xmpp:http:upload:0' filename='large.txt' size='900000'"
+                + " content-type='text/plain'/>"
+                + "<error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                + "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas' xml:lang='en'>The server has no room for this"
+                + " file now; try again later.</text>"
+                + "<retry xmlns='urn:xmpp:http:upload:0' stamp='2026-12-07T20:01:00Z'/></error></iq>");
+
+        ChatClientException busy = UploadSlots.refused(answer.getError(), "large.txt", null);
+
+        assertThat(busy.reason()).isEqualTo(ChatClientException.Reason.SERVER_BUSY);
+        assertThat(busy.getMessage()).isEqualTo("The server could not store large.txt now: The server has no room"
+                + " for this file now; try again later.");
+        assertThat(busy.serverText()).hasValue("The server has no room for this file now; try again later.");
+        // The quota, and another service's bare resource-constraint, come without a time to retry.
+        IQ quota = parse("<iq xmlns='jabber:client' type='error' id='s2' from='upload.example.com'>"
+                + "<error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                + "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>over your quota</text></error></iq>");
+        assertThat(UploadSlots.refused(quota.getError(), "large.txt", null).reason())
+                .isEqualTo(ChatClientException.Reason.QUOTA_EXCEEDED);
     }
 }

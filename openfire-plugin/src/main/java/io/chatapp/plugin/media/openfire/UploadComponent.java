@@ -5,6 +5,8 @@ import io.chatapp.plugin.media.SlotRefusedException;
 import io.chatapp.plugin.openfire.LocalUsers;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionException;
 import org.dom4j.Element;
 import org.xmpp.component.Component;
@@ -111,7 +113,10 @@ final class UploadComponent implements Component {
                 });
     }
 
-    /** The XEP-0363 §4.1 errors: file-too-large with the limit, the quota, or the plain condition. */
+    /**
+     * The XEP-0363 §4.1 errors: file-too-large with the limit, the quota, a full store with when to retry, or the
+     * plain condition.
+     */
     private static IQ refusal(IQ request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
@@ -128,6 +133,13 @@ final class UploadComponent implements Component {
                 yield reply;
             }
             case QUOTA -> error(request, StanzaError.RESOURCE_CONSTRAINT, refused.getMessage());
+            case STORE_FULL -> {
+                // XEP-0363 §4.1's temporary error: type wait, and when to try again (XEP-0082, UTC, whole seconds).
+                IQ reply = error(request, StanzaError.RESOURCE_CONSTRAINT, refused.getMessage());
+                reply.getElement().element("error").addElement("retry", NAMESPACE).addAttribute("stamp",
+                        DateTimeFormatter.ISO_INSTANT.format(refused.retryAt().truncatedTo(ChronoUnit.SECONDS)));
+                yield reply;
+            }
             case DISALLOWED_TYPE -> error(request, StanzaError.NOT_ACCEPTABLE, refused.getMessage());
             case NOT_ALLOWED -> error(request, StanzaError.FORBIDDEN, refused.getMessage());
             case BAD_REQUEST -> error(request, StanzaError.BAD_REQUEST, refused.getMessage());
