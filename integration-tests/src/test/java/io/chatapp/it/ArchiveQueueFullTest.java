@@ -77,12 +77,8 @@ class ArchiveQueueFullTest {
                 for (int n = 1; n <= CAPACITY; n++) {
                     expected.add(String.format("full-%03d", n));
                 }
-                List<String> archived = new ArrayList<>();
-                NothingLostTest.awaitUntil(Duration.ofSeconds(30), () -> {
-                    archived.clear();
-                    archived.addAll(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain()));
-                    return archived.size() >= CAPACITY;
-                });
+                List<String> archived = FullArchiveQueue.awaitArchived(CAPACITY,
+                        () -> ArchiveView.bodies(bobsLibrary, "alice@" + server.domain()));
                 assertThat(archived).as("what was accepted is archived once, in order; nothing refused is")
                         .containsExactlyElementsOf(expected);
                 // Bob has two sessions now, and Openfire 4.2 gives a bare-JID message to one: the archive tells.

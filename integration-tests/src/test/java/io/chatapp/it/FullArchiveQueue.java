@@ -7,7 +7,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +53,25 @@ final class FullArchiveQueue {
         List<String> received = client.messagesUntil(expected, counted, Duration.ofSeconds(30));
         received.addAll(client.messagesWithin(Duration.ofSeconds(1)));
         return received;
+    }
+
+    /**
+     * What an archive view shows once it holds at least {@code expected} messages, or after 30 s (the writer retries
+     * every few seconds once the database is back). A view that fails (a query that timed out waiting for the
+     * writer) is read again.
+     */
+    static List<String> awaitArchived(int expected, Callable<List<String>> view) throws InterruptedException {
+        List<String> archived = new ArrayList<>();
+        NothingLostTest.awaitUntil(Duration.ofSeconds(30), () -> {
+            archived.clear();
+            try {
+                archived.addAll(view.call());
+            } catch (Exception e) {
+                return false;
+            }
+            return archived.size() >= expected;
+        });
+        return archived;
     }
 
     static boolean isError(String xml) {

@@ -111,21 +111,11 @@ class GroupArchiveQueueFullTest {
         GroupsProtocolTest.join(client, room, user.username());
     }
 
-    /** The group's archive as the member sees it once it holds at least {@code expected} of the test's messages. */
+    /** The test's messages in the group's archive as the member sees it, once it holds at least {@code expected}. */
     private static List<String> awaitArchived(RawXmpp member, String room, int expected) throws InterruptedException {
-        List<String> archived = new ArrayList<>();
-        NothingLostTest.awaitUntil(Duration.ofSeconds(30), () -> {
-            archived.clear();
-            try {
-                // Answered once the archive's writer has written what it holds: not before the database is back.
-                archived.addAll(ArchiveView.roomBodies(member.connection(), room).stream()
-                        .filter(body -> body.startsWith(PREFIX)).toList());
-            } catch (Exception e) {
-                return false;
-            }
-            return archived.size() >= expected;
-        });
-        return archived;
+        // The room's archive answers once the writer has written what it holds: not before the database is back.
+        return FullArchiveQueue.awaitArchived(expected, () -> ArchiveView.roomBodies(member.connection(), room)
+                .stream().filter(body -> body.startsWith(PREFIX)).toList());
     }
 
     /** The test's messages the room replays (XEP-0045 discussion history) to the member entering it again. */
