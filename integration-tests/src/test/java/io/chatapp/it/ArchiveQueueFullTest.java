@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArchiveQueueFullTest {
 
-    private static final int CAPACITY = 100;
+    private static final int CAPACITY = FullArchiveQueue.CAPACITY;
     private static final int SENT = 150;
     private static final String PASSWORD = "queue-password-1";
 
@@ -37,8 +36,7 @@ class ArchiveQueueFullTest {
     void aFullQueueRefusesNewMessagesToTheSenderAndLosesNoneItAccepted() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TcpProxy databasePath = new TcpProxy(postgres.getPort());
-             DevServer server = DevServer.start(DatabaseOutageTest.pluginDatabaseThrough(databasePath, postgres, data)
-                     .withProperty("chatapp.archive.queueCapacity", Integer.toString(CAPACITY)));
+             DevServer server = DevServer.start(FullArchiveQueue.serverConfig(databasePath, postgres, data));
              Clients clients = new Clients(server)) {
             server.createUser("alice", PASSWORD);
             server.createUser("bob", PASSWORD);
@@ -46,9 +44,7 @@ class ArchiveQueueFullTest {
             String bobJid = "bob@" + server.domain();
             try (RawXmpp alice = RawXmpp.login(server, new TestUser("alice", PASSWORD, server.domain()));
                  RawXmpp bob = RawXmpp.login(server, new TestUser("bob", PASSWORD, server.domain()))) {
-                databasePath.block();
-                NothingLostTest.awaitUntil(Duration.ofSeconds(10), () -> healthStatus(api) == 503);
-                assertThat(healthStatus(api)).as("the plugin saw the database go").isEqualTo(503);
+                FullArchiveQueue.blockDatabase(databasePath, api);
                 int threadsBefore = Thread.activeCount();
 
                 List<String> ids = new ArrayList<>();
@@ -56,19 +52,17 @@ class ArchiveQueueFullTest {
                     ids.add(alice.message(bobJid, "chat", String.format("full-%03d", n), null));
                 }
                 Set<String> refused = new LinkedHashSet<>();
-                for (String error : messagesUntil(alice, SENT - CAPACITY, ArchiveQueueFullTest::isError)) {
-                    if (isError(error)) {
+                for (String error : FullArchiveQueue.messagesUntil(alice, SENT - CAPACITY,
+                        FullArchiveQueue::isError)) {
+                    if (FullArchiveQueue.isError(error)) {
                         assertThat(error).contains("resource-constraint").contains("message archive");
                         refused.add(ids.stream().filter(id -> error.contains("'" + id + "'")
                                 || error.contains("\"" + id + "\"")).findFirst().orElseThrow());
                     }
                 }
-                List<String> delivered = messagesUntil(bob, CAPACITY, xml -> xml.contains("full-")).stream()
-                        .filter(xml -> xml.contains("full-")).toList();
-                assertThat(alice.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>")).as("Openfire still serves")
-                        .containsAnyOf("type='result'", "type=\"result\"");
-                assertThat(Thread.activeCount()).as("no thread per refused message")
-                        .isLessThan(threadsBefore + 20);
+                List<String> delivered = FullArchiveQueue.messagesUntil(bob, CAPACITY, xml -> xml.contains("full-"))
+                        .stream().filter(xml -> xml.contains("full-")).toList();
+                FullArchiveQueue.assertOpenfireStillServes(alice, threadsBefore);
                 System.out.printf("Archive queue of %d, database blocked: %d sent, %d delivered, %d refused with"
                         + " resource-constraint%n", CAPACITY, SENT, delivered.size(), refused.size());
                 assertThat(refused).as("every message past the queue's capacity, refused to the sender")
@@ -83,12 +77,8 @@ class ArchiveQueueFullTest {
                 for (int n = 1; n <= CAPACITY; n++) {
                     expected.add(String.format("full-%03d", n));
                 }
-                List<String> archived = new ArrayList<>();
-                NothingLostTest.awaitUntil(Duration.ofSeconds(30), () -> {
-                    archived.clear();
-                    archived.addAll(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain()));
-                    return archived.size() >= CAPACITY;
-                });
+                List<String> archived = FullArchiveQueue.awaitArchived(CAPACITY,
+                        () -> ArchiveView.bodies(bobsLibrary, "alice@" + server.domain()));
                 assertThat(archived).as("what was accepted is archived once, in order; nothing refused is")
                         .containsExactlyElementsOf(expected);
                 // Bob has two sessions now, and Openfire 4.2 gives a bare-JID message to one: the archive tells.
@@ -98,33 +88,6 @@ class ArchiveQueueFullTest {
                         "alice@" + server.domain()).contains("after-recovery"));
                 assertThat(ArchiveView.bodies(bobsLibrary, "alice@" + server.domain())).endsWith("after-recovery");
             }
-        }
-    }
-
-    /**
-     * The messages received until {@code expected} of them match (or 30 s pass: a loaded machine is slow), then for
-     * one second more, so that one too many shows.
-     */
-    private static List<String> messagesUntil(RawXmpp client, int expected, Predicate<String> counted)
-            throws InterruptedException {
-        List<String> received = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (received.stream().filter(counted).count() < expected && System.nanoTime() < deadline) {
-            received.addAll(client.messagesWithin(Duration.ofMillis(500)));
-        }
-        received.addAll(client.messagesWithin(Duration.ofSeconds(1)));
-        return received;
-    }
-
-    private static boolean isError(String xml) {
-        return xml.contains("type='error'") || xml.contains("type=\"error\"");
-    }
-
-    private static int healthStatus(PluginApi api) {
-        try {
-            return api.get("/health", null).status();
-        } catch (java.io.IOException e) {
-            return -1;
         }
     }
 }

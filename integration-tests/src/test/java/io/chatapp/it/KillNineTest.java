@@ -21,7 +21,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.sm.predicates.ForEveryMessage;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
-import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.muc.MultiUserChat;
 import org.jivesoftware.smackx.muc.MultiUserChatManager;
 import org.junit.jupiter.api.Test;
@@ -183,14 +182,7 @@ class KillNineTest {
         XMPPTCPConnection connection = connection(xmpp);
         try {
             connection.connect().login(member, PASSWORD, Resourcepart.from("archive-reader"));
-            MamManager mam = MamManager.getInstanceFor(connection, JidCreate.entityBareFrom(room));
-            MamManager.MamQuery query = mam.queryArchive(MamManager.MamQueryArgs.builder()
-                    .setResultPageSizeTo(250).build());
-            List<Message> messages = new ArrayList<>(query.getMessages());
-            while (!query.isComplete()) {
-                messages.addAll(query.pageNext(250));
-            }
-            return messages.stream().map(Message::getBody).filter(body -> body != null).toList();
+            return ArchiveView.roomBodies(connection, room);
         } finally {
             connection.disconnect();
         }

@@ -158,6 +158,29 @@ final class RawXmpp implements AutoCloseable {
         return received;
     }
 
+    /**
+     * The messages received, as XML, until {@code expected} of them match or {@code limit} has passed (then fewer
+     * match); returns as soon as the last one counted arrives.
+     */
+    List<String> messagesUntil(int expected, Predicate<String> counted, Duration limit) throws InterruptedException {
+        List<String> received = new ArrayList<>();
+        long deadline = System.nanoTime() + limit.toNanos();
+        int matched = 0;
+        while (matched < expected) {
+            long left = deadline - System.nanoTime();
+            Message message = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (message == null) {
+                return received;
+            }
+            String xml = message.toXML().toString();
+            received.add(xml);
+            if (counted.test(xml)) {
+                matched++;
+            }
+        }
+        return received;
+    }
+
     /** Goes offline as a client does on quitting: unavailable presence, then the connection closes. */
     void goOffline() throws Exception {
         connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
