@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 final class OtherProcessesCpu {
 
     /** The share of the machine's CPU others may take while the machine still counts as quiet. */
-    static final double QUIET_SHARE = 0.05;
+    static final double QUIET_SHARE = 0.03;
 
     private static final Path STAT = Path.of("/proc/stat");
     private final long machineBusyBefore;
