@@ -56,9 +56,10 @@ public final class Media {
      *
      * <p>Fails with {@link Reason#FILE_TOO_LARGE} (with the server's {@link ChatClientException#limit()}),
      * {@link Reason#MEDIA_TYPE_REFUSED}, {@link Reason#QUOTA_EXCEEDED}, {@link Reason#SERVER_BUSY} (the server's
-     * store is full or failing: try again later), {@link Reason#UNSUPPORTED} (the server has no upload service), {@link Reason#INVALID_INPUT} (no such readable, non-empty file), or
-     * {@link Reason#NETWORK}. When the upload fails, no message is sent. Cancelling the returned future stops the
-     * upload at its next chunk, and no message is sent.
+     * store is full or failing: try again later), {@link Reason#UNSUPPORTED} (the server has no upload service),
+     * {@link Reason#INVALID_INPUT} (no such readable, non-empty file), or {@link Reason#NETWORK}. When the upload
+     * fails, no message is sent. Cancelling the returned future stops the upload at its next chunk, and no message is
+     * sent.
      */
     public CompletableFuture<SentMedia> send(String peer, Path file, MediaProgressListener progress) {
         return uploadAndSend(file, progress, () -> {
