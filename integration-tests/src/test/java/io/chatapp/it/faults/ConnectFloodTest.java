@@ -36,11 +36,14 @@ class ConnectFloodTest {
                 server.domain())) {
             FloodProbe.Result afterRestart = flood("just started", server, users, crowd, accounts, heapBefore,
                     threadsBefore);
-            afterRestart.assertOthersUnharmed(FaultBounds.COLD_CONNECT_FLOOD_P99_MILLIS);
+            // A crowd that could not yield the CPU measures the test's clients as much as the server.
+            boolean crowdYields = crowd.yieldsTheCpu();
+            afterRestart.assertOthersUnharmed(crowdYields ? FaultBounds.COLD_CONNECT_FLOOD_P99_MILLIS
+                    : FaultBounds.SHARED_MACHINE_P99_MILLIS);
             awaitSessionsBelow(server, CLIENTS / 10);
             FloodProbe.Result whileUp = flood("up and warm", server, users, crowd, accounts, heapBefore,
                     threadsBefore);
-            whileUp.assertOthersUnharmed(FaultBounds.P99_MILLIS);
+            whileUp.assertOthersUnharmed(crowdYields ? FaultBounds.P99_MILLIS : FaultBounds.SHARED_MACHINE_P99_MILLIS);
         }
     }
 

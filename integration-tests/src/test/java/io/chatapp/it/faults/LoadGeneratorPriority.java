@@ -17,8 +17,8 @@ final class LoadGeneratorPriority {
     private LoadGeneratorPriority() {
     }
 
-    /** Lowers the calling thread to nice 19. */
-    static void lowerCurrentThread() {
+    /** Lowers the calling thread to nice 19; false when it could not (the thread keeps its priority). */
+    static boolean lowerCurrentThread() {
         Path self = Path.of("/proc/thread-self");
         try {
             if (!Files.exists(self)) {
@@ -30,12 +30,14 @@ final class LoadGeneratorPriority {
             if (!renice.waitFor(10, TimeUnit.SECONDS) || renice.exitValue() != 0) {
                 throw new IllegalStateException("renice failed");
             }
+            return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             System.out.println("Load generator thread " + Thread.currentThread().getName()
                     + " keeps its priority (" + e.getMessage() + "): it competes with the server for the CPU");
+            return false;
         }
     }
 }
