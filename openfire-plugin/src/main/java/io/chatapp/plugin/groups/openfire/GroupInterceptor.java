@@ -28,7 +28,7 @@ import org.xmpp.packet.Presence;
  *
  * <p>From clients to a group room: an affiliation change, configuration form or destroy is checked against the
  * plugin's rules (a new room of the group service only with {@link GroupCreateRequest}'s element, the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
- * its error before the room sees it), every configuration form is rewritten to keep the room private
+ * its error before the room sees it; a get asking for such a change is refused, since Openfire's MUC applies it as one), every configuration form is rewritten to keep the room private
  * ({@link PrivateRoomConfig}), group messages in announcement mode are refused for plain members, and someone the
  * plugin no longer counts as a member may not enter. The accepted request is remembered by (requester, id).
  *
@@ -157,6 +157,9 @@ final class GroupInterceptor implements PacketInterceptor {
                 // Only about groups: a request to a room that is none (e.g. a standard client's clean-up destroy of
                 // a room the group service refused to create) gets the MUC service's own answer.
                 requests.check(key(iq.getFrom(), iq.getID()), iq.getChildElement(), room, sender);
+            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.get && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                RoomRequests.checkGet(iq.getChildElement());
             }
         } catch (StanzaErrorException | IllegalArgumentException e) {
             StanzaErrorException refusal = e instanceof StanzaErrorException s ? s
