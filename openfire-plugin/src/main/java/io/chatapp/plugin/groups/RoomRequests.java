@@ -23,6 +23,8 @@ public final class RoomRequests {
 
     public static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
     public static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    /** The namespaces of the requests {@link #check} looks at: affiliation changes, configuration and destroy. */
+    public static final List<String> NAMESPACES = List.of(MUC_ADMIN, MUC_OWNER);
     private static final QName DATA_FORM = QName.get("x", "jabber:x:data");
 
     /** What an accepted request will change once the room has done it. */
