@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of her chats, calls every HTTP route and every custom IQ about them. Each gets its refusal (HTTP 401/403/404 with a
  * JSON error; {@code forbidden}, {@code item-not-found} and the like) or, for a route that only ever acts on the
  * caller, an answer about Mallory's own things; nothing of Alice's shows in any answer, and afterwards all of it is
- * unchanged. The HTTP routes come from the running plugin's route table and the IQ namespaces from its IQ handlers,
- * so a route or handler added without a case here fails the sweep.
+ * unchanged. The HTTP routes come from the running plugin's route table and the IQ namespaces from its IQ handlers and
+ * from the interceptors that take IQ requests (at a group room, on their way to Openfire's handlers), so a route, a
+ * handler or an intercepted request added without a case here fails the sweep.
  */
 @ExtendWith(ChatServerExtension.class)
 class AuthorizationSweepTest {
@@ -93,6 +94,9 @@ class AuthorizationSweepTest {
             assertThat(iqHandlerNamespaces(server)).as("an IQ case (or a reason for none) for every IQ handler of"
                     + " the plugin").allMatch(namespace -> NOT_ABOUT_ANOTHER_USER.containsKey(namespace)
                     || iqProbes.stream().anyMatch(probe -> probe.payload.contains("xmlns='" + namespace + "'")));
+            assertThat(interceptedIqNamespaces(server)).as("an IQ case for every IQ request the plugin intercepts")
+                    .isNotEmpty().allMatch(namespace -> iqProbes.stream()
+                            .anyMatch(probe -> probe.payload.contains("xmlns='" + namespace + "'")));
             for (IqProbe probe : iqProbes) {
                 String answer = m.iq(probe.type, probe.to, probe.payload);
                 assertThat(answer).as(probe.name).contains("type='error'").doesNotContain(SECRET + " ");
@@ -252,25 +256,47 @@ class AuthorizationSweepTest {
                 + server.domain() + "'/></query>", refusal));
         probes.add(new IqProbe("her group's configuration", "get", room, "<query"
                 + " xmlns='http://jabber.org/protocol/muc#owner'/>", refusal));
+        probes.add(new IqProbe("moderate her group's message (XEP-0425 v0)", "set", room, "<apply-to"
+                + " xmlns='urn:xmpp:fasten:0' id='" + groupMessage + "'><moderate xmlns='urn:xmpp:message-moderate:0'>"
+                + "<retract xmlns='urn:xmpp:message-retract:0'/></moderate></apply-to>", refusal));
+        probes.add(new IqProbe("her group message's info", "get", room, "<info xmlns='urn:chatapp:receipts:0' id='"
+                + groupMessage + "'/>", refusal));
+        probes.add(new IqProbe("her group's image", "set", room, "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png"
+                + "</TYPE><BINVAL>iVBORw0KGgo=</BINVAL></PHOTO></vCard>", refusal));
+        probes.add(new IqProbe("her last activity", "get", alice.jid(), "<query xmlns='jabber:iq:last'/>", refusal));
+        // Openfire takes another user's name in a password change for a registration of a taken name: conflict.
+        probes.add(new IqProbe("her password, naming her", "set", null, "<query xmlns='jabber:iq:register'>"
+                + "<username>" + alice.username() + "</username><password>taken-over-password-1</password></query>",
+                List.of("conflict", "not-authorized", "forbidden")));
         return probes;
     }
 
     /**
      * The namespaces of the running plugin's IQ handlers (read by reflection, as the route table below), so that a new
-     * handler without a case fails the sweep. The IQs the plugin intercepts rather than handles (MAM and the group
-     * requests addressed to a room) are in the hand-written list.
+     * handler without a case fails the sweep.
      */
-    @SuppressWarnings("unchecked")
     static List<String> iqHandlerNamespaces(DevServer server) throws Exception {
-        Object plugin = server.chatAppPlugin();
-        return (List<String>) plugin.getClass().getMethod("iqNamespaces").invoke(plugin);
+        return pluginList(server, "iqNamespaces");
     }
 
-    /** The running plugin's route table (it lives in Openfire's plugin class loader: read by reflection). */
-    @SuppressWarnings("unchecked")
+    /**
+     * The namespaces of the IQ requests the running plugin's interceptors take rather than handle (MAM, the group
+     * requests addressed to a room, in-band registration, last activity), so that a new one without a case fails.
+     */
+    static List<String> interceptedIqNamespaces(DevServer server) throws Exception {
+        return pluginList(server, "interceptedIqNamespaces");
+    }
+
+    /** The running plugin's route table. */
     private static List<String> routeTable(DevServer server) throws Exception {
+        return pluginList(server, "httpRoutes");
+    }
+
+    /** A list the running plugin reports (it lives in Openfire's plugin class loader: read by reflection). */
+    @SuppressWarnings("unchecked")
+    private static List<String> pluginList(DevServer server, String method) throws Exception {
         Object plugin = server.chatAppPlugin();
-        return (List<String>) plugin.getClass().getMethod("httpRoutes").invoke(plugin);
+        return (List<String>) plugin.getClass().getMethod(method).invoke(plugin);
     }
 
     /** Alice's file: {put URL, get URL} of a text file holding the secret. */

@@ -1,5 +1,7 @@
 package io.chatapp.plugin.groups;
 
+import io.chatapp.plugin.xmpp.StanzaError;
+import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class RoomRequests {
 
     public static final String MUC_ADMIN = "http://jabber.org/protocol/muc#admin";
     public static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
+    /** The namespaces of the requests {@link #check} looks at: affiliation changes, configuration and destroy. */
+    public static final List<String> NAMESPACES = List.of(MUC_ADMIN, MUC_OWNER);
     private static final QName DATA_FORM = QName.get("x", "jabber:x:data");
 
     /** What an accepted request will change once the room has done it. */
@@ -59,6 +63,26 @@ public final class RoomRequests {
         parse(query, room, requester).ifPresent(change -> pending.put(key, change));
     }
 
+    /**
+     * Refuses the query of an IQ get from a client to the room when it asks for a change: Openfire's MUC service
+     * applies admin items naming a JID or nick, and an owner's form or destroy, whatever the IQ's type, so such a get
+     * would change the group past {@link #check}, which sees the sets XEP-0045 sends changes as.
+     */
+    public static void checkGet(Element query) {
+        if (query != null && asksForChange(query)) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "a change to a group is an IQ set, not a get");
+        }
+    }
+
+    private static boolean asksForChange(Element query) {
+        if (MUC_ADMIN.equals(query.getNamespaceURI())) {
+            return query.elements("item").stream()
+                    .anyMatch(item -> item.attribute("jid") != null || item.attribute("nick") != null);
+        }
+        return MUC_OWNER.equals(query.getNamespaceURI())
+                && (query.element(DATA_FORM) != null || query.element("destroy") != null);
+    }
+
     /** The room answered the request remembered under the key: what it applied, if it succeeded. */
     public Optional<Applied> answered(String key, boolean succeeded) {
         Change change = pending.remove(key);
@@ -76,9 +100,12 @@ public final class RoomRequests {
         if (MUC_ADMIN.equals(query.getNamespaceURI())) {
             List<AffiliationChange> changes = new ArrayList<>();
             for (Element item : query.elements("item")) {
+                // Every item's, not only an affiliation's: Openfire's MUC leaves a request naming a malformed JID
+                // (say one longer than JIDs may be) unanswered.
+                String jid = bare(item.attributeValue("jid"));
                 String affiliation = item.attributeValue("affiliation");
                 if (affiliation != null) {
-                    changes.add(new AffiliationChange(bare(item.attributeValue("jid")), affiliation));
+                    changes.add(new AffiliationChange(jid, affiliation));
                 }
             }
             if (!group || changes.isEmpty()) {
@@ -121,6 +148,13 @@ public final class RoomRequests {
 
     /** The bare form of a JID, or null; a malformed one is the client's mistake (bad-request). */
     private static String bare(String jid) {
-        return jid == null ? null : new JID(jid).toBareJID();
+        if (jid == null) {
+            return null;
+        }
+        try {
+            return new JID(jid).toBareJID();
+        } catch (IllegalArgumentException e) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "an item names a malformed JID");
+        }
     }
 }

@@ -37,6 +37,7 @@ public final class MediaService {
     private final MediaSettings settings;
     private final Executor background;
     private final Clock clock;
+    private final StoreRoom room;
     private final Uploads uploads;
 
     private final ShareAudience audience;
@@ -58,7 +59,8 @@ public final class MediaService {
         this.settings = settings;
         this.background = background;
         this.clock = clock;
-        this.uploads = new Uploads(records, store, urls, clock);
+        this.room = new StoreRoom(store);
+        this.uploads = new Uploads(records, store, room, urls, clock);
     }
 
     /** Stores the body of a PUT to a slot; see {@link Uploads}. */
@@ -82,7 +84,8 @@ public final class MediaService {
 
     /**
      * Hands out a slot. Fails at once (in the future) with {@link SlotRefusedException} for a request that breaks a
-     * rule; the free space check ({@link StoreRoom}), the quota check and the record are made in the background.
+     * rule; the free space check and the slot's reservation of its size ({@link StoreRoom}), the quota check and the
+     * record are made in the background.
      */
     public CompletableFuture<SlotGrant> requestSlot(String owner, String fileName, long size, String contentType) {
         String type = UploadRules.normalize(contentType);
@@ -103,19 +106,29 @@ public final class MediaService {
         UploadSlot slot = new UploadSlot(MediaIds.random(), MediaIds.random(), owner,
                 UploadRules.safeFileName(fileName), size, type, now, now.plus(settings.slotLifetime()));
         return CompletableFuture.supplyAsync(() -> {
-            StoreRoom.check(store, size, clock.instant());
+            room.reserve(slot, clock.instant());
             try {
-                if (records.createSlot(slot, settings.userQuotaBytes()).isPresent()) {
-                    throw new SlotRefusedException(SlotRefusedException.Reason.QUOTA, "the file would take you over"
-                            + " your storage quota of " + settings.userQuotaBytes() + " bytes");
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not record the upload slot: " + e.getMessage(), e);
+                record(slot);
+            } catch (RuntimeException e) {
+                room.release(slot.slotId());
+                throw e;
             }
             // XEP-0363 §5 allows only Authorization, Cookie and Expires here; the type is bound by the signature.
             return new SlotGrant(urls.put(slot), Map.of(),
                     urls.download(slot.fileId(), slot.fileName()).url());
         }, background);
+    }
+
+    /** Records the slot within the owner's quota, or refuses it ({@link SlotRefusedException.Reason#QUOTA}). */
+    private void record(UploadSlot slot) {
+        try {
+            if (records.createSlot(slot, settings.userQuotaBytes()).isPresent()) {
+                throw new SlotRefusedException(SlotRefusedException.Reason.QUOTA, "the file would take you over"
+                        + " your storage quota of " + settings.userQuotaBytes() + " bytes");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record the upload slot: " + e.getMessage(), e);
+        }
     }
 
     /** The 201 body of a successful upload (the media contract). */

@@ -25,7 +25,8 @@ final class UploadStream extends FilterInputStream {
 
     private final long declared;
     private final MessageDigest sha256;
-    private long count;
+    /** Written by the reading thread only; read by others too (see {@link StoreRoom#writing}). */
+    private volatile long count;
 
     UploadStream(InputStream in, long declared) {
         super(in);

@@ -24,12 +24,14 @@ final class Uploads {
 
     private final MediaRecords records;
     private final BlobStore store;
+    private final StoreRoom room;
     private final MediaUrls urls;
     private final Clock clock;
 
-    Uploads(MediaRecords records, BlobStore store, MediaUrls urls, Clock clock) {
+    Uploads(MediaRecords records, BlobStore store, StoreRoom room, MediaUrls urls, Clock clock) {
         this.records = records;
         this.store = store;
+        this.room = room;
         this.urls = urls;
         this.clock = clock;
     }
@@ -71,6 +73,10 @@ final class Uploads {
         } catch (HttpProblem | IOException | SQLException | RuntimeException e) {
             records.releaseSlot(slotId);
             throw e;
+        } finally {
+            // Stored, the file is counted by the free space; refused, it needs no room. Only a PUT that claimed the
+            // slot ends its reservation, so a forged or mistaken PUT cannot free another's room.
+            room.release(slotId);
         }
     }
 
@@ -88,6 +94,7 @@ final class Uploads {
         }
         UploadStream content = new UploadStream(new SequenceInputStream(new ByteArrayInputStream(head), body),
                 slot.size());
+        room.writing(slot.slotId(), content::count);
         String key = BlobKeys.file(slot.fileId());
         try {
             store.put(key, content, slot.size(), type);

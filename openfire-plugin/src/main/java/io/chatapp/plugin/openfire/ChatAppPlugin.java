@@ -121,6 +121,15 @@ public final class ChatAppPlugin implements Plugin {
         return bound == null ? List.of() : bound.iqNamespaces();
     }
 
+    /**
+     * The namespaces of the IQ requests the features' interceptors take rather than handle (at a group room, on their
+     * way to Openfire's handlers), empty when the plugin is not running: the integration tests send each of them too.
+     */
+    public List<String> interceptedIqNamespaces() {
+        OpenfireRegistrations bound = registrations;
+        return bound == null ? List.of() : bound.interceptedIqNamespaces();
+    }
+
     private static String nodeId() {
         XMPPServer xmpp = XMPPServer.getInstance();
         return xmpp.getServerInfo().getHostname();

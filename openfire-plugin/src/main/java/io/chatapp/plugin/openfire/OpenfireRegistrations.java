@@ -1,6 +1,7 @@
 package io.chatapp.plugin.openfire;
 
 import io.chatapp.plugin.Closer;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.openfire.IQRouter;
@@ -23,25 +24,40 @@ public final class OpenfireRegistrations implements AutoCloseable {
 
     private final Closer closer = new Closer();
     private final List<String> iqNamespaces = new CopyOnWriteArrayList<>();
+    private final List<String> interceptedIqNamespaces = new CopyOnWriteArrayList<>();
     private AccountDiscoFeatures accountFeatures;
 
     public void intercept(PacketInterceptor interceptor) {
         InterceptorManager.getInstance().addInterceptor(interceptor);
         closer.onClose(() -> InterceptorManager.getInstance().removeInterceptor(interceptor));
+        if (interceptor instanceof IqRequestInterceptor requests) {
+            recorded(interceptedIqNamespaces, requests.interceptedIqNamespaces());
+        }
     }
 
     public void handle(IQHandler handler) {
         IQRouter router = XMPPServer.getInstance().getIQRouter();
         router.addHandler(handler);
         closer.onClose(() -> router.removeHandler(handler));
-        String namespace = handler.getInfo().getNamespace();
-        iqNamespaces.add(namespace);
-        closer.onClose(() -> iqNamespaces.remove(namespace));
+        recorded(iqNamespaces, List.of(handler.getInfo().getNamespace()));
+    }
+
+    /** Adds the namespaces to the list until close (one entry each time, so two registrations need two removals). */
+    private void recorded(List<String> list, Collection<String> namespaces) {
+        for (String namespace : namespaces) {
+            list.add(namespace);
+            closer.onClose(() -> list.remove(namespace));
+        }
     }
 
     /** The namespaces of the IQ handlers registered so far, in order. */
     public List<String> iqNamespaces() {
         return List.copyOf(iqNamespaces);
+    }
+
+    /** The namespaces of the IQ requests the interceptors registered so far take ({@link IqRequestInterceptor}). */
+    public List<String> interceptedIqNamespaces() {
+        return List.copyOf(interceptedIqNamespaces);
     }
 
     /** A feature advertised in the server's disco#info. */

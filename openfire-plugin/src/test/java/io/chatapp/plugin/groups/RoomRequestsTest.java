@@ -10,6 +10,7 @@ import io.chatapp.plugin.testing.MutableClock;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.time.Instant;
+import java.util.List;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +165,41 @@ class RoomRequestsTest {
         requests.answered("b", true);
         assertThat(refusal(() -> requests.check("c", admin("dave@example", "member"), ROOM, ALICE)))
                 .isNotNull();
+    }
+
+    /**
+     * Regression (found by {@code OversizedRequestTest}): Openfire's MUC service applies an admin item naming a JID,
+     * and an owner's form or destroy, whatever the IQ's type, so a get carrying one changed the group past these
+     * checks; one naming a 256 KB JID was never answered. Such a get is now {@code bad-request}; the reads stay.
+     */
+    @Test
+    void aGetThatAsksForAChangeIsRefusedAndReadsPass() throws Exception {
+        for (String change : List.of(
+                "<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item affiliation='none' jid='" + ALICE + "'/></query>",
+                "<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item role='none' nick='alice'/></query>",
+                "<query xmlns='" + RoomRequests.MUC_OWNER + "'><x xmlns='jabber:x:data' type='submit'/></query>",
+                "<query xmlns='" + RoomRequests.MUC_OWNER + "'><destroy/></query>")) {
+            assertThat(refusal(() -> RoomRequests.checkGet(query(change)))).as(change)
+                    .isEqualTo(StanzaError.BAD_REQUEST);
+        }
+        for (String read : List.of(
+                "<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item affiliation='member'/></query>",
+                "<query xmlns='" + RoomRequests.MUC_OWNER + "'/>",
+                "<query xmlns='urn:xmpp:mam:2'><x xmlns='jabber:x:data' type='submit'/></query>")) {
+            RoomRequests.checkGet(query(read));
+        }
+    }
+
+    @Test
+    void anItemNamingAMalformedJidIsABadRequestWhateverItChanges() throws Exception {
+        String tooLong = "x".repeat(256 * 1024) + "@example";
+        for (String item : List.of("affiliation='member'", "role='none'")) {
+            String xml = "<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item " + item + " jid='" + tooLong
+                    + "'/></query>";
+            assertThat(refusal(() -> requests.check("k", query(xml), ROOM, ALICE))).as(item)
+                    .isEqualTo(StanzaError.BAD_REQUEST);
+        }
+        assertThat(requests.answered("k", true)).isEmpty();
     }
 
     @Test

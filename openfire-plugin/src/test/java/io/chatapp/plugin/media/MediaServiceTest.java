@@ -147,12 +147,13 @@ class MediaServiceTest {
             LocalBlobStore onSmallDisk = new LocalBlobStore(small);
             MediaService media = service(onSmallDisk, small);
             byte[] first = "a".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
-            byte[] second = "b".repeat(600_000).getBytes(StandardCharsets.US_ASCII);
+            byte[] second = "b".repeat(400_000).getBytes(StandardCharsets.US_ASCII);
             MediaService.SlotGrant firstGrant = media.requestSlot(ALICE, "a.txt", first.length, "text/plain").join();
-            // Granted while the disk had room for it: the PUT's 507 is for the room that went meanwhile.
+            // Granted while the disk had room for both: the PUT's 507 is for the room another program took meanwhile.
             MediaService.SlotGrant secondGrant = media.requestSlot(ALICE, "b.txt", second.length, "text/plain")
                     .join();
             MediaFile stored = upload(media, firstGrant, "text/plain", first);
+            Path otherProgram = Files.write(small.resolve("other-program"), new byte[300_000]);
             assertThat(refusal(() -> media.requestSlot(ALICE, "c.txt", second.length, "text/plain").join()))
                     .as("a slot asked for once the disk is full").satisfies(e -> {
                         assertThat(e.reason()).isEqualTo(SlotRefusedException.Reason.STORE_FULL);
@@ -162,6 +163,7 @@ class MediaServiceTest {
             HttpProblem full = problemOf(() -> upload(media, secondGrant, "text/plain", second));
             assertThat(full.response().status()).as("the upload that does not fit").isEqualTo(507);
             assertThat(full.response().headers()).containsEntry("Retry-After", "60");
+            Files.delete(otherProgram);
             try (Stream<Path> files = Files.walk(small)) {
                 assertThat(files.filter(Files::isRegularFile).toList()).as("nothing half-written")
                         .singleElement().satisfies(file -> assertThat(Files.size(file)).isEqualTo(first.length));

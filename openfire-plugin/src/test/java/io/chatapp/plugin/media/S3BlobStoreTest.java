@@ -48,8 +48,14 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Test
     void aSlotRequestLeavesTheRoomToTheS3Server() throws IOException {
         assertThat(store.usableSpace()).isEmpty();
-        assertThatCode(() -> StoreRoom.check(store, S3BlobStore.MAX_PUT_BYTES, Instant.now()))
-                .as("no free space check: the S3 server refuses a PUT it has no room for").doesNotThrowAnyException();
+        StoreRoom room = new StoreRoom(store);
+        Instant now = Instant.now();
+        for (String slotId : List.of("first", "second")) {
+            UploadSlot slot = new UploadSlot(slotId, slotId, "alice@example.org", "a.bin", S3BlobStore.MAX_PUT_BYTES,
+                    "application/octet-stream", now, now.plusSeconds(300));
+            assertThatCode(() -> room.reserve(slot, now)).as("no free space check, nothing reserved: the S3 server"
+                    + " refuses a PUT it has no room for").doesNotThrowAnyException();
+        }
     }
 
     @Test

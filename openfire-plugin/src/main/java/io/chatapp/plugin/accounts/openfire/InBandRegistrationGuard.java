@@ -3,16 +3,17 @@ package io.chatapp.plugin.accounts.openfire;
 import io.chatapp.plugin.accounts.AccountException;
 import io.chatapp.plugin.accounts.AccountRefusals;
 import io.chatapp.plugin.accounts.AccountService;
+import io.chatapp.plugin.openfire.IqRequestInterceptor;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.dom4j.Element;
-import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
 import org.jivesoftware.openfire.session.Session;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import org.xmpp.packet.PacketError;
  * a password change revokes the account's tokens, a cancelled account's plugin data is removed. Those database
  * writes run on the plugin's executor, never on Openfire's packet thread.
  */
-final class InBandRegistrationGuard implements PacketInterceptor {
+final class InBandRegistrationGuard implements IqRequestInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InBandRegistrationGuard.class);
     private static final String NAMESPACE = "jabber:iq:register";
@@ -54,6 +55,11 @@ final class InBandRegistrationGuard implements PacketInterceptor {
     InBandRegistrationGuard(AccountService accounts, Executor background) {
         this.accounts = accounts;
         this.background = background;
+    }
+
+    @Override
+    public Set<String> interceptedIqNamespaces() {
+        return Set.of(NAMESPACE);
     }
 
     @Override

@@ -4,13 +4,15 @@ import io.chatapp.plugin.groups.GroupService;
 import io.chatapp.plugin.groups.PrivateRoomConfig;
 import io.chatapp.plugin.groups.RoomRequests;
 import io.chatapp.plugin.openfire.ClientClaims;
+import io.chatapp.plugin.openfire.IqRequestInterceptor;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dom4j.Element;
-import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.interceptor.PacketRejectedException;
 import org.jivesoftware.openfire.session.Session;
 import org.xmpp.packet.IQ;
@@ -28,7 +30,7 @@ import org.xmpp.packet.Presence;
  *
  * <p>From clients to a group room: an affiliation change, configuration form or destroy is checked against the
  * plugin's rules (a new room of the group service only with {@link GroupCreateRequest}'s element, the group owner cannot be removed or demoted, only they may delete, the size limit; refused with
- * its error before the room sees it), every configuration form is rewritten to keep the room private
+ * its error before the room sees it; a get asking for such a change is refused, since Openfire's MUC applies it as one), every configuration form is rewritten to keep the room private
  * ({@link PrivateRoomConfig}), group messages in announcement mode are refused for plain members, and someone the
  * plugin no longer counts as a member may not enter. The accepted request is remembered by (requester, id).
  *
@@ -38,7 +40,7 @@ import org.xmpp.packet.Presence;
  * plugin's own IQs ({@link RoomActions}) are consumed; a removed message, and one the recipient hid, is left out of the
  * history the room replays to someone entering ({@link HistoryReplayFilter}).
  */
-final class GroupInterceptor implements PacketInterceptor {
+final class GroupInterceptor implements IqRequestInterceptor {
 
     static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
     /** A refused IQ to a room, readdressed to {@link GroupIqHandler} to be answered with its error. */
@@ -75,6 +77,14 @@ final class GroupInterceptor implements PacketInterceptor {
         this.domain = service.substring(service.indexOf('.') + 1);
         this.routing = routing;
         this.requests = new RoomRequests(groups);
+    }
+
+    /** The requests to a group room the plugin answers ({@link PluginRoomIqs}) or checks ({@link RoomRequests}). */
+    @Override
+    public Set<String> interceptedIqNamespaces() {
+        Set<String> namespaces = new LinkedHashSet<>(PluginRoomIqs.namespaces());
+        namespaces.addAll(RoomRequests.NAMESPACES);
+        return namespaces;
     }
 
     @Override
@@ -136,16 +146,9 @@ final class GroupInterceptor implements PacketInterceptor {
                     groups.checkMessage(room, sender);
                     archive.message(message, room, sender, occupants.nick(room, message.getFrom()));
                 }
-            } else if (packet instanceof IQ iq && (GroupMam.isQuery(iq) || GroupMam.isHide(iq))
+            } else if (packet instanceof IQ iq && PluginRoomIqs.readdressedAs(iq).isPresent()
                     && groups.isGroup(room)) {
-                RoomIqReaddressing.readdress(iq, domain, GroupMam.READDRESSED, Map.of());
-            } else if (packet instanceof IQ iq && GroupRemovals.isModeration(iq) && groups.isGroup(room)) {
-                RoomIqReaddressing.readdress(iq, domain, GroupRemovals.READDRESSED, Map.of());
-            } else if (packet instanceof IQ iq && GroupReceipts.isInfoRequest(iq) && groups.isGroup(room)) {
-                RoomIqReaddressing.readdress(iq, domain, GroupReceipts.READDRESSED, Map.of());
-            } else if (packet instanceof IQ iq && GroupVCard.isVCard(iq) && packet.getTo().getResource() == null
-                    && groups.isGroup(room)) {
-                RoomIqReaddressing.readdress(iq, domain, GroupVCard.READDRESSED, Map.of());
+                RoomIqReaddressing.readdress(iq, domain, PluginRoomIqs.readdressedAs(iq).orElseThrow(), Map.of());
             } else if (packet instanceof IQ iq && isDestroy(iq) && service.equals(packet.getTo().getDomain())
                     && !groups.isGroup(room)) {
                 // The group service holds no room but groups: a destroy of any other room there finds nothing to
@@ -157,6 +160,9 @@ final class GroupInterceptor implements PacketInterceptor {
                 // Only about groups: a request to a room that is none (e.g. a standard client's clean-up destroy of
                 // a room the group service refused to create) gets the MUC service's own answer.
                 requests.check(key(iq.getFrom(), iq.getID()), iq.getChildElement(), room, sender);
+            } else if (packet instanceof IQ iq && iq.getType() == IQ.Type.get && packet.getTo().getResource() == null
+                    && groups.isGroup(room)) {
+                RoomRequests.checkGet(iq.getChildElement());
             }
         } catch (StanzaErrorException | IllegalArgumentException e) {
             StanzaErrorException refusal = e instanceof StanzaErrorException s ? s

@@ -10,9 +10,7 @@ import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import io.chatapp.plugin.xmpp.XmppTime;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
@@ -26,14 +24,6 @@ import org.xmpp.packet.IQ;
 final class GroupIqHandler extends AsyncIqHandler {
 
     static final String NAMESPACE = "urn:chatapp:groups:0";
-
-    /** The element name an IQ to a room is readdressed under → what it was when the client sent it. */
-    private static final Map<String, Predicate<IQ>> READDRESSED_SHAPES = Map.of(
-            GroupMam.READDRESSED, iq -> GroupMam.isQuery(iq) || GroupMam.isHide(iq),
-            GroupReceipts.READDRESSED, GroupReceipts::isInfoRequest,
-            GroupRemovals.READDRESSED, GroupRemovals::isModeration,
-            GroupVCard.READDRESSED, GroupVCard::isVCard,
-            GroupInterceptor.NOTHING_TO_DESTROY, GroupInterceptor::isDestroy);
 
     private final GroupService groups;
     private final GroupBroadcast broadcast;
@@ -103,8 +93,10 @@ final class GroupIqHandler extends AsyncIqHandler {
      */
     static IQ restored(IQ readdressed) {
         IQ original = RoomIqReaddressing.restore(readdressed);
-        Predicate<IQ> shape = READDRESSED_SHAPES.get(readdressed.getChildElement().getName());
-        if (shape == null || original.getChildElement() == null || !shape.test(original)) {
+        String name = readdressed.getChildElement().getName();
+        boolean taken = name.equals(GroupInterceptor.NOTHING_TO_DESTROY) ? GroupInterceptor.isDestroy(original)
+                : PluginRoomIqs.readdressable(name, original);
+        if (original.getChildElement() == null || !taken) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "not a request to a group");
         }
         return original;

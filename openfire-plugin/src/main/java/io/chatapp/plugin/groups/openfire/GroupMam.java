@@ -56,7 +56,7 @@ final class GroupMam {
     }
 
     static final String READDRESSED = "archive";
-    private static final String HIDE_NAMESPACE = "urn:chatapp:archive:0";
+    static final String HIDE_NAMESPACE = "urn:chatapp:archive:0";
 
     /** Answers the query: the results are routed from the room, the IQ result (fin) or error is returned. */
     java.util.concurrent.CompletableFuture<IQ> answer(IQ request) {

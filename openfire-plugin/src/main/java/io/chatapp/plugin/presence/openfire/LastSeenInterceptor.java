@@ -1,11 +1,12 @@
 package io.chatapp.plugin.presence.openfire;
 
+import io.chatapp.plugin.openfire.IqRequestInterceptor;
 import io.chatapp.plugin.openfire.LocalUsers;
 import io.chatapp.plugin.presence.LastSeenService;
 import io.chatapp.plugin.presence.LastSeenVisibility;
+import java.util.Set;
 import org.dom4j.Element;
 import org.dom4j.QName;
-import org.jivesoftware.openfire.interceptor.PacketInterceptor;
 import org.jivesoftware.openfire.session.Session;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
@@ -21,7 +22,7 @@ import org.xmpp.packet.Presence;
  * its payload's namespace; nothing else about the stanza changes, and the answer is a normal {@code jabber:iq:last}
  * result or error.
  */
-final class LastSeenInterceptor implements PacketInterceptor {
+final class LastSeenInterceptor implements IqRequestInterceptor {
 
     static final String LAST_ACTIVITY = "jabber:iq:last";
 
@@ -31,6 +32,11 @@ final class LastSeenInterceptor implements PacketInterceptor {
     LastSeenInterceptor(LastSeenService lastSeen, String domain) {
         this.lastSeen = lastSeen;
         this.users = new LocalUsers(domain);
+    }
+
+    @Override
+    public Set<String> interceptedIqNamespaces() {
+        return Set.of(LAST_ACTIVITY);
     }
 
     @Override
