@@ -302,6 +302,12 @@ class GroupsProtocolTest {
             assertThat(c.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<forbidden");
             assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>***"
                     + "</BINVAL></PHOTO></vCard>")).contains("<bad-request");
+            // Base64 of bytes that are no image (an HTML page declared a PNG): refused, the image kept.
+            String html = java.util.Base64.getEncoder().encodeToString("<html><script>x()</script></html>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'><PHOTO><TYPE>image/png</TYPE><BINVAL>" + html
+                    + "</BINVAL></PHOTO></vCard>")).contains("<bad-request").contains("PHOTO is not an image");
+            assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).contains("<BINVAL>" + png + "</BINVAL>");
             assertThat(a.iq("set", room, "<vCard xmlns='vcard-temp'/>")).contains("type='result'");
             assertThat(b.iq("get", room, "<vCard xmlns='vcard-temp'/>")).doesNotContain("PHOTO");
             assertThat(b.nextPresence(xml -> xml.contains("vcard-temp:x:update"))).doesNotContain(hash);

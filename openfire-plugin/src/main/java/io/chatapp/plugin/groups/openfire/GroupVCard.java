@@ -2,6 +2,7 @@ package io.chatapp.plugin.groups.openfire;
 
 import io.chatapp.plugin.groups.GroupImage;
 import io.chatapp.plugin.groups.GroupService;
+import io.chatapp.plugin.media.ContentSniffer;
 import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
@@ -72,12 +73,20 @@ final class GroupVCard {
         if (type == null || !type.startsWith("image/")) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "PHOTO needs a TYPE image/…");
         }
+        byte[] bytes;
         try {
             // Strict (line breaks allowed): the MIME decoder would skip any garbage and accept nothing as an image.
             String binval = photo.elementTextTrim("BINVAL").replaceAll("\\s", "");
-            return GroupImage.of(type, Base64.getDecoder().decode(binval));
+            bytes = Base64.getDecoder().decode(binval);
         } catch (IllegalArgumentException e) {
             throw new StanzaErrorException(StanzaError.BAD_REQUEST, "BINVAL is not base64");
         }
+        // The bytes say what the image is, as for an uploaded file: members' clients show it as the type it is given.
+        String sniffed = ContentSniffer.sniff(bytes);
+        if (!sniffed.startsWith("image/")) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "PHOTO is not an image (its bytes are "
+                    + sniffed + ")");
+        }
+        return GroupImage.of(sniffed, bytes);
     }
 }
