@@ -101,7 +101,7 @@ class SettingsTest {
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)), 32),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48), "", "fsync"),
-                LastSeenVisibility.CONTACTS,
+                new ReceiptSettings("", "fsync"), LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536, 500, 5_000, 70,
                 StorySettings.defaults(), CallSettings.defaults(), PushSettings.defaults()));
     }

@@ -1,0 +1,33 @@
+package io.chatapp.plugin.config;
+
+/**
+ * Receipt and read-marker settings (see {@link Settings} for the properties).
+ *
+ * @param journalDirectory where the write-ahead journal of accepted receipts lives; empty: no journal
+ * @param journalMode      the archive's journal mode ({@link Settings#ARCHIVE_JOURNAL_MODE}), which receipts share:
+ *                         an acknowledged receipt is as safe as an acknowledged message
+ */
+public record ReceiptSettings(String journalDirectory, String journalMode) {
+
+    public ReceiptSettings {
+        if (!ArchiveSettings.JOURNAL_MODES.contains(journalMode)) {
+            throw new InvalidSettingException(Settings.ARCHIVE_JOURNAL_MODE.name(), journalMode,
+                    "must be fsync, write or off");
+        }
+    }
+
+    /** No journal (tests of the receipts' database side). */
+    public static ReceiptSettings unjournaled() {
+        return new ReceiptSettings("", "off");
+    }
+
+    static ReceiptSettings read(SettingsSource source) {
+        return new ReceiptSettings(Settings.RECEIPTS_JOURNAL_DIRECTORY.read(source).trim(),
+                Settings.ARCHIVE_JOURNAL_MODE.read(source).trim());
+    }
+
+    /** Whether accepted receipts are recorded in a journal before they are acknowledged. */
+    public boolean journaled() {
+        return !journalMode.equals("off") && !journalDirectory.isBlank();
+    }
+}
