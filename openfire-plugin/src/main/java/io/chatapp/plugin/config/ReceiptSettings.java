@@ -16,11 +16,6 @@ public record ReceiptSettings(String journalDirectory, String journalMode) {
         }
     }
 
-    /** No journal (tests of the receipts' database side). */
-    public static ReceiptSettings unjournaled() {
-        return new ReceiptSettings("", "off");
-    }
-
     static ReceiptSettings read(SettingsSource source) {
         return new ReceiptSettings(Settings.RECEIPTS_JOURNAL_DIRECTORY.read(source).trim(),
                 Settings.ARCHIVE_JOURNAL_MODE.read(source).trim());

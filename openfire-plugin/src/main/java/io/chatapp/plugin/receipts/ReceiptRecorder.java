@@ -33,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait: {@link
- * #delivered} and {@link #displayed} only queue the receipt, and one writer thread ({@code chatapp-receipts-writer}, a
- * {@link BatchWriter}) stores them in batches.
+ * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait for the
+ * database: {@link #delivered} and {@link #displayed} queue the receipt (and, with a journal, record it locally), and
+ * one writer thread ({@code chatapp-receipts-writer}, a {@link BatchWriter}) stores them in batches.
  *
  * <p>Before each batch the writer waits for the archive to have stored everything offered to it so far, so a receipt
  * that overtook its message on the way to the database still finds it. Each reference is then resolved to an archive
@@ -71,29 +71,22 @@ public final class ReceiptRecorder implements AutoCloseable {
     private final ArchiveLookup archive;
     private final Clock clock;
     private final BatchWriter<Receipt> writer;
-    /** Null when the settings have no journal. */
-    private final ItemJournal<Receipt> journal;
+    private final int batchSize;
+    /** Null when the settings have no journal; set once by {@link #start}, before the recorder is handed out. */
+    private ItemJournal<Receipt> journal;
 
     private ReceiptRecorder(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
-                            int batchSize, ReceiptSettings settings) throws Exception {
+                            int batchSize) {
         this.dataSource = dataSource;
         this.archive = archive;
         this.clock = clock;
+        this.batchSize = batchSize;
         this.writer = BatchWriter.<Receipt>builder(THREAD_NAME, "receipts", (batch, retry) -> write(batch))
                 .capacity(queueCapacity)
                 .batchSize(batchSize)
                 .linger(BATCH_LINGER)
                 .giveUpWhenClosingAfter(ATTEMPTS_WHEN_CLOSING)
                 .start();
-        try {
-            this.journal = settings.journaled() ? ItemJournal.start(new ItemJournal.Place(
-                            Path.of(settings.journalDirectory()), Settings.RECEIPTS_JOURNAL_DIRECTORY.name(), "receipts"),
-                    WriteAheadJournal.Mode.named(settings.journalMode()), ReceiptJournal.CODEC,
-                    recovered -> writeRecovered(recovered, batchSize), writer::flushed) : null;
-        } catch (Exception | Error e) {
-            writer.close(CLOSE_TIMEOUT);
-            throw e;
-        }
     }
 
     /** A recorder without a journal (a killed process loses the receipts it had not written). */
@@ -103,14 +96,7 @@ public final class ReceiptRecorder implements AutoCloseable {
 
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
                                         int batchSize) {
-        try {
-            return new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize,
-                    ReceiptSettings.unjournaled());
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e); // without a journal, nothing is recovered
-        }
+        return new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize);
     }
 
     /**
@@ -119,7 +105,20 @@ public final class ReceiptRecorder implements AutoCloseable {
      */
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock,
                                         ReceiptSettings settings) throws Exception {
-        return new ReceiptRecorder(dataSource, archive, clock, DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE, settings);
+        ReceiptRecorder recorder = start(dataSource, archive, clock);
+        if (!settings.journaled()) {
+            return recorder;
+        }
+        try {
+            recorder.journal = ItemJournal.start(new ItemJournal.Place(Path.of(settings.journalDirectory()),
+                            Settings.RECEIPTS_JOURNAL_DIRECTORY.name(), "receipts"),
+                    WriteAheadJournal.Mode.named(settings.journalMode()), ReceiptJournal.CODEC,
+                    recorder::writeRecovered, recorder.writer::flushed);
+            return recorder;
+        } catch (Exception | Error e) {
+            recorder.close();
+            throw e;
+        }
     }
 
     /**
@@ -190,7 +189,7 @@ public final class ReceiptRecorder implements AutoCloseable {
     }
 
     /** Writes the receipts the journal gave back at start, in their order, a batch at a time. */
-    private void writeRecovered(List<Receipt> receipts, int batchSize) throws Exception {
+    private void writeRecovered(List<Receipt> receipts) throws Exception {
         for (int from = 0; from < receipts.size(); from += batchSize) {
             write(receipts.subList(from, Math.min(receipts.size(), from + batchSize)));
         }
