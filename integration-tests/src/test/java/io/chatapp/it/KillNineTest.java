@@ -76,9 +76,11 @@ class KillNineTest {
                     Integer.toString(xmpp), "--http-bind-port", Integer.toString(DevServerProcess.freePort()),
                     "--plugin-port", Integer.toString(plugin),
                     "--jdbc-url", postgres.getJdbcUrl("postgres", "postgres"), "--jdbc-user", "postgres",
-                    // -Dchatapp.it.journalMode=off shows what the journal prevents (docs/reliability.md).
+                    // -Dchatapp.it.journalMode=off shows what the journals prevent (docs/reliability.md).
                     "--property", "chatapp.archive.journal.mode=" + System.getProperty("chatapp.it.journalMode",
-                            "fsync"));
+                            "fsync"),
+                    "--property", "chatapp.receipts.journal.mode=" + System.getProperty("chatapp.it.receiptsJournalMode",
+                            System.getProperty("chatapp.it.journalMode", "fsync")));
             DevServerProcess first = DevServerProcess.start(command);
             DevServerProcess second = null;
             try {

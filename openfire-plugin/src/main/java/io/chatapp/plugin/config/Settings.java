@@ -133,14 +133,19 @@ public record Settings(
                     + " node); empty means a chatapp-archive-journal directory in Openfire's home.");
     public static final Setting<String> ARCHIVE_JOURNAL_MODE = Setting.string("chatapp.archive.journal.mode",
             "fsync", "How safe a message is when the server acknowledges it (XEP-0198) before its archive batch is"
-                    + " committed, and a delivery receipt or read marker before it is written (the receipts' journal"
-                    + " shares this mode): fsync (recorded in the journal and synced to disk: survives a killed process and a"
+                    + " committed: fsync (recorded in the journal and synced to disk: survives a killed process and a"
                     + " power loss), write (recorded in the journal: survives a killed process) or off (only in memory:"
                     + " a killed process loses what was not yet committed).");
     public static final Setting<String> RECEIPTS_JOURNAL_DIRECTORY = Setting.string(
             "chatapp.receipts.journal.directory", "", "Directory of the write-ahead journal of delivery receipts and"
-                    + " read markers (local to each node; its mode is chatapp.archive.journal.mode); empty means a"
-                    + " chatapp-receipts-journal directory in Openfire's home.");
+                    + " read markers (local to each node); empty means a chatapp-receipts-journal directory in"
+                    + " Openfire's home.");
+    public static final Setting<String> RECEIPTS_JOURNAL_MODE = Setting.string("chatapp.receipts.journal.mode",
+            "fsync", "How safe a delivery receipt or read marker is when the server acknowledges it (XEP-0198) before"
+                    + " it is written: fsync (recorded in the receipts' journal and synced to disk: survives a killed"
+                    + " process and a power loss), write (recorded in the journal: survives a killed process) or off"
+                    + " (only in memory: a killed process loses the receipts not yet written, so a message's status"
+                    + " can stay at sent or delivered).");
     public static final Setting<Integer> RETRACTION_WINDOW_HOURS = Setting.integer("chatapp.retraction.windowHours",
             48, 1, 87_600, "How long after sending a message its sender may retract it (delete for everyone).");
 
@@ -270,7 +275,7 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            ARCHIVE_JOURNAL_DIRECTORY, ARCHIVE_JOURNAL_MODE, RECEIPTS_JOURNAL_DIRECTORY, RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
+            ARCHIVE_JOURNAL_DIRECTORY, ARCHIVE_JOURNAL_MODE, RECEIPTS_JOURNAL_DIRECTORY, RECEIPTS_JOURNAL_MODE, RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
