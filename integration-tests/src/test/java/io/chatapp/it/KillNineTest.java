@@ -284,80 +284,62 @@ class KillNineTest {
     }
 
     /**
-     * Alice on a plain Smack connection with stream management, asking for an acknowledgement after every message:
-     * one-to-one messages to Bob and group messages, alternately, numbered, as fast as the server acknowledges them
-     * (Smack holds at most its unacknowledged-stanza limit in flight).
+     * A plain Smack connection with stream management, asking for an acknowledgement after every message, and a
+     * thread sending on it as fast as the server acknowledges. At most 200 messages are unacknowledged: Smack's writer
+     * blocks when its queue of unacknowledged stanzas is full, and its reader then blocks answering the server's
+     * {@code <r/>}, so acks would stop (the library's {@code SendWindow} does the same).
      */
-    private static final class Traffic {
-        final List<String> directSent = Collections.synchronizedList(new ArrayList<>());
-        final List<String> groupSent = Collections.synchronizedList(new ArrayList<>());
-        final Set<String> directAcked = ConcurrentHashMap.newKeySet();
-        final Set<String> groupAcked = ConcurrentHashMap.newKeySet();
-        /** One-to-one messages acknowledged, in the order acknowledged, for Bob to answer with receipts. */
-        final BlockingQueue<String> directToReceipt = new LinkedBlockingQueue<>();
+    private abstract static class AcknowledgedSender {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        XMPPTCPConnection connection;
         private final int xmpp;
-        private final String room;
-        private final String sharedUrl;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        /**
-         * At most this many unacknowledged messages: Smack's writer blocks when its queue of unacknowledged stanzas
-         * is full, and its reader then blocks answering the server's {@code <r/>}, so acks would stop (the library's
-         * {@code SendWindow} does the same).
-         */
         private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(200);
-        private XMPPTCPConnection connection;
         private Thread sender;
 
-        Traffic(int xmpp, String room, String sharedUrl) {
+        AcknowledgedSender(int xmpp) {
             this.xmpp = xmpp;
-            this.room = room;
-            this.sharedUrl = sharedUrl;
         }
 
-        void start() throws Exception {
+        /** A message the server acknowledged. */
+        abstract void acknowledged(Message message);
+
+        /** What to do once logged in, before sending (join a room). */
+        void loggedIn() throws Exception {
+        }
+
+        /** Sends until {@link #running} is false (or the server dies under it), each message through {@link #send}. */
+        abstract void sendAll() throws Exception;
+
+        void start(String user, String resource) throws Exception {
             connection = connection(xmpp);
             connection.addRequestAckPredicate(ForEveryMessage.INSTANCE);
             connection.addStanzaAcknowledgedListener(stanza -> {
-                if (stanza instanceof Message message && message.getBody() != null) {
+                if (stanza instanceof Message message) {
                     window.release();
-                    if (message.getType() == Message.Type.groupchat) {
-                        groupAcked.add(message.getBody());
-                    } else if (directAcked.add(message.getBody())) {
-                        directToReceipt.add(message.getBody());
-                    }
+                    acknowledged(message);
                 }
             });
-            connection.connect().login("alice", PASSWORD, Resourcepart.from("traffic"));
+            connection.connect().login(user, PASSWORD, Resourcepart.from(resource));
             assertThat(connection.isSmEnabled()).as("stream management").isTrue();
-            MultiUserChat muc = MultiUserChatManager.getInstanceFor(connection)
-                    .getMultiUserChat(JidCreate.entityBareFrom(room));
-            muc.join(Resourcepart.from("alice"));
-            var bob = JidCreate.entityBareFrom("bob@localhost");
+            loggedIn();
             sender = new Thread(() -> {
                 try {
-                    for (int n = 1; running.get(); n++) {
-                        String direct = String.format("d-%05d", n);
-                        window.acquire();
-                        directSent.add(direct);
-                        // The body is the origin-id too, which Bob's receipts name it by.
-                        var message = connection.getStanzaFactory().buildMessageStanza().to(bob)
-                                .ofType(Message.Type.chat).setBody(direct).addExtension(StandardExtensionElement
-                                        .builder("origin-id", "urn:xmpp:sid:0").addAttribute("id", direct).build());
-                        if (n % SHARE_EVERY == 0) {
-                            message.addExtension(StandardExtensionElement.builder("x", "jabber:x:oob")
-                                    .addElement("url", sharedUrl).build());
-                        }
-                        connection.sendStanza(message.build());
-                        String group = String.format("g-%05d", n);
-                        window.acquire();
-                        groupSent.add(group);
-                        muc.sendMessage(group);
-                    }
+                    sendAll();
                 } catch (Exception e) {
-                    // The server died under it: expected.
+                    // The server died under it, or the test stopped it: expected.
                 }
-            }, "kill-nine-traffic");
+            }, "kill-nine-" + resource);
             sender.start();
+        }
+
+        /** Waits for room among the unacknowledged messages. */
+        void awaitRoom() throws InterruptedException {
+            window.acquire();
+        }
+
+        void send(Message message) throws Exception {
+            awaitRoom();
+            connection.sendStanza(message);
         }
 
         void stop() throws InterruptedException {
@@ -365,6 +347,72 @@ class KillNineTest {
             connection.instantShutdown();
             sender.interrupt();
             sender.join(10_000);
+        }
+    }
+
+    /**
+     * Alice sending one-to-one messages to Bob and group messages, alternately, numbered, as fast as the server
+     * acknowledges them; every fifth one-to-one message carries the shared file's URL.
+     */
+    private static final class Traffic extends AcknowledgedSender {
+        final List<String> directSent = Collections.synchronizedList(new ArrayList<>());
+        final List<String> groupSent = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> directAcked = ConcurrentHashMap.newKeySet();
+        final Set<String> groupAcked = ConcurrentHashMap.newKeySet();
+        /** One-to-one messages acknowledged, in the order acknowledged, for Bob to answer with receipts. */
+        final BlockingQueue<String> directToReceipt = new LinkedBlockingQueue<>();
+        private final String room;
+        private final String sharedUrl;
+        private MultiUserChat muc;
+
+        Traffic(int xmpp, String room, String sharedUrl) {
+            super(xmpp);
+            this.room = room;
+            this.sharedUrl = sharedUrl;
+        }
+
+        void start() throws Exception {
+            start("alice", "traffic");
+        }
+
+        @Override
+        void acknowledged(Message message) {
+            if (message.getBody() == null) {
+                return;
+            }
+            if (message.getType() == Message.Type.groupchat) {
+                groupAcked.add(message.getBody());
+            } else if (directAcked.add(message.getBody())) {
+                directToReceipt.add(message.getBody());
+            }
+        }
+
+        @Override
+        void loggedIn() throws Exception {
+            muc = MultiUserChatManager.getInstanceFor(connection).getMultiUserChat(JidCreate.entityBareFrom(room));
+            muc.join(Resourcepart.from("alice"));
+        }
+
+        @Override
+        void sendAll() throws Exception {
+            var bob = JidCreate.entityBareFrom("bob@localhost");
+            for (int n = 1; running.get(); n++) {
+                String direct = String.format("d-%05d", n);
+                // The body is the origin-id too, which Bob's receipts name it by.
+                var message = connection.getStanzaFactory().buildMessageStanza().to(bob)
+                        .ofType(Message.Type.chat).setBody(direct).addExtension(StandardExtensionElement
+                                .builder("origin-id", "urn:xmpp:sid:0").addAttribute("id", direct).build());
+                if (n % SHARE_EVERY == 0) {
+                    message.addExtension(StandardExtensionElement.builder("x", "jabber:x:oob")
+                            .addElement("url", sharedUrl).build());
+                }
+                directSent.add(direct);
+                send(message.build());
+                String group = String.format("g-%05d", n);
+                awaitRoom();
+                groupSent.add(group);
+                muc.sendMessage(group);
+            }
         }
 
         /** Those sent that were acknowledged, in the order sent. */
@@ -376,70 +424,48 @@ class KillNineTest {
     }
 
     /**
-     * Bob on a plain Smack connection of his own with stream management: a XEP-0184 delivery receipt for each of
-     * Alice's acknowledged one-to-one messages, and a XEP-0333 read marker for every tenth, each its own stanza,
-     * remembering those the server acknowledged.
+     * Bob on a connection of his own: a XEP-0184 delivery receipt for each of Alice's acknowledged one-to-one
+     * messages, and a XEP-0333 read marker for every tenth, each its own stanza, remembering those the server
+     * acknowledged.
      */
-    private static final class BobReceipts {
+    private static final class BobReceipts extends AcknowledgedSender {
         final Set<String> receiptsAcked = ConcurrentHashMap.newKeySet();
         final Set<String> markersAcked = ConcurrentHashMap.newKeySet();
-        private final int xmpp;
         private final BlockingQueue<String> toReceipt;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        /** As {@link Traffic#window}: at most this many unacknowledged stanzas. */
-        private final java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(200);
-        private XMPPTCPConnection connection;
-        private Thread sender;
 
         BobReceipts(int xmpp, BlockingQueue<String> toReceipt) {
-            this.xmpp = xmpp;
+            super(xmpp);
             this.toReceipt = toReceipt;
         }
 
         void start() throws Exception {
-            connection = connection(xmpp);
-            connection.addRequestAckPredicate(ForEveryMessage.INSTANCE);
-            connection.addStanzaAcknowledgedListener(stanza -> {
-                if (stanza instanceof Message message) {
-                    window.release();
-                    if (message.getExtensionElement("received", RECEIPTS) instanceof StandardExtensionElement r) {
-                        receiptsAcked.add(r.getAttributeValue("id"));
-                    }
-                    if (message.getExtensionElement("displayed", MARKERS) instanceof StandardExtensionElement d) {
-                        markersAcked.add(d.getAttributeValue("id"));
-                    }
-                }
-            });
-            connection.connect().login("bob", PASSWORD, Resourcepart.from("receipts"));
-            assertThat(connection.isSmEnabled()).as("stream management").isTrue();
-            var alice = JidCreate.entityBareFrom("alice@localhost");
-            sender = new Thread(() -> {
-                try {
-                    for (int n = 1; running.get(); n++) {
-                        String id = toReceipt.take();
-                        window.acquire();
-                        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(alice)
-                                .ofType(Message.Type.chat).addExtension(StandardExtensionElement
-                                        .builder("received", RECEIPTS).addAttribute("id", id).build()).build());
-                        if (n % MARKER_EVERY == 0) {
-                            window.acquire();
-                            connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(alice)
-                                    .ofType(Message.Type.chat).addExtension(StandardExtensionElement
-                                            .builder("displayed", MARKERS).addAttribute("id", id).build()).build());
-                        }
-                    }
-                } catch (Exception e) {
-                    // The server died under it, or the test stopped it: expected.
-                }
-            }, "kill-nine-receipts");
-            sender.start();
+            start("bob", "receipts");
         }
 
-        void stop() throws InterruptedException {
-            running.set(false);
-            connection.instantShutdown();
-            sender.interrupt();
-            sender.join(10_000);
+        @Override
+        void acknowledged(Message message) {
+            if (message.getExtensionElement("received", RECEIPTS) instanceof StandardExtensionElement receipt) {
+                receiptsAcked.add(receipt.getAttributeValue("id"));
+            }
+            if (message.getExtensionElement("displayed", MARKERS) instanceof StandardExtensionElement marker) {
+                markersAcked.add(marker.getAttributeValue("id"));
+            }
+        }
+
+        @Override
+        void sendAll() throws Exception {
+            var alice = JidCreate.entityBareFrom("alice@localhost");
+            for (int n = 1; running.get(); n++) {
+                String id = toReceipt.take();
+                send(connection.getStanzaFactory().buildMessageStanza().to(alice).ofType(Message.Type.chat)
+                        .addExtension(StandardExtensionElement.builder("received", RECEIPTS)
+                                .addAttribute("id", id).build()).build());
+                if (n % MARKER_EVERY == 0) {
+                    send(connection.getStanzaFactory().buildMessageStanza().to(alice).ofType(Message.Type.chat)
+                            .addExtension(StandardExtensionElement.builder("displayed", MARKERS)
+                                    .addAttribute("id", id).build()).build());
+                }
+            }
         }
     }
 }
