@@ -29,6 +29,7 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -189,8 +190,13 @@ public final class OneToOneBenchmark {
         /** At the sender: a receipt for one of its messages. */
         private void receiptReceived(Stanza stanza) {
             long now = System.nanoTime() - EPOCH;
-            if (stanza.getExtensionElement("received", RECEIPTS) instanceof StandardExtensionElement receipt) {
-                MessageTag tag = MessageTag.parse(receipt.getAttributeValue("id"));
+            // Smack parses the receipt as a DeliveryReceipt when smack-extensions is on the class path (the client
+            // library brings it), else as a StandardExtensionElement; counting only the latter counted none.
+            ExtensionElement received = stanza.getExtensionElement("received", RECEIPTS);
+            String id = received instanceof DeliveryReceipt receipt ? receipt.getId()
+                    : received instanceof StandardExtensionElement standard ? standard.getAttributeValue("id") : null;
+            if (id != null) {
+                MessageTag tag = MessageTag.parse(id);
                 RunStats stats = tag == null ? null : runs.get(tag.run());
                 if (stats != null) {
                     stats.receiptReceived(now - tag.sentNanos());

@@ -3,6 +3,7 @@ package io.chatapp.plugin.archive;
 import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.ArchiveSettings;
 import io.chatapp.plugin.storage.BatchWriter;
+import io.chatapp.plugin.storage.ItemJournal;
 import io.chatapp.plugin.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -144,17 +146,20 @@ public final class MessageArchive implements AutoCloseable {
     private final ArchiveIds ids;
     private final BatchWriter<NewMessage> writer;
     /** Null when the settings have no journal. */
-    private final ArchiveJournal journal;
+    private final ItemJournal<NewMessage> journal;
+    /** What the journal gave back at start, until {@link #takeRecovered} hands it over. */
+    private final AtomicReference<List<NewMessage>> recovered;
     private final ExecutorService queries;
     private volatile boolean closed;
 
     private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, BatchWriter<NewMessage> writer,
-                           ArchiveJournal journal, ExecutorService queries) {
+                           ItemJournal<NewMessage> journal, List<NewMessage> recovered, ExecutorService queries) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.ids = ids;
         this.writer = writer;
         this.journal = journal;
+        this.recovered = new AtomicReference<>(recovered);
         this.queries = queries;
     }
 
@@ -179,16 +184,17 @@ public final class MessageArchive implements AutoCloseable {
                 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered("chatapp-archive-query-"));
         BatchWriter<NewMessage> writer = ArchiveWriter.start(db, insert, settings.queueCapacity(),
                 settings.batchSize());
-        ArchiveJournal journal;
+        ItemJournal<NewMessage> journal;
+        AtomicReference<List<NewMessage>> recovered = new AtomicReference<>(List.of());
         try {
-            journal = ArchiveJournal.start(settings, db, insert, writer);
+            journal = ArchiveJournal.start(settings, db, insert, writer, recovered::set);
         } catch (SQLException | RuntimeException e) {
             writer.close(WRITER_CLOSE_TIMEOUT);
             queries.shutdownNow();
             throw e;
         }
         LOG.info("Message archive started: node number {}, {}", node, settings);
-        return new MessageArchive(db, clock, ids, writer, journal, queries);
+        return new MessageArchive(db, clock, ids, writer, journal, recovered.get(), queries);
     }
 
     /** This node's archive id generator. */
@@ -211,6 +217,15 @@ public final class MessageArchive implements AutoCloseable {
             journal.append(message);
         }
         return true;
+    }
+
+    /**
+     * The messages the journal gave back at start (written again then; most had been archived before the process
+     * ended), for what was derived from a message after the archive accepted it and may have died with the process
+     * (media shares). Hands them over once; later calls return none.
+     */
+    public List<NewMessage> takeRecovered() {
+        return recovered.getAndSet(List.of());
     }
 
     /** Completes once every message offered before this call has been committed. */

@@ -22,6 +22,7 @@ public record Settings(
         AuthSettings auth,
         AccountSettings accounts,
         ArchiveSettings archive,
+        ReceiptSettings receipts,
         LastSeenVisibility lastSeenDefault,
         MediaSettings media,
         GroupSettings groups,
@@ -135,6 +136,16 @@ public record Settings(
                     + " committed: fsync (recorded in the journal and synced to disk: survives a killed process and a"
                     + " power loss), write (recorded in the journal: survives a killed process) or off (only in memory:"
                     + " a killed process loses what was not yet committed).");
+    public static final Setting<String> RECEIPTS_JOURNAL_DIRECTORY = Setting.string(
+            "chatapp.receipts.journal.directory", "", "Directory of the write-ahead journal of delivery receipts and"
+                    + " read markers (local to each node); empty means a chatapp-receipts-journal directory in"
+                    + " Openfire's home.");
+    public static final Setting<String> RECEIPTS_JOURNAL_MODE = Setting.string("chatapp.receipts.journal.mode",
+            "fsync", "How safe a delivery receipt or read marker is when the server acknowledges it (XEP-0198) before"
+                    + " it is written: fsync (recorded in the receipts' journal and synced to disk: survives a killed"
+                    + " process and a power loss), write (recorded in the journal: survives a killed process) or off"
+                    + " (only in memory: a killed process loses the receipts not yet written, so a message's status"
+                    + " can stay at sent or delivered).");
     public static final Setting<Integer> RETRACTION_WINDOW_HOURS = Setting.integer("chatapp.retraction.windowHours",
             48, 1, 87_600, "How long after sending a message its sender may retract it (delete for everyone).");
 
@@ -264,7 +275,7 @@ public record Settings(
             REGISTRATION_INBAND, REGISTRATION_PER_ADDRESS, PASSWORD_MIN_LENGTH, LOCKOUT_ACCOUNT_ATTEMPTS,
             LOCKOUT_ADDRESS_ATTEMPTS, LOCKOUT_FIRST_SECONDS, LOCKOUT_MAX_SECONDS, LOCKOUT_FORGET_MINUTES,
             ARCHIVE_QUEUE_CAPACITY, ARCHIVE_BATCH_SIZE, ARCHIVE_QUERY_THREADS, ARCHIVE_MAX_PAGE_SIZE,
-            ARCHIVE_JOURNAL_DIRECTORY, ARCHIVE_JOURNAL_MODE, RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
+            ARCHIVE_JOURNAL_DIRECTORY, ARCHIVE_JOURNAL_MODE, RECEIPTS_JOURNAL_DIRECTORY, RECEIPTS_JOURNAL_MODE, RETRACTION_WINDOW_HOURS, LAST_SEEN_DEFAULT, MEDIA_STORE, MEDIA_DIRECTORY, MEDIA_PUBLIC_URL,
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
@@ -319,6 +330,7 @@ public record Settings(
                         java.time.Duration.ofHours(RETRACTION_WINDOW_HOURS.read(source)),
                         ARCHIVE_JOURNAL_DIRECTORY.read(source).trim(),
                         ARCHIVE_JOURNAL_MODE.read(source).trim()),
+                ReceiptSettings.read(source),
                 lastSeenDefault(source),
                 MediaSettings.read(source),
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
@@ -347,7 +359,7 @@ public record Settings(
                 + ", httpBindAddress=" + httpBindAddress + ", httpPort=" + httpPort
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
-                + ", archive=" + archive + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
+                + ", archive=" + archive + ", receipts=" + receipts + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
                 + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stanzasPerSecond=" + stanzasPerSecond
                 + ", stanzaBurst=" + stanzaBurst + ", heapPressurePercent=" + heapPressurePercent
                 + ", stories=" + stories + ", calls=" + calls

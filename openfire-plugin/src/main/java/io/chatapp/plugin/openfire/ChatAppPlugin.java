@@ -62,11 +62,12 @@ public final class ChatAppPlugin implements Plugin {
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         try {
-            // The plugin lives in <openfire home>/plugins/<name>: the media store and the journal default to the home.
+            // The plugin lives in <openfire home>/plugins/<name>: the media store and the journals default to the home.
             Path home = pluginDirectory.toPath().toAbsolutePath().getParent().getParent();
             Settings settings = Settings.read(new JiveSettingsSource(Map.of(
                     Settings.MEDIA_DIRECTORY.name(), home.resolve("chatapp-media").toString(),
-                    Settings.ARCHIVE_JOURNAL_DIRECTORY.name(), home.resolve("chatapp-archive-journal").toString())));
+                    Settings.ARCHIVE_JOURNAL_DIRECTORY.name(), home.resolve("chatapp-archive-journal").toString(),
+                    Settings.RECEIPTS_JOURNAL_DIRECTORY.name(), home.resolve("chatapp-receipts-journal").toString())));
             OpenfireAccounts accounts = new OpenfireAccounts();
             server = ChatAppServer.start(settings, nodeId(), accounts, domainFeatures(),
                     services -> bindAll(services, accounts.domain()));

@@ -1,8 +1,13 @@
 package io.chatapp.plugin.receipts;
 
 import io.chatapp.plugin.archive.MessageArchive.Reference;
+import io.chatapp.plugin.config.ReceiptSettings;
+import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.storage.BatchWriter;
+import io.chatapp.plugin.storage.ItemJournal;
+import io.chatapp.plugin.storage.WriteAheadJournal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait: {@link
- * #delivered} and {@link #displayed} only queue the receipt, and one writer thread ({@code chatapp-receipts-writer}, a
- * {@link BatchWriter}) stores them in batches.
+ * Records delivery receipts (XEP-0184) and read markers (XEP-0333) without making the packet thread wait for the
+ * database: {@link #delivered} and {@link #displayed} queue the receipt (and, with a journal, record it locally), and
+ * one writer thread ({@code chatapp-receipts-writer}, a {@link BatchWriter}) stores them in batches.
  *
  * <p>Before each batch the writer waits for the archive to have stored everything offered to it so far, so a receipt
  * that overtook its message on the way to the database still finds it. Each reference is then resolved to an archive
@@ -39,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * position in the conversation forward. A batch that cannot be written (database down) is retried with a growing
  * pause, so receipts wait in the queue meanwhile; when the queue is full new receipts are refused. At close, a batch
  * that still fails after three attempts is given up, and {@link #flushed()} fails from then on.
+ *
+ * <p>With a journal ({@link ReceiptSettings#journaled()}), an accepted receipt is also recorded in a local write-ahead
+ * journal before {@code delivered}/{@code displayed} return, so before Openfire acknowledges the receipt's stanza
+ * (XEP-0198); what a killed process left is written at the next start, before anything new, once the archive has
+ * recovered the messages it names. Writing a receipt twice changes nothing (the first delivery wins; a read mark is
+ * added only when it moves the reader forward), so the receipts that had been written before the kill are harmless.
  */
 public final class ReceiptRecorder implements AutoCloseable {
 
@@ -60,12 +71,16 @@ public final class ReceiptRecorder implements AutoCloseable {
     private final ArchiveLookup archive;
     private final Clock clock;
     private final BatchWriter<Receipt> writer;
+    private final int batchSize;
+    /** Null when the settings have no journal; set once by {@link #start}, before the recorder is handed out. */
+    private ItemJournal<Receipt> journal;
 
     private ReceiptRecorder(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
                             int batchSize) {
         this.dataSource = dataSource;
         this.archive = archive;
         this.clock = clock;
+        this.batchSize = batchSize;
         this.writer = BatchWriter.<Receipt>builder(THREAD_NAME, "receipts", (batch, retry) -> write(batch))
                 .capacity(queueCapacity)
                 .batchSize(batchSize)
@@ -74,6 +89,7 @@ public final class ReceiptRecorder implements AutoCloseable {
                 .start();
     }
 
+    /** A recorder without a journal (a killed process loses the receipts it had not written). */
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock) {
         return start(dataSource, archive, clock, DEFAULT_QUEUE_CAPACITY, DEFAULT_BATCH_SIZE);
     }
@@ -81,6 +97,28 @@ public final class ReceiptRecorder implements AutoCloseable {
     public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock, int queueCapacity,
                                         int batchSize) {
         return new ReceiptRecorder(dataSource, archive, clock, queueCapacity, batchSize);
+    }
+
+    /**
+     * A recorder with the journal the settings give (when they give one): first writes the receipts a killed process
+     * left there, so the archive must have recovered its own journal already (the messages those receipts name).
+     */
+    public static ReceiptRecorder start(DataSource dataSource, ArchiveLookup archive, Clock clock,
+                                        ReceiptSettings settings) throws Exception {
+        ReceiptRecorder recorder = start(dataSource, archive, clock);
+        if (!settings.journaled()) {
+            return recorder;
+        }
+        try {
+            recorder.journal = ItemJournal.start(new ItemJournal.Place(Path.of(settings.journalDirectory()),
+                            Settings.RECEIPTS_JOURNAL_DIRECTORY.name(), "receipts"),
+                    WriteAheadJournal.Mode.named(settings.journalMode()), ReceiptJournal.CODEC,
+                    recorder::writeRecovered, recorder.writer::flushed);
+            return recorder;
+        } catch (Exception | Error e) {
+            recorder.close();
+            throw e;
+        }
     }
 
     /**
@@ -117,7 +155,15 @@ public final class ReceiptRecorder implements AutoCloseable {
             return false;
         }
         receipt.at = (receipt.at == null ? clock.instant() : receipt.at).truncatedTo(ChronoUnit.MILLIS);
-        return writer.offer(receipt);
+        if (!writer.offer(receipt)) {
+            return false;
+        }
+        if (journal != null) {
+            // Waits for the journal (never for the database), as the archive's offer does; should the disk fail,
+            // the receipt still has the writer's promise, and the journal logs it.
+            journal.append(receipt);
+        }
+        return true;
     }
 
     /**
@@ -137,6 +183,16 @@ public final class ReceiptRecorder implements AutoCloseable {
     @Override
     public void close() {
         writer.close(CLOSE_TIMEOUT);
+        if (journal != null) {
+            journal.close(); // after the writer: its last segment goes once the writer says all is written
+        }
+    }
+
+    /** Writes the receipts the journal gave back at start, in their order, a batch at a time. */
+    private void writeRecovered(List<Receipt> receipts) throws Exception {
+        for (int from = 0; from < receipts.size(); from += batchSize) {
+            write(receipts.subList(from, Math.min(receipts.size(), from + batchSize)));
+        }
     }
 
     private void write(List<Receipt> batch)
@@ -259,7 +315,7 @@ public final class ReceiptRecorder implements AutoCloseable {
         return hash;
     }
 
-    private enum Kind {
+    enum Kind {
         DELIVERED, DISPLAYED
     }
 
@@ -267,7 +323,7 @@ public final class ReceiptRecorder implements AutoCloseable {
      * A queued receipt; for a read marker, {@code recipient} is the reader. The message is looked up as sent by
      * {@code sender} to {@code archivedTo}: the recipient for a one-to-one message, the room for a group message.
      */
-    private static final class Receipt {
+    static final class Receipt {
         final Kind kind;
         final String sender;
         final String recipient;

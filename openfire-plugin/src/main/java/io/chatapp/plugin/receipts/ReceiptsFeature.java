@@ -20,8 +20,9 @@ public final class ReceiptsFeature implements Feature {
     public void start(FeatureContext context) throws Exception {
         MessageArchive archive = context.services().get(MessageArchive.class);
         ArchiveLookup lookup = ArchiveLookup.of(archive);
+        // After the archive's start, which wrote back what its journal held: the receipts' journal names those messages.
         ReceiptRecorder receipts = context.closer().open(ReceiptRecorder.start(context.database().dataSource(),
-                lookup, context.clock()));
+                lookup, context.clock(), context.settings().receipts()));
         MessageInfoService messageInfo = new MessageInfoService(context.database().dataSource(), lookup,
                 archive.queries(), receipts::flushed);
         context.services().provide(ReceiptRecorder.class, receipts);

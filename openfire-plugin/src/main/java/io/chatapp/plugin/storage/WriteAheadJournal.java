@@ -51,7 +51,16 @@ public final class WriteAheadJournal implements AutoCloseable {
         /** Written to the file: survives the process being killed, not the machine losing power. */
         WRITE,
         /** Written and synced to the disk: survives both. */
-        FSYNC
+        FSYNC;
+
+        /** The mode a setting spells {@code write} or {@code fsync}. */
+        public static Mode named(String name) {
+            return switch (name) {
+                case "write" -> WRITE;
+                case "fsync" -> FSYNC;
+                default -> throw new IllegalArgumentException("no journal mode " + name);
+            };
+        }
     }
 
     private final Path directory;

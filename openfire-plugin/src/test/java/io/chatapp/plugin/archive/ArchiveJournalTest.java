@@ -113,6 +113,9 @@ class ArchiveJournalTest {
         assertThat(rows()).extracting(row -> row.get(1)).containsExactly("m-1", "m-2", "m-3");
         assertThat(rows()).extracting(row -> row.get(2)).containsExactly("o-1", "m-2", "o-3");
         assertThat(segments()).as("recovered segments are deleted").isEmpty();
+        assertThat(archive.takeRecovered()).as("handed over once, for what derives from them (media shares)")
+                .containsExactlyElementsOf(left);
+        assertThat(archive.takeRecovered()).isEmpty();
         assertThat(archive.query("alice@example.com", ArchiveQuery.first(10)).get(10, TimeUnit.SECONDS)
                 .messages()).extracting(ArchivedMessage::stanzaXml).last().asString().contains("caf\u00e9 3");
     }

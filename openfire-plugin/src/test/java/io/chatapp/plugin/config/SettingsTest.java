@@ -68,12 +68,13 @@ class SettingsTest {
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.startsWith("chatapp."))
                 // one setting per component, the nested auth record counting its own components
-                .hasSize(Settings.class.getRecordComponents().length - 8
+                .hasSize(Settings.class.getRecordComponents().length - 9
                         + HttpLimits.class.getRecordComponents().length
                         + AuthSettings.class.getRecordComponents().length
                         + AccountSettings.class.getRecordComponents().length - 1
                         + AccountSettings.LockoutSettings.class.getRecordComponents().length
                         + ArchiveSettings.class.getRecordComponents().length
+                        + ReceiptSettings.class.getRecordComponents().length
                         + MediaSettings.class.getRecordComponents().length - 2
                         + MediaSettings.Limits.class.getRecordComponents().length
                         + GroupSettings.class.getRecordComponents().length
@@ -101,7 +102,7 @@ class SettingsTest {
                 new AccountSettings(true, true, 10, 8, new AccountSettings.LockoutSettings(5, 30,
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)), 32),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48), "", "fsync"),
-                LastSeenVisibility.CONTACTS,
+                new ReceiptSettings("", "fsync"), LastSeenVisibility.CONTACTS,
                 read(Map.of()).media(), GroupSettings.defaults(), 65_536, 500, 5_000, 70,
                 StorySettings.defaults(), CallSettings.defaults(), PushSettings.defaults()));
     }
@@ -195,6 +196,14 @@ class SettingsTest {
         assertThatThrownBy(() -> read(Map.of("chatapp.archive.journal.mode", "sometimes")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("chatapp.archive.journal.mode");
         assertThat(ArchiveSettings.defaults()).isEqualTo(read(Map.of()).archive());
+        assertThat(read(Map.of("chatapp.receipts.journal.directory", "/var/lib/chatapp/receipts",
+                "chatapp.receipts.journal.mode", "write")).receipts())
+                .isEqualTo(new ReceiptSettings("/var/lib/chatapp/receipts", "write"))
+                .satisfies(receipts -> assertThat(receipts.journaled()).isTrue());
+        assertThat(read(Map.of("chatapp.receipts.journal.directory", "/x", "chatapp.receipts.journal.mode", "off"))
+                .receipts().journaled()).isFalse();
+        assertThatThrownBy(() -> read(Map.of("chatapp.receipts.journal.mode", "never")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("chatapp.receipts.journal.mode");
         assertThat(read(Map.of()).toString()).contains("archive=ArchiveSettings[queueCapacity=100000");
     }
 

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +70,11 @@ class ReceiptRecorderTest {
     }
 
     private List<List<Object>> deliveries() throws SQLException {
-        return rows("SELECT message_id, recipient, delivered_at FROM message_delivery ORDER BY message_id, recipient");
+        return new ReceiptRows(postgres, database.schema()).deliveries();
     }
 
     private List<List<Object>> readMarks() throws SQLException {
-        return rows("SELECT reader, peer, up_to_id, read_at FROM read_mark ORDER BY reader, peer, up_to_id");
-    }
-
-    /** Rows in the test's schema, times as instants. */
-    private List<List<Object>> rows(String sql) throws SQLException {
-        String schema = database.schema();
-        return postgres.query(sql.replace(" FROM ", " FROM " + schema + ".")).stream()
-                .map(row -> row.stream().map(value -> value instanceof java.sql.Timestamp timestamp
-                        ? (Object) timestamp.toInstant() : value instanceof OffsetDateTime time
-                        ? (Object) time.toInstant() : value).toList())
-                .toList();
+        return new ReceiptRows(postgres, database.schema()).readMarks();
     }
 
     @Test

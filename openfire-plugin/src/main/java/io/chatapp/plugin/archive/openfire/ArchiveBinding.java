@@ -40,6 +40,8 @@ public final class ArchiveBinding implements OpenfireFeature {
         MessageArchive archive = services.get(MessageArchive.class);
         ArchiveSettings settings = services.get(ArchiveSettings.class);
         MediaService media = services.get(MediaService.class);
+        // Before the interceptors: the shares a killed process may have lost come before any new one.
+        new RecoveredShares(media, domain).note(archive.takeRecovered());
         // One routing for the archive's parts: the retraction gate clears what the archive interceptor lets pass.
         PluginRouting routing = new PluginRouting();
         registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class),

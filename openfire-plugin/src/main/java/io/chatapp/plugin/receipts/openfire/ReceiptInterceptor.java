@@ -13,7 +13,8 @@ import org.xmpp.packet.Packet;
 
 /**
  * Notes XEP-0184 delivery receipts and XEP-0333 {@code displayed} markers between users of this server as they pass,
- * for "message info". The stanzas themselves are routed untouched; recording is a queue offer, written later.
+ * for "message info". The stanzas themselves are routed untouched; recording is a queue offer, written later, and a
+ * local journal append (when configured), so a receipt Openfire acknowledges once this returns survives a kill.
  */
 final class ReceiptInterceptor implements PacketInterceptor {
 
