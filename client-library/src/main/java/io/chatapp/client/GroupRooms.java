@@ -66,6 +66,12 @@ final class GroupRooms {
     final GroupPipeline pipeline;
     /** Rooms whose listeners are on the current connection's MultiUserChat instances. */
     private final Set<EntityBareJid> followed = ConcurrentHashMap.newKeySet();
+    /**
+     * Rooms entered in the current session. Smack's own "joined" outlives a session the server lost (a restart, a
+     * resumption refused): the room no longer has this device, yet Smack still says it is in, so each new session
+     * enters every room again.
+     */
+    private final Set<EntityBareJid> entered = ConcurrentHashMap.newKeySet();
 
     /** @param receipts the one-to-one receipts' outbox, which acknowledges group messages too */
     GroupRooms(ClientContext context, ServerRequests server, MessagePipeline.Outbox receipts) {
@@ -99,6 +105,7 @@ final class GroupRooms {
     /** Follows a (new) connection: invitations, and entering every group at each new session. */
     void attach(XMPPTCPConnection connection) {
         followed.clear();
+        entered.clear();
         MultiUserChatManager manager = MultiUserChatManager.getInstanceFor(connection);
         manager.setAutoJoinOnReconnect(false);
         manager.addInvitationListener((conn, muc, inviter, reason, password, message, invite) ->
@@ -107,6 +114,7 @@ final class GroupRooms {
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
                 if (!resumed) {
+                    entered.clear();
                     context.io.execute(() -> enterAll(connection));
                 }
             }
@@ -181,7 +189,7 @@ final class GroupRooms {
      */
     void enterOnce(MultiUserChat muc) throws Exception {
         synchronized (muc) {
-            if (!muc.isJoined()) {
+            if (!muc.isJoined() || !entered.contains(muc.getRoom())) {
                 enter(muc);
             }
         }
@@ -190,7 +198,9 @@ final class GroupRooms {
     private void enter(MultiUserChat muc) throws Exception {
         follow(muc);
         // History comes from the server's archive, not from the room's short replay.
+        // Smack leaves first where it still counts itself in from an earlier session.
         muc.join(muc.getEnterConfigurationBuilder(nickname()).requestNoHistory().build());
+        entered.add(muc.getRoom());
         String room = muc.getRoom().toString();
         joinedListeners.fire(l -> l.onRoom(room));
         pipeline.catchUp(room, server);
@@ -219,6 +229,7 @@ final class GroupRooms {
     }
 
     private void left(MultiUserChat muc) {
+        entered.remove(muc.getRoom());
         String room = muc.getRoom().toString();
         leftListeners.fire(l -> l.onRoom(room));
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * batch, until it is written; retries use {@code ON CONFLICT (id) DO NOTHING}, since a commit whose answer was lost may
  * have gone through. A batch refused for its data (SQLSTATE classes 22 and 23, which no retry can fix) is written one
  * message at a time, and only the offending messages are skipped and logged. Nothing is given up at close.
+ *
+ * <p>Once a batch is committed, its {@link MessageArchive.ArchivedListener} is told, on this thread, before the batch
+ * counts as flushed: what derives from an archived message (a media share) is then as safe from a killed process as
+ * the message, since the journal keeps a segment until its messages are flushed.
  */
 final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
 
@@ -27,14 +32,18 @@ final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
 
     private final DataSource dataSource;
     private final BatchInsert insert;
+    private final AtomicReference<MessageArchive.ArchivedListener> listener;
 
-    private ArchiveWriter(DataSource dataSource, BatchInsert insert) {
+    private ArchiveWriter(DataSource dataSource, BatchInsert insert,
+                          AtomicReference<MessageArchive.ArchivedListener> listener) {
         this.dataSource = dataSource;
         this.insert = insert;
+        this.listener = listener;
     }
 
-    static BatchWriter<NewMessage> start(DataSource dataSource, BatchInsert insert, int capacity, int batchSize) {
-        return BatchWriter.builder(THREAD_NAME, "archive messages", new ArchiveWriter(dataSource, insert))
+    static BatchWriter<NewMessage> start(DataSource dataSource, BatchInsert insert, int capacity, int batchSize,
+                                         AtomicReference<MessageArchive.ArchivedListener> listener) {
+        return BatchWriter.builder(THREAD_NAME, "archive messages", new ArchiveWriter(dataSource, insert, listener))
                 .capacity(capacity)
                 .batchSize(batchSize)
                 .linger(BATCH_LINGER)
@@ -55,6 +64,12 @@ final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
             } finally {
                 connection.setAutoCommit(true);
             }
+        }
+        try {
+            listener.get().archived(batch);
+        } catch (RuntimeException e) {
+            // The messages are committed: a listener's failure must not have them written again, or block the rest.
+            LOG.warn("After archiving {} messages: {}", batch.size(), e.getMessage(), e);
         }
     }
 

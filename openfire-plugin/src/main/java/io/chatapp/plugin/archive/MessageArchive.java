@@ -150,10 +150,22 @@ public final class MessageArchive implements AutoCloseable {
     /** What the journal gave back at start, until {@link #takeRecovered} hands it over. */
     private final AtomicReference<List<NewMessage>> recovered;
     private final ExecutorService queries;
+    /** Told of each committed batch on the writer's thread; the writer holds the same reference. */
+    private final AtomicReference<ArchivedListener> listener;
     private volatile boolean closed;
 
+    /**
+     * Told of the messages of each batch once committed, on the archive's writer thread, before the batch counts as
+     * flushed (so before the journal lets its messages go). Must not block for long: the next batch waits.
+     */
+    @FunctionalInterface
+    public interface ArchivedListener {
+        void archived(List<NewMessage> batch);
+    }
+
     private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, BatchWriter<NewMessage> writer,
-                           ItemJournal<NewMessage> journal, List<NewMessage> recovered, ExecutorService queries) {
+                           ItemJournal<NewMessage> journal, List<NewMessage> recovered, ExecutorService queries,
+                           AtomicReference<ArchivedListener> listener) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.ids = ids;
@@ -161,6 +173,7 @@ public final class MessageArchive implements AutoCloseable {
         this.journal = journal;
         this.recovered = new AtomicReference<>(recovered);
         this.queries = queries;
+        this.listener = listener;
     }
 
     /**
@@ -182,8 +195,9 @@ public final class MessageArchive implements AutoCloseable {
         ArchiveIds ids = new ArchiveIds(node, clock);
         ThreadPoolExecutor queries = new ThreadPoolExecutor(settings.queryThreads(), settings.queryThreads(),
                 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), DaemonThreads.numbered("chatapp-archive-query-"));
+        AtomicReference<ArchivedListener> listener = new AtomicReference<>(batch -> { });
         BatchWriter<NewMessage> writer = ArchiveWriter.start(db, insert, settings.queueCapacity(),
-                settings.batchSize());
+                settings.batchSize(), listener);
         ItemJournal<NewMessage> journal;
         AtomicReference<List<NewMessage>> recovered = new AtomicReference<>(List.of());
         try {
@@ -194,7 +208,7 @@ public final class MessageArchive implements AutoCloseable {
             throw e;
         }
         LOG.info("Message archive started: node number {}, {}", node, settings);
-        return new MessageArchive(db, clock, ids, writer, journal, recovered.get(), queries);
+        return new MessageArchive(db, clock, ids, writer, journal, recovered.get(), queries, listener);
     }
 
     /** This node's archive id generator. */
@@ -226,6 +240,11 @@ public final class MessageArchive implements AutoCloseable {
      */
     public List<NewMessage> takeRecovered() {
         return recovered.getAndSet(List.of());
+    }
+
+    /** From now on, {@code archived} is told of each batch the writer commits (replacing any earlier listener). */
+    public void onArchived(ArchivedListener archived) {
+        listener.set(archived);
     }
 
     /** Completes once every message offered before this call has been committed. */

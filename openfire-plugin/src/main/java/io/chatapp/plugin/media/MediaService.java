@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -286,36 +285,37 @@ public final class MediaService {
     }
 
     /**
-     * Notes, in the background, that an archived message shared the files its body or OOB URL names. A share is a
-     * grant (the recipient may then ask for fresh URLs), so it is noted only for a download URL of this server whose
-     * signature verifies, sent by someone entitled to the file: the uploader, or someone it was shared with (a
-     * forward). A URL merely mentioned, forged or expired grants nothing. Returns at once: called on a packet thread.
+     * True when the stanza may name one of this server's files (it holds the download URLs' prefix): only those are
+     * worth parsing for {@link #noteShared}.
      */
-    public void noteShared(Iterable<String> texts, long archiveId, String sender, String recipient) {
-        List<String> candidates = new ArrayList<>();
+    public boolean mayNameAFile(String stanzaXml) {
+        return stanzaXml != null && stanzaXml.contains(urls.filesPrefix());
+    }
+
+    /**
+     * Notes that an archived message shared the files its body or OOB URL names. A share is a grant (the recipient may
+     * then ask for fresh URLs), so it is noted only for a download URL of this server whose signature verifies, sent by
+     * someone entitled to the file: the uploader, or someone it was shared with (a forward). A URL merely mentioned,
+     * forged or expired grants nothing. Called on the archive's writer thread once the message is committed (and for
+     * the messages its journal gave back at start), so a share is as safe from a killed process as its message.
+     */
+    public void noteShared(Iterable<String> texts, long archiveId, String sender, String recipient)
+            throws SQLException {
+        Set<String> fileIds = new LinkedHashSet<>();
         for (String text : texts) {
-            if (text != null && urls.fileIdIn(text.strip()).isPresent()) {
-                candidates.add(text.strip());
+            if (text != null) {
+                urls.signedFileIdIn(text.strip()).ifPresent(fileIds::add);
             }
         }
-        if (candidates.isEmpty()) {
-            return;
+        for (String fileId : fileIds) {
+            Optional<MediaFile> file = servable(fileId);
+            if (file.isPresent() && entitled(file.get(), sender)) {
+                records.recordShare(fileId, archiveId, sender, recipient);
+            } else {
+                LOG.info("A message from '{}' named file {} without the right to share it: no share noted",
+                        sender, fileId);
+            }
         }
-        runInBackground("record a media share", () -> {
-            Set<String> fileIds = new LinkedHashSet<>();
-            for (String url : candidates) {
-                urls.signedFileIdIn(url).ifPresent(fileIds::add);
-            }
-            for (String fileId : fileIds) {
-                Optional<MediaFile> file = servable(fileId);
-                if (file.isPresent() && entitled(file.get(), sender)) {
-                    records.recordShare(fileId, archiveId, sender, recipient);
-                } else {
-                    LOG.info("A message from '{}' named file {} without the right to share it: no share noted",
-                            sender, fileId);
-                }
-            }
-        });
     }
 
     /**

@@ -132,6 +132,48 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void theListenerHearsEachCommittedBatchBeforeItCountsAsFlushed() throws Exception {
+        start(10_000, 100);
+        List<Long> heard = Collections.synchronizedList(new ArrayList<>());
+        List<Long> committedWhenHeard = Collections.synchronizedList(new ArrayList<>());
+        archive.onArchived(batch -> {
+            batch.forEach(message -> heard.add(message.id()));
+            try {
+                committedWhenHeard.add(rows());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Long> offered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            NewMessage message = message(i);
+            offered.add(message.id());
+            archive.offer(message);
+        }
+
+        archive.flushed().get(10, TimeUnit.SECONDS);
+
+        assertThat(heard).as("every message, once, once the flush completed").containsExactlyElementsOf(offered);
+        assertThat(committedWhenHeard).as("rows committed when the listener ran").isNotEmpty()
+                .allMatch(count -> count > 0);
+    }
+
+    @Test
+    void aFailingListenerNeitherRewritesNorStopsTheArchive() throws Exception {
+        start(10_000, 100);
+        archive.onArchived(batch -> {
+            throw new IllegalStateException("listener broke (simulated)");
+        });
+        archive.offer(message(1));
+        archive.flushed().get(10, TimeUnit.SECONDS);
+        archive.offer(message(2));
+        archive.flushed().get(10, TimeUnit.SECONDS);
+
+        assertThat(rows()).isEqualTo(2);
+        assertThat(insert.retries).containsOnly(false);
+    }
+
+    @Test
     void aFullQueueRefusesAtOnceAndAcceptsAgainOnceWritten() throws Exception {
         start(5, 100);
         insert.hold = new CountDownLatch(1);

@@ -40,15 +40,19 @@ public final class ArchiveBinding implements OpenfireFeature {
         MessageArchive archive = services.get(MessageArchive.class);
         ArchiveSettings settings = services.get(ArchiveSettings.class);
         MediaService media = services.get(MediaService.class);
-        // Before the interceptors: the shares a killed process may have lost come before any new one.
-        new RecoveredShares(media, domain).note(archive.takeRecovered());
+        // Before the interceptors: the shares a killed process may have lost come before any new one. From then on,
+        // each committed batch's shares are noted on the writer's thread, before the journal lets the batch go.
+        ArchivedShares shares = new ArchivedShares(media);
+        shares.note(archive.takeRecovered());
+        archive.onArchived(shares::note);
+        registrations.onClose(() -> archive.onArchived(batch -> { }));
         // One routing for the archive's parts: the retraction gate clears what the archive interceptor lets pass.
         PluginRouting routing = new PluginRouting();
         registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class),
                 services.get(HeapPressure.class)));
         registrations.intercept(new BodyLimitInterceptor(services.get(BodyLimit.class), routing));
         RetractionGate retractions = new RetractionGate(archive, settings.retractionWindow(), routing, media);
-        ArchiveInterceptor archiving = new ArchiveInterceptor(archive, retractions, routing, domain, media);
+        ArchiveInterceptor archiving = new ArchiveInterceptor(archive, retractions, routing, domain);
         registrations.intercept(archiving);
         // Openfire stops plugins before it stops reading from clients. Were the archive to go first, messages in that
         // gap would be acknowledged to their senders yet never archived; ending the senders' sessions first leaves

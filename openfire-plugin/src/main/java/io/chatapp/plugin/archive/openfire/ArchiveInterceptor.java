@@ -3,7 +3,6 @@ package io.chatapp.plugin.archive.openfire;
 import io.chatapp.plugin.archive.ArchiveIds;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
-import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.openfire.ClientClaims;
 import io.chatapp.plugin.openfire.LocalUsers;
 import io.chatapp.plugin.openfire.PluginRouting;
@@ -38,14 +37,11 @@ public final class ArchiveInterceptor implements PacketInterceptor {
     private final RetractionGate retractions;
     private final PluginRouting routing;
     private final LocalUsers users;
-    private final MediaService media;
     /** Local users who have sent messages since the plugin started: whose sessions to end first at shutdown. */
     private final Set<String> senders = ConcurrentHashMap.newKeySet();
 
-    ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain,
-                       MediaService media) {
+    ArchiveInterceptor(MessageArchive archive, RetractionGate retractions, PluginRouting routing, String domain) {
         this.archive = archive;
-        this.media = media;
         this.retractions = retractions;
         this.routing = routing;
         this.users = new LocalUsers(domain);
@@ -86,8 +82,6 @@ public final class ArchiveInterceptor implements PacketInterceptor {
             refuse(message);
             throw new PacketRejectedException();
         }
-        // A media message (body and XEP-0066 URL = one of our download URLs): its parties may fetch the file.
-        media.noteShared(sharedUrls(message), id, sender, recipient);
         String formatted = ArchiveIds.format(id);
         message.addChildElement("stanza-id", SID).addAttribute("by", recipient).addAttribute("id", formatted);
         if (!sender.equals(recipient)) {

@@ -3,7 +3,6 @@ package io.chatapp.plugin.groups.openfire;
 import io.chatapp.plugin.archive.MessageArchive;
 import io.chatapp.plugin.archive.NewMessage;
 import io.chatapp.plugin.archive.openfire.ArchiveInterceptor;
-import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.xmpp.StanzaError;
 import io.chatapp.plugin.xmpp.StanzaErrorException;
 import org.dom4j.Element;
@@ -20,11 +19,9 @@ import org.xmpp.packet.Message;
 final class GroupArchive {
 
     private final MessageArchive archive;
-    private final MediaService media;
 
-    GroupArchive(MessageArchive archive, MediaService media) {
+    GroupArchive(MessageArchive archive) {
         this.archive = archive;
-        this.media = media;
     }
 
     /** Archives a group message a member sent; refuses with resource-constraint when the archive's queue is full. */
@@ -32,8 +29,6 @@ final class GroupArchive {
         Element origin = message.getChildElement("origin-id", ArchiveInterceptor.SID);
         long id = offer(new NewMessage(archive.ids().next(), room, room, message.getID(),
                 origin == null ? null : origin.attributeValue("id"), storedXml(message, room, sender, nick), sender));
-        // A file shared with the group: its members may fetch it (MediaService asks the groups who they are).
-        media.noteShared(ArchiveInterceptor.sharedUrls(message), id, sender, room);
         RoomStanzaIds.stamp(message, room, id);
     }
 

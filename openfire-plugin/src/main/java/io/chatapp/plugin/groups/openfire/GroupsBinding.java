@@ -32,7 +32,7 @@ public final class GroupsBinding implements OpenfireFeature {
         MessageArchive messages = services.get(MessageArchive.class);
         PluginRouting routing = new PluginRouting();
         GroupOccupants occupants = new GroupOccupants();
-        GroupArchive archive = new GroupArchive(messages, services.get(MediaService.class));
+        GroupArchive archive = new GroupArchive(messages);
         GroupBroadcast broadcast = new GroupBroadcast(occupants, archive, routing);
         GroupReceipts receipts = new GroupReceipts(groups, services.get(ReceiptRecorder.class),
                 services.get(MessageInfoService.class), messages, routing);
