@@ -45,9 +45,10 @@ import org.jxmpp.jid.parts.Resourcepart;
  * (MAM), in order. Meanwhile Bob, on a connection of his own, answers each of Alice's acknowledged one-to-one messages
  * with a delivery receipt (XEP-0184) and every tenth with a read marker (XEP-0333): each receipt and marker the
  * server acknowledged to Bob is in the message's info after the restart. Every fifth one-to-one message carries a
- * file Alice uploaded (XEP-0066 URL): each archived one has its media share, which is noted in the background after
- * the message is accepted, so those in flight at the kill come back from the journal too. What makes it hold: the
- * archive's and the receipts' write-ahead journals (docs/reliability.md).
+ * file Alice uploaded (XEP-0066 URL): each archived one has its media share, noted once its batch commits and before
+ * the journal lets it go, so those in flight at the kill come back from the journal too. After the restart, a group
+ * message reaches Bob live: his device entered the group again. What makes it hold: the archive's and the receipts'
+ * write-ahead journals (docs/reliability.md).
  */
 class KillNineTest {
 
@@ -243,7 +244,7 @@ class KillNineTest {
 
     /**
      * Every one-to-one message archived with the shared file's URL has its share (each message is a share of its own:
-     * the file's key with the message's archive id). Shares are noted in the background, so they are awaited.
+     * the file's key with the message's archive id). Awaited: the messages the journal gave back get theirs at start.
      */
     private static void assertEveryArchivedShareNoted(javax.sql.DataSource database) throws Exception {
         String unshared = "SELECT count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM chatapp.media_share s"
