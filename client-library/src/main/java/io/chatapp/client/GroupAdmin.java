@@ -75,6 +75,7 @@ public final class GroupAdmin {
                 throw new ChatClientException(ChatClientException.Reason.SERVER_ERROR,
                         "The new group's random address was taken; try again");
             }
+            rooms.entered(muc);
             FillableForm form = muc.getConfigurationForm().getFillableForm();
             form.setAnswer("muc#roomconfig_roomname", name);
             if (description != null && !description.isEmpty()) {

@@ -206,6 +206,11 @@ final class GroupRooms {
         pipeline.catchUp(room, server);
     }
 
+    /** This device is in the room in the current session (it created the room: nothing to catch up). */
+    void entered(MultiUserChat muc) {
+        entered.add(muc.getRoom());
+    }
+
     /**
      * The room's messages go to the pipeline, this account's removal to the listeners (once per room and
      * connection).
