@@ -17,7 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class MediaService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaService.class);
+    /** How long a refused fresh-URL request waits for the shares of messages being archived before it is refused. */
+    private static final Duration SHARES_NOTED_WAIT = Duration.ofSeconds(5);
 
     private final MediaRecords records;
     private final BlobStore store;
@@ -41,6 +47,11 @@ public final class MediaService {
 
     private final ShareAudience audience;
     private final List<FileGrants> grants = new CopyOnWriteArrayList<>();
+    /**
+     * Completes once the shares of every message archived so far are noted (the archive's flush: shares are noted
+     * as each batch commits); none until the archive says so.
+     */
+    private volatile Supplier<CompletableFuture<Void>> sharesNoted = () -> CompletableFuture.completedFuture(null);
 
     public MediaService(MediaRecords records, BlobStore store, MediaUrls urls, MediaSettings settings,
                         Executor background, Clock clock) {
@@ -229,11 +240,32 @@ public final class MediaService {
     /** A freshly signed download URL for the uploader or a participant of a conversation that shared the file. */
     public MediaUrls.SignedUrl freshUrl(String fileId, String user) throws HttpProblem, SQLException {
         MediaFile file = servable(fileId).orElseThrow(MediaService::noSuchFile);
-        if (!entitled(file, user)) {
+        if (!entitled(file, user) && !(awaitSharesNoted() && entitled(file, user))) {
             throw new HttpProblem(403, "forbidden", "Only the uploader and the people it was shared with may"
                     + " fetch this file.");
         }
         return urls.download(file.fileId(), file.fileName());
+    }
+
+    /**
+     * Where the shares of archived messages come from: {@code noted} completes once those of every message archived
+     * so far are noted. A recipient may ask for a fresh URL as soon as the message arrives, before its batch commits.
+     */
+    public void sharesNotedBy(Supplier<CompletableFuture<Void>> noted) {
+        this.sharesNoted = noted;
+    }
+
+    /** Waits (briefly, off the packet threads) for the shares in flight; false when they did not settle in time. */
+    private boolean awaitSharesNoted() {
+        try {
+            sharesNoted.get().get(SHARES_NOTED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -387,6 +388,32 @@ class MediaServiceTest {
         assertThat(service().urls().downloadSigned(MediaUrls.FILES_PATH, fileId, query(longLived.url()))).isTrue();
         // The hour-long URL has expired.
         assertThat(media.urls().downloadSigned(MediaUrls.FILES_PATH, fileId, query(url.url()))).isFalse();
+    }
+
+    @Test
+    void aFreshUrlAskedBeforeItsMessagesShareIsNotedWaitsForTheArchive() throws Exception {
+        MediaService media = service();
+        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
+        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
+        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        // Bob has the message; its batch has not committed yet, so its share is still to be noted.
+        CompletableFuture<Void> noted = new CompletableFuture<>();
+        media.sharesNotedBy(() -> noted);
+        Thread archiveWriter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+                media.noteShared(List.of(grant.getUrl()), 9L, ALICE, BOB);
+                noted.complete(null);
+            } catch (Exception e) {
+                noted.completeExceptionally(e);
+            }
+        });
+        archiveWriter.start();
+
+        assertThat(media.freshUrl(file.fileId(), BOB).url()).contains(file.fileId());
+        assertThat(status(() -> media.freshUrl(file.fileId(), "carol@example.org"))).as("still no one else's")
+                .isEqualTo(403);
+        archiveWriter.join();
     }
 
     @Test

@@ -12,9 +12,16 @@ import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.xmpp.HeapPressure;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.session.ClientSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive on Openfire's packet path: the flood limit first (a client connection over it is closed), the body limit
@@ -22,6 +29,10 @@ import org.jivesoftware.openfire.session.ClientSession;
  * the archive with its stanza-ids and retraction checks; MAM and delete-for-me; their disco features.
  */
 public final class ArchiveBinding implements OpenfireFeature {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveBinding.class);
+    /** How long closing waits for the archive's last messages, and so their media shares, to be written. */
+    private static final Duration SHARES_AT_CLOSE = Duration.ofSeconds(10);
 
     /**
      * Features advertised on the server and on each account (disco#info), for clients deciding what to use: XEP-0313
@@ -45,7 +56,19 @@ public final class ArchiveBinding implements OpenfireFeature {
         ArchivedShares shares = new ArchivedShares(media);
         shares.note(archive.takeRecovered());
         archive.onArchived(shares::note);
-        registrations.onClose(() -> archive.onArchived(batch -> { }));
+        media.sharesNotedBy(archive::flushed);
+        registrations.onClose(() -> {
+            // Runs once the interceptors are gone: the messages accepted until then get their shares while the media
+            // service is still open. A database still away keeps them in the journal, and the next start notes them.
+            try {
+                archive.flushed().get(SHARES_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Closing with archive messages not yet written; their media shares wait for the next start");
+            } finally {
+                archive.onArchived(batch -> { });
+                media.sharesNotedBy(() -> CompletableFuture.completedFuture(null));
+            }
+        });
         // One routing for the archive's parts: the retraction gate clears what the archive interceptor lets pass.
         PluginRouting routing = new PluginRouting();
         registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class),
