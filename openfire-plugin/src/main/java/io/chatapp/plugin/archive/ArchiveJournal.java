@@ -46,24 +46,33 @@ final class ArchiveJournal {
         }
     };
 
+    /**
+     * The messages the journal gave back at start, written again; {@code release} deletes the segments they came from
+     * once what derives from them (media shares) is safe too.
+     */
+    record Recovered(List<NewMessage> messages, Runnable release) {
+        static final Recovered NONE = new Recovered(List.of(), () -> { });
+    }
+
     private ArchiveJournal() {
     }
 
     /**
      * Writes what a previous process left in the journal (each message once: an id already archived is skipped) and
-     * hands those messages to {@code recovered}, then starts the journal; null when the settings have none.
+     * hands those messages to {@code recovered}, their segments kept until it releases them; then starts the journal.
+     * Null when the settings have none.
      */
     static ItemJournal<NewMessage> start(ArchiveSettings settings, DataSource db, BatchInsert insert,
-                                         BatchWriter<NewMessage> writer, Consumer<List<NewMessage>> recovered)
+                                         BatchWriter<NewMessage> writer, Consumer<Recovered> recovered)
             throws SQLException {
         if (!settings.journaled()) {
             return null;
         }
         return ItemJournal.start(new ItemJournal.Place(Path.of(settings.journalDirectory()),
                         Settings.ARCHIVE_JOURNAL_DIRECTORY.name(), "archive messages"),
-                WriteAheadJournal.Mode.named(settings.journalMode()), CODEC, messages -> {
+                WriteAheadJournal.Mode.named(settings.journalMode()), CODEC, (messages, release) -> {
                     write(db, insert, settings.batchSize(), messages);
-                    recovered.accept(messages);
+                    recovered.accept(new Recovered(messages, release));
                 }, writer::flushed);
     }
 

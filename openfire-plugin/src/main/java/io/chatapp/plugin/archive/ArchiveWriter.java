@@ -1,6 +1,7 @@
 package io.chatapp.plugin.archive;
 
 import io.chatapp.plugin.storage.BatchWriter;
+import io.chatapp.plugin.storage.DatabaseFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Once a batch is committed, its {@link MessageArchive.ArchivedListener} is told, on this thread, before the batch
  * counts as flushed: what derives from an archived message (a media share) is then as safe from a killed process as
- * the message, since the journal keeps a segment until its messages are flushed.
+ * the message, since the journal keeps a segment until its messages are flushed. A listener that finds the database
+ * unavailable has the batch retried like a failed commit (written again, changing nothing, and told again).
  */
 final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
 
@@ -67,8 +69,13 @@ final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
         }
         try {
             listener.get().archived(batch);
-        } catch (RuntimeException e) {
-            // The messages are committed: a listener's failure must not have them written again, or block the rest.
+        } catch (SQLException | RuntimeException e) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                // What derives from the batch is not yet safe: keep the batch (and its journal segment), and come
+                // back with it, committed already, as for a commit whose answer was lost.
+                throw e;
+            }
+            // A failure no retry fixes must not have the messages written again, or block the rest.
             LOG.warn("After archiving {} messages: {}", batch.size(), e.getMessage(), e);
         }
     }

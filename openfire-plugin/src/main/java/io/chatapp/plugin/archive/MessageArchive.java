@@ -148,7 +148,7 @@ public final class MessageArchive implements AutoCloseable {
     /** Null when the settings have no journal. */
     private final ItemJournal<NewMessage> journal;
     /** What the journal gave back at start, until {@link #takeRecovered} hands it over. */
-    private final AtomicReference<List<NewMessage>> recovered;
+    private final AtomicReference<ArchiveJournal.Recovered> recovered;
     private final ExecutorService queries;
     /** Told of each committed batch on the writer's thread; the writer holds the same reference. */
     private final AtomicReference<ArchivedListener> listener;
@@ -160,11 +160,16 @@ public final class MessageArchive implements AutoCloseable {
      */
     @FunctionalInterface
     public interface ArchivedListener {
-        void archived(List<NewMessage> batch);
+        /**
+         * Throws when the database is unavailable ({@link io.chatapp.plugin.storage.DatabaseFailures#isUnavailable}):
+         * the writer then keeps the batch, and writes it again (changing nothing) and tells this again, until told.
+         * Any other failure is logged and the batch goes on.
+         */
+        void archived(List<NewMessage> batch) throws SQLException;
     }
 
     private MessageArchive(DataSource dataSource, Clock clock, ArchiveIds ids, BatchWriter<NewMessage> writer,
-                           ItemJournal<NewMessage> journal, List<NewMessage> recovered, ExecutorService queries,
+                           ItemJournal<NewMessage> journal, ArchiveJournal.Recovered recovered, ExecutorService queries,
                            AtomicReference<ArchivedListener> listener) {
         this.dataSource = dataSource;
         this.clock = clock;
@@ -199,7 +204,7 @@ public final class MessageArchive implements AutoCloseable {
         BatchWriter<NewMessage> writer = ArchiveWriter.start(db, insert, settings.queueCapacity(),
                 settings.batchSize(), listener);
         ItemJournal<NewMessage> journal;
-        AtomicReference<List<NewMessage>> recovered = new AtomicReference<>(List.of());
+        AtomicReference<ArchiveJournal.Recovered> recovered = new AtomicReference<>(ArchiveJournal.Recovered.NONE);
         try {
             journal = ArchiveJournal.start(settings, db, insert, writer, recovered::set);
         } catch (SQLException | RuntimeException e) {
@@ -234,12 +239,17 @@ public final class MessageArchive implements AutoCloseable {
     }
 
     /**
-     * The messages the journal gave back at start (written again then; most had been archived before the process
-     * ended), for what was derived from a message after the archive accepted it and may have died with the process
-     * (media shares). Hands them over once; later calls return none.
+     * Tells {@code derive} of the messages the journal gave back at start (written again then; most had been archived
+     * before the process ended), for what was derived from a message after the archive accepted it and may have died
+     * with the process (media shares). Their journal segments are deleted only once it returns: should it throw, or
+     * the process die first, the next start gives them back again. Hands them over once; later calls tell of none.
      */
-    public List<NewMessage> takeRecovered() {
-        return recovered.getAndSet(List.of());
+    public void takeRecovered(ArchivedListener derive) throws SQLException {
+        ArchiveJournal.Recovered taken = recovered.getAndSet(ArchiveJournal.Recovered.NONE);
+        if (!taken.messages().isEmpty()) {
+            derive.archived(taken.messages());
+        }
+        taken.release().run();
     }
 
     /** From now on, {@code archived} is told of each batch the writer commits (replacing any earlier listener). */

@@ -113,7 +113,10 @@ public final class ReceiptRecorder implements AutoCloseable {
             recorder.journal = ItemJournal.start(new ItemJournal.Place(Path.of(settings.journalDirectory()),
                             Settings.RECEIPTS_JOURNAL_DIRECTORY.name(), "receipts"),
                     WriteAheadJournal.Mode.named(settings.journalMode()), ReceiptJournal.CODEC,
-                    recorder::writeRecovered, recorder.writer::flushed);
+                    (receipts, release) -> {
+                        recorder.writeRecovered(receipts);
+                        release.run(); // nothing derives from a receipt: written is safe
+                    }, recorder.writer::flushed);
             return recorder;
         } catch (Exception | Error e) {
             recorder.close();

@@ -62,11 +62,14 @@ public final class ItemJournal<T> implements AutoCloseable {
 
     /**
      * Writes the items a previous process left, in the order they were accepted, before anything new; some of them
-     * were written before the process ended, so writing one twice must change nothing.
+     * were written before the process ended, so writing one twice must change nothing. {@code release} deletes the
+     * segments they came from: the feature runs it once the items, and whatever it derives from them, are safe
+     * elsewhere (at once, or later: the new journal's segments come after them). Never run, they are written again,
+     * harmlessly, at the next start.
      */
     @FunctionalInterface
     public interface Recovery<T, E extends Exception> {
-        void write(List<T> items) throws E;
+        void write(List<T> items, Runnable release) throws E;
     }
 
     /**
@@ -88,8 +91,8 @@ public final class ItemJournal<T> implements AutoCloseable {
     }
 
     /**
-     * Writes what a previous process left in {@code place} through {@code recovery} (and then deletes it), then starts
-     * the journal. {@code committed} is the feature's writer's flush ({@link BatchWriter#flushed}).
+     * Writes what a previous process left in {@code place} through {@code recovery} (which says when it may be
+     * deleted), then starts the journal after it. {@code committed} is the feature's writer's flush ({@link BatchWriter#flushed}).
      */
     public static <T, E extends Exception> ItemJournal<T> start(Place place, WriteAheadJournal.Mode mode,
                                                                 Codec<T> codec, Recovery<T, E> recovery,
@@ -123,12 +126,15 @@ public final class ItemJournal<T> implements AutoCloseable {
         if (recovered.segments().isEmpty()) {
             return;
         }
+        if (recovered.records().isEmpty()) {
+            recovered.discard();
+            return;
+        }
         List<T> items = new ArrayList<>(recovered.records().size());
         for (byte[] record : recovered.records()) {
             items.add(decode(codec, record));
         }
-        recovery.write(items);
-        recovered.discard();
+        recovery.write(items, recovered::discard);
         LOG.info("Journal of {}: {} left by the previous process written (those already written changed nothing)",
                 place.items(), items.size());
     }

@@ -1,6 +1,7 @@
 package io.chatapp.plugin.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatapp.plugin.config.ArchiveSettings;
 import io.chatapp.plugin.storage.Database;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -112,12 +114,47 @@ class ArchiveJournalTest {
 
         assertThat(rows()).extracting(row -> row.get(1)).containsExactly("m-1", "m-2", "m-3");
         assertThat(rows()).extracting(row -> row.get(2)).containsExactly("o-1", "m-2", "o-3");
-        assertThat(segments()).as("recovered segments are deleted").isEmpty();
-        assertThat(archive.takeRecovered()).as("handed over once, for what derives from them (media shares)")
-                .containsExactlyElementsOf(left);
-        assertThat(archive.takeRecovered()).isEmpty();
+        assertThat(segments()).as("kept until what derives from them is safe").hasSize(1);
+        List<NewMessage> told = new ArrayList<>();
+        archive.takeRecovered(told::addAll);
+        assertThat(told).as("handed over, for what derives from them (media shares)").containsExactlyElementsOf(left);
+        assertThat(segments()).as("then deleted").isEmpty();
+        archive.takeRecovered(messages -> told.add(null));
+        assertThat(told).as("once").hasSize(3);
         assertThat(archive.query("alice@example.com", ArchiveQuery.first(10)).get(10, TimeUnit.SECONDS)
                 .messages()).extracting(ArchivedMessage::stanzaXml).last().asString().contains("caf\u00e9 3");
+    }
+
+    /**
+     * The media shares of recovered messages are noted after the archive starts: a database lost, or a second kill,
+     * before they are must not lose them. Their segments stay until they are noted, and the next start brings them back.
+     */
+    @Test
+    void recoveredMessagesComeBackUntilWhatDerivesFromThemIsSafe() throws Exception {
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+        List<NewMessage> left = List.of(message(archive.ids().next(), 1), message(archive.ids().next(), 2));
+        archive.close();
+        archive = null;
+        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
+                Duration.ofMinutes(1), CompletableFuture::new)) {
+            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
+        }
+
+        // Started again: the shares cannot be noted (the database went away).
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+        assertThatThrownBy(() -> archive.takeRecovered(messages -> {
+            throw new java.sql.SQLTransientConnectionException("no connection (simulated)");
+        })).isInstanceOf(SQLException.class);
+        assertThat(archive.offer(message(archive.ids().next(), 3))).isTrue();
+        archive.flushed().get(10, TimeUnit.SECONDS);
+        archive.close(); // or killed: either way, the next start gives them back
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+
+        List<NewMessage> told = new ArrayList<>();
+        archive.takeRecovered(told::addAll);
+        assertThat(told).extracting(NewMessage::messageId).as("the recovered ones again").containsExactly("m-1", "m-2");
+        assertThat(segments()).isEmpty();
+        assertThat(rows()).extracting(row -> row.get(1)).as("each once").containsExactly("m-1", "m-2", "m-3");
     }
 
     private List<Path> segments() throws Exception {

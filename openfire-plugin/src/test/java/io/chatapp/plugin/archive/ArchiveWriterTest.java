@@ -174,6 +174,28 @@ class ArchiveWriterTest {
     }
 
     @Test
+    void aListenerThatFindsTheDatabaseAwayHasTheBatchBroughtAgainUntilItIsTold() throws Exception {
+        start(10_000, 100);
+        AtomicInteger unavailableLeft = new AtomicInteger(2);
+        List<Long> told = Collections.synchronizedList(new ArrayList<>());
+        archive.onArchived(batch -> {
+            if (unavailableLeft.getAndDecrement() > 0) {
+                // What a media share's insert throws when the pool has no connection to give.
+                throw new java.sql.SQLTransientConnectionException("no connection (simulated)");
+            }
+            batch.forEach(message -> told.add(message.id()));
+        });
+        NewMessage message = message(1);
+        archive.offer(message);
+
+        archive.flushed().get(10, TimeUnit.SECONDS);
+
+        assertThat(told).as("told once it could take it, and only then flushed").containsExactly(message.id());
+        assertThat(insert.retries).as("written again, as after a lost commit answer").containsExactly(false, true, true);
+        assertThat(rows()).as("each message once").isEqualTo(1);
+    }
+
+    @Test
     void aFullQueueRefusesAtOnceAndAcceptsAgainOnceWritten() throws Exception {
         start(5, 100);
         insert.hold = new CountDownLatch(1);

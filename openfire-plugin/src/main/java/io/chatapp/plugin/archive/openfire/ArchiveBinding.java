@@ -12,6 +12,7 @@ import io.chatapp.plugin.openfire.PluginRouting;
 import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.xmpp.HeapPressure;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,12 @@ public final class ArchiveBinding implements OpenfireFeature {
         // Before the interceptors: the shares a killed process may have lost come before any new one. From then on,
         // each committed batch's shares are noted on the writer's thread, before the journal lets the batch go.
         ArchivedShares shares = new ArchivedShares(media);
-        shares.note(archive.takeRecovered());
+        try {
+            archive.takeRecovered(shares::note);
+        } catch (SQLException e) {
+            LOG.warn("The media shares of the messages recovered from the archive's journal wait for the next start,"
+                    + " which gives those messages back again: {}", e.getMessage());
+        }
         archive.onArchived(shares::note);
         media.sharesNotedBy(archive::flushed);
         registrations.onClose(() -> {
