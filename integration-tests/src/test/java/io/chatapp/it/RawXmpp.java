@@ -102,6 +102,14 @@ final class RawXmpp implements AutoCloseable {
         return message.getStanzaId();
     }
 
+    /** Sends a message with a body and the given id (the stanza's own {@code id} attribute); returns the id. */
+    String messageWithId(String to, String type, String body, String id) throws Exception {
+        Message message = org.jivesoftware.smack.packet.StanzaBuilder.buildMessage(id).to(to)
+                .ofType(Message.Type.fromString(type)).setBody(body).build();
+        connection.sendStanza(message);
+        return id;
+    }
+
     /** The next message received that matches, as XML; earlier non-matching ones are dropped. */
     String nextMessage(Predicate<String> matching) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();

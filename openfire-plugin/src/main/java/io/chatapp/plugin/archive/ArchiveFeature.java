@@ -3,14 +3,14 @@ package io.chatapp.plugin.archive;
 import io.chatapp.plugin.Feature;
 import io.chatapp.plugin.FeatureContext;
 import io.chatapp.plugin.config.ArchiveSettings;
-import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.xmpp.HeapPressure;
+import io.chatapp.plugin.xmpp.MessageLimits;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
 
 /**
  * The message archive (XEP-0313) and what every stanza passes first: the flood limit of a client connection, then
- * for messages the body limit. Provides {@link MessageArchive}, {@link ArchiveSettings}, {@link StanzaRateLimit},
- * {@link HeapPressure} and {@link BodyLimit}. The archive opens before the features that
+ * for messages their limits. Provides {@link MessageArchive}, {@link ArchiveSettings}, {@link StanzaRateLimit},
+ * {@link HeapPressure} and {@link MessageLimits}. The archive opens before the features that
  * read it and closes after them: closing drains its writer (everything accepted is written) before the database
  * closes. Its Openfire binding ({@code archive.openfire}) stamps, archives and checks one-to-one messages and answers
  * MAM and delete-for-me.
@@ -29,7 +29,8 @@ public final class ArchiveFeature implements Feature {
                 settings, context.clock()));
         context.services().provide(MessageArchive.class, archive);
         context.services().provide(ArchiveSettings.class, settings);
-        context.services().provide(BodyLimit.class, new BodyLimit(context.settings().messageMaxBodyChars()));
+        context.services().provide(MessageLimits.class, new MessageLimits(context.settings().messageMaxBodyChars(),
+                context.settings().messageMaxIdChars()));
         context.services().provide(StanzaRateLimit.class, new StanzaRateLimit(context.settings().stanzasPerSecond(),
                 context.settings().stanzaBurst()));
         context.services().provide(HeapPressure.class, new HeapPressure(context.settings().heapPressurePercent()));

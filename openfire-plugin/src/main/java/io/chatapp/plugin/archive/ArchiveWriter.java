@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch that fails for any reason but bad data (connection lost, database down, out of disk) is retried, the same
  * batch, until it is written; retries use {@code ON CONFLICT (id) DO NOTHING}, since a commit whose answer was lost may
- * have gone through. A batch refused for its data (SQLSTATE classes 22 and 23, which no retry can fix) is written one
+ * have gone through. A batch refused for its data ({@link DatabaseFailures#isRefusedData}: SQLSTATE classes 22, 23
+ * and 54, which no retry can fix) is written one
  * message at a time, and only the offending messages are skipped and logged. Nothing is given up at close.
  *
  * <p>Once a batch is committed, its {@link MessageArchive.ArchivedListener} is told, on this thread, before the batch
@@ -49,7 +50,7 @@ final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
                 .capacity(capacity)
                 .batchSize(batchSize)
                 .linger(BATCH_LINGER)
-                .skipRefusedItems(ArchiveWriter::isBadData, ArchiveWriter::logSkipped)
+                .skipRefusedItems(DatabaseFailures::isRefusedData, ArchiveWriter::logSkipped)
                 .start();
     }
 
@@ -78,12 +79,6 @@ final class ArchiveWriter implements BatchWriter.Sink<NewMessage> {
             // A failure no retry fixes must not have the messages written again, or block the rest.
             LOG.warn("After archiving {} messages: {}", batch.size(), e.getMessage(), e);
         }
-    }
-
-    /** Errors about the rows themselves (SQLSTATE classes 22 and 23): retrying the same rows cannot help. */
-    private static boolean isBadData(Exception failure) {
-        String state = failure instanceof SQLException e ? e.getSQLState() : null;
-        return state != null && (state.startsWith("22") || state.startsWith("23"));
     }
 
     private static void logSkipped(NewMessage message, Exception cause) {

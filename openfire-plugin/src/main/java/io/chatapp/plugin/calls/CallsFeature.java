@@ -6,6 +6,7 @@ import io.chatapp.plugin.auth.TokenService;
 import io.chatapp.plugin.concurrent.DaemonThreads;
 import io.chatapp.plugin.config.CallSettings;
 import io.chatapp.plugin.storage.BatchWriter;
+import io.chatapp.plugin.storage.DatabaseFailures;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,8 @@ public final class CallsFeature implements Feature {
                 .batchSize(BATCH_SIZE)
                 .linger(Duration.ofMillis(20))
                 .giveUpWhenClosingAfter(3)
+                .skipRefusedItems(DatabaseFailures::isRefusedData, (call, cause) -> LOG.error(
+                        "Call log entry {} cannot be stored and is skipped: {}", call, cause.getMessage()))
                 .start();
         context.closer().onClose(() -> writer.close(Duration.ofSeconds(30)));
         ThreadPoolExecutor threads = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,

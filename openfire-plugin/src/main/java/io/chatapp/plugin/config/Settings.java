@@ -27,6 +27,7 @@ public record Settings(
         MediaSettings media,
         GroupSettings groups,
         int messageMaxBodyChars,
+        int messageMaxIdChars,
         int stanzasPerSecond,
         int stanzaBurst,
         int heapPressurePercent,
@@ -200,6 +201,11 @@ public record Settings(
             65_536, 1, 10_485_760, "Most characters (Unicode code points) the bodies of one message may hold"
                     + " together; a longer message is refused with policy-violation, neither delivered nor archived.");
 
+    public static final Setting<Integer> MESSAGES_MAX_ID_CHARS = Setting.integer("chatapp.messages.maxIdChars",
+            256, 16, 512, "Most characters a message's id, or the id attribute of any element directly in it (origin-id,"
+                    + " receipt, chat marker, retraction, correction, reply, reaction, call proposal), may have; a message"
+                    + " with a longer one is refused with policy-violation, neither delivered nor archived.");
+
     public static final Setting<Integer> XMPP_STANZAS_PER_SECOND = Setting.integer("chatapp.xmpp.stanzasPerSecond",
             500, 1, 1_000_000, "Stanzas one client connection may send per second, sustained; a connection that"
                     + " sends more than this beyond its burst is closed, so one flooding client cannot fill the server's"
@@ -279,7 +285,7 @@ public record Settings(
             MEDIA_SUBDOMAIN, MEDIA_SLOT_MINUTES, MEDIA_MAX_IMAGE, MEDIA_MAX_AUDIO, MEDIA_MAX_VIDEO, MEDIA_MAX_FILE,
             MEDIA_USER_QUOTA, MEDIA_DOWNLOAD_EXPIRY, MEDIA_KEY_ROTATION_DAYS, MEDIA_KEY_RETENTION_DAYS,
             GROUPS_SERVICE, GROUPS_MAX_MEMBERS, GROUPS_MAX_IMAGE_BYTES,
-            MESSAGES_MAX_BODY_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, XMPP_HEAP_PRESSURE_PERCENT,
+            MESSAGES_MAX_BODY_CHARS, MESSAGES_MAX_ID_CHARS, XMPP_STANZAS_PER_SECOND, XMPP_STANZA_BURST, XMPP_HEAP_PRESSURE_PERCENT,
             XMPP_LOGINS_IN_PROGRESS, STORIES_LIFETIME,
             STORIES_MAX_TEXT, STORIES_MAX_VIDEO_SECONDS,
             STORIES_CLEANUP_INTERVAL, PUSH_BATCH_MILLIS, PUSH_MIN_INTERVAL_MILLIS, PUSH_MAX_ATTEMPTS, PUSH_RETRY_MILLIS,
@@ -336,6 +342,7 @@ public record Settings(
                 new GroupSettings(GROUPS_SERVICE.read(source), GROUPS_MAX_MEMBERS.read(source),
                         GROUPS_MAX_IMAGE_BYTES.read(source)),
                 MESSAGES_MAX_BODY_CHARS.read(source),
+                MESSAGES_MAX_ID_CHARS.read(source),
                 XMPP_STANZAS_PER_SECOND.read(source),
                 XMPP_STANZA_BURST.read(source),
                 XMPP_HEAP_PRESSURE_PERCENT.read(source),
@@ -360,7 +367,8 @@ public record Settings(
                 + ", httpThreads=" + httpThreads + ", httpMaxBodyBytes=" + httpMaxBodyBytes
                 + ", httpLimits=" + httpLimits + ", auth=" + auth + ", accounts=" + accounts
                 + ", archive=" + archive + ", receipts=" + receipts + ", lastSeenDefault=" + lastSeenDefault + ", media=" + media + ", groups=" + groups
-                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", stanzasPerSecond=" + stanzasPerSecond
+                + ", messageMaxBodyChars=" + messageMaxBodyChars + ", messageMaxIdChars=" + messageMaxIdChars
+                + ", stanzasPerSecond=" + stanzasPerSecond
                 + ", stanzaBurst=" + stanzaBurst + ", heapPressurePercent=" + heapPressurePercent
                 + ", stories=" + stories + ", calls=" + calls
                 + ", push=" + push + "]";

@@ -4,6 +4,7 @@ import io.chatapp.plugin.archive.MessageArchive.Reference;
 import io.chatapp.plugin.config.ReceiptSettings;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.storage.BatchWriter;
+import io.chatapp.plugin.storage.DatabaseFailures;
 import io.chatapp.plugin.storage.ItemJournal;
 import io.chatapp.plugin.storage.WriteAheadJournal;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,8 @@ public final class ReceiptRecorder implements AutoCloseable {
                 .batchSize(batchSize)
                 .linger(BATCH_LINGER)
                 .giveUpWhenClosingAfter(ATTEMPTS_WHEN_CLOSING)
+                .skipRefusedItems(DatabaseFailures::isRefusedData, (receipt, cause) -> LOG.error(
+                        "Receipt {} cannot be stored and is skipped: {}", receipt, cause.getMessage()))
                 .start();
     }
 

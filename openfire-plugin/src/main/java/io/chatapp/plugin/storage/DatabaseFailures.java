@@ -33,4 +33,15 @@ public final class DatabaseFailures {
         }
         return false;
     }
+
+    /**
+     * Whether {@code failure} says the database refuses the rows themselves, which no retry can fix: SQLSTATE class
+     * 22 (data exception: a value too long, out of range, malformed), 23 (integrity constraint violation) and 54
+     * (program limit exceeded: a value too large for an index entry, "index row size … exceeds maximum"). A batch
+     * writer skips such an item rather than retrying it, and every item behind it, for ever.
+     */
+    public static boolean isRefusedData(Throwable failure) {
+        String state = failure instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"));
+    }
 }

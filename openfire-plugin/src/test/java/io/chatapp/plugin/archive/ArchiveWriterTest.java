@@ -195,6 +195,31 @@ class ArchiveWriterTest {
         assertThat(rows()).as("each message once").isEqualTo(1);
     }
 
+    /**
+     * A message whose reference is too large for an index entry (PostgreSQL: "index row requires … bytes", SQLSTATE
+     * 54000) used to be retried for ever, and every message behind it with it: it is skipped, the others written.
+     */
+    @Test
+    void aMessageTooLargeForAnIndexEntryIsSkippedAndTheOthersWritten() throws Exception {
+        start(10_000, 100);
+        StringBuilder reference = new StringBuilder();
+        java.util.Random random = new java.util.Random(54);
+        while (reference.length() < 64 * 1024) {
+            reference.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
+        }
+        archive.offer(message(1));
+        archive.offer(new NewMessage(archive.ids().next(), "user1@example.com", "user2@example.com", "m-big",
+                reference.toString(), "<message id='m-big'><body>big</body></message>"));
+        archive.offer(message(3));
+
+        archive.flushed().get(10, TimeUnit.SECONDS);
+
+        assertThat(rows()).as("the two others").isEqualTo(2);
+        assertThat(archive.offer(message(4))).isTrue();
+        archive.flushed().get(10, TimeUnit.SECONDS);
+        assertThat(rows()).isEqualTo(3);
+    }
+
     @Test
     void aFullQueueRefusesAtOnceAndAcceptsAgainOnceWritten() throws Exception {
         start(5, 100);

@@ -103,7 +103,7 @@ class SettingsTest {
                         Duration.ofSeconds(2), Duration.ofSeconds(900), Duration.ofMinutes(60)), 32),
                 new ArchiveSettings(100_000, 1_000, 2, 250, Duration.ofHours(48), "", "fsync"),
                 new ReceiptSettings("", "fsync"), LastSeenVisibility.CONTACTS,
-                read(Map.of()).media(), GroupSettings.defaults(), 65_536, 500, 5_000, 70,
+                read(Map.of()).media(), GroupSettings.defaults(), 65_536, 256, 500, 5_000, 70,
                 StorySettings.defaults(), CallSettings.defaults(), PushSettings.defaults()));
     }
 

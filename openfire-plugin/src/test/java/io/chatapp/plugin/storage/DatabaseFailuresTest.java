@@ -29,4 +29,15 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("bug"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(null)).isFalse();
     }
+
+    @Test
+    void rowsTheDatabaseRefusesForWhatTheyAreAreRefusedData() {
+        assertThat(DatabaseFailures.isRefusedData(new SQLException("value too long", "22001"))).isTrue();
+        assertThat(DatabaseFailures.isRefusedData(new SQLException("duplicate key", "23505"))).isTrue();
+        assertThat(DatabaseFailures.isRefusedData(new SQLException("index row requires 262184 bytes", "54000")))
+                .isTrue();
+        assertThat(DatabaseFailures.isRefusedData(new SQLException("I/O error", "08006"))).isFalse();
+        assertThat(DatabaseFailures.isRefusedData(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(DatabaseFailures.isRefusedData(new IllegalStateException("bug"))).isFalse();
+    }
 }

@@ -9,8 +9,8 @@ import io.chatapp.plugin.media.MediaService;
 import io.chatapp.plugin.openfire.OpenfireFeature;
 import io.chatapp.plugin.openfire.OpenfireRegistrations;
 import io.chatapp.plugin.openfire.PluginRouting;
-import io.chatapp.plugin.xmpp.BodyLimit;
 import io.chatapp.plugin.xmpp.HeapPressure;
+import io.chatapp.plugin.xmpp.MessageLimits;
 import io.chatapp.plugin.xmpp.StanzaRateLimit;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The archive on Openfire's packet path: the flood limit first (a client connection over it is closed), the body limit
- * next (a message over it reaches no other interceptor), then
+ * The archive on Openfire's packet path: the flood limit first (a client connection over it is closed), the message
+ * limits next (a message over them reaches no other interceptor), then
  * the archive with its stanza-ids and retraction checks; MAM and delete-for-me; their disco features.
  */
 public final class ArchiveBinding implements OpenfireFeature {
@@ -79,7 +79,7 @@ public final class ArchiveBinding implements OpenfireFeature {
         PluginRouting routing = new PluginRouting();
         registrations.intercept(new StanzaFloodInterceptor(services.get(StanzaRateLimit.class),
                 services.get(HeapPressure.class)));
-        registrations.intercept(new BodyLimitInterceptor(services.get(BodyLimit.class), routing));
+        registrations.intercept(new MessageLimitsInterceptor(services.get(MessageLimits.class), routing));
         RetractionGate retractions = new RetractionGate(archive, settings.retractionWindow(), routing, media);
         ArchiveInterceptor archiving = new ArchiveInterceptor(archive, retractions, routing, domain);
         registrations.intercept(archiving);
