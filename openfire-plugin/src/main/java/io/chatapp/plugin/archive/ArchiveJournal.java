@@ -4,6 +4,7 @@ import io.chatapp.plugin.config.ArchiveSettings;
 import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.storage.BatchWriter;
 import io.chatapp.plugin.storage.ItemJournal;
+import io.chatapp.plugin.storage.RefusedRows;
 import io.chatapp.plugin.storage.WriteAheadJournal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive's write-ahead journal: every message the archive accepts is recorded here before the interceptor
@@ -23,6 +26,8 @@ import javax.sql.DataSource;
  * docs/reliability.md.
  */
 final class ArchiveJournal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveJournal.class);
 
     /** A message as a journal record: its fields in order, the group sender last (added later, so optional). */
     static final ItemJournal.Codec<NewMessage> CODEC = new ItemJournal.Codec<>() {
@@ -77,6 +82,14 @@ final class ArchiveJournal {
     }
 
     private static void write(DataSource db, BatchInsert insert, int batchSize, List<NewMessage> messages)
+            throws SQLException {
+        RefusedRows.writeSkippingRefused(messages, rows -> writeAll(db, insert, batchSize, rows), (message, cause) ->
+                LOG.error("Archive message {} from {} to {}, left by the previous process, cannot be stored and is"
+                        + " skipped: {}", ArchiveIds.format(message.id()), message.sender(), message.recipient(),
+                        cause.getMessage()));
+    }
+
+    private static void writeAll(DataSource db, BatchInsert insert, int batchSize, List<NewMessage> messages)
             throws SQLException {
         try (Connection connection = db.getConnection()) {
             connection.setAutoCommit(false);

@@ -6,6 +6,7 @@ import io.chatapp.plugin.config.Settings;
 import io.chatapp.plugin.storage.BatchWriter;
 import io.chatapp.plugin.storage.DatabaseFailures;
 import io.chatapp.plugin.storage.ItemJournal;
+import io.chatapp.plugin.storage.RefusedRows;
 import io.chatapp.plugin.storage.WriteAheadJournal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,8 +88,7 @@ public final class ReceiptRecorder implements AutoCloseable {
                 .batchSize(batchSize)
                 .linger(BATCH_LINGER)
                 .giveUpWhenClosingAfter(ATTEMPTS_WHEN_CLOSING)
-                .skipRefusedItems(DatabaseFailures::isRefusedData, (receipt, cause) -> LOG.error(
-                        "Receipt {} cannot be stored and is skipped: {}", receipt, cause.getMessage()))
+                .skipRefusedItems(DatabaseFailures::isRefusedData, ReceiptRecorder::logSkipped)
                 .start();
     }
 
@@ -194,11 +194,19 @@ public final class ReceiptRecorder implements AutoCloseable {
         }
     }
 
-    /** Writes the receipts the journal gave back at start, in their order, a batch at a time. */
+    /**
+     * Writes the receipts the journal gave back at start, in their order, a batch at a time; one the database refuses
+     * for its data is skipped, as live.
+     */
     private void writeRecovered(List<Receipt> receipts) throws Exception {
         for (int from = 0; from < receipts.size(); from += batchSize) {
-            write(receipts.subList(from, Math.min(receipts.size(), from + batchSize)));
+            RefusedRows.writeSkippingRefused(receipts.subList(from, Math.min(receipts.size(), from + batchSize)),
+                    this::write, ReceiptRecorder::logSkipped);
         }
+    }
+
+    private static void logSkipped(Receipt receipt, Exception cause) {
+        LOG.error("Receipt {} cannot be stored and is skipped: {}", receipt, cause.getMessage());
     }
 
     private void write(List<Receipt> batch)

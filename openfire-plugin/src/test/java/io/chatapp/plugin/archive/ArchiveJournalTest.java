@@ -157,6 +157,35 @@ class ArchiveJournalTest {
         assertThat(rows()).extracting(row -> row.get(1)).as("each once").containsExactly("m-1", "m-2", "m-3");
     }
 
+    /**
+     * A message the database refuses for what it is (here a reference too large for an index entry, SQLSTATE 54000)
+     * would fail every start; it is skipped, the others written, and the archive starts.
+     */
+    @Test
+    void aMessageTheDatabaseRefusesDoesNotStopTheNextStart() throws Exception {
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+        StringBuilder reference = new StringBuilder();
+        java.util.Random random = new java.util.Random(54);
+        while (reference.length() < 64 * 1024) {
+            reference.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
+        }
+        List<NewMessage> left = List.of(message(archive.ids().next(), 1),
+                new NewMessage(archive.ids().next(), "alice@example.com", "bob@example.com", "m-big",
+                        reference.toString(), "<message id='m-big'><body>big</body></message>"),
+                message(archive.ids().next(), 3));
+        archive.close();
+        archive = null;
+        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
+                Duration.ofMinutes(1), CompletableFuture::new)) {
+            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
+        }
+
+        archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
+
+        assertThat(rows()).extracting(row -> row.get(1)).containsExactly("m-1", "m-3");
+        assertThat(archive.offer(message(archive.ids().next(), 4))).isTrue();
+    }
+
     private List<Path> segments() throws Exception {
         try (Stream<Path> files = Files.list(journal)) {
             return files.toList();
