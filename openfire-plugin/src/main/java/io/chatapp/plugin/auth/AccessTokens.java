@@ -48,6 +48,7 @@ public final class AccessTokens {
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /** A verification key is decoded once per key; this bounds the map if keys rotate often over a long uptime. */
     private static final int MAX_DECODED_KEYS = 16;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final KeySource keys;
     private final AuthSettings settings;
@@ -131,6 +132,10 @@ public final class AccessTokens {
         if (cached != null && cached.validAt(clock.millis()) && keys.verificationKey(cached.kid()).isPresent()) {
             return cached.access();
         }
+        // After the cache, which holds only tokens that passed this: a remembered token costs no decoding.
+        if (!canonicalSegments(token)) {
+            throw new TokenRejectedException("not base64url segments as RFC 7515 writes them (no padding)");
+        }
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
             TokenClaims claims = TokenClaims.read(token, clock.instant(), settings.accessTokenLifetime(), CLOCK_SKEW);
@@ -145,6 +150,25 @@ public final class AccessTokens {
         } catch (JwtException | IllegalArgumentException e) {
             throw new TokenRejectedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether every dot-separated part is base64url exactly as an encoder writes it: no padding, no other characters,
+     * no stray bits in the last character. The JWT library is more lenient (it accepted our own token with
+     * {@code ==} after its claims), so one token had many spellings, each verified in full as a new token and each
+     * a way around anything that compares tokens as text.
+     */
+    private static boolean canonicalSegments(String token) {
+        for (String segment : token.split("\\.", -1)) {
+            try {
+                if (!BASE64URL.encodeToString(Base64.getUrlDecoder().decode(segment)).equals(segment)) {
+                    return false;
+                }
+            } catch (IllegalArgumentException notBase64url) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The decoded form of the key source's key for this id; refuses ids the source does not vouch for now. */

@@ -104,6 +104,25 @@ class AccessTokensTest {
         assertThatThrownBy(() -> tokens.verify(token + "x")).isInstanceOf(TokenRejectedException.class);
     }
 
+    /** Found by TokenParsingFuzzTest: the JWT library verified our token with {@code ==} after its claims. */
+    @Test
+    void onlyTheSpellingTheIssuerWroteIsAccepted() throws Exception {
+        String token = tokens.issue("alice@example.org", List.of("user")).token();
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 1);
+        // The signature's last character carries 2 bits and 4 of padding: the next letter differs only in those.
+        String strayBits = token.substring(0, token.length() - 1) + (char) (last + 1);
+        for (String respelled : List.of(parts[0] + "." + parts[1] + "==." + parts[2], token + "=", token + "==",
+                parts[0] + "=." + parts[1] + "." + parts[2], strayBits,
+                token.replace('-', '+').replace('_', '/'))) {
+            if (!respelled.equals(token)) {
+                assertThatThrownBy(() -> tokens.verify(respelled)).as(respelled)
+                        .isInstanceOf(TokenRejectedException.class);
+            }
+        }
+        assertThat(tokens.verify(token).subject()).isEqualTo("alice@example.org");
+    }
+
     @Test
     void keysOfOtherAlgorithmsAreRefused() throws Exception {
         KeyPair ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair();
