@@ -23,6 +23,8 @@ class CustomIqFuzzTest {
 
     private static final int REQUESTS = 300;
     private static final int GRAMMAR_REQUESTS = 300;
+    private static final int GROUPS_REQUESTS = 400;
+    private static final int CREATE_PRESENCES = 40;
     private static final String[][] ELEMENTS = {
             {"urn:chatapp:groups:0", "create"}, {"urn:chatapp:groups:0", "groups"}, {"urn:chatapp:groups:0", "info"},
             {"urn:chatapp:groups:0", "leave"}, {"urn:chatapp:groups:0", "settings"},
@@ -74,13 +76,17 @@ class CustomIqFuzzTest {
      * Requests that follow the grammar of the IQs that came later (call log, notifications, push, stories, group
      * moderation and delete-for-me; {@link IqGrammar}), with real ids of things that are not the sender's mixed in:
      * a message in a group Alice owns, a story of Bob's. Sent to the account, the server, Bob, the groups service
-     * or the room; none may be answered {@code internal-server-error}, and the session stays served.
+     * or the room. Then the groups' requests by grammar ({@link GroupsGrammar}): {@code urn:chatapp:groups:0} to the
+     * server, MUC admin and owner requests and room vCards to a group Alice owns and to one she is only a member of,
+     * and presences entering new rooms with {@code <create/>}. None may be answered {@code internal-server-error},
+     * every one is answered, and the session stays served: a message still arrives.
      */
     @Test
     void noRequestOfTheNewIqsGetsInternalServerError(DevServer server, TestUsers users) throws Exception {
         TestUser bobUser = users.create("bob");
+        TestUser aliceUser = users.create("alice");
         List<String> failures = new ArrayList<>();
-        try (RawXmpp alice = RawXmpp.login(server, users.create("alice"));
+        try (RawXmpp alice = RawXmpp.login(server, aliceUser);
              RawXmpp bob = RawXmpp.login(server, bobUser)) {
             String room = GroupsProtocolTest.create(server, alice, "Fuzz");
             alice.message(room, "groupchat", "fuzz-target", null);
@@ -100,8 +106,15 @@ class CustomIqFuzzTest {
                     failures.add(type + " to " + to + ": " + request.payload() + "\n  -> " + answer);
                 }
             }
+            FuzzedGroups groups = new FuzzedGroups(server, alice, aliceUser, bob, bobUser);
+            try (SmackReadsAsXml rawMuc = new SmackReadsAsXml()) {
+                failures.addAll(groups.fuzz(GROUPS_REQUESTS, CREATE_PRESENCES));
+            }
             assertThat(alice.iq("get", null, "<ping xmlns='urn:xmpp:ping'/>")).as("still served")
                     .containsAnyOf("type='result'", "type=\"result\"");
+            bob.message(aliceUser.jid(), "chat", "after the fuzzing", null);
+            assertThat(alice.nextMessage(xml -> xml.contains("after the fuzzing"))).as("a message still arrives")
+                    .isNotNull();
         }
         assertThat(failures).as("requests answered internal-server-error").isEmpty();
     }

@@ -114,7 +114,8 @@ final class IqGrammar {
         return random.nextBoolean() ? xml : "";
     }
 
-    private String value() {
+    /** A value from the corpus, escaped for an attribute or text ({@link GroupsGrammar} mixes these in too). */
+    String value() {
         return escaped(corpus.get(random.nextInt(corpus.size())));
     }
 

@@ -102,7 +102,7 @@ public final class RoomRequests {
             for (Element item : query.elements("item")) {
                 // Every item's, not only an affiliation's: Openfire's MUC leaves a request naming a malformed JID
                 // (say one longer than JIDs may be) unanswered.
-                String jid = bare(item.attributeValue("jid"));
+                String jid = bare(item.attributeValue("jid"), "an item");
                 String affiliation = item.attributeValue("affiliation");
                 if (affiliation != null) {
                     changes.add(new AffiliationChange(jid, affiliation));
@@ -115,7 +115,10 @@ public final class RoomRequests {
             return Optional.of(new Affiliations(room, requester, List.copyOf(changes)));
         }
         if (MUC_OWNER.equals(query.getNamespaceURI())) {
-            if (query.element("destroy") != null) {
+            Element destroy = query.element("destroy");
+            if (destroy != null) {
+                // Its alternate venue too: Openfire's MUC fails on a malformed one and answers nothing.
+                bare(destroy.attributeValue("jid"), "destroy");
                 if (group) {
                     groups.checkDestroy(room, requester);
                 }
@@ -147,14 +150,14 @@ public final class RoomRequests {
     }
 
     /** The bare form of a JID, or null; a malformed one is the client's mistake (bad-request). */
-    private static String bare(String jid) {
+    private static String bare(String jid, String naming) {
         if (jid == null) {
             return null;
         }
         try {
             return new JID(jid).toBareJID();
         } catch (IllegalArgumentException e) {
-            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "an item names a malformed JID");
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, naming + " names a malformed JID");
         }
     }
 }

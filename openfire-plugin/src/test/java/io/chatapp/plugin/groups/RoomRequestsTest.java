@@ -203,6 +203,14 @@ class RoomRequestsTest {
     }
 
     @Test
+    void aDestroyNamingAMalformedAlternateVenueIsABadRequest() throws Exception {
+        String xml = "<query xmlns='" + RoomRequests.MUC_OWNER + "'><destroy jid='" + "x".repeat(3_000)
+                + "@groups.example'/></query>";
+        assertThat(refusal(() -> requests.check("d", query(xml), ROOM, ALICE))).isEqualTo(StanzaError.BAD_REQUEST);
+        assertThat(requests.answered("d", true)).isEmpty();
+    }
+
+    @Test
     void aRoomThatIsNoGroupIsLeftToTheMucService() throws Exception {
         requests.check("x", admin(BOB, "member"), "plain@groups.example", ALICE);
         assertThat(requests.answered("x", true)).isEmpty();
