@@ -182,9 +182,9 @@ final class GroupsGrammar {
         return switch (random.nextInt(3)) {
             case 0 -> corpus.value();
             case 1 -> IqGrammar.escaped(EDGES.get(random.nextInt(EDGES.size())));
-            // A double quote is written as a reference: Openfire 4.2's stream framing takes a raw one in a value for
-            // the start of a quoted attribute and waits for its end, so the session is stuck, before any plugin code.
-            default -> IqGrammar.escaped(randomText()).replace("\"", "&quot;");
+            // '"' and '>' are written as references: Openfire 4.2's stream framing takes a raw '"' in a value for the
+            // start of a quoted attribute (and "/>" for an element's end), so the session is stuck, before any plugin.
+            default -> IqGrammar.escaped(randomText()).replace("\"", "&quot;").replace(">", "&gt;");
         };
     }
 

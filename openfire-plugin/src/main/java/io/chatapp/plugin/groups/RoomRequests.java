@@ -25,6 +25,7 @@ public final class RoomRequests {
     public static final String MUC_OWNER = "http://jabber.org/protocol/muc#owner";
     /** The namespaces of the requests {@link #check} looks at: affiliation changes, configuration and destroy. */
     public static final List<String> NAMESPACES = List.of(MUC_ADMIN, MUC_OWNER);
+    private static final List<String> ROLES = List.of("moderator", "participant", "visitor", "none");
     private static final QName DATA_FORM = QName.get("x", "jabber:x:data");
 
     /** What an accepted request will change once the room has done it. */
@@ -103,6 +104,7 @@ public final class RoomRequests {
                 // Every item's, not only an affiliation's: Openfire's MUC leaves a request naming a malformed JID
                 // (say one longer than JIDs may be) unanswered.
                 String jid = bare(item.attributeValue("jid"), "an item");
+                checkRole(item.attributeValue("role"));
                 String affiliation = item.attributeValue("affiliation");
                 if (affiliation != null) {
                     changes.add(new AffiliationChange(jid, affiliation));
@@ -125,6 +127,9 @@ public final class RoomRequests {
                 return Optional.of(new Destroy(room, requester));
             }
             Element form = query.element(DATA_FORM);
+            if (form != null) {
+                DataFormTypes.check(form);
+            }
             if (form != null && "submit".equals(form.attributeValue("type"))) {
                 PrivateRoomConfig.keepPrivate(form);
                 String name = PrivateRoomConfig.value(form, PrivateRoomConfig.NAME);
@@ -147,6 +152,16 @@ public final class RoomRequests {
             return groups.applyInfo(info.room(), info.actor(), info.name(), info.description());
         }
         return groups.destroyed(change.room(), change.actor());
+    }
+
+    /**
+     * Openfire's MUC reads an item's role with {@code Role.valueOf}, which fails on any other value, and the room
+     * answers {@code internal-server-error} to what is the client's mistake.
+     */
+    private static void checkRole(String role) {
+        if (role != null && !ROLES.contains(role)) {
+            throw new StanzaErrorException(StanzaError.BAD_REQUEST, "an item's role is one of " + ROLES);
+        }
     }
 
     /** The bare form of a JID, or null; a malformed one is the client's mistake (bad-request). */

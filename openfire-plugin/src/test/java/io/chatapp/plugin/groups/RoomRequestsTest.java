@@ -211,6 +211,30 @@ class RoomRequestsTest {
     }
 
     @Test
+    void aFormWithATypeXep0004DoesNotHaveIsABadRequest() throws Exception {
+        String owner = "<query xmlns='" + RoomRequests.MUC_OWNER + "'>";
+        for (String form : List.of("<x xmlns='jabber:x:data'/>", "<x xmlns='jabber:x:data' type='image/gif'/>",
+                "<x xmlns='jabber:x:data' type='submit'><field var='muc#roomconfig_roomsecret' type='visitor'/></x>")) {
+            assertThat(refusal(() -> requests.check("f", query(owner + form + "</query>"), ROOM, ALICE))).as(form)
+                    .isEqualTo(StanzaError.BAD_REQUEST);
+        }
+        requests.check("f", query(owner + "<x xmlns='jabber:x:data' type='cancel'/></query>"), ROOM, ALICE);
+        assertThat(requests.answered("f", true)).isEmpty();
+    }
+
+    @Test
+    void anItemWithARoleXep0045DoesNotHaveIsABadRequest() throws Exception {
+        for (String role : List.of("", "crhere", "Moderator")) {
+            String xml = "<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item role='" + role + "' nick='bob'/></query>";
+            assertThat(refusal(() -> requests.check("r", query(xml), ROOM, ALICE))).as(role)
+                    .isEqualTo(StanzaError.BAD_REQUEST);
+        }
+        requests.check("r", query("<query xmlns='" + RoomRequests.MUC_ADMIN + "'><item role='none' nick='bob'/></query>"),
+                ROOM, ALICE);
+        assertThat(requests.answered("r", true)).isEmpty();
+    }
+
+    @Test
     void aRoomThatIsNoGroupIsLeftToTheMucService() throws Exception {
         requests.check("x", admin(BOB, "member"), "plain@groups.example", ALICE);
         assertThat(requests.answered("x", true)).isEmpty();
