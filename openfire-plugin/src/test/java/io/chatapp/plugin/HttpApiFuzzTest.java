@@ -6,6 +6,7 @@ import io.chatapp.plugin.openfire.ChatAppPlugin;
 import io.chatapp.plugin.testing.EmbeddedDatabase;
 import io.chatapp.plugin.testing.InMemoryAccounts;
 import io.chatapp.plugin.testing.JsonReader;
+import io.chatapp.plugin.testing.JsonText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -116,25 +117,11 @@ class HttpApiFuzzTest {
     private static Arbitrary<String> json(Arbitrary<String> text) {
         Arbitrary<String> name = Arbitraries.of("username", "password", "refresh_token", "current_password",
                 "new_password", "text", "kind", "audience", "privacy", "members", "media", "caption", "x");
-        Arbitrary<String> value = Arbitraries.oneOf(text.map(HttpApiFuzzTest::quoted),
+        Arbitrary<String> value = Arbitraries.oneOf(text.map(JsonText::quoted),
                 Arbitraries.of("null", "true", "0", "-1", "1e999", "123456789012345678901234567890", "[]", "{}",
                         "[\"alice@localhost\"]", "[null]"));
-        return Combinators.combine(name, value).as((n, v) -> quoted(n) + ":" + v).list().ofMaxSize(4)
+        return Combinators.combine(name, value).as((n, v) -> JsonText.quoted(n) + ":" + v).list().ofMaxSize(4)
                 .map(fields -> "{" + String.join(",", fields) + "}");
-    }
-
-    private static String quoted(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
     }
 
     private static String segment(String text) {

@@ -105,10 +105,7 @@ class ArchiveJournalTest {
         archive.offer(first);
         archive.flushed().get(10, TimeUnit.SECONDS);
         archive.close();
-        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
-                Duration.ofMinutes(1), CompletableFuture::new)) {
-            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
-        }
+        leftByAKilledProcess(left);
 
         archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
 
@@ -135,10 +132,7 @@ class ArchiveJournalTest {
         List<NewMessage> left = List.of(message(archive.ids().next(), 1), message(archive.ids().next(), 2));
         archive.close();
         archive = null;
-        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
-                Duration.ofMinutes(1), CompletableFuture::new)) {
-            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
-        }
+        leftByAKilledProcess(left);
 
         // Started again: the shares cannot be noted (the database went away).
         archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
@@ -164,26 +158,26 @@ class ArchiveJournalTest {
     @Test
     void aMessageTheDatabaseRefusesDoesNotStopTheNextStart() throws Exception {
         archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
-        StringBuilder reference = new StringBuilder();
-        java.util.Random random = new java.util.Random(54);
-        while (reference.length() < 64 * 1024) {
-            reference.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
-        }
         List<NewMessage> left = List.of(message(archive.ids().next(), 1),
                 new NewMessage(archive.ids().next(), "alice@example.com", "bob@example.com", "m-big",
-                        reference.toString(), "<message id='m-big'><body>big</body></message>"),
+                        ArchiveWriterTest.tooLargeForAnIndexEntry(), "<message id='m-big'><body>big</body></message>"),
                 message(archive.ids().next(), 3));
         archive.close();
         archive = null;
-        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
-                Duration.ofMinutes(1), CompletableFuture::new)) {
-            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
-        }
+        leftByAKilledProcess(left);
 
         archive = MessageArchive.start(database.dataSource(), settings(), Clock.systemUTC());
 
         assertThat(rows()).extracting(row -> row.get(1)).containsExactly("m-1", "m-3");
         assertThat(archive.offer(message(archive.ids().next(), 4))).isTrue();
+    }
+
+    /** Journals the messages as a process killed before their batch committed would have left them. */
+    private void leftByAKilledProcess(List<NewMessage> left) throws Exception {
+        try (WriteAheadJournal killed = WriteAheadJournal.start(journal, WriteAheadJournal.Mode.FSYNC,
+                Duration.ofMinutes(1), CompletableFuture::new)) {
+            left.forEach(message -> assertThat(killed.append(ArchiveJournal.encode(message))).isTrue());
+        }
     }
 
     private List<Path> segments() throws Exception {

@@ -202,14 +202,9 @@ class ArchiveWriterTest {
     @Test
     void aMessageTooLargeForAnIndexEntryIsSkippedAndTheOthersWritten() throws Exception {
         start(10_000, 100);
-        StringBuilder reference = new StringBuilder();
-        java.util.Random random = new java.util.Random(54);
-        while (reference.length() < 64 * 1024) {
-            reference.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
-        }
         archive.offer(message(1));
         archive.offer(new NewMessage(archive.ids().next(), "user1@example.com", "user2@example.com", "m-big",
-                reference.toString(), "<message id='m-big'><body>big</body></message>"));
+                tooLargeForAnIndexEntry(), "<message id='m-big'><body>big</body></message>"));
         archive.offer(message(3));
 
         archive.flushed().get(10, TimeUnit.SECONDS);
@@ -218,6 +213,16 @@ class ArchiveWriterTest {
         assertThat(archive.offer(message(4))).isTrue();
         archive.flushed().get(10, TimeUnit.SECONDS);
         assertThat(rows()).isEqualTo(3);
+    }
+
+    /** 64 KB of random letters and digits: PostgreSQL can neither compress it into an index entry nor index it. */
+    static String tooLargeForAnIndexEntry() {
+        StringBuilder reference = new StringBuilder();
+        java.util.Random random = new java.util.Random(54);
+        while (reference.length() < 64 * 1024) {
+            reference.append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36));
+        }
+        return reference.toString();
     }
 
     @Test

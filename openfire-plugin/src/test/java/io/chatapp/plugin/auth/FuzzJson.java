@@ -1,5 +1,6 @@
 package io.chatapp.plugin.auth;
 
+import io.chatapp.plugin.testing.JsonText;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -43,7 +44,7 @@ final class FuzzJson {
         Arbitrary<String> scalar = scalars();
         Arbitrary<String> array = scalar.list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
         Arbitrary<String> object = Arbitraries.of("a", "sub", "aud", "alg", "kid", "exp", "")
-                .flatMap(name -> scalar.map(value -> quoted(name) + ":" + value)).list().ofMaxSize(3)
+                .flatMap(name -> scalar.map(value -> JsonText.quoted(name) + ":" + value)).list().ofMaxSize(3)
                 .map(fields -> "{" + String.join(",", fields) + "}");
         return Arbitraries.frequencyOf(
                 Tuple.of(6, scalar),
@@ -54,27 +55,12 @@ final class FuzzJson {
 
     private static Arbitrary<String> scalars() {
         return Arbitraries.oneOf(
-                Arbitraries.of(STRINGS).map(FuzzJson::quoted),
-                Arbitraries.strings().ofMaxLength(24).map(FuzzJson::quoted),
+                Arbitraries.of(STRINGS).map(JsonText::quoted),
+                Arbitraries.strings().ofMaxLength(24).map(JsonText::quoted),
                 Arbitraries.of(NUMBERS),
                 Arbitraries.longs().map(Object::toString),
                 Arbitraries.longs().between(1_795_513_000L, 1_795_517_000L).map(Object::toString),
                 Arbitraries.doubles().map(Object::toString),
                 Arbitraries.of("true", "false", "null"));
-    }
-
-    /** A JSON string literal; characters JSON forbids raw are escaped, everything else is left as it is. */
-    static String quoted(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -2,6 +2,7 @@ package io.chatapp.plugin.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatapp.plugin.testing.JsonText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ record TokenForgery(JsonRewrite header, JsonRewrite claims, Encoding encoding, S
                     }
                 }
             }
-            return "{" + String.join(",", fields.stream().map(f -> FuzzJson.quoted(f[0]) + ":" + f[1]).toList()) + "}";
+            return "{" + String.join(",", fields.stream().map(f -> JsonText.quoted(f[0]) + ":" + f[1]).toList()) + "}";
         }
     }
 
