@@ -114,6 +114,16 @@ class MediaServiceTest {
         return media.upload(slotId(grant), query(grant.putUrl()), type, bytes.length, body(bytes));
     }
 
+    /** A small PDF Alice uploaded, and the slot it was uploaded to (whose GET URL messages name). */
+    private record UploadedPdf(MediaService.SlotGrant grant, MediaFile file) {
+    }
+
+    private UploadedPdf uploadPdf(MediaService media) throws Exception {
+        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
+        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
+        return new UploadedPdf(grant, upload(media, grant, "application/pdf", bytes));
+    }
+
     private List<Path> storedFiles() throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).toList();
@@ -393,9 +403,9 @@ class MediaServiceTest {
     @Test
     void aFreshUrlAskedBeforeItsMessagesShareIsNotedWaitsForTheArchive() throws Exception {
         MediaService media = service();
-        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
-        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
-        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        UploadedPdf uploaded = uploadPdf(media);
+        MediaService.SlotGrant grant = uploaded.grant();
+        MediaFile file = uploaded.file();
         // Bob has the message; its batch has not committed yet, so its share is still to be noted.
         CompletableFuture<Void> noted = new CompletableFuture<>();
         media.sharesNotedBy(() -> noted);
@@ -419,9 +429,9 @@ class MediaServiceTest {
     @Test
     void participantsGetFreshUrlsAndARetractionByTheUploaderRevokesTheFile() throws Exception {
         MediaService media = service();
-        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
-        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
-        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        UploadedPdf uploaded = uploadPdf(media);
+        MediaService.SlotGrant grant = uploaded.grant();
+        MediaFile file = uploaded.file();
 
         assertThat(media.freshUrl(file.fileId(), ALICE).url()).startsWith(media.urls().filesPrefix()
                 + file.fileId() + "/doc.pdf?");
@@ -492,9 +502,9 @@ class MediaServiceTest {
                 Duration.ZERO, Duration.ofDays(30), Duration.ofDays(365), null);
         MediaService media = new MediaService(records, store, new MediaUrls(BASE, signer, Duration.ZERO, clock),
                 settings, background, clock, members);
-        byte[] bytes = "%PDF-1.4\nsome pdf".getBytes(StandardCharsets.UTF_8);
-        MediaService.SlotGrant grant = media.requestSlot(ALICE, "doc.pdf", bytes.length, "application/pdf").join();
-        MediaFile file = upload(media, grant, "application/pdf", bytes);
+        UploadedPdf uploaded = uploadPdf(media);
+        MediaService.SlotGrant grant = uploaded.grant();
+        MediaFile file = uploaded.file();
         assertThat(status(() -> media.freshUrl(file.fileId(), BOB))).isEqualTo(403);
 
         media.noteShared(List.of(grant.getUrl()), sharedAt, ALICE, room);
